@@ -1,0 +1,92 @@
+/**
+ * `npm test`: every test and gate of the project, in order, failing fast on none of them
+ * (every step runs, so one run shows all failures), then one closing line:
+ *
+ *   tests: N passed, N failed
+ *
+ * N sums the test cases reported by each runner (mocha, Solidity tests, Playwright, ...);
+ * a gate without test cases of its own (lint, type check, build) counts as one.
+ * The process exits non-zero when any step failed.
+ */
+import { spawn } from "node:child_process";
+
+interface Step {
+  /** Shown in the summary. */
+  name: string;
+  /** Command line, run through the shell from the repository root. */
+  command: string;
+  /** Whether the step reports test cases (parsed from its output) or is a single gate. */
+  reportsTests: boolean;
+}
+
+const steps: Step[] = [
+  { name: "lint (solhint, prettier, tsc)", command: "npm run --silent lint", reportsTests: false },
+  { name: "contracts (Solidity + mocha tests)", command: "npx hardhat test", reportsTests: true },
+];
+
+interface Outcome {
+  step: Step;
+  exitCode: number;
+  passed: number;
+  failed: number;
+}
+
+function run(step: Step): Promise<{ exitCode: number; output: string }> {
+  return new Promise((resolve) => {
+    console.log(`\n=== ${step.name}: ${step.command}`);
+    const child = spawn(step.command, { shell: true, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const forward = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+      output += chunk.toString();
+      stream.write(chunk);
+    };
+    child.stdout.on("data", forward(process.stdout));
+    child.stderr.on("data", forward(process.stderr));
+    child.on("close", (code) => resolve({ exitCode: code ?? 1, output }));
+  });
+}
+
+/** Sums the counts that mocha-style reporters (mocha, Hardhat's Solidity runner) and Playwright print. */
+export function countTests(output: string): { passed: number; failed: number } {
+  // Strip ANSI colours before matching.
+  // eslint-disable-next-line no-control-regex
+  const text = output.replace(/\u001b\[[0-9;]*m/g, "");
+  const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((total, m) => total + Number(m[1]), 0);
+  // `hardhat test` runs several runners and closes with its own totals: "N passing (a solidity, b mocha)".
+  const combined = /^(\d+) passing \(\d+ solidity, \d+ mocha\)/m.exec(text);
+  if (combined) {
+    const combinedFailing = /^(\d+) failing \(\d+ solidity, \d+ mocha\)/m.exec(text);
+    return { passed: Number(combined[1]), failed: combinedFailing ? Number(combinedFailing[1]) : 0 };
+  }
+  return {
+    passed: sum(/^\s*(\d+) (?:passing|passed)\b/gm),
+    failed: sum(/^\s*(\d+) (?:failing|failed)\b/gm),
+  };
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const selected = only.length === 0 ? steps : steps.filter((s) => only.some((o) => s.name.startsWith(o)));
+  const outcomes: Outcome[] = [];
+  for (const step of selected) {
+    const { exitCode, output } = await run(step);
+    let { passed, failed } = step.reportsTests ? countTests(output) : { passed: 0, failed: 0 };
+    if (!step.reportsTests) [passed, failed] = exitCode === 0 ? [1, 0] : [0, 1];
+    // A runner that failed without reporting a failing case (crash, compile error) still counts as a failure.
+    if (exitCode !== 0 && failed === 0) failed = 1;
+    // A runner that "succeeded" without running anything is a failure too.
+    if (step.reportsTests && exitCode === 0 && passed === 0) failed = 1;
+    outcomes.push({ step, exitCode, passed, failed });
+  }
+  console.log("\n=== summary");
+  for (const o of outcomes) {
+    const status = o.exitCode === 0 && o.failed === 0 ? "ok  " : "FAIL";
+    console.log(`${status} ${o.step.name}: ${o.passed} passed, ${o.failed} failed`);
+  }
+  const passed = outcomes.reduce((t, o) => t + o.passed, 0);
+  const failed = outcomes.reduce((t, o) => t + o.failed, 0);
+  console.log(`tests: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || outcomes.some((o) => o.exitCode !== 0) ? 1 : 0;
+}
+
+await main();
