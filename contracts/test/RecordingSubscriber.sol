@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
+
+/// @notice Test-only subscriber: records every notification, and can be told to revert (to prove that a
+/// failing subscriber never blocks the oracle) or to burn all its gas.
+contract RecordingSubscriber is IDisruptionSubscriber {
+    enum Mode {
+        Accept,
+        Revert,
+        BurnGas
+    }
+
+    error RecordingSubscriber_Refused(uint256 confirmationId);
+
+    Mode public mode;
+    uint256 public calls;
+    address public lastSupplier;
+    bool public lastDisrupted;
+    uint256 public lastConfirmationId;
+
+    function setMode(Mode newMode) external {
+        mode = newMode;
+    }
+
+    function onSupplierStatusConfirmed(address supplier, bool disrupted, uint256 confirmationId) external {
+        if (mode == Mode.Revert) revert RecordingSubscriber_Refused(confirmationId);
+        if (mode == Mode.BurnGas) {
+            // solhint-disable-next-line no-empty-blocks
+            while (true) {}
+        }
+        calls += 1;
+        lastSupplier = supplier;
+        lastDisrupted = disrupted;
+        lastConfirmationId = confirmationId;
+    }
+}
