@@ -21,7 +21,13 @@ interface Step {
 
 const steps: Step[] = [
   { name: "lint (solhint, prettier, tsc)", command: "npm run --silent lint", reportsTests: false },
-  { name: "contracts (Solidity + mocha tests)", command: "npx hardhat test", reportsTests: true },
+  {
+    name: "contracts (Solidity + mocha tests, with coverage)",
+    command: "npx hardhat test --coverage",
+    reportsTests: true,
+  },
+  { name: "coverage gate (100% of contract lines)", command: "tsx scripts/check-coverage.ts", reportsTests: false },
+  { name: "error gate (every custom error asserted)", command: "tsx scripts/check-errors.ts", reportsTests: false },
 ];
 
 interface Outcome {

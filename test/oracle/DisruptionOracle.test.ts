@@ -344,6 +344,23 @@ describe("DisruptionOracle", function () {
         .withArgs(1);
     });
 
+    it("retries only the subscribers that failed when several are subscribed", async function () {
+      const { oracle, subscriber, admin, r1, r2, supplier } = await networkHelpers.loadFixture(deployOracleFixture);
+      const second = await ethers.deployContract("RecordingSubscriber");
+      await oracle.connect(admin).addSubscriber(await second.getAddress());
+      await second.setMode(Mode.Revert);
+      await oracle.connect(r1).report(supplier.address, true, EVIDENCE, await now());
+      await oracle.connect(r2).report(supplier.address, true, EVIDENCE, await now());
+      expect(await subscriber.calls()).to.equal(1n);
+      expect((await oracle.pendingDelivery(1)).subscriberMask).to.equal(2n);
+      await second.setMode(Mode.Accept);
+      await expect(oracle.deliver(1))
+        .to.emit(oracle, "SubscriberNotified")
+        .withArgs(1, await second.getAddress());
+      expect(await subscriber.calls()).to.equal(1n);
+      expect(await second.calls()).to.equal(1n);
+    });
+
     it("survives a subscriber that burns all the gas it is given", async function () {
       const { oracle, subscriber, r1, r2, supplier } = await networkHelpers.loadFixture(deployOracleFixture);
       await subscriber.setMode(Mode.BurnGas);
