@@ -13,6 +13,106 @@ library Errors {
     error DemoStablecoin_MintingDisabledOnChain(uint256 chainId);
 
     /*//////////////////////////////////////////////////////////////////////////
+                                     RDESCROW
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when a project's token is the zero address or has no code.
+    error RDEscrow_InvalidToken(address token);
+
+    /// @notice Thrown when a project's verifier is the zero address or the firm itself.
+    error RDEscrow_InvalidVerifier(address verifier, address firm);
+
+    /// @notice Thrown when a project has no milestones or more than the maximum.
+    error RDEscrow_InvalidMilestoneCount(uint256 count, uint256 max);
+
+    /// @notice Thrown when a milestone's budget is zero.
+    error RDEscrow_ZeroBudget(uint256 milestoneIndex);
+
+    /// @notice Thrown when the first milestone's deadline is not after the current block's timestamp.
+    error RDEscrow_DeadlineNotInFuture(uint256 milestoneIndex, uint256 deadline, uint256 blockTimestamp);
+
+    /// @notice Thrown when a milestone's deadline is not strictly after the previous milestone's deadline.
+    error RDEscrow_DeadlinesNotIncreasing(uint256 milestoneIndex, uint256 deadline, uint256 previousDeadline);
+
+    /// @notice Thrown when a milestone's stage is lower than the previous milestone's stage.
+    error RDEscrow_StageRegression(uint256 milestoneIndex, uint8 stage, uint8 previousStage);
+
+    /// @notice Thrown when the sum of a project's budgets does not fit in 128 bits.
+    error RDEscrow_TargetTooLarge(uint256 target);
+
+    /// @notice Thrown when a project id was never created.
+    error RDEscrow_ProjectNotFound(uint256 projectId);
+
+    /// @notice Thrown when an action needs an Active project and the project is in another status.
+    error RDEscrow_ProjectNotActive(uint256 projectId, uint8 status);
+
+    /// @notice Thrown when a firm-only action is called by another account.
+    error RDEscrow_CallerNotFirm(uint256 projectId, address caller);
+
+    /// @notice Thrown when a verifier-only action is called by another account.
+    error RDEscrow_CallerNotVerifier(uint256 projectId, address caller);
+
+    /// @notice Thrown when an amount is zero.
+    error RDEscrow_ZeroAmount();
+
+    /// @notice Thrown when funding would take the project beyond its target; `remaining` is the room left.
+    error RDEscrow_OverFunding(uint256 projectId, uint256 amount, uint256 remaining);
+
+    /// @notice Thrown when a funding transfer grew the escrow's balance by nothing or by more than `amount`.
+    error RDEscrow_UnexpectedBalanceChange(uint256 projectId, uint256 amount, uint256 received);
+
+    /// @notice Thrown when a milestone index is not below the project's milestone count.
+    error RDEscrow_MilestoneNotFound(uint256 projectId, uint256 milestoneIndex, uint256 milestoneCount);
+
+    /// @notice Thrown when submitting a milestone that is already Submitted or Approved.
+    error RDEscrow_MilestoneNotSubmittable(uint256 projectId, uint256 milestoneIndex, uint8 status);
+
+    /// @notice Thrown when approving or rejecting a milestone that is not Submitted.
+    error RDEscrow_MilestoneNotSubmitted(uint256 projectId, uint256 milestoneIndex, uint8 status);
+
+    /// @notice Thrown when submitting or approving a milestone after its deadline.
+    error RDEscrow_MilestoneDeadlinePassed(uint256 projectId, uint256 milestoneIndex, uint256 deadline);
+
+    /// @notice Thrown when approving a milestone before every earlier milestone is approved.
+    error RDEscrow_MilestoneOutOfOrder(uint256 projectId, uint256 milestoneIndex, uint256 nextToApprove);
+
+    /// @notice Thrown when approving a milestone whose budget (with the earlier ones) is not funded yet.
+    error RDEscrow_InsufficientFunding(uint256 projectId, uint256 milestoneIndex, uint256 funded, uint256 required);
+
+    /// @notice Thrown when paying from a milestone that is not Approved.
+    error RDEscrow_MilestoneNotApproved(uint256 projectId, uint256 milestoneIndex);
+
+    /// @notice Thrown when a payment exceeds the milestone's remaining budget.
+    error RDEscrow_BudgetExceeded(uint256 projectId, uint256 milestoneIndex, uint256 amount, uint256 remaining);
+
+    /// @notice Thrown when the payee is neither the firm nor a supplier registered for the project.
+    error RDEscrow_PayeeNotAllowed(uint256 projectId, address payee);
+
+    /// @notice Thrown when a payment names the zero invoice hash.
+    error RDEscrow_ZeroInvoiceHash();
+
+    /// @notice Thrown when an invoice hash was already paid, by any project.
+    error RDEscrow_InvoiceAlreadyPaid(bytes32 invoiceHash);
+
+    /// @notice Thrown when marking a project failed although its next milestone's deadline has not passed.
+    error RDEscrow_DeadlineNotPassed(uint256 projectId, uint256 milestoneIndex, uint256 deadline);
+
+    /// @notice Thrown when marking failed a project whose milestones are all approved.
+    error RDEscrow_AllMilestonesApproved(uint256 projectId);
+
+    /// @notice Thrown when completing a project before every milestone is approved.
+    error RDEscrow_MilestonesPending(uint256 projectId, uint256 approvedCount, uint256 milestoneCount);
+
+    /// @notice Thrown when claiming a refund from a project that is not Failed, Cancelled or Completed.
+    error RDEscrow_RefundsNotOpen(uint256 projectId, uint8 status);
+
+    /// @notice Thrown when claiming a refund without a contribution to the project.
+    error RDEscrow_NoContribution(uint256 projectId, address financier);
+
+    /// @notice Thrown when claiming a refund a second time.
+    error RDEscrow_RefundAlreadyClaimed(uint256 projectId, address financier);
+
+    /*//////////////////////////////////////////////////////////////////////////
                                  DISRUPTION ORACLE
     //////////////////////////////////////////////////////////////////////////*/
 
@@ -72,4 +172,88 @@ library Errors {
 
     /// @notice Thrown when pausing while paused or unpausing while not paused.
     error DisruptionOracle_PauseUnchanged(bool paused);
+
+    /*//////////////////////////////////////////////////////////////////////////
+                               SUPPLY CHAIN REGISTRY
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when a constructor argument or a supplier address is the zero address.
+    error SupplyChainRegistry_ZeroAddress();
+
+    /// @notice Thrown when a firm-only function is called by an account that is not the project's firm.
+    error SupplyChainRegistry_CallerNotFirm(uint256 projectId, address caller);
+
+    /// @notice Thrown when `failover` is called by an account other than the contingency pool.
+    error SupplyChainRegistry_CallerNotPool(address caller);
+
+    /// @notice Thrown when a supplier's region code is zero.
+    error SupplyChainRegistry_InvalidRegion(bytes2 region);
+
+    /// @notice Thrown when a firm registers a supplier that is already registered.
+    error SupplyChainRegistry_SupplierAlreadyRegistered(address supplier);
+
+    /// @notice Thrown when a component names (or a firm adds) a supplier that is not registered.
+    error SupplyChainRegistry_SupplierNotRegistered(address supplier);
+
+    /// @notice Thrown when a component lists no substitutes or more than the maximum.
+    error SupplyChainRegistry_InvalidSubstituteCount(uint256 count, uint256 max);
+
+    /// @notice Thrown when a project or component id does not fit the reverse index's 64 bits.
+    error SupplyChainRegistry_IdTooLarge(uint256 projectId, uint256 componentId);
+
+    /// @notice Thrown when a component lists the same supplier twice (as primary or substitute).
+    error SupplyChainRegistry_DuplicateSupplier(address supplier);
+
+    /// @notice Thrown when a substitute's advance is zero or above `max`.
+    error SupplyChainRegistry_InvalidAdvance(uint256 index, uint256 advance, uint256 max);
+
+    /// @notice Thrown when a supplier is already listed in the maximum number of (project, component) pairs.
+    error SupplyChainRegistry_TooManyPairs(address supplier, uint256 max);
+
+    /// @notice Thrown when a component id does not exist in the project.
+    error SupplyChainRegistry_ComponentNotFound(uint256 projectId, uint256 componentId);
+
+    /// @notice Thrown when switching a component to a supplier that is neither its primary nor a substitute.
+    error SupplyChainRegistry_NotComponentSupplier(uint256 projectId, uint256 componentId, address supplier);
+
+    /// @notice Thrown when switching a component to its current supplier.
+    error SupplyChainRegistry_AlreadyCurrent(uint256 projectId, uint256 componentId, address supplier);
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                  CONTINGENCY POOL
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when a constructor argument is the zero address.
+    error ContingencyPool_ZeroAddress();
+
+    /// @notice Thrown when the subscriber callback comes from an account other than the pool's oracle.
+    error ContingencyPool_CallerNotOracle(address caller);
+
+    /// @notice Thrown when a firm-only function is called by an account that is not the project's firm.
+    error ContingencyPool_CallerNotFirm(uint256 projectId, address caller);
+
+    /// @notice Thrown when an amount is zero.
+    error ContingencyPool_ZeroAmount();
+
+    /// @notice Thrown when a commitment's allowances are inconsistent: the exposure allowance must be at most
+    /// the amount, and the per-disruption allowance at most the exposure allowance.
+    error ContingencyPool_InvalidAllowance(uint256 amount, uint256 exposureAllowance, uint256 disruptionAllowance);
+
+    /// @notice Thrown when a commitment would take the pool's cash or a cap beyond what its storage holds.
+    error ContingencyPool_AmountTooLarge(uint256 projectId, uint256 amount);
+
+    /// @notice Thrown when a commitment's transfer grew the pool's balance by another amount than requested.
+    error ContingencyPool_UnexpectedBalanceChange(uint256 projectId, uint256 amount, uint256 received);
+
+    /// @notice Thrown when a repayment exceeds what the firm owes the project's pool.
+    error ContingencyPool_RepayExceedsDebt(uint256 projectId, uint256 amount, uint256 outstanding);
+
+    /// @notice Thrown when a financier has nothing to withdraw from a project's pool.
+    error ContingencyPool_NothingToWithdraw(uint256 projectId, address financier);
+
+    /// @notice Thrown when withdrawing while disruptions wait in the queue (their triggers reserve liquidity).
+    error ContingencyPool_QueuePending(uint256 pendingJobs);
+
+    /// @notice Thrown when `processQueue` is called with an empty queue or `max` = 0.
+    error ContingencyPool_NothingToProcess(uint256 pendingJobs, uint256 max);
 }

@@ -15,7 +15,7 @@ export type ContractName = (typeof CONTRACT_NAMES)[number];
 
 export interface DemoRole {
   role: string;
-  name: string;
+  name: { zh: string; en: string };
 }
 
 export interface DeploymentRecord {

@@ -1,0 +1,506 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import { IERC20Permit } from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
+import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
+import { Errors } from "../libraries/Errors.sol";
+import { EscrowTypes } from "../types/EscrowTypes.sol";
+
+/// @title RDEscrow
+/// @notice See the documentation in {IRDEscrow}.
+/// @dev Every function that moves tokens or closes a project is `nonReentrant` (a transient-storage guard). `fund`
+/// must call the token before crediting, because it credits the measured balance delta (fee-on-transfer tokens);
+/// the guard is what makes that safe. Every other token call comes after all effects (checks-effects-interactions).
+contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                       STATE
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IRDEscrow
+    uint256 public constant override MAX_MILESTONES = 32;
+
+    /// @inheritdoc IRDEscrow
+    ISupplyChainRegistry public immutable override registry;
+
+    uint256 private _projectCount;
+
+    mapping(uint256 projectId => EscrowTypes.Project project) private _projects;
+
+    mapping(bytes32 invoiceHash => bool paid) private _paidInvoices;
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                    CONSTRUCTOR
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @param registry_ The registry that lists the suppliers each project may pay.
+    constructor(ISupplyChainRegistry registry_) {
+        registry = registry_;
+    }
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                     READ-ONLY
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IRDEscrow
+    function projectCount() external view override returns (uint256) {
+        return _projectCount;
+    }
+
+    /// @inheritdoc IRDEscrow
+    function projectFirm(uint256 projectId) external view override returns (address firm) {
+        firm = _projects[projectId].firm;
+        if (firm == address(0)) revert Errors.RDEscrow_ProjectNotFound(projectId);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function projectToken(uint256 projectId) external view override returns (IERC20 token) {
+        return _existingProject(projectId).token;
+    }
+
+    /// @inheritdoc IRDEscrow
+    function getProject(uint256 projectId) external view override returns (EscrowTypes.ProjectView memory view_) {
+        EscrowTypes.Project storage p = _existingProject(projectId);
+        uint256 disbursed = _disbursed(p);
+        view_ = EscrowTypes.ProjectView({
+            firm: p.firm,
+            verifier: p.verifier,
+            token: p.token,
+            status: p.status,
+            milestoneCount: p.milestoneCount,
+            approvedCount: p.approvedCount,
+            metadataHash: p.metadataHash,
+            target: p.target,
+            funded: p.funded,
+            disbursed: disbursed,
+            refunded: p.refunded,
+            held: p.funded - disbursed - p.refunded,
+            refundable: p.refundable
+        });
+    }
+
+    /// @inheritdoc IRDEscrow
+    function getMilestones(
+        uint256 projectId
+    ) external view override returns (EscrowTypes.MilestoneView[] memory milestones) {
+        EscrowTypes.Project storage p = _existingProject(projectId);
+        uint256 count = p.milestoneCount;
+        milestones = new EscrowTypes.MilestoneView[](count);
+        for (uint256 i = 0; i < count; ++i) {
+            EscrowTypes.Milestone storage m = p.milestones[i];
+            milestones[i] = EscrowTypes.MilestoneView({
+                budget: m.budget,
+                paid: m.paid,
+                remaining: m.budget - m.paid,
+                deadline: m.deadline,
+                stage: m.stage,
+                status: i < p.approvedCount ? EscrowTypes.MilestoneStatus.Approved : m.status,
+                evidenceHash: m.evidenceHash
+            });
+        }
+    }
+
+    /// @inheritdoc IRDEscrow
+    function getPosition(
+        uint256 projectId,
+        address financier
+    ) external view override returns (uint256 contributed, uint256 claimable, bool refundClaimed) {
+        EscrowTypes.Project storage p = _existingProject(projectId);
+        EscrowTypes.Position storage position = p.positions[financier];
+        contributed = position.contributed;
+        refundClaimed = position.refundClaimed;
+        if (p.status > EscrowTypes.ProjectStatus.Active && !refundClaimed && contributed != 0) {
+            claimable = _refundShare(p, contributed);
+        }
+    }
+
+    /// @inheritdoc IRDEscrow
+    function isInvoicePaid(bytes32 invoiceHash) external view override returns (bool) {
+        return _paidInvoices[invoiceHash];
+    }
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                   STATE-CHANGING
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IRDEscrow
+    function createProject(
+        IERC20 token,
+        address verifier,
+        bytes32 metadataHash,
+        EscrowTypes.MilestoneInput[] calldata milestones
+    ) external override returns (uint256 projectId) {
+        if (address(token).code.length == 0) revert Errors.RDEscrow_InvalidToken(address(token));
+        if (verifier == address(0) || verifier == msg.sender) {
+            revert Errors.RDEscrow_InvalidVerifier(verifier, msg.sender);
+        }
+        uint256 count = milestones.length;
+        if (count == 0 || count > MAX_MILESTONES) {
+            revert Errors.RDEscrow_InvalidMilestoneCount(count, MAX_MILESTONES);
+        }
+
+        unchecked {
+            // Cannot overflow: at most 2^256 - 1 calls.
+            projectId = ++_projectCount;
+        }
+        EscrowTypes.Project storage p = _projects[projectId];
+
+        uint256 target = _storeMilestones(p, milestones);
+        if (target > type(uint128).max) revert Errors.RDEscrow_TargetTooLarge(target);
+
+        p.firm = msg.sender;
+        p.token = token;
+        p.status = EscrowTypes.ProjectStatus.Active;
+        p.milestoneCount = uint8(count);
+        p.verifier = verifier;
+        p.target = uint128(target);
+        p.metadataHash = metadataHash;
+
+        emit ProjectCreated(projectId, msg.sender, verifier, token, target, metadataHash, milestones);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function fund(uint256 projectId, uint256 amount) external override nonReentrant returns (uint256 received) {
+        return _fund(projectId, amount);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function fundWithPermit(
+        uint256 projectId,
+        uint256 amount,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external override nonReentrant returns (uint256 received) {
+        address token = address(_projects[projectId].token);
+        // A failing permit (e.g. front-run and already used) is ignored; `_fund` then relies on the allowance,
+        // as OpenZeppelin recommends for {IERC20Permit}. An unknown project has no token and reverts in `_fund`.
+        if (token != address(0)) {
+            try IERC20Permit(token).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
+        }
+        return _fund(projectId, amount);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function submitMilestone(uint256 projectId, uint256 milestoneIndex, bytes32 evidenceHash) external override {
+        EscrowTypes.Project storage p = _projects[projectId];
+        _checkFirm(projectId, p.firm);
+        (uint256 approvedCount, ) = _checkActiveMilestone(p, projectId, milestoneIndex);
+        EscrowTypes.Milestone storage m = p.milestones[milestoneIndex];
+        EscrowTypes.MilestoneStatus status = m.status;
+        if (milestoneIndex < approvedCount) {
+            revert Errors.RDEscrow_MilestoneNotSubmittable(
+                projectId,
+                milestoneIndex,
+                uint8(EscrowTypes.MilestoneStatus.Approved)
+            );
+        }
+        if (status == EscrowTypes.MilestoneStatus.Submitted) {
+            revert Errors.RDEscrow_MilestoneNotSubmittable(projectId, milestoneIndex, uint8(status));
+        }
+        uint256 deadline = m.deadline;
+        if (block.timestamp > deadline) {
+            revert Errors.RDEscrow_MilestoneDeadlinePassed(projectId, milestoneIndex, deadline);
+        }
+        m.status = EscrowTypes.MilestoneStatus.Submitted;
+        m.evidenceHash = evidenceHash;
+        emit MilestoneSubmitted(projectId, milestoneIndex, evidenceHash);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function approveMilestone(uint256 projectId, uint256 milestoneIndex) external override {
+        EscrowTypes.Project storage p = _projects[projectId];
+        _checkVerifier(projectId, p.verifier);
+        (uint256 approvedCount, ) = _checkActiveMilestone(p, projectId, milestoneIndex);
+        if (milestoneIndex != approvedCount) {
+            revert Errors.RDEscrow_MilestoneOutOfOrder(projectId, milestoneIndex, approvedCount);
+        }
+        EscrowTypes.Milestone storage m = p.milestones[milestoneIndex];
+        EscrowTypes.MilestoneStatus status = m.status;
+        if (status != EscrowTypes.MilestoneStatus.Submitted) {
+            revert Errors.RDEscrow_MilestoneNotSubmitted(projectId, milestoneIndex, uint8(status));
+        }
+        uint256 deadline = m.deadline;
+        if (block.timestamp > deadline) {
+            revert Errors.RDEscrow_MilestoneDeadlinePassed(projectId, milestoneIndex, deadline);
+        }
+        uint256 required = m.cumulativeBudget;
+        uint256 funded = p.funded;
+        if (funded < required) {
+            revert Errors.RDEscrow_InsufficientFunding(projectId, milestoneIndex, funded, required);
+        }
+        unchecked {
+            // Cannot overflow: approvedCount < milestoneCount <= 32.
+            p.approvedCount = uint8(approvedCount + 1);
+        }
+        emit MilestoneApproved(projectId, milestoneIndex);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function rejectMilestone(uint256 projectId, uint256 milestoneIndex, bytes32 reasonHash) external override {
+        EscrowTypes.Project storage p = _projects[projectId];
+        _checkVerifier(projectId, p.verifier);
+        (uint256 approvedCount, ) = _checkActiveMilestone(p, projectId, milestoneIndex);
+        EscrowTypes.Milestone storage m = p.milestones[milestoneIndex];
+        EscrowTypes.MilestoneStatus status =
+            milestoneIndex < approvedCount ? EscrowTypes.MilestoneStatus.Approved : m.status;
+        if (status != EscrowTypes.MilestoneStatus.Submitted) {
+            revert Errors.RDEscrow_MilestoneNotSubmitted(projectId, milestoneIndex, uint8(status));
+        }
+        m.status = EscrowTypes.MilestoneStatus.Rejected;
+        emit MilestoneRejected(projectId, milestoneIndex, reasonHash);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function disburse(
+        uint256 projectId,
+        uint256 milestoneIndex,
+        address payee,
+        uint256 amount,
+        EscrowTypes.Category category,
+        bytes32 invoiceHash
+    ) external override nonReentrant {
+        EscrowTypes.Project storage p = _projects[projectId];
+        address firm = p.firm;
+        _checkFirm(projectId, firm);
+        (uint256 approvedCount, IERC20 token) = _checkActiveMilestone(p, projectId, milestoneIndex);
+        if (milestoneIndex >= approvedCount) revert Errors.RDEscrow_MilestoneNotApproved(projectId, milestoneIndex);
+        if (amount == 0) revert Errors.RDEscrow_ZeroAmount();
+        if (invoiceHash == bytes32(0)) revert Errors.RDEscrow_ZeroInvoiceHash();
+        if (_paidInvoices[invoiceHash]) revert Errors.RDEscrow_InvoiceAlreadyPaid(invoiceHash);
+
+        EscrowTypes.Milestone storage m = p.milestones[milestoneIndex];
+        uint256 paid = m.paid;
+        uint256 remaining;
+        unchecked {
+            // Cannot underflow: `paid` never exceeds `budget`.
+            remaining = m.budget - paid;
+        }
+        if (amount > remaining) {
+            revert Errors.RDEscrow_BudgetExceeded(projectId, milestoneIndex, amount, remaining);
+        }
+        // The firm is always allowed; checking it first skips the registry call.
+        if (payee != firm && !registry.isProjectPayee(projectId, payee)) {
+            revert Errors.RDEscrow_PayeeNotAllowed(projectId, payee);
+        }
+
+        unchecked {
+            // Cannot overflow: paid + amount <= budget < 2^128.
+            m.paid = uint128(paid + amount);
+        }
+        _paidInvoices[invoiceHash] = true;
+        emit Disbursed(projectId, payee, amount, milestoneIndex, category, invoiceHash);
+
+        token.safeTransfer(payee, amount);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function markFailed(uint256 projectId) external override nonReentrant {
+        EscrowTypes.Project storage p = _projects[projectId];
+        _checkActive(projectId, p.status);
+        uint256 approvedCount = p.approvedCount;
+        if (approvedCount == p.milestoneCount) revert Errors.RDEscrow_AllMilestonesApproved(projectId);
+        uint256 deadline = p.milestones[approvedCount].deadline;
+        if (block.timestamp <= deadline) {
+            revert Errors.RDEscrow_DeadlineNotPassed(projectId, approvedCount, deadline);
+        }
+        uint256 refundable = _close(p, EscrowTypes.ProjectStatus.Failed);
+        emit ProjectFailed(projectId, approvedCount, refundable);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function cancelProject(uint256 projectId) external override nonReentrant {
+        EscrowTypes.Project storage p = _projects[projectId];
+        _checkFirm(projectId, p.firm);
+        _checkActive(projectId, p.status);
+        uint256 refundable = _close(p, EscrowTypes.ProjectStatus.Cancelled);
+        emit ProjectCancelled(projectId, refundable);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function completeProject(uint256 projectId) external override nonReentrant {
+        EscrowTypes.Project storage p = _projects[projectId];
+        _checkFirm(projectId, p.firm);
+        _checkActive(projectId, p.status);
+        uint256 approvedCount = p.approvedCount;
+        uint256 milestoneCount = p.milestoneCount;
+        if (approvedCount != milestoneCount) {
+            revert Errors.RDEscrow_MilestonesPending(projectId, approvedCount, milestoneCount);
+        }
+        uint256 refundable = _close(p, EscrowTypes.ProjectStatus.Completed);
+        emit ProjectCompleted(projectId, refundable);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function claimRefund(uint256 projectId) external override nonReentrant returns (uint256 amount) {
+        EscrowTypes.Project storage p = _projects[projectId];
+        EscrowTypes.ProjectStatus status = p.status;
+        if (status <= EscrowTypes.ProjectStatus.Active) {
+            if (status == EscrowTypes.ProjectStatus.None) revert Errors.RDEscrow_ProjectNotFound(projectId);
+            revert Errors.RDEscrow_RefundsNotOpen(projectId, uint8(status));
+        }
+        EscrowTypes.Position storage position = p.positions[msg.sender];
+        uint256 contributed = position.contributed;
+        if (contributed == 0) revert Errors.RDEscrow_NoContribution(projectId, msg.sender);
+        if (position.refundClaimed) revert Errors.RDEscrow_RefundAlreadyClaimed(projectId, msg.sender);
+
+        amount = _refundShare(p, contributed);
+        position.refundClaimed = true;
+        unchecked {
+            // Cannot overflow: refunds sum to at most `refundable`, contributions to `funded`, both below 2^128.
+            p.refunded += uint128(amount);
+            p.claimedContributions += uint128(contributed);
+        }
+        emit Refunded(projectId, msg.sender, amount);
+
+        if (amount != 0) p.token.safeTransfer(msg.sender, amount);
+    }
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                      PRIVATE
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @dev Pulls `amount` from the caller and credits what arrived. Interactions come before effects here by
+    /// necessity (the credit is the measured balance delta); callers are `nonReentrant`.
+    function _fund(uint256 projectId, uint256 amount) private returns (uint256 received) {
+        EscrowTypes.Project storage p = _projects[projectId];
+        IERC20 token = p.token;
+        _checkActive(projectId, p.status);
+        if (amount == 0) revert Errors.RDEscrow_ZeroAmount();
+        uint256 funded = p.funded;
+        uint256 room;
+        unchecked {
+            // Cannot underflow: `funded` never exceeds `target`.
+            room = p.target - funded;
+        }
+        if (amount > room) revert Errors.RDEscrow_OverFunding(projectId, amount, room);
+
+        uint256 balanceBefore = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        received = token.balanceOf(address(this)) - balanceBefore;
+        // A token that delivers nothing, or more than asked (which could break the target), is refused.
+        if (received == 0 || received > amount) {
+            revert Errors.RDEscrow_UnexpectedBalanceChange(projectId, amount, received);
+        }
+
+        unchecked {
+            // Cannot overflow: funded + received <= target < 2^128, and a contribution is at most `funded`.
+            p.funded = uint128(funded + received);
+            p.positions[msg.sender].contributed += uint128(received);
+        }
+        emit Funded(projectId, msg.sender, received);
+    }
+
+    /// @dev Validates and stores the milestones of a new project; returns the target (sum of the budgets).
+    function _storeMilestones(
+        EscrowTypes.Project storage p,
+        EscrowTypes.MilestoneInput[] calldata milestones
+    ) private returns (uint256 target) {
+        uint256 previousDeadline = block.timestamp;
+        EscrowTypes.Stage previousStage = EscrowTypes.Stage.Research;
+        for (uint256 i = 0; i < milestones.length; ++i) {
+            EscrowTypes.MilestoneInput calldata input = milestones[i];
+            uint256 budget = input.budget;
+            uint256 deadline = input.deadline;
+            EscrowTypes.Stage stage = input.stage;
+            if (budget == 0) revert Errors.RDEscrow_ZeroBudget(i);
+            if (deadline <= previousDeadline) {
+                if (i == 0) revert Errors.RDEscrow_DeadlineNotInFuture(0, deadline, block.timestamp);
+                revert Errors.RDEscrow_DeadlinesNotIncreasing(i, deadline, previousDeadline);
+            }
+            if (stage < previousStage) revert Errors.RDEscrow_StageRegression(i, uint8(stage), uint8(previousStage));
+            unchecked {
+                // Cannot overflow: at most 32 budgets below 2^128 each.
+                target += budget;
+            }
+            EscrowTypes.Milestone storage m = p.milestones[i];
+            m.budget = uint128(budget);
+            // Truncation is caught by `createProject`, which checks that the target (bounding every prefix) fits.
+            m.cumulativeBudget = uint128(target);
+            m.deadline = uint40(deadline);
+            m.stage = stage;
+            previousDeadline = deadline;
+            previousStage = stage;
+        }
+    }
+
+    /// @dev Closes an Active project: records the unspent balance the financiers share, and the new status.
+    function _close(
+        EscrowTypes.Project storage p,
+        EscrowTypes.ProjectStatus status
+    ) private returns (uint256 refundable) {
+        refundable = p.funded - _disbursed(p);
+        p.status = status;
+        p.refundable = uint128(refundable);
+    }
+
+    /// @dev Sum of what the project paid; only approved milestones can have paid anything (at most 32).
+    function _disbursed(EscrowTypes.Project storage p) private view returns (uint256 disbursed) {
+        uint256 approvedCount = p.approvedCount;
+        for (uint256 i = 0; i < approvedCount; ++i) {
+            disbursed += p.milestones[i].paid;
+        }
+    }
+
+    /// @dev A financier's refund: pro rata, rounded down, except that the claim completing the set of claimed
+    /// contributions takes exactly what is left, so no dust is stranded.
+    function _refundShare(EscrowTypes.Project storage p, uint256 contributed) private view returns (uint256 share) {
+        uint256 funded = p.funded;
+        uint256 refundable = p.refundable;
+        if (p.claimedContributions + contributed == funded) return refundable - p.refunded;
+        // Cannot overflow: both factors are below 2^128; `funded` >= `contributed` > 0.
+        return (refundable * contributed) / funded;
+    }
+
+    /// @dev Reverts unless the project is Active (ProjectNotFound for an id never created).
+    function _checkActive(uint256 projectId, EscrowTypes.ProjectStatus status) private pure {
+        if (status != EscrowTypes.ProjectStatus.Active) {
+            if (status == EscrowTypes.ProjectStatus.None) revert Errors.RDEscrow_ProjectNotFound(projectId);
+            revert Errors.RDEscrow_ProjectNotActive(projectId, uint8(status));
+        }
+    }
+
+    /// @dev Reverts unless the caller is `firm` (ProjectNotFound for an id never created).
+    function _checkFirm(uint256 projectId, address firm) private view {
+        if (msg.sender != firm) {
+            if (firm == address(0)) revert Errors.RDEscrow_ProjectNotFound(projectId);
+            revert Errors.RDEscrow_CallerNotFirm(projectId, msg.sender);
+        }
+    }
+
+    /// @dev Reverts unless the caller is `verifier` (ProjectNotFound for an id never created).
+    function _checkVerifier(uint256 projectId, address verifier) private view {
+        if (msg.sender != verifier) {
+            if (verifier == address(0)) revert Errors.RDEscrow_ProjectNotFound(projectId);
+            revert Errors.RDEscrow_CallerNotVerifier(projectId, msg.sender);
+        }
+    }
+
+    /// @dev Reverts unless the project is Active and has the milestone; returns the fields of the project's slot 1.
+    function _checkActiveMilestone(
+        EscrowTypes.Project storage p,
+        uint256 projectId,
+        uint256 milestoneIndex
+    ) private view returns (uint256 approvedCount, IERC20 token) {
+        token = p.token;
+        _checkActive(projectId, p.status);
+        uint256 milestoneCount = p.milestoneCount;
+        if (milestoneIndex >= milestoneCount) {
+            revert Errors.RDEscrow_MilestoneNotFound(projectId, milestoneIndex, milestoneCount);
+        }
+        approvedCount = p.approvedCount;
+    }
+
+    /// @dev The project `projectId`, reverting for an id never created.
+    function _existingProject(uint256 projectId) private view returns (EscrowTypes.Project storage p) {
+        p = _projects[projectId];
+        if (p.status == EscrowTypes.ProjectStatus.None) revert Errors.RDEscrow_ProjectNotFound(projectId);
+    }
+}

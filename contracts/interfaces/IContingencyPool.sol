@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import { IDisruptionSubscriber } from "./IDisruptionSubscriber.sol";
+import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
+
+/// @title IContingencyPool
+/// @notice Substitute-supplier financing. Financiers commit liquidity to a project's pool (in the project's
+/// token). When the oracle confirms that a supplier is disrupted, every (project, component) pair whose current
+/// supplier it is switches to the first listed substitute that is not disrupted, and that substitute receives its
+/// agreed advance from the project's pool in the same transaction, recorded as owed by the project's firm.
+///
+/// Notes:
+/// - Caps. Each commitment grants an exposure allowance (at most the amount committed) and a per-disruption
+///   allowance (at most the exposure allowance). A project's exposure cap (max outstanding financing) and
+///   per-disruption cap (max financing one confirmation may draw) are the sums of the allowances granted; they
+///   never decrease (withdrawals are bounded by the cash anyway). A pool whose committers granted nothing
+///   finances nothing.
+/// - Queue. At most `MAX_PAIRS_PER_CALLBACK` pairs are handled in the oracle's transaction; the rest of the
+///   supplier's pairs wait as a job in a FIFO queue that anyone advances with {processQueue}. While any job
+///   waits, a new confirmation is queued behind it whole, and withdrawals are refused (the waiting triggers
+///   reserve the liquidity; {processQueue} is permissionless, so anyone can clear the way).
+/// - Idempotency. A pair is financed at most once per confirmation id (the registry stores it with the
+///   component); a job whose confirmation is no longer the supplier's latest, or whose supplier recovered, is
+///   dropped. A recovery pays nothing.
+/// - Shares. Shares are priced at the pool's net asset value (cash + the shareholders' part of outstanding
+///   financing). {withdraw} exits a financier completely: it pays the pro-rata share of the cash now and turns
+///   the pro-rata share of outstanding financing into a claim that later repayments pay out, pro rata with the
+///   shareholders' part. So every financier receives a pro-rata share of unused liquidity and repayments,
+///   whatever the order of withdrawals.
+/// - Dust. Every division rounds down (in the pool's favour); the remainder stays in the pool: in `cash` for
+///   the shareholders, or in `claimCash` when it comes from claim payouts. A claim era ends when the
+///   claimants' debt is repaid in full (or shrinks below 1e-9 of its units, then that residue, at most a few
+///   wei per unit-billion, moves to the shareholders' debt).
+interface IContingencyPool is IDisruptionSubscriber {
+    /*//////////////////////////////////////////////////////////////////////////
+                                       EVENTS
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @notice Tokens moved from a financier into a project's pool.
+    /// @param projectId The project.
+    /// @param financier The committer.
+    /// @param amount Units of the project token's decimals.
+    /// @param shares Pool shares minted.
+    /// @param exposureAllowance Added to the project's exposure cap.
+    /// @param disruptionAllowance Added to the project's per-disruption cap.
+    event Committed(
+        uint256 indexed projectId,
+        address indexed financier,
+        uint256 amount,
+        uint256 shares,
+        uint256 exposureAllowance,
+        uint256 disruptionAllowance
+    );
+
+    /// @notice Tokens moved from a project's pool to a substitute supplier, owed by the project's firm.
+    /// @param projectId The project.
+    /// @param substitute The substitute that became the component's current supplier.
+    /// @param amount The agreed advance, in units of the token's decimals.
+    /// @param componentId The component.
+    /// @param disruptedSupplier The supplier the oracle confirmed disrupted.
+    /// @param disruptionId The oracle's confirmation id.
+    event SubstituteFinanced(
+        uint256 indexed projectId,
+        address indexed substitute,
+        uint256 amount,
+        uint256 componentId,
+        address indexed disruptedSupplier,
+        uint256 disruptionId
+    );
+
+    /// @notice Tokens moved from the project's firm into its pool.
+    event Repaid(uint256 indexed projectId, address indexed firm, uint256 amount);
+
+    /// @notice Tokens moved from a project's pool to a financier.
+    event Withdrawn(uint256 indexed projectId, address indexed financier, uint256 amount);
+
+    /// @notice An affected pair was not financed.
+    /// @param projectId The project.
+    /// @param componentId The component.
+    /// @param disruptedSupplier The disrupted supplier.
+    /// @param confirmationId The oracle's confirmation id.
+    /// @param reason Why (see {SupplyChainTypes.SkipReason}).
+    /// @param advance The advance that did not fit (0 when no healthy substitute was left).
+    event FinancingSkipped(
+        uint256 indexed projectId,
+        uint256 indexed componentId,
+        address indexed disruptedSupplier,
+        uint256 confirmationId,
+        SupplyChainTypes.SkipReason reason,
+        uint256 advance
+    );
+
+    /// @notice A disruption's remaining pairs wait in the queue.
+    /// @param supplier The disrupted supplier.
+    /// @param confirmationId The oracle's confirmation id.
+    /// @param jobId The job's position in the queue.
+    /// @param nextPairIndex The first pair of the supplier's reverse index still to process.
+    event Queued(address indexed supplier, uint256 indexed confirmationId, uint256 jobId, uint256 nextPairIndex);
+
+    /// @notice A queued job left the queue.
+    /// @param dropped True when its confirmation was no longer current (recovered or confirmed again since).
+    event QueueJobDone(address indexed supplier, uint256 indexed confirmationId, uint256 jobId, bool dropped);
+
+    /// @notice A financier's shares were converted into a claim on future repayments when withdrawing.
+    event ClaimOpened(uint256 indexed projectId, address indexed financier, uint256 debt, uint256 units);
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                     READ-ONLY
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @notice Pairs handled in the oracle's transaction; the rest is queued.
+    function MAX_PAIRS_PER_CALLBACK() external view returns (uint256);
+
+    /// @notice The registry of components and substitutes.
+    function registry() external view returns (address);
+
+    /// @notice The escrow that names each project's firm and token.
+    function escrow() external view returns (address);
+
+    /// @notice The only oracle whose callbacks are accepted.
+    function oracle() external view returns (address);
+
+    /// @notice A project's pool accounting.
+    function getPool(uint256 projectId) external view returns (SupplyChainTypes.Pool memory);
+
+    /// @notice A financier's position in a project's pool.
+    function getPosition(uint256 projectId, address financier) external view returns (SupplyChainTypes.Position memory);
+
+    /// @notice Tokens of `projectId` the pool holds by its own accounting: shareholders' cash + claimants' cash.
+    function poolBalance(uint256 projectId) external view returns (uint256);
+
+    /// @notice What {withdraw} would pay `financier` now (ignoring the queue).
+    function withdrawable(uint256 projectId, address financier) external view returns (uint256 amount);
+
+    /// @notice Jobs waiting in the queue.
+    function pendingJobs() external view returns (uint256);
+
+    /// @notice The job at the head of the queue (zero when empty).
+    function nextJob() external view returns (SupplyChainTypes.Job memory);
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                  STATE-CHANGING
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @notice Commits `amount` of the project's token (the caller must have approved it) to the project's pool.
+    /// @dev Emits {Committed}.
+    ///
+    /// Requirements:
+    /// - the project exists in the escrow; `amount` > 0;
+    /// - `exposureAllowance` <= `amount` and `disruptionAllowance` <= `exposureAllowance`;
+    /// - the pool's balance grows by exactly `amount` (fee-on-transfer tokens are refused).
+    /// @param projectId The project.
+    /// @param amount Units of the token's decimals.
+    /// @param exposureAllowance Added to the project's exposure cap (units of the token's decimals).
+    /// @param disruptionAllowance Added to the project's per-disruption cap (units of the token's decimals).
+    /// @return shares Shares minted to the caller.
+    function commit(
+        uint256 projectId,
+        uint256 amount,
+        uint256 exposureAllowance,
+        uint256 disruptionAllowance
+    ) external returns (uint256 shares);
+
+    /// @notice Repays `amount` of the project's outstanding financing (any time, partially).
+    /// @dev Emits {Repaid}. Repayments are split between shareholders and claimants pro rata to their parts
+    /// of the debt.
+    ///
+    /// Requirements: the caller is the project's firm; 0 < `amount` <= outstanding; the pool's balance grows
+    /// by exactly `amount`.
+    function repay(uint256 projectId, uint256 amount) external;
+
+    /// @notice Pays the caller its pro-rata share of the project's cash and its claim payouts so far, and turns
+    /// its share of outstanding financing into a claim on later repayments.
+    /// @dev Emits {Withdrawn} when tokens move, {ClaimOpened} when a claim is opened.
+    ///
+    /// Requirements: no job waits in the queue; the caller has shares or a claim.
+    /// @return amount What was paid, in units of the token's decimals.
+    function withdraw(uint256 projectId) external returns (uint256 amount);
+
+    /// @notice Processes up to `max` queued pairs (anyone may call it, keeper-style).
+    /// @dev Emits per pair {SubstituteFinanced} or {FinancingSkipped} (or nothing when the pair is not affected
+    /// any more), and {QueueJobDone} per finished job. Requirements: a job waits; `max` > 0.
+    /// @return processed Pairs looked at.
+    function processQueue(uint256 max) external returns (uint256 processed);
+}

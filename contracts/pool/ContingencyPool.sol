@@ -1,0 +1,464 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
+import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import { IComponentRegistry } from "../interfaces/IComponentRegistry.sol";
+import { IContingencyPool } from "../interfaces/IContingencyPool.sol";
+import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
+import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
+import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
+import { Errors } from "../libraries/Errors.sol";
+import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
+
+/// @title ContingencyPool
+/// @notice Per-project contingency pools that finance substitute suppliers automatically when the oracle
+/// confirms a disruption. See the documentation in {IContingencyPool}.
+/// @dev Gas: the failover path reads three slots of the project's pool (two written), makes one registry call
+/// per batch (the reverse index) and one per pair (switch + substitute choice), and one token transfer per
+/// financed pair. All token movements go through {_pay} / {_pull}, each emitting its movement event.
+contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                     CONSTANTS
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IContingencyPool
+    uint256 public constant override MAX_PAIRS_PER_CALLBACK = 4;
+
+    uint256 private constant _ACC_SCALE = 1e27;
+
+    /// @dev A claim era closes early when its debt per unit falls below 1 / 1e9 (keeps unit prices sane).
+    uint256 private constant _MIN_CLAIM_PRICE_INVERSE = 1e9;
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                       STATE
+    //////////////////////////////////////////////////////////////////////////*/
+
+    IComponentRegistry private immutable _registry;
+    IRDEscrow private immutable _escrow;
+    IDisruptionOracle private immutable _oracle;
+
+    mapping(uint256 projectId => SupplyChainTypes.Pool pool) private _pools;
+
+    mapping(uint256 projectId => mapping(address financier => SupplyChainTypes.Position)) private _positions;
+
+    /// @dev `claimAcc` of each closed claim era.
+    mapping(uint256 projectId => mapping(uint256 era => uint256 acc)) private _eraAcc;
+
+    mapping(uint256 jobId => SupplyChainTypes.Job job) private _jobs;
+
+    /// @dev Queue bounds: jobs [head, tail) wait. Packed in one slot.
+    uint128 private _head;
+    uint128 private _tail;
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                    CONSTRUCTOR
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @param registry_ The SupplyChainRegistry.
+    /// @param escrow_ The RDEscrow (project firms and tokens).
+    /// @param oracle_ The DisruptionOracle whose confirmations trigger financing.
+    constructor(IComponentRegistry registry_, IRDEscrow escrow_, IDisruptionOracle oracle_) {
+        if (address(registry_) == address(0) || address(escrow_) == address(0) || address(oracle_) == address(0)) {
+            revert Errors.ContingencyPool_ZeroAddress();
+        }
+        _registry = registry_;
+        _escrow = escrow_;
+        _oracle = oracle_;
+    }
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                     READ-ONLY
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IContingencyPool
+    function registry() external view override returns (address) {
+        return address(_registry);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function escrow() external view override returns (address) {
+        return address(_escrow);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function oracle() external view override returns (address) {
+        return address(_oracle);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function getPool(uint256 projectId) external view override returns (SupplyChainTypes.Pool memory) {
+        return _pools[projectId];
+    }
+
+    /// @inheritdoc IContingencyPool
+    function getPosition(
+        uint256 projectId,
+        address financier
+    ) external view override returns (SupplyChainTypes.Position memory) {
+        return _positions[projectId][financier];
+    }
+
+    /// @inheritdoc IContingencyPool
+    function poolBalance(uint256 projectId) external view override returns (uint256) {
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        return uint256(p.cash) + p.claimCash;
+    }
+
+    /// @inheritdoc IContingencyPool
+    function withdrawable(uint256 projectId, address financier) external view override returns (uint256 amount) {
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        SupplyChainTypes.Position storage pos = _positions[projectId][financier];
+        (amount, ) = _claimPayout(projectId, p, pos);
+        if (pos.shares != 0) amount += Math.mulDiv(pos.shares, p.cash, p.totalShares);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function pendingJobs() external view override returns (uint256) {
+        return _tail - _head;
+    }
+
+    /// @inheritdoc IContingencyPool
+    function nextJob() external view override returns (SupplyChainTypes.Job memory) {
+        return _jobs[_head];
+    }
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                  STATE-CHANGING
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IDisruptionSubscriber
+    function onSupplierStatusConfirmed(
+        address supplier,
+        bool disrupted,
+        uint256 confirmationId
+    ) external override nonReentrant {
+        if (msg.sender != address(_oracle)) revert Errors.ContingencyPool_CallerNotOracle(msg.sender);
+        // A recovery pays nothing; the firm may switch components back in the registry.
+        if (!disrupted) return;
+        // A late retry of a confirmation that is no longer the supplier's latest does nothing.
+        if (!_isCurrent(supplier, confirmationId)) return;
+        uint256 tail = _tail;
+        if (_head != tail) {
+            // FIFO: jobs already waiting go first, so one project's disruptions are financed in order.
+            _enqueue(tail, supplier, confirmationId, 0);
+            return;
+        }
+        (uint256 next, uint256 total) = _processPairs(supplier, confirmationId, 0, MAX_PAIRS_PER_CALLBACK);
+        if (next < total) _enqueue(tail, supplier, confirmationId, next);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function processQueue(uint256 max) external override nonReentrant returns (uint256 processed) {
+        uint256 head = _head;
+        uint256 tail = _tail;
+        if (head == tail || max == 0) revert Errors.ContingencyPool_NothingToProcess(tail - head, max);
+        while (head < tail && processed < max) {
+            SupplyChainTypes.Job memory job = _jobs[head];
+            bool dropped = !_isCurrent(job.supplier, job.confirmationId);
+            uint256 next;
+            uint256 total;
+            if (!dropped) {
+                (next, total) = _processPairs(job.supplier, job.confirmationId, job.nextPairIndex, max - processed);
+                processed += next - job.nextPairIndex;
+            }
+            if (dropped || next >= total) {
+                delete _jobs[head];
+                emit QueueJobDone(job.supplier, job.confirmationId, head, dropped);
+                ++head;
+            } else {
+                // Safe: next <= MAX_PAIRS_PER_SUPPLIER.
+                _jobs[head].nextPairIndex = uint32(next);
+            }
+        }
+        // Safe: head <= tail < 2^128.
+        _head = uint128(head);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function commit(
+        uint256 projectId,
+        uint256 amount,
+        uint256 exposureAllowance,
+        uint256 disruptionAllowance
+    ) external override nonReentrant returns (uint256 shares) {
+        if (amount == 0) revert Errors.ContingencyPool_ZeroAmount();
+        if (exposureAllowance > amount || disruptionAllowance > exposureAllowance) {
+            revert Errors.ContingencyPool_InvalidAllowance(amount, exposureAllowance, disruptionAllowance);
+        }
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        IERC20 token = IERC20(p.token);
+        if (address(token) == address(0)) {
+            token = _escrow.projectToken(projectId); // reverts for an unknown project
+            p.token = address(token);
+        }
+        uint256 cash = p.cash;
+        uint256 exposureCap = p.exposureCap + exposureAllowance;
+        uint256 disruptionCap = p.disruptionCap + disruptionAllowance;
+        if (cash + amount > type(uint128).max || exposureCap > type(uint96).max || disruptionCap > type(uint96).max) {
+            revert Errors.ContingencyPool_AmountTooLarge(projectId, amount);
+        }
+        uint256 totalShares = p.totalShares;
+        uint256 value = cash + p.outstanding - p.claimDebt;
+        shares = totalShares == 0 || value == 0 ? amount : Math.mulDiv(amount, totalShares, value);
+        if (shares == 0 || totalShares + shares > type(uint128).max) {
+            revert Errors.ContingencyPool_AmountTooLarge(projectId, amount);
+        }
+
+        // Effects. Safe casts: bounds checked above.
+        p.cash = uint128(cash + amount);
+        p.exposureCap = uint96(exposureCap);
+        p.disruptionCap = uint96(disruptionCap);
+        p.totalShares = uint128(totalShares + shares);
+        _positions[projectId][msg.sender].shares += uint128(shares);
+
+        _pull(token, projectId, amount);
+        emit Committed(projectId, msg.sender, amount, shares, exposureAllowance, disruptionAllowance);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function repay(uint256 projectId, uint256 amount) external override nonReentrant {
+        address firm = _escrow.projectFirm(projectId);
+        if (msg.sender != firm) revert Errors.ContingencyPool_CallerNotFirm(projectId, msg.sender);
+        if (amount == 0) revert Errors.ContingencyPool_ZeroAmount();
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        uint256 outstanding = p.outstanding;
+        if (amount > outstanding) revert Errors.ContingencyPool_RepayExceedsDebt(projectId, amount, outstanding);
+
+        uint256 claimDebt = p.claimDebt;
+        // Claimants' part, rounded down (the rounding goes to the shareholders); exact when repaid in full.
+        uint256 toClaims = amount == outstanding ? claimDebt : Math.mulDiv(amount, claimDebt, outstanding);
+        // Safe casts: every value is at most `outstanding` or `cash + outstanding`, both < 2^128.
+        p.outstanding = uint128(outstanding - amount);
+        p.cash += uint128(amount - toClaims);
+        if (toClaims != 0) {
+            p.claimDebt = uint128(claimDebt - toClaims);
+            p.claimCash += uint128(toClaims);
+            p.claimAcc += uint192((toClaims * _ACC_SCALE) / p.claimUnits);
+            if (claimDebt == toClaims) _closeClaimEra(projectId, p);
+        }
+
+        _pull(IERC20(p.token), projectId, amount);
+        emit Repaid(projectId, msg.sender, amount);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function withdraw(uint256 projectId) external override nonReentrant returns (uint256 amount) {
+        uint256 waiting = _tail - _head;
+        if (waiting != 0) revert Errors.ContingencyPool_QueuePending(waiting);
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        SupplyChainTypes.Position storage pos = _positions[projectId][msg.sender];
+        uint256 shares = pos.shares;
+        if (shares == 0 && pos.claimUnits == 0) revert Errors.ContingencyPool_NothingToWithdraw(projectId, msg.sender);
+
+        // 1. Claim payouts so far.
+        (uint256 payout, bool eraClosed) = _claimPayout(projectId, p, pos);
+        if (eraClosed) {
+            pos.claimUnits = 0;
+        } else {
+            pos.claimAccPaid = p.claimAcc;
+        }
+        // Safe: payouts never exceed what repayments credited to claimants.
+        p.claimCash -= uint128(payout);
+        amount = payout;
+
+        // 2. Exit the shares: the pro-rata cash now, the pro-rata debt as a claim.
+        if (shares != 0) {
+            uint256 totalShares = p.totalShares;
+            uint256 cashPart = Math.mulDiv(shares, p.cash, totalShares);
+            uint256 debtPart = Math.mulDiv(shares, p.outstanding - p.claimDebt, totalShares);
+            // Safe casts: each part is at most the value it is taken from.
+            p.totalShares = uint128(totalShares - shares);
+            p.cash -= uint128(cashPart);
+            pos.shares = 0;
+            amount += cashPart;
+            if (debtPart != 0) _openClaim(projectId, p, pos, debtPart);
+        }
+
+        if (amount == 0 && shares == 0) revert Errors.ContingencyPool_NothingToWithdraw(projectId, msg.sender);
+        if (amount != 0) {
+            IERC20(p.token).safeTransfer(msg.sender, amount);
+            emit Withdrawn(projectId, msg.sender, amount);
+        }
+    }
+
+    /*//////////////////////////////////////////////////////////////////////////
+                                      PRIVATE
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @dev Whether `confirmationId` is still `supplier`'s latest confirmation and says "disrupted".
+    function _isCurrent(address supplier, uint256 confirmationId) private view returns (bool) {
+        (bool disrupted, , uint256 latest) = _oracle.supplierStatus(supplier);
+        return disrupted && latest == confirmationId;
+    }
+
+    function _enqueue(uint256 tail, address supplier, uint256 confirmationId, uint256 next) private {
+        // Safe: confirmation ids are sequential from 1; next <= MAX_PAIRS_PER_SUPPLIER; tail < 2^128.
+        _jobs[tail] = SupplyChainTypes.Job({
+            supplier: supplier,
+            confirmationId: uint64(confirmationId),
+            nextPairIndex: uint32(next)
+        });
+        _tail = uint128(tail + 1);
+        emit Queued(supplier, confirmationId, tail, next);
+    }
+
+    /// @dev Handles the supplier's pairs [start, start + max); returns the next index and the total.
+    function _processPairs(
+        address supplier,
+        uint256 confirmationId,
+        uint256 start,
+        uint256 max
+    ) private returns (uint256 next, uint256 total) {
+        (uint256 count, uint256[] memory projectIds, uint256[] memory componentIds) = _registry.pairsOf(
+            supplier,
+            start,
+            max
+        );
+        uint256 n = projectIds.length;
+        for (uint256 i = 0; i < n; ++i) {
+            _financePair(projectIds[i], componentIds[i], supplier, confirmationId);
+        }
+        return (start + n, count);
+    }
+
+    function _financePair(uint256 projectId, uint256 componentId, address disrupted, uint256 confirmationId) private {
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        (uint256 cashLeft, uint256 exposureLeft, uint256 disruptionLeft) = _limits(p, confirmationId);
+        (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) = _registry.failover(
+            projectId,
+            componentId,
+            disrupted,
+            confirmationId,
+            Math.min(cashLeft, Math.min(exposureLeft, disruptionLeft))
+        );
+        SupplyChainTypes.SkipReason reason;
+        if (outcome == SupplyChainTypes.FailoverOutcome.Switched) {
+            if (_payAdvance(p, substitute, advance, confirmationId)) {
+                emit SubstituteFinanced(projectId, substitute, advance, componentId, disrupted, confirmationId);
+                return;
+            }
+            reason = SupplyChainTypes.SkipReason.TransferFailed;
+        } else if (outcome == SupplyChainTypes.FailoverOutcome.OverBudget) {
+            reason =
+                advance > cashLeft
+                    ? SupplyChainTypes.SkipReason.InsufficientLiquidity
+                    : advance > exposureLeft
+                        ? SupplyChainTypes.SkipReason.ExposureCapReached
+                        : SupplyChainTypes.SkipReason.DisruptionCapReached;
+        } else if (outcome == SupplyChainTypes.FailoverOutcome.NoHealthySubstitute) {
+            reason = SupplyChainTypes.SkipReason.NoHealthySubstitute;
+        } else {
+            return; // NotAffected / AlreadyHandled: nothing to do for this pair.
+        }
+        emit FinancingSkipped(projectId, componentId, disrupted, confirmationId, reason, advance);
+    }
+
+    /// @dev What the project's pool can pay now: its cash, the room under the exposure cap and the room under
+    /// this disruption's cap.
+    function _limits(
+        SupplyChainTypes.Pool storage p,
+        uint256 confirmationId
+    ) private view returns (uint256 cashLeft, uint256 exposureLeft, uint256 disruptionLeft) {
+        cashLeft = p.cash;
+        uint256 outstanding = p.outstanding;
+        uint256 exposureCap = p.exposureCap;
+        uint256 epochFinanced = p.epochConfirmationId == confirmationId ? p.epochFinanced : 0;
+        uint256 disruptionCap = p.disruptionCap;
+        exposureLeft = exposureCap > outstanding ? exposureCap - outstanding : 0;
+        disruptionLeft = disruptionCap > epochFinanced ? disruptionCap - epochFinanced : 0;
+    }
+
+    /// @dev Books `advance` as financed for `confirmationId` and pays it; undoes the booking when the token
+    /// refuses the transfer (so one broken token cannot block the oracle or the queue).
+    function _payAdvance(
+        SupplyChainTypes.Pool storage p,
+        address substitute,
+        uint256 advance,
+        uint256 confirmationId
+    ) private returns (bool paid) {
+        uint128 cash = p.cash;
+        uint128 outstanding = p.outstanding;
+        uint64 epochId = p.epochConfirmationId;
+        uint96 previousFinanced = p.epochFinanced;
+        uint96 epochFinanced = epochId == confirmationId ? previousFinanced : 0;
+        // Effects first. Safe casts: the registry switched only because advance <= the budget, which is at most
+        // the cash, the room under the exposure cap (< 2^96) and the room under the disruption cap.
+        p.cash = cash - uint128(advance);
+        p.outstanding = outstanding + uint128(advance);
+        p.epochConfirmationId = uint64(confirmationId);
+        p.epochFinanced = epochFinanced + uint96(advance);
+        paid = IERC20(p.token).trySafeTransfer(substitute, advance);
+        if (!paid) {
+            p.cash = cash;
+            p.outstanding = outstanding;
+            p.epochConfirmationId = epochId;
+            p.epochFinanced = previousFinanced;
+        }
+    }
+
+    /// @dev Pulls exactly `amount` from the caller; refuses tokens that deliver another amount.
+    function _pull(IERC20 token, uint256 projectId, uint256 amount) private {
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = token.balanceOf(address(this)) - before;
+        if (received != amount) revert Errors.ContingencyPool_UnexpectedBalanceChange(projectId, amount, received);
+    }
+
+    /// @dev What the position's claim has earned since its last settlement, and whether its era has closed.
+    function _claimPayout(
+        uint256 projectId,
+        SupplyChainTypes.Pool storage p,
+        SupplyChainTypes.Position storage pos
+    ) private view returns (uint256 payout, bool eraClosed) {
+        uint256 units = pos.claimUnits;
+        if (units == 0) return (0, false);
+        eraClosed = pos.claimEra != p.claimEra;
+        uint256 acc = eraClosed ? _eraAcc[projectId][pos.claimEra] : p.claimAcc;
+        payout = Math.mulDiv(units, acc - pos.claimAccPaid, _ACC_SCALE);
+    }
+
+    /// @dev Turns `debt` of the shareholders' part of outstanding financing into a claim of the position.
+    /// The position's claim was settled just before (its units are 0 or belong to the current era).
+    function _openClaim(
+        uint256 projectId,
+        SupplyChainTypes.Pool storage p,
+        SupplyChainTypes.Position storage pos,
+        uint256 debt
+    ) private {
+        uint256 claimDebt = p.claimDebt;
+        uint256 claimUnits = p.claimUnits;
+        if (claimUnits != 0 && claimDebt * _MIN_CLAIM_PRICE_INVERSE < claimUnits) {
+            // The era's residue (< 1e-9 per unit) goes back to the shareholders' part of the debt.
+            p.claimDebt = 0;
+            claimDebt = 0;
+            _closeClaimEra(projectId, p);
+            claimUnits = 0;
+            if (pos.claimUnits != 0) {
+                // Settled above at the era's final acc, so nothing more is owed to these units.
+                pos.claimUnits = 0;
+            }
+        }
+        uint256 units = claimUnits == 0 ? debt : Math.mulDiv(debt, claimUnits, claimDebt);
+        // Safe casts: debt <= outstanding < 2^128; units <= debt * 1e9 stays far below 2^128 for real supplies.
+        p.claimDebt = uint128(claimDebt + debt);
+        p.claimUnits = uint128(claimUnits + units);
+        pos.claimUnits += uint128(units);
+        pos.claimEra = p.claimEra;
+        pos.claimAccPaid = p.claimAcc;
+        emit ClaimOpened(projectId, msg.sender, debt, units);
+    }
+
+    function _closeClaimEra(uint256 projectId, SupplyChainTypes.Pool storage p) private {
+        uint64 era = p.claimEra;
+        _eraAcc[projectId][era] = p.claimAcc;
+        p.claimEra = era + 1;
+        p.claimAcc = 0;
+        p.claimUnits = 0;
+    }
+}

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @notice Test-only stand-in for the RDEscrow's project directory (`projectFirm`, `projectToken`), used by the
+/// Solidity fuzz tests of the ContingencyPool. Anyone can set a project.
+contract PoolTestDirectory {
+    mapping(uint256 projectId => address firm) public projectFirm;
+    mapping(uint256 projectId => address token) public projectToken;
+
+    function setProject(uint256 projectId, address firm, address token) external {
+        projectFirm[projectId] = firm;
+        projectToken[projectId] = token;
+    }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @notice Storage and calldata types of the SupplyChainRegistry and the ContingencyPool.
+library SupplyChainTypes {
+    /// @notice A supplier's public record. Packing: slot 0 = metadata hash; slot 1 = 16 + 8 = 24 bits.
+    struct Supplier {
+        // slot 0
+        bytes32 metadataHash; // hash of the supplier's name/description document
+        // slot 1
+        bytes2 region; // ISO 3166-1 alpha-2 country code, e.g. "DE"
+        bool registered;
+    }
+
+    /// @notice A critical component of a project. The failover path reads slot 0 and writes it once.
+    /// Packing: slot 0 = 160 + 8 + 8 + 64 = 240 bits; slot 1 = 160 bits; slot 2 = 256 bits.
+    struct Component {
+        // slot 0
+        address current; // the supplier currently supplying the component
+        uint8 currentIndex; // 0 = the primary, i = the i-th substitute (1-based)
+        uint8 substituteCount; // 1..8; 0 = the component does not exist
+        uint64 lastConfirmationId; // the oracle confirmation that last switched it automatically (0 = never)
+        // slot 1
+        address primary;
+        // slot 2
+        bytes32 metadataHash; // hash of the component's specification document
+    }
+
+    /// @notice A pre-approved substitute supplier with its agreed advance. Packing: 160 + 96 = 256 bits, one slot.
+    struct Substitute {
+        address supplier;
+        uint96 advance; // in units of the project token's decimals
+    }
+
+    /// @notice A substitute as given by the firm.
+    struct SubstituteInput {
+        address supplier;
+        uint128 advance; // in units of the project token's decimals; 1 .. 2^96 - 1
+    }
+
+    /// @notice A component as returned to readers.
+    struct ComponentView {
+        bytes32 metadataHash;
+        address primary;
+        address current;
+        uint8 currentIndex;
+        uint64 lastConfirmationId;
+        Substitute[] substitutes;
+    }
+
+    /// @notice What {ISupplyChainRegistry.failover} did with one (project, component) pair.
+    enum FailoverOutcome {
+        Switched, // switched to a healthy substitute whose advance fits the budget
+        NotAffected, // the component's current supplier is not the disrupted one
+        AlreadyHandled, // this confirmation already switched the component
+        NoHealthySubstitute, // every listed substitute is disrupted too (or is the disrupted supplier)
+        OverBudget // the first healthy substitute's advance is above the budget the pool offered
+    }
+
+    /// @notice Why the pool did not finance an affected pair.
+    enum SkipReason {
+        NoHealthySubstitute,
+        InsufficientLiquidity, // the project's pool holds less than the advance
+        ExposureCapReached, // outstanding financing + advance would exceed the project's exposure cap
+        DisruptionCapReached, // this disruption's financing + advance would exceed the per-disruption cap
+        TransferFailed // the token refused the transfer to the substitute (the component stays switched)
+    }
+
+    /// @notice One project's contingency pool. The failover path reads slots 0-2 and writes slots 0-1.
+    /// Packing: slot 0 = 128 + 128; slot 1 = 64 + 96 + 96; slot 2 = 160 + 96; slot 3 = 128 + 128;
+    /// slot 4 = 128 + 128; slot 5 = 64 + 192.
+    struct Pool {
+        // slot 0
+        uint128 cash; // liquid tokens owned by the shareholders (unused liquidity + their part of repayments)
+        uint128 outstanding; // financed - repaid: what the firm owes (to shareholders and claimants together)
+        // slot 1
+        uint64 epochConfirmationId; // the confirmation whose financing `epochFinanced` counts
+        uint96 epochFinanced; // financed for `epochConfirmationId` so far
+        uint96 disruptionCap; // max financing per disruption (sum of the financiers' allowances)
+        // slot 2
+        address token; // the project's token, cached at the first commitment
+        uint96 exposureCap; // max outstanding financing (sum of the financiers' allowances)
+        // slot 3
+        uint128 totalShares;
+        uint128 claimDebt; // the part of `outstanding` owed to claimants (financiers who withdrew)
+        // slot 4
+        uint128 claimUnits; // claim units of the current claim era
+        uint128 claimCash; // repayments credited to claimants and not withdrawn yet (with rounding dust)
+        // slot 5
+        uint64 claimEra; // bumped each time the claimants' debt is fully repaid
+        uint192 claimAcc; // repayments per claim unit in the current era, scaled by 1e27
+    }
+
+    /// @notice A financier's position in one project's pool. Packing: slot 0 = 128 + 128; slot 1 = 64; slot 2.
+    struct Position {
+        // slot 0
+        uint128 shares; // claim on the pool's cash and on its share of outstanding financing
+        uint128 claimUnits; // claim on repayments of the debt the financier kept when withdrawing
+        // slot 1
+        uint64 claimEra;
+        // slot 2
+        uint256 claimAccPaid; // `claimAcc` at the last settlement
+    }
+
+    /// @notice A disruption whose affected pairs wait for {IContingencyPool.processQueue}.
+    /// Packing: 160 + 64 + 32 = 256 bits, one slot.
+    struct Job {
+        address supplier;
+        uint64 confirmationId;
+        uint32 nextPairIndex; // index into the supplier's reverse index
+    }
+}

@@ -1,0 +1,110 @@
+/**
+ * Gas of the RDEscrow operations, each measured in the state its name describes (see issue 3):
+ *
+ * - createProject.4milestones: a project with 4 milestones (Research, Pilot, Pilot, Market);
+ * - fund.first: a financier's first contribution to a project the escrow already holds tokens for;
+ * - fund.repeat: the same financier again;
+ * - fundWithPermit: a first contribution with an EIP-2612 permit, in one transaction;
+ * - submitMilestone / approveMilestone: evidence hash, then the verifier's approval;
+ * - disburse.existingPayee: a payment with a new invoice hash to a registered supplier that already holds the token;
+ * - disburse.freshPayee: the same to a registered supplier that holds none yet;
+ * - claimRefund: a financier's pro-rata refund of a cancelled project (not the last claimer).
+ *
+ * The stack is the one deployed everywhere (scripts/lib/deploy-stack.ts), so `disburse` pays the real
+ * SupplyChainRegistry's `isProjectPayee` call. Financiers approve the exact amount they fund (what the dashboard does), so `transferFrom` clears the allowance.
+ */
+import { deployStack } from "../lib/deploy-stack.js";
+import { gasOf, type GasContext, type GasModule } from "./types.js";
+
+const DAY = 86_400n;
+
+async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
+  const { ethers, networkHelpers } = ctx;
+  const [, firm, verifier, f1, f2, f3, f4, supplier, freshSupplier, reporter] = await ethers.getSigners();
+  const stack = await deployStack(ethers, { reporters: [reporter.address], quorum: 1 });
+  const token = stack.token!;
+  const { escrow, registry } = stack;
+  const escrowAddress = stack.addresses.escrow;
+  for (const account of [f1, f2, f3, f4, supplier]) await token.mint(account.address, 10_000_000_00n);
+
+  const now = BigInt(await networkHelpers.time.latest());
+  const milestones = [
+    { budget: 400_000_00n, deadline: now + 30n * DAY, stage: 0 },
+    { budget: 300_000_00n, deadline: now + 60n * DAY, stage: 1 },
+    { budget: 200_000_00n, deadline: now + 90n * DAY, stage: 1 },
+    { budget: 100_000_00n, deadline: now + 120n * DAY, stage: 2 },
+  ];
+  const metadata = ethers.id("project: photoresist pilot line");
+  const result: Record<string, bigint> = {};
+
+  result["createProject.4milestones"] = await gasOf(
+    escrow.connect(firm).createProject(await token.getAddress(), verifier.address, metadata, milestones),
+  );
+  const projectId = 1n;
+  // The payees are suppliers the firm registered for the project in the real SupplyChainRegistry.
+  for (const account of [supplier, freshSupplier]) {
+    await registry.connect(firm).registerSupplierFor(projectId, account.address, ethers.id(account.address), "0x434e");
+  }
+
+  // The escrow already holds tokens for the project: f1 funds first.
+  await token.connect(f1).approve(escrowAddress, 300_000_00n);
+  await escrow.connect(f1).fund(projectId, 300_000_00n);
+
+  await token.connect(f2).approve(escrowAddress, 200_000_00n);
+  result["fund.first"] = await gasOf(escrow.connect(f2).fund(projectId, 200_000_00n));
+  await token.connect(f2).approve(escrowAddress, 100_000_00n);
+  result["fund.repeat"] = await gasOf(escrow.connect(f2).fund(projectId, 100_000_00n));
+
+  const { chainId } = await ethers.provider.getNetwork();
+  const deadline = now + DAY;
+  const value = 150_000_00n;
+  const signature = await f3.signTypedData(
+    { name: "Digital CNY (demo)", version: "1", chainId, verifyingContract: await token.getAddress() },
+    {
+      Permit: [
+        { name: "owner", type: "address" },
+        { name: "spender", type: "address" },
+        { name: "value", type: "uint256" },
+        { name: "nonce", type: "uint256" },
+        { name: "deadline", type: "uint256" },
+      ],
+    },
+    { owner: f3.address, spender: escrowAddress, value, nonce: await token.nonces(f3.address), deadline },
+  );
+  const { v, r, s } = ethers.Signature.from(signature);
+  result.fundWithPermit = await gasOf(escrow.connect(f3).fundWithPermit(projectId, value, deadline, v, r, s));
+
+  result.submitMilestone = await gasOf(escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("evidence 0")));
+  result.approveMilestone = await gasOf(escrow.connect(verifier).approveMilestone(projectId, 0n));
+
+  // A first payment warms nothing up for the measured ones (each is its own transaction).
+  await escrow.connect(firm).disburse(projectId, 0n, firm.address, 10_000_00n, 0, ethers.id("invoice 0"));
+  result["disburse.existingPayee"] = await gasOf(
+    escrow.connect(firm).disburse(projectId, 0n, supplier.address, 50_000_00n, 1, ethers.id("invoice 1")),
+  );
+  result["disburse.freshPayee"] = await gasOf(
+    escrow.connect(firm).disburse(projectId, 0n, freshSupplier.address, 50_000_00n, 1, ethers.id("invoice 2")),
+  );
+
+  await escrow.connect(firm).cancelProject(projectId);
+  result.claimRefund = await gasOf(escrow.connect(f1).claimRefund(projectId));
+  return result;
+}
+
+const escrowGas: GasModule = {
+  name: "RDEscrow",
+  targets: {
+    "createProject.4milestones": undefined,
+    "fund.first": 2.3,
+    "fund.repeat": 1.8,
+    fundWithPermit: undefined,
+    submitMilestone: undefined,
+    approveMilestone: 1.1,
+    "disburse.existingPayee": 2.4,
+    "disburse.freshPayee": 2.9,
+    claimRefund: undefined,
+  },
+  measure,
+};
+
+export default escrowGas;

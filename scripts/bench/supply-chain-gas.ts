@@ -1,0 +1,134 @@
+/**
+ * Gas of the disruption → substitute-financing path (issue 4), each measured in the state its name describes.
+ * Substitutes hold no tokens yet (the usual case), so each financed advance pays for a new balance slot.
+ *
+ * - oracle.report: a vote that does not reach the quorum (2 of 3);
+ * - oracle.confirm.1substitute: the vote that reaches the quorum, switches one component and pays its substitute;
+ * - oracle.confirm.perExtraComponent: (confirm with 3 affected components − 1substitute) / 2;
+ * - oracle.confirm.1000unrelated: 1substitute again after 1,000 unrelated suppliers and pairs were registered;
+ * - oracle.submitSignedReports.quorum2: a relayer submits two signed reports that confirm and finance one substitute;
+ * - pool.processQueue.perPair: one queued pair processed (its substitute financed);
+ * - pool.commit / pool.repay / pool.withdraw: a second commitment, a partial repayment, a withdrawal with a claim.
+ */
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+
+import { deployStack } from "../lib/deploy-stack.js";
+import { gasOf, type GasContext, type GasModule } from "./types.js";
+
+const CN = "0x434e";
+
+async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
+  const { ethers } = ctx;
+  const signers = await ethers.getSigners();
+  const [admin, firm, verifier, f1, f2, r1, r2, r3, keeper] = signers;
+  const stack = await deployStack(ethers, { reporters: [r1.address, r2.address, r3.address], quorum: 2 });
+  const { registry, escrow, oracle, pool } = stack;
+  const token = stack.token!;
+  const result: Record<string, bigint> = {};
+  const fresh = () => ethers.Wallet.createRandom().connect(ethers.provider);
+  const fund = async (w: { address: string }) => admin.sendTransaction({ to: w.address, value: ethers.parseEther("1") });
+  const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+
+  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), [
+    { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: 0 },
+  ]);
+  const projectId = 1n;
+  for (const a of [f1, f2, firm]) {
+    await token.mint(a.address, 100_000_000_00n);
+    await token.connect(a).approve(stack.addresses.pool, ethers.MaxUint256);
+  }
+  await pool.connect(f1).commit(projectId, 1_000_000_00n, 1_000_000_00n, 1_000_000_00n);
+  result["pool.commit"] = await gasOf(pool.connect(f2).commit(projectId, 500_000_00n, 500_000_00n, 500_000_00n));
+
+  /** A supplier (registered by the firm) with `components` components, each with one fresh substitute. */
+  const newDisruptable = async (components: number) => {
+    const primary = fresh();
+    await registry.connect(firm).registerSupplierFor(projectId, primary.address, ethers.id("p"), CN);
+    for (let i = 0; i < components; i++) {
+      const sub = fresh();
+      await registry.connect(firm).registerSupplierFor(projectId, sub.address, ethers.id("s"), CN);
+      await registry.connect(firm).defineComponent(projectId, ethers.id("c"), primary.address, [
+        { supplier: sub.address, advance: 1_000_00n },
+      ]);
+    }
+    return primary.address;
+  };
+  const confirm = async (supplier: string, first: HardhatEthersSigner, second: HardhatEthersSigner) => {
+    await oracle.connect(first).report(supplier, true, ethers.id("e"), await now());
+    return gasOf(oracle.connect(second).report(supplier, true, ethers.id("e"), await now()));
+  };
+
+  const warm = await newDisruptable(1);
+  await oracle.connect(r1).report(warm, true, ethers.id("e"), await now());
+  result["oracle.report"] = await gasOf(oracle.connect(r2).report(await newDisruptable(1), true, ethers.id("e"), await now()));
+  await oracle.connect(r3).report(warm, true, ethers.id("e"), await now());
+
+  const one = await confirm(await newDisruptable(1), r1, r2);
+  result["oracle.confirm.1substitute"] = one;
+  const three = await confirm(await newDisruptable(3), r1, r2);
+  result["oracle.confirm.perExtraComponent"] = (three - one) / 2n;
+
+  // 1,000 unrelated suppliers, each primary of one component with one substitute (1,000 pairs more).
+  const subUnrelated = fresh();
+  await registry.connect(firm).registerSupplierFor(projectId, subUnrelated.address, ethers.id("s"), CN);
+  for (let i = 0; i < 1000; i++) {
+    const w = fresh();
+    await registry.connect(firm).registerSupplierFor(projectId, w.address, ethers.id("u"), CN);
+    if (i < 60) {
+      await registry.connect(firm).defineComponent(projectId, ethers.id("u"), w.address, [
+        { supplier: subUnrelated.address, advance: 1n },
+      ]);
+    } else {
+      const s = fresh();
+      await registry.connect(firm).registerSupplierFor(projectId, s.address, ethers.id("u"), CN);
+      await registry.connect(firm).defineComponent(projectId, ethers.id("u"), w.address, [{ supplier: s.address, advance: 1n }]);
+    }
+  }
+  result["oracle.confirm.1000unrelated"] = await confirm(await newDisruptable(1), r1, r2);
+
+  // Signed reports relayed by a third party.
+  const signed = await newDisruptable(1);
+  const { chainId } = await ethers.provider.getNetwork();
+  const rep = { supplier: signed, disrupted: true, evidenceHash: ethers.id("e"), observedAt: await now(), lastConfirmationId: 0n };
+  const domain = { name: "RDCF Disruption Oracle", version: "1", chainId, verifyingContract: stack.addresses.oracle };
+  const types = {
+    Report: [
+      { name: "supplier", type: "address" },
+      { name: "disrupted", type: "bool" },
+      { name: "evidenceHash", type: "bytes32" },
+      { name: "observedAt", type: "uint64" },
+      { name: "lastConfirmationId", type: "uint64" },
+    ],
+  };
+  const sigs = [await r1.signTypedData(domain, types, rep), await r2.signTypedData(domain, types, rep)];
+  result["oracle.submitSignedReports.quorum2"] = await gasOf(oracle.connect(keeper).submitSignedReports(rep, sigs));
+
+  // Queue: a supplier with 6 components; 2 are queued; measure one queued pair.
+  const queued = await newDisruptable(6);
+  await confirm(queued, r1, r2);
+  result["pool.processQueue.perPair"] = await gasOf(pool.connect(keeper).processQueue(1n));
+  await pool.connect(keeper).processQueue(10n);
+
+  result["pool.repay"] = await gasOf(pool.connect(firm).repay(projectId, 1_000_00n));
+  result["pool.withdraw"] = await gasOf(pool.connect(f2).withdraw(projectId));
+  void fund;
+  return result;
+}
+
+const supplyChainGas: GasModule = {
+  name: "supply chain, oracle and contingency pool",
+  targets: {
+    "oracle.report": 1.8,
+    "oracle.confirm.1substitute": 4.0,
+    "oracle.confirm.perExtraComponent": 1.2,
+    "oracle.confirm.1000unrelated": undefined,
+    "oracle.submitSignedReports.quorum2": undefined,
+    "pool.processQueue.perPair": undefined,
+    "pool.commit": undefined,
+    "pool.repay": undefined,
+    "pool.withdraw": undefined,
+  },
+  measure,
+};
+
+export default supplyChainGas;

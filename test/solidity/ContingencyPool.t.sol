@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import { FeeOnTransferToken } from "../../contracts/test/FeeOnTransferToken.sol";
+import { PoolTestDirectory } from "../../contracts/test/PoolTestDirectory.sol";
+import { PoolTestOracle } from "../../contracts/test/PoolTestOracle.sol";
+import { ContingencyPool } from "../../contracts/pool/ContingencyPool.sol";
+import { SupplyChainRegistry } from "../../contracts/supply/SupplyChainRegistry.sol";
+import { IComponentRegistry } from "../../contracts/interfaces/IComponentRegistry.sol";
+import { IDisruptionOracle } from "../../contracts/interfaces/IDisruptionOracle.sol";
+import { IRDEscrow } from "../../contracts/interfaces/IRDEscrow.sol";
+import { SupplyChainTypes } from "../../contracts/types/SupplyChainTypes.sol";
+import { BaseTest } from "./utils/BaseTest.sol";
+
+/// @notice Deploys registry and pool from a fresh contract, whose nonces are known (1, 2), so the registry can
+/// name the pool's address before it exists (the same trick as scripts/lib/deploy-stack.ts).
+contract PoolStackDeployer {
+    SupplyChainRegistry public immutable registry;
+    ContingencyPool public immutable pool;
+
+    constructor(address directory, address oracle) {
+        address predictedPool = address(
+            uint160(uint256(keccak256(abi.encodePacked(bytes1(0xd6), bytes1(0x94), address(this), bytes1(0x02)))))
+        );
+        registry = new SupplyChainRegistry(IRDEscrow(directory), predictedPool, IDisruptionOracle(oracle));
+        pool = new ContingencyPool(IComponentRegistry(address(registry)), IRDEscrow(directory), IDisruptionOracle(oracle));
+        require(address(pool) == predictedPool, "prediction");
+    }
+}
+
+/// @notice Fuzz tests of the ContingencyPool's arithmetic. Invariants, in plain words:
+/// - the pool pays a substitute exactly when its advance fits the cash, the exposure cap and the disruption cap;
+/// - whatever the order of withdrawals and repayments, each financier ends with its commitment back (up to a
+///   few units of rounding dust, always in the pool's favour) once the firm has repaid everything;
+/// - the pool never pays out more than it holds: its accounting equals its token balance after every step.
+contract ContingencyPoolTest is BaseTest {
+    FeeOnTransferToken internal token;
+    PoolTestDirectory internal directory;
+    PoolTestOracle internal oracle;
+    SupplyChainRegistry internal registry;
+    ContingencyPool internal pool;
+
+    address internal constant FIRM = address(0xF1);
+    address internal constant F1 = address(0xA1);
+    address internal constant F2 = address(0xA2);
+    address internal constant PRIMARY = address(0xB1);
+    address internal constant SUB = address(0xB2);
+    uint256 internal constant PROJECT = 1;
+
+    function setUp() public {
+        token = new FeeOnTransferToken(0);
+        directory = new PoolTestDirectory();
+        oracle = new PoolTestOracle();
+        PoolStackDeployer d = new PoolStackDeployer(address(directory), address(oracle));
+        registry = d.registry();
+        pool = d.pool();
+        directory.setProject(PROJECT, FIRM, address(token));
+        vm.prank(PRIMARY);
+        registry.registerSupplier(bytes32("primary"), bytes2("CN"));
+        vm.prank(SUB);
+        registry.registerSupplier(bytes32("sub"), bytes2("DE"));
+        for (uint256 i = 0; i < 3; ++i) {
+            address a = i == 0 ? F1 : i == 1 ? F2 : FIRM;
+            token.mint(a, type(uint96).max);
+            vm.prank(a);
+            token.approve(address(pool), type(uint256).max);
+        }
+    }
+
+    function _define(uint256 advance) internal {
+        SupplyChainTypes.SubstituteInput[] memory subs = new SupplyChainTypes.SubstituteInput[](1);
+        subs[0] = SupplyChainTypes.SubstituteInput(SUB, uint128(advance));
+        vm.prank(FIRM);
+        registry.defineComponent(PROJECT, bytes32("c"), PRIMARY, subs);
+    }
+
+    function _checkAccounting() internal view {
+        assertEq(pool.poolBalance(PROJECT), token.balanceOf(address(pool)), "accounting = balance");
+    }
+
+    function testFuzz_FinancesOnlyWithinCashAndCaps(
+        uint256 amount,
+        uint256 exposure,
+        uint256 perDisruption,
+        uint256 advance
+    ) public {
+        amount = bound(amount, 1, 1e28); // caps are 96-bit (7.9e28)
+        exposure = bound(exposure, 0, amount);
+        perDisruption = bound(perDisruption, 0, exposure);
+        advance = bound(advance, 1, 2e28);
+        _define(advance);
+        vm.prank(F1);
+        pool.commit(PROJECT, amount, exposure, perDisruption);
+        oracle.confirm(pool, PRIMARY, true);
+        bool fits = advance <= amount && advance <= exposure && advance <= perDisruption;
+        assertEq(token.balanceOf(SUB), fits ? advance : 0, "substitute paid iff it fits");
+        assertEq(registry.currentSupplier(PROJECT, 1), fits ? SUB : PRIMARY, "switched iff financed");
+        _checkAccounting();
+    }
+
+    function testFuzz_WithdrawalsAreProRata(
+        uint256 a,
+        uint256 b,
+        uint256 advance,
+        uint256 firstRepay,
+        bool f1First
+    ) public {
+        a = bound(a, 1, 1e28);
+        b = bound(b, 1, 1e28);
+        advance = bound(advance, 1, a + b);
+        firstRepay = bound(firstRepay, 0, advance);
+        _define(advance);
+        vm.prank(F1);
+        pool.commit(PROJECT, a, a, a);
+        vm.prank(F2);
+        pool.commit(PROJECT, b, b, b);
+        oracle.confirm(pool, PRIMARY, true);
+        assertEq(token.balanceOf(SUB), advance, "financed");
+        if (firstRepay != 0) {
+            vm.prank(FIRM);
+            pool.repay(PROJECT, firstRepay);
+        }
+        _checkAccounting();
+
+        address first = f1First ? F1 : F2;
+        address second = f1First ? F2 : F1;
+        uint256 before1 = token.balanceOf(F1);
+        uint256 before2 = token.balanceOf(F2);
+        vm.prank(first);
+        pool.withdraw(PROJECT);
+        _checkAccounting();
+        if (advance > firstRepay) {
+            vm.prank(FIRM);
+            pool.repay(PROJECT, advance - firstRepay);
+            _checkAccounting();
+        }
+        vm.prank(second);
+        pool.withdraw(PROJECT);
+        if (pool.getPosition(PROJECT, first).claimUnits != 0) {
+            vm.prank(first);
+            pool.withdraw(PROJECT);
+        }
+        _checkAccounting();
+        uint256 got1 = token.balanceOf(F1) - before1;
+        uint256 got2 = token.balanceOf(F2) - before2;
+        assertLe(got1, a, "f1 never gets more than its share");
+        assertLe(got2, b, "f2 never gets more than its share");
+        assertLe(a - got1, 3, "f1 dust");
+        assertLe(b - got2, 3, "f2 dust");
+    }
+}

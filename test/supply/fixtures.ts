@@ -1,0 +1,98 @@
+/**
+ * Fixtures of the supply-chain and contingency-pool tests: the real stack from scripts/lib/deploy-stack.ts, a
+ * funded project, registered suppliers and three critical components (two supplied by the same supplier).
+ */
+import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+
+import { deployStack } from "../../scripts/lib/deploy-stack.js";
+
+export const DAY = 86_400n;
+export const REGION_CN = "0x434e"; // "CN"
+export const REGION_DE = "0x4445"; // "DE"
+export const EVIDENCE = "0x" + "ee".repeat(32);
+
+/** Advances of the substitutes (DemoStablecoin has 2 decimals). */
+export const ADV1 = 10_000_00n; // component 1 → s1
+export const ADV2 = 20_000_00n; // component 2 → s2 (then s3)
+export const ADV3 = 15_000_00n; // component 2's second substitute s3, and component 3 → s3
+
+export async function deployScenario(ethers: HardhatEthers) {
+  const signers = await ethers.getSigners();
+  const [admin, firm, verifier, f1, f2, r1, r2, r3, supA, supB, s1, s2, s3, stranger, keeper, firm2] = signers;
+  const stack = await deployStack(ethers, {
+    reporters: [r1.address, r2.address, r3.address],
+    quorum: 2,
+    maxReportAge: Number(DAY),
+  });
+  const { registry, escrow, oracle, pool } = stack;
+  const token = stack.token!;
+
+  const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  await escrow
+    .connect(firm)
+    .createProject(stack.addresses.token, verifier.address, ethers.id("photoresist pilot line"), [
+      { budget: 500_000_00n, deadline: now + 90n * DAY, stage: 0 },
+    ]);
+  const projectId = 1n;
+  for (const account of [f1, f2, firm]) await token.mint(account.address, 10_000_000_00n);
+  await token.connect(f1).approve(stack.addresses.escrow, 200_000_00n);
+  await escrow.connect(f1).fund(projectId, 200_000_00n);
+
+  for (const s of [supA, supB, s1, s2, s3]) await registry.connect(s).registerSupplier(ethers.id(s.address), REGION_CN);
+  await registry
+    .connect(firm)
+    .defineComponent(projectId, ethers.id("resin"), supA.address, [{ supplier: s1.address, advance: ADV1 }]);
+  await registry.connect(firm).defineComponent(projectId, ethers.id("photo-acid generator"), supA.address, [
+    { supplier: s2.address, advance: ADV2 },
+    { supplier: s3.address, advance: ADV3 },
+  ]);
+  await registry
+    .connect(firm)
+    .defineComponent(projectId, ethers.id("solvent"), supB.address, [{ supplier: s3.address, advance: ADV3 }]);
+
+  for (const f of [f1, f2]) await token.connect(f).approve(stack.addresses.pool, ethers.MaxUint256);
+  await token.connect(firm).approve(stack.addresses.pool, ethers.MaxUint256);
+
+  return {
+    stack,
+    token,
+    registry,
+    escrow,
+    oracle,
+    pool,
+    projectId,
+    admin,
+    firm,
+    verifier,
+    f1,
+    f2,
+    r1,
+    r2,
+    r3,
+    supA,
+    supB,
+    s1,
+    s2,
+    s3,
+    stranger,
+    keeper,
+    firm2,
+    signers,
+  };
+}
+
+/** Reports `supplier` disrupted (or recovered) by each of `reporters`; returns the last transaction. */
+export async function report(
+  ethers: HardhatEthers,
+  oracle: { connect(s: unknown): { report(a: string, d: boolean, e: string, o: bigint): Promise<unknown> } },
+  reporters: { address: string }[],
+  supplier: string,
+  disrupted = true,
+) {
+  let last: unknown;
+  for (const r of reporters) {
+    const t = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+    last = await oracle.connect(r).report(supplier, disrupted, EVIDENCE, t);
+  }
+  return last;
+}

@@ -1,0 +1,56 @@
+import { test, expect, rpc } from "./fixtures";
+
+test.describe("smoke", () => {
+  test("the frame renders and an undeployed chain shows how to run the demo", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("app-title")).toHaveText("R&D Chain Finance");
+    for (const id of ["overview", "projects", "financier", "firm", "verifier", "supply-chain", "audit"]) {
+      await expect(page.getByTestId(`nav-${id}`)).toBeVisible();
+    }
+    const notice = page.getByTestId("no-deployment");
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText("npm ci && npm run demo");
+    await page.screenshot({ path: test.info().outputPath("no-deployment.png"), fullPage: true });
+  });
+
+  test("language switch translates the frame and is remembered", async ({ page }) => {
+    await page.goto("/audit");
+    await page.getByTestId("lang-switch").click();
+    await expect(page.getByTestId("nav-overview")).toHaveText("总览");
+    await expect(page.getByTestId("no-deployment")).toContainText("此链上没有部署");
+    await page.reload();
+    await expect(page.getByTestId("nav-audit")).toHaveText("审计追踪");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  });
+
+  test("the injected EIP-6963 wallet connects through the real injected path", async ({ page, wallet }) => {
+    const [account] = await wallet.nodeAccounts();
+    await page.goto("/");
+    await page.getByTestId("connect-button").click();
+    await page.getByTestId("wallet-menu").getByText("E2E Test Wallet").click();
+    await expect(page.getByTestId("wallet-account")).toHaveAttribute("data-address", account.toLowerCase());
+    expect(Number(await rpc<string>("eth_chainId"))).toBe(31337);
+  });
+
+  test("no hydration errors on any route", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && /hydrat/i.test(m.text())) errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    for (const route of [
+      "/",
+      "/projects",
+      "/financier",
+      "/firm",
+      "/verifier",
+      "/supply-chain",
+      "/audit",
+      "/projects/1",
+    ]) {
+      await page.goto(route);
+      await expect(page.getByTestId("app-title")).toBeVisible();
+    }
+    expect(errors).toEqual([]);
+  });
+});

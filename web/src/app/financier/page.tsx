@@ -1,0 +1,5 @@
+import { FinancierView } from "@/features/financier/FinancierView";
+
+export default function Page() {
+  return <FinancierView />;
+}

@@ -1,0 +1,5 @@
+import { FirmView } from "@/features/firm/FirmView";
+
+export default function Page() {
+  return <FirmView />;
+}

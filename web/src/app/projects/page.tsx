@@ -1,0 +1,5 @@
+import { ProjectsView } from "@/features/projects/ProjectsView";
+
+export default function Page() {
+  return <ProjectsView />;
+}

@@ -1,0 +1,5 @@
+import { SupplyChainView } from "@/features/supply-chain/SupplyChainView";
+
+export default function Page() {
+  return <SupplyChainView />;
+}

@@ -1,0 +1,5 @@
+import { VerifierView } from "@/features/verifier/VerifierView";
+
+export default function Page() {
+  return <VerifierView />;
+}

@@ -1,0 +1,70 @@
+"use client";
+/** The frame: brand, navigation, language switch, wallet menu, chain status; the page below. */
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { useI18n, type MessageKey } from "@/i18n";
+import { ChainStatus } from "./ChainStatus";
+import { WalletMenu } from "./WalletMenu";
+import styles from "./AppShell.module.css";
+
+const NAV: { href: string; key: MessageKey; testId: string }[] = [
+  { href: "/", key: "nav.overview", testId: "nav-overview" },
+  { href: "/projects", key: "nav.projects", testId: "nav-projects" },
+  { href: "/financier", key: "nav.financier", testId: "nav-financier" },
+  { href: "/firm", key: "nav.firm", testId: "nav-firm" },
+  { href: "/verifier", key: "nav.verifier", testId: "nav-verifier" },
+  { href: "/supply-chain", key: "nav.supplyChain", testId: "nav-supply-chain" },
+  { href: "/audit", key: "nav.audit", testId: "nav-audit" },
+];
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const pathname = usePathname();
+  const active = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <span className={styles.logo} aria-hidden>
+            ◆
+          </span>
+          <div>
+            <div className={styles.title} data-testid="app-title">
+              {t("app.title")}
+            </div>
+            <div className={styles.subtitle}>{t("app.subtitle")}</div>
+          </div>
+        </div>
+        <div className={styles.tools}>
+          <button
+            type="button"
+            className={styles.lang}
+            onClick={() => setLocale(locale === "en" ? "zh" : "en")}
+            aria-label={t("lang.label")}
+            data-testid="lang-switch"
+          >
+            {t("lang.switchTo")}
+          </button>
+          <WalletMenu />
+        </div>
+      </header>
+      <nav className={styles.nav} aria-label="main">
+        {NAV.map((n) => (
+          <Link
+            key={n.href}
+            href={n.href}
+            className={active(n.href) ? styles.active : undefined}
+            aria-current={active(n.href) ? "page" : undefined}
+            data-testid={n.testId}
+          >
+            {t(n.key)}
+          </Link>
+        ))}
+      </nav>
+      <main className={styles.main}>
+        <ChainStatus>{children}</ChainStatus>
+      </main>
+    </div>
+  );
+}

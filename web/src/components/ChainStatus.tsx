@@ -1,0 +1,86 @@
+"use client";
+/**
+ * Chain status around every page: no deployment on the chain → how to run the demo (instead of the page);
+ * node not answering → a banner that disappears by itself when it answers again (polled);
+ * wallet on another chain → a prompt to switch.
+ */
+import type { ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { usePublicClient, useSwitchChain } from "wagmi";
+import { appConfig } from "@/config";
+import { useDeployment } from "@/hooks/useDeployment";
+import { useMounted } from "@/hooks/useMounted";
+import { useT } from "@/i18n";
+import { targetChain } from "@/wallet/wagmiConfig";
+import { Notice } from "./ui";
+
+export function useNodeHealth() {
+  const { chainId } = useDeployment();
+  const client = usePublicClient({ chainId });
+  return useQuery({
+    queryKey: ["nodeHealth", chainId],
+    queryFn: async () => (await client!.getBlockNumber({ cacheTime: 0 })).toString(),
+    enabled: !!client,
+    refetchInterval: 2_000,
+    refetchIntervalInBackground: true,
+    retry: false,
+    structuralSharing: false,
+  });
+}
+
+export function ChainStatus({ children }: { children: ReactNode }) {
+  const t = useT();
+  const mounted = useMounted();
+  const { deployment, chainId, wrongChain } = useDeployment();
+  const health = useNodeHealth();
+  const { switchChain, isPending } = useSwitchChain();
+  const nodeDown = mounted && health.isError;
+  const code = useDeployedCode();
+  return (
+    <>
+      {nodeDown && (
+        <Notice tone="error" testId="node-down">
+          {t("status.nodeDown", { url: appConfig.rpcUrl })}
+        </Notice>
+      )}
+      {mounted && wrongChain && (
+        <Notice tone="warn" testId="wrong-chain">
+          {t("wallet.wrongNetwork", { network: `${targetChain.name} (${chainId})` })}{" "}
+          <button type="button" className="primary" disabled={isPending} onClick={() => switchChain({ chainId })}>
+            {t("wallet.switchTo", { network: targetChain.name })}
+          </button>
+        </Notice>
+      )}
+      {deployment && code !== "missing" ? children : <NoDeployment chainId={chainId} />}
+    </>
+  );
+}
+
+/**
+ * Whether the deployment's contracts have code on the node: a restarted local node keeps the chain id but
+ * loses the contracts, which must read as "no deployment", not as an empty dashboard.
+ */
+function useDeployedCode(): "present" | "missing" | "unknown" {
+  const { chainId, deployment } = useDeployment();
+  const client = usePublicClient({ chainId });
+  const address = deployment?.contracts.RDEscrow;
+  const { data } = useQuery({
+    queryKey: ["deployedCode", chainId, address],
+    queryFn: async () => ((await client!.getCode({ address: address! })) ?? "0x") !== "0x",
+    enabled: !!client && !!address,
+    refetchInterval: 5_000,
+    retry: false,
+  });
+  return data === undefined ? "unknown" : data ? "present" : "missing";
+}
+
+function NoDeployment({ chainId }: { chainId: number }) {
+  const t = useT();
+  return (
+    <Notice tone="info" testId="no-deployment">
+      <strong>{t("status.noDeploymentTitle")}</strong>
+      <p>{t("status.noDeploymentBody", { chainId })}</p>
+      <pre className="mono">npm ci && npm run demo</pre>
+    </Notice>
+  );
+}

@@ -1,0 +1,49 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { ChainEvent, Hex } from "@/lib/events";
+import { toCsv } from "@/lib/csv";
+import { CSV_HEADER, csvRows, filterEvents } from "./filters";
+
+const A = "0x00000000000000000000000000000000000000b1" as Hex;
+const B = "0x00000000000000000000000000000000000000c2" as Hex;
+const ev = (i: number, eventName: string, args: Record<string, unknown>): ChainEvent => ({
+  id: `${i}-0`,
+  contract: "RDEscrow",
+  address: A,
+  eventName,
+  args,
+  argList: Object.values(args),
+  blockNumber: BigInt(i),
+  logIndex: 0,
+  transactionHash: `0x${i.toString(16).padStart(64, "0")}` as Hex,
+  timestamp: 1_700_000_000 + i * 100,
+});
+
+const events = [
+  ev(1, "Funded", { projectId: 1n, financier: A, amount: 5n }),
+  ev(2, "Funded", { projectId: 2n, financier: B, amount: 7n }),
+  ev(3, "MilestoneApproved", { projectId: 1n, milestoneIndex: 0n }),
+];
+
+test("filters by project, party, type, time, tx and block", () => {
+  assert.equal(filterEvents(events, { project: "1" }).length, 2);
+  assert.equal(filterEvents(events, { party: B.toUpperCase().replace("0X", "0x") }).length, 1);
+  assert.equal(filterEvents(events, { type: "Funded" }).length, 2);
+  assert.equal(filterEvents(events, { from: 1_700_000_150 }).length, 2);
+  assert.equal(filterEvents(events, { to: 1_700_000_150 }).length, 1);
+  assert.equal(filterEvents(events, { tx: events[2].transactionHash }).length, 1);
+  assert.equal(filterEvents(events, { block: "2" }).length, 1);
+});
+
+test("CSV export has a header and one quoted-safe row per event", () => {
+  const csv = toCsv(CSV_HEADER, csvRows(events));
+  const lines = csv.trimEnd().split("\r\n");
+  assert.equal(lines.length, 4);
+  assert.equal(lines[0], "time_utc,block,log_index,tx_hash,contract,event,project_id,args");
+  assert.match(
+    lines[1],
+    /^2023-11-14T22:15:00.000Z,1,0,0x0+1,RDEscrow,Funded,1,projectId=1; financier=0x0+b1; amount=5$/,
+  );
+  assert.equal(toCsv(["a"], [['x,"y"']]), 'a\r\n"x,""y"""\r\n');
+  assert.equal(toCsv(["a"], [["=cmd()"]]), "a\r\n'=cmd()\r\n");
+});

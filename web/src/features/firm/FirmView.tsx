@@ -1,0 +1,90 @@
+"use client";
+/** Firm: my projects, payments made from them, substitute financing owed. */
+import Link from "next/link";
+import { Address } from "@/components/Address";
+import { Amount } from "@/components/Amount";
+import { Empty, Notice, PageHeader, Section } from "@/components/ui";
+import { useConnectedAccount } from "@/hooks/useConnectedAccount";
+import { useLedger } from "@/hooks/useEventLog";
+import { useT } from "@/i18n";
+import { sameAddress } from "@/lib/address";
+import { approvedCount, projectHeld } from "@/lib/projects";
+import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { EventTable } from "@/features/events/EventTable";
+import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
+
+export function FirmView() {
+  const t = useT();
+  const account = useConnectedAccount();
+  const log = useLedger();
+  if (!account) {
+    return (
+      <>
+        <PageHeader title={t("firm.title")} />
+        <Notice testId="connect-hint">{t("firm.connectHint")}</Notice>
+      </>
+    );
+  }
+  const mine = [...log.projects.values()].filter((p) => sameAddress(p.firm, account));
+  const payments = mine.flatMap((p) => p.payments).reverse();
+  return (
+    <>
+      <PageHeader title={t("firm.title")} />
+      <HistoryStatus log={log} />
+      <Section title={t("firm.myProjects")} testId="firm-projects">
+        {mine.length === 0 ? (
+          <Empty>{t("projects.empty")}</Empty>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{t("common.status")}</th>
+                <th>{t("projects.progress")}</th>
+                <th className="right">{t("totals.escrowHeld")}</th>
+                <th className="right">{t("firm.financing")}</th>
+                <th>{t("common.verifier")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mine.map((p) => {
+                const l = log.ledger.projects.get(p.id.toString());
+                const owed = l ? l.totals.financed - l.totals.repaid : 0n;
+                return (
+                  <tr key={p.id.toString()}>
+                    <td>
+                      <Link href={`/projects/${p.id}`}>#{p.id.toString()}</Link>
+                    </td>
+                    <td>
+                      <ProjectStatusBadge status={p.status} />
+                    </td>
+                    <td className="num">
+                      {approvedCount(p)} / {p.milestones.length}
+                    </td>
+                    <td className="right">
+                      <Amount value={projectHeld(p)} token={p.token} />
+                    </td>
+                    <td className="right">
+                      <Amount value={owed > 0n ? owed : 0n} token={p.token} />
+                    </td>
+                    <td>
+                      <Address address={p.verifier} copy={false} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </Section>
+      <Section title={t("firm.payments")} testId="firm-payments">
+        <EventTable
+          events={payments}
+          pageSize={20}
+          tokenOf={(e) => log.projects.get(String(e.args.projectId))?.token}
+        />
+      </Section>
+      <Notice>{t("common.comingWithContracts", { contract: "RDEscrow" })}</Notice>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+/** Overview: global totals rebuilt from events, and the fund-flow Sankey with drill-down to transactions. */
+import { useMemo, useState } from "react";
+import { PageHeader, Section, Empty, Notice } from "@/components/ui";
+import { useDeployment } from "@/hooks/useDeployment";
+import { useLedger } from "@/hooks/useEventLog";
+import { useTokenInfo } from "@/hooks/useTokenInfo";
+import { useI18n } from "@/i18n";
+import { formatAmount } from "@/lib/format";
+import type { FlowLink } from "@/lib/ledger";
+import { EventTable } from "@/features/events/EventTable";
+import { flowLinkLabel, flowNodeLabel } from "@/features/events/labels";
+import { Sankey } from "@/features/flow/Sankey";
+import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { TotalsGrid } from "./TotalsGrid";
+
+export function OverviewView() {
+  const { t, locale } = useI18n();
+  const { names } = useDeployment();
+  const log = useLedger();
+  const token = useTokenInfo();
+  const [selected, setSelected] = useState<FlowLink>();
+  const nodes = useMemo(() => new Map(log.graph.nodes.map((n) => [n.id, n])), [log.graph]);
+  const byId = useMemo(() => new Map(log.events.map((e) => [e.id, e])), [log.events]);
+  const selectedEvents = useMemo(
+    () =>
+      selected
+        ? selected.eventIds
+            .map((id) => byId.get(id)!)
+            .filter(Boolean)
+            .reverse()
+        : [],
+    [selected, byId],
+  );
+  const fmt = (v: bigint) => formatAmount(v, token.decimals, { locale, symbol: token.symbol });
+  return (
+    <>
+      <PageHeader title={t("overview.title")} />
+      <HistoryStatus log={log} />
+      <TotalsGrid totals={log.ledger.global} />
+      <Section title={t("overview.flows")} testId="flows">
+        <p className="muted">{t("overview.flowsHint")}</p>
+        {log.graph.links.length === 0 ? (
+          <Empty>{t("overview.noFlows")}</Empty>
+        ) : (
+          <Sankey
+            graph={log.graph}
+            decimals={token.decimals}
+            label={(n) => flowNodeLabel(n, t, names)}
+            formatValue={fmt}
+            linkTitle={(l) => flowLinkLabel(l, nodes, t, names)}
+            selected={selected}
+            onSelect={setSelected}
+          />
+        )}
+        {log.graph.cycleLinks.length > 0 && (
+          <Notice tone="warn">
+            {t("overview.cycles")}:{" "}
+            {log.graph.cycleLinks.map((l) => `${flowLinkLabel(l, nodes, t, names)} ${fmt(l.amount)}`).join("; ")}
+          </Notice>
+        )}
+      </Section>
+      {selected && (
+        <Section
+          title={`${t("overview.flowTxs")}: ${flowLinkLabel(selected, nodes, t, names)} · ${fmt(selected.amount)}`}
+          testId="flow-transactions"
+          aside={
+            <button type="button" onClick={() => setSelected(undefined)}>
+              {t("overview.clearSelection")}
+            </button>
+          }
+        >
+          <EventTable events={selectedEvents} pageSize={20} />
+        </Section>
+      )}
+    </>
+  );
+}

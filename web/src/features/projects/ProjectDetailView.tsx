@@ -1,0 +1,211 @@
+"use client";
+/** One project: terms, milestones, payments, financiers and their shares, components and substitutes. */
+import { useMemo } from "react";
+import { Address } from "@/components/Address";
+import { Amount } from "@/components/Amount";
+import { TxLink } from "@/components/TxLink";
+import { Empty, PageHeader, Section, Notice } from "@/components/ui";
+import { useLedger } from "@/hooks/useEventLog";
+import { useT, type MessageKey } from "@/i18n";
+import { shortenAddress } from "@/lib/address";
+import { arg } from "@/lib/events";
+import { formatPercent, formatTimestamp } from "@/lib/format";
+import { projectHeld } from "@/lib/projects";
+import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { EventTable } from "@/features/events/EventTable";
+import { TotalsGrid } from "@/features/overview/TotalsGrid";
+import { MilestoneStatusBadge, ProjectStatusBadge, StageLabel } from "./ProjectStatusBadge";
+import styles from "./projects.module.css";
+
+export function ProjectDetailView({ id }: { id: string }) {
+  const t = useT();
+  const log = useLedger();
+  const project = log.projects.get(id);
+  const ledger = log.ledger.projects.get(id);
+  const projectEvents = useMemo(
+    () => log.events.filter((e) => e.args.projectId?.toString() === id).reverse(),
+    [log.events, id],
+  );
+  const financings = projectEvents.filter(
+    (e) => e.contract === "ContingencyPool" && e.eventName === "SubstituteFinanced",
+  );
+  if (!project) {
+    return (
+      <>
+        <PageHeader title={t("projects.detailTitle", { id })} />
+        <HistoryStatus log={log} />
+        {!log.isLoading && <Notice tone="warn">{t("projects.notFound", { id })}</Notice>}
+      </>
+    );
+  }
+  const financiers = [...project.contributions.entries()].sort((a, b) => (a[1] < b[1] ? 1 : -1));
+  return (
+    <>
+      <PageHeader title={t("projects.detailTitle", { id })} actions={<ProjectStatusBadge status={project.status} />} />
+      <Section title={t("common.details")} testId="project-meta">
+        <dl className={styles.meta}>
+          <div>
+            <dt>{t("common.firm")}</dt>
+            <dd>
+              <Address address={project.firm} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t("common.verifier")}</dt>
+            <dd>
+              <Address address={project.verifier} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t("common.token")}</dt>
+            <dd>
+              <Address address={project.token} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t("projects.target")}</dt>
+            <dd>
+              <Amount value={project.target} token={project.token} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t("projects.metadata")}</dt>
+            <dd className="mono" title={project.metadataHash}>
+              {shortenAddress(project.metadataHash)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("projects.created")}</dt>
+            <dd>
+              {formatTimestamp(project.createdAt)} · <TxLink hash={project.createdTx} />
+            </dd>
+          </div>
+        </dl>
+      </Section>
+      {ledger && <TotalsGrid totals={ledger.totals} token={project.token} />}
+      <Section title={t("projects.milestones")} testId="milestones">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t("projects.stage")}</th>
+              <th className="right">{t("projects.budget")}</th>
+              <th className="right">{t("projects.paid")}</th>
+              <th>{t("projects.deadline")}</th>
+              <th>{t("common.status")}</th>
+              <th>{t("supply.evidence")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {project.milestones.map((m) => (
+              <tr key={m.index} data-testid="milestone-row" data-index={m.index}>
+                <td className="num">{m.index + 1}</td>
+                <td>
+                  <StageLabel stage={m.stage} />
+                </td>
+                <td className="right">
+                  <Amount value={m.budget} token={project.token} />
+                </td>
+                <td className="right">
+                  <Amount value={m.paid} token={project.token} />
+                </td>
+                <td className="num">{formatTimestamp(m.deadline)}</td>
+                <td>
+                  <MilestoneStatusBadge status={m.status} />
+                </td>
+                <td className="mono" title={m.evidenceHash}>
+                  {m.evidenceHash ? shortenAddress(m.evidenceHash) : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title={t("projects.payments")} testId="payments">
+        {project.payments.length === 0 ? (
+          <Empty>{t("common.none")}</Empty>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t("common.time")}</th>
+                <th>{t("projects.payee")}</th>
+                <th className="right">{t("common.amount")}</th>
+                <th>{t("projects.milestone")}</th>
+                <th>{t("projects.category")}</th>
+                <th>{t("projects.invoice")}</th>
+                <th>{t("common.tx")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...project.payments].reverse().map((e) => {
+                const invoice = arg<string>(e, ["invoiceHash"], 5);
+                const category = Number(arg<number>(e, ["category"], 4) ?? 4);
+                return (
+                  <tr key={e.id} data-testid="payment-row">
+                    <td className="num">{formatTimestamp(e.timestamp)}</td>
+                    <td>
+                      <Address address={String(e.argList[1])} />
+                    </td>
+                    <td className="right">
+                      <Amount value={e.argList[2] as bigint} token={project.token} />
+                    </td>
+                    <td className="num">{Number(arg<bigint>(e, ["milestoneIndex"], 3) ?? 0n) + 1}</td>
+                    <td>{t(`category.${Math.min(4, category)}` as MessageKey)}</td>
+                    <td className="mono" title={invoice}>
+                      {invoice ? shortenAddress(invoice) : "—"}
+                    </td>
+                    <td>
+                      <TxLink hash={e.transactionHash} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </Section>
+      <Section title={t("projects.financiers")} testId="financiers">
+        {financiers.length === 0 ? (
+          <Empty>{t("common.none")}</Empty>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t("common.financier")}</th>
+                <th className="right">{t("totals.funded")}</th>
+                <th className="right">{t("common.share")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {financiers.map(([addr, amount]) => (
+                <tr key={addr}>
+                  <td>
+                    <Address address={addr} />
+                  </td>
+                  <td className="right">
+                    <Amount value={amount} token={project.token} />
+                  </td>
+                  <td className="right num">{formatPercent(amount, project.funded)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="muted">
+          {t("totals.escrowHeld")}: <Amount value={projectHeld(project)} token={project.token} />
+        </p>
+      </Section>
+      <Section title={t("projects.components")} testId="components">
+        {financings.length === 0 ? (
+          <Empty>{t("common.comingWithContracts", { contract: "SupplyChainRegistry" })}</Empty>
+        ) : (
+          <EventTable events={financings} pageSize={10} tokenOf={() => project.token} />
+        )}
+      </Section>
+      <Section title={t("audit.title")} testId="project-events">
+        <EventTable events={projectEvents} pageSize={20} tokenOf={() => project.token} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+/** Supply chain: supplier states (healthy/disrupted, since when, evidence), reports, substitute financings,
+ * and on local chains a reporter console. */
+import { useMemo } from "react";
+import { Address } from "@/components/Address";
+import { Badge, Empty, PageHeader, Section } from "@/components/ui";
+import { isLocalChain } from "@/config";
+import { useDeployment } from "@/hooks/useDeployment";
+import { useLedger } from "@/hooks/useEventLog";
+import { useT } from "@/i18n";
+import { shortenAddress } from "@/lib/address";
+import { formatTimestamp } from "@/lib/format";
+import { buildSupplierStates } from "@/lib/suppliers";
+import { EventTable } from "@/features/events/EventTable";
+import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { ReporterConsole } from "./ReporterConsole";
+
+export function SupplyChainView() {
+  const t = useT();
+  const log = useLedger();
+  const { chainId } = useDeployment();
+  const suppliers = useMemo(() => [...buildSupplierStates(log.events).values()], [log.events]);
+  const oracleEvents = useMemo(
+    () =>
+      log.events.filter((e) => e.contract === "DisruptionOracle" && /Reported|Confirmed/.test(e.eventName)).reverse(),
+    [log.events],
+  );
+  const financings = useMemo(
+    () => log.events.filter((e) => e.contract === "ContingencyPool" && e.eventName === "SubstituteFinanced").reverse(),
+    [log.events],
+  );
+  return (
+    <>
+      <PageHeader title={t("supply.title")} />
+      <HistoryStatus log={log} />
+      <Section title={t("supply.suppliers")} testId="suppliers">
+        {suppliers.length === 0 ? (
+          <Empty>{t("common.none")}</Empty>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t("common.supplier")}</th>
+                <th>{t("supply.state")}</th>
+                <th>{t("supply.since")}</th>
+                <th>{t("supply.evidence")}</th>
+                <th className="right">{t("supply.reports")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {suppliers.map((s) => (
+                <tr key={s.supplier} data-testid="supplier-row" data-supplier={s.supplier.toLowerCase()}>
+                  <td>
+                    <Address address={s.supplier} />
+                  </td>
+                  <td>
+                    <Badge tone={s.disrupted ? "negative" : "positive"}>
+                      <span data-testid="supplier-state" data-disrupted={String(s.disrupted)}>
+                        {s.disrupted ? t("supply.disrupted") : t("supply.healthy")}
+                      </span>
+                    </Badge>
+                  </td>
+                  <td className="num">{formatTimestamp(s.since)}</td>
+                  <td className="mono" title={s.evidenceHash}>
+                    {s.evidenceHash ? shortenAddress(s.evidenceHash) : "—"}
+                  </td>
+                  <td className="right num">{s.reports.length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+      <Section title={t("supply.financings")} testId="substitute-financings">
+        <EventTable events={financings} pageSize={20} testId="financings-table" />
+      </Section>
+      <Section title={t("supply.disruptions")} testId="oracle-events">
+        <EventTable events={oracleEvents} pageSize={20} testId="oracle-table" />
+      </Section>
+      {isLocalChain(chainId) && <ReporterConsole />}
+    </>
+  );
+}

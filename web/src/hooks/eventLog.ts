@@ -1,0 +1,109 @@
+/**
+ * History reading (pure of React): logs of our contracts fetched in block ranges from the deployment
+ * block, decoded with viem against our ABIs into ChainEvents. Used by useEventLog, which caches and
+ * extends the result on every new block. (Scaffold-ETH's caveat applies: paging logs from the browser
+ * is for local chains and modest histories; production history belongs to an indexer.)
+ */
+import { decodeEventLog, type Abi, type Log, type PublicClient } from "viem";
+import { abis } from "@/generated/abis";
+import type { ChainEvent, Hex, SourceContract } from "@/lib/events";
+
+export interface EventHistory {
+  events: ChainEvent[];
+  /** Last block included. */
+  toBlock: bigint;
+  /** Block timestamps by block number (for events whose log had none). */
+  timestamps: Map<bigint, number>;
+}
+
+function abiOf(contract: SourceContract): Abi | undefined {
+  return (abis as Partial<Record<SourceContract, Abi>>)[contract];
+}
+
+export function decodeLog(log: Log, contract: SourceContract): ChainEvent | undefined {
+  const abi = abiOf(contract);
+  if (!abi || log.blockNumber === null || log.logIndex === null || log.transactionHash === null) return undefined;
+  try {
+    const decoded = decodeEventLog({ abi, data: log.data, topics: log.topics, strict: false });
+    const item = abi.find((x) => x.type === "event" && x.name === decoded.eventName);
+    const inputs = item && item.type === "event" ? item.inputs : [];
+    const raw = decoded.args as unknown;
+    const argList: unknown[] = Array.isArray(raw)
+      ? [...raw]
+      : inputs.map((inp, i) => (raw as Record<string, unknown>)[inp.name ?? String(i)]);
+    const args: Record<string, unknown> = {};
+    inputs.forEach((inp, i) => {
+      args[String(i)] = argList[i];
+      if (inp.name) args[inp.name] = argList[i];
+    });
+    const ts = (log as { blockTimestamp?: bigint }).blockTimestamp;
+    return {
+      id: `${log.blockNumber}-${log.logIndex}`,
+      contract,
+      address: log.address as Hex,
+      eventName: decoded.eventName ?? "Unknown",
+      args,
+      argList,
+      blockNumber: log.blockNumber,
+      logIndex: log.logIndex,
+      transactionHash: log.transactionHash,
+      timestamp: ts !== undefined ? Number(ts) : undefined,
+    };
+  } catch {
+    return undefined; // an event of an inherited/unknown ABI (e.g. a library's) — not ours to show
+  }
+}
+
+export async function fetchEventRange(
+  client: PublicClient,
+  contracts: Map<string, SourceContract>,
+  fromBlock: bigint,
+  toBlock: bigint,
+  pageSize: bigint,
+  onProgress?: (done: bigint, total: bigint) => void,
+): Promise<ChainEvent[]> {
+  const addresses = [...contracts.keys()] as Hex[];
+  const out: ChainEvent[] = [];
+  if (addresses.length === 0 || fromBlock > toBlock) return out;
+  const ranges: [bigint, bigint][] = [];
+  for (let start = fromBlock; start <= toBlock; start += pageSize) {
+    const end = start + pageSize - 1n < toBlock ? start + pageSize - 1n : toBlock;
+    ranges.push([start, end]);
+  }
+  // A few pages in flight at once (the HTTP transport batches them into one request).
+  const concurrency = 4;
+  let done = 0n;
+  for (let i = 0; i < ranges.length; i += concurrency) {
+    const batch = ranges.slice(i, i + concurrency);
+    const results = await Promise.all(
+      batch.map(([from, to]) => client.getLogs({ address: addresses, fromBlock: from, toBlock: to })),
+    );
+    for (const logs of results) {
+      for (const log of logs) {
+        const contract = contracts.get(log.address.toLowerCase());
+        const e = contract && decodeLog(log, contract);
+        if (e) out.push(e);
+      }
+    }
+    for (const [from, to] of batch) done += to - from + 1n;
+    onProgress?.(done, toBlock - fromBlock + 1n);
+  }
+  return out;
+}
+
+/** Fills in timestamps of events whose logs had none, fetching each block once (batched). */
+export async function fillTimestamps(
+  client: PublicClient,
+  events: ChainEvent[],
+  cache: Map<bigint, number>,
+): Promise<void> {
+  const missing = [
+    ...new Set(events.filter((e) => e.timestamp === undefined && !cache.has(e.blockNumber)).map((e) => e.blockNumber)),
+  ];
+  const chunk = 200;
+  for (let i = 0; i < missing.length; i += chunk) {
+    const blocks = await Promise.all(missing.slice(i, i + chunk).map((n) => client.getBlock({ blockNumber: n })));
+    for (const b of blocks) if (b.number !== null) cache.set(b.number, Number(b.timestamp));
+  }
+  for (const e of events) if (e.timestamp === undefined) e.timestamp = cache.get(e.blockNumber);
+}

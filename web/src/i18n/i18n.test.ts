@@ -1,0 +1,57 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { en } from "./en";
+import { zh } from "./zh";
+import { interpolate } from "./interpolate";
+
+test("both catalogs have the same keys, non-empty, and the same placeholders", () => {
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  for (const k of Object.keys(en) as (keyof typeof en)[]) {
+    assert.ok(zh[k].length > 0, k);
+    assert.deepEqual(ph(zh[k]), ph(en[k]), k);
+  }
+});
+
+test("interpolates named placeholders and leaves unknown ones", () => {
+  assert.equal(interpolate("at most {room} left {x}", { room: "5.00" }), "at most 5.00 left {x}");
+});
+
+import { humanizeError, isAmountParam } from "./humanize";
+import { interpolate as interp } from "./interpolate";
+import type { MessageKey } from "./en";
+
+const t = (key: MessageKey, params?: Record<string, string | number | bigint>) => interp(en[key], params);
+const tZh = (key: MessageKey, params?: Record<string, string | number | bigint>) => interp(zh[key], params);
+
+test("custom errors become sentences with formatted params", () => {
+  const decoded = {
+    kind: "custom",
+    name: "RDEscrow_OverFunding",
+    args: [1n, 200n, 150n],
+    params: { projectId: 1n, amount: 200n, remaining: 150n },
+  } as const;
+  const fmt = (name: string, v: unknown) => (isAmountParam(name) ? `${Number(v) / 100} dCNY` : String(v));
+  assert.equal(
+    humanizeError(decoded, t, fmt),
+    "This would exceed the project's target; at most 1.5 dCNY can still be funded.",
+  );
+  assert.equal(humanizeError(decoded, tZh, fmt), "超出项目融资目标；最多还能出资 1.5 dCNY。");
+});
+
+test("unknown custom errors name the error; user rejection has its own message", () => {
+  assert.equal(
+    humanizeError({ kind: "custom", name: "Foo_Bar", args: [], params: {} }, t),
+    "The contract refused the transaction (Foo_Bar).",
+  );
+  assert.equal(humanizeError({ kind: "userRejected" }, t), "You rejected the request in your wallet.");
+});
+
+import { abis } from "@/generated/abis";
+
+test("every custom error of every ABI has a human message in the catalogs", () => {
+  const names = new Set<string>();
+  for (const abi of Object.values(abis)) for (const item of abi) if (item.type === "error") names.add(item.name);
+  const missing = [...names].filter((n) => !(`err.${n}` in en));
+  assert.deepEqual(missing, []);
+});

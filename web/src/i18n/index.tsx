@@ -1,0 +1,54 @@
+"use client";
+/**
+ * i18n runtime: checked-in catalogs (en, zh), a typed `t(key, params)`, a persisted language choice.
+ * The server renders English; the stored choice is applied after mount (no hydration mismatch, see
+ * LanguageProvider), and <html lang> follows it.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { en, type MessageKey } from "./en";
+import { interpolate, type Params } from "./interpolate";
+import { zh } from "./zh";
+import type { Locale } from "@/lib/format";
+
+export type { MessageKey, Params };
+export { interpolate };
+export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, zh };
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+const STORAGE_KEY = "rdcf.locale";
+
+export function translator(locale: Locale): Translate {
+  const catalog = catalogs[locale];
+  return (key, params) => interpolate(catalog[key] ?? en[key] ?? key, params);
+}
+
+/** Whether a string is a key of the catalogs (for keys built at run time, e.g. error names). */
+export const isMessageKey = (key: string): key is MessageKey => key in en;
+
+interface I18nValue {
+  locale: Locale;
+  setLocale: (l: Locale) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue>({ locale: "en", setLocale: () => {}, t: translator("en") });
+
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>("en");
+  useEffect(() => {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (stored === "en" || stored === "zh") setLocaleState(stored);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale === "zh" ? "zh-CN" : "en";
+  }, [locale]);
+  const setLocale = useCallback((l: Locale) => {
+    setLocaleState(l);
+    window.localStorage.setItem(STORAGE_KEY, l);
+  }, []);
+  const value = useMemo(() => ({ locale, setLocale, t: translator(locale) }), [locale, setLocale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export const useI18n = (): I18nValue => useContext(I18nContext);
+export const useT = (): Translate => useContext(I18nContext).t;

@@ -1,0 +1,38 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { ChainEvent, Hex } from "./events";
+import { buildComponents, regionCode } from "./components";
+
+const P = "0x0000000000000000000000000000000000000007" as Hex;
+const S = "0x0000000000000000000000000000000000000008" as Hex;
+let n = 0n;
+const ev = (eventName: string, args: Record<string, unknown>): ChainEvent => {
+  n += 1n;
+  return {
+    id: `${n}-0`,
+    contract: "SupplyChainRegistry",
+    address: P,
+    eventName,
+    args,
+    argList: Object.values(args),
+    blockNumber: n,
+    logIndex: 0,
+    transactionHash: "0x01",
+  };
+};
+
+test("components: primary, substitutes with advances, switches", () => {
+  const { components, suppliers } = buildComponents([
+    ev("SupplierRegistered", { supplier: P, registeredBy: S, metadataHash: "0x01", region: "0x4a50" }),
+    ev("ProjectSupplierAdded", { projectId: 1n, supplier: P }),
+    ev("ComponentDefined", { projectId: 1n, componentId: 1n, primary: P, substitutes: [S], advances: [400n], metadataHash: "0x02" }),
+    ev("ComponentSwitched", { projectId: 1n, componentId: 1n, to: S, from: P, confirmationId: 1n }),
+  ]);
+  assert.equal(components.length, 1);
+  assert.equal(components[0].current, S);
+  assert.deepEqual(components[0].substitutes, [{ supplier: S, advance: 400n }]);
+  assert.equal(components[0].switches.length, 1);
+  assert.equal(suppliers.get(P.toLowerCase())?.region, "JP");
+  assert.ok(suppliers.get(P.toLowerCase())?.projects.has("1"));
+  assert.equal(regionCode("0x434e"), "CN");
+});

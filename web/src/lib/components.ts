@@ -1,0 +1,86 @@
+/** Critical components per project, rebuilt from SupplyChainRegistry events: primary, ordered substitutes
+ * with their agreed advances, the current supplier and every switch. Plus registered suppliers. */
+import { arg, compareEvents, type ChainEvent, type Hex } from "./events";
+
+export interface ComponentState {
+  projectId: bigint;
+  componentId: bigint;
+  primary: Hex;
+  substitutes: { supplier: Hex; advance: bigint }[];
+  current: Hex;
+  metadataHash?: Hex;
+  switches: ChainEvent[];
+}
+
+export interface SupplierInfo {
+  supplier: Hex;
+  region?: string;
+  metadataHash?: Hex;
+  registeredBy?: Hex;
+  projects: Set<string>;
+}
+
+/** "0x434e" → "CN" (ISO 3166 alpha-2 packed in bytes2). */
+export function regionCode(hex: string | undefined): string | undefined {
+  if (!hex || !/^0x[0-9a-fA-F]{4}$/.test(hex)) return undefined;
+  const s = String.fromCharCode(parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16));
+  return /^[A-Z]{2}$/.test(s) ? s : hex;
+}
+
+export function buildComponents(events: readonly ChainEvent[]): {
+  components: ComponentState[];
+  suppliers: Map<string, SupplierInfo>;
+} {
+  const components = new Map<string, ComponentState>();
+  const suppliers = new Map<string, SupplierInfo>();
+  const supplier = (a: Hex) => {
+    const k = a.toLowerCase();
+    let s = suppliers.get(k);
+    if (!s) {
+      s = { supplier: a, projects: new Set() };
+      suppliers.set(k, s);
+    }
+    return s;
+  };
+  for (const e of [...events].sort(compareEvents)) {
+    if (e.contract !== "SupplyChainRegistry") continue;
+    switch (e.eventName) {
+      case "SupplierRegistered": {
+        const s = supplier(arg<Hex>(e, ["supplier"], 0)!);
+        s.registeredBy = arg<Hex>(e, ["registeredBy"], 1);
+        s.metadataHash = arg<Hex>(e, ["metadataHash"], 2);
+        s.region = regionCode(arg<string>(e, ["region"], 3));
+        break;
+      }
+      case "ProjectSupplierAdded":
+        supplier(arg<Hex>(e, ["supplier"], 1)!).projects.add(String(arg<bigint>(e, ["projectId"], 0)));
+        break;
+      case "ComponentDefined": {
+        const projectId = arg<bigint>(e, ["projectId"], 0)!;
+        const componentId = arg<bigint>(e, ["componentId"], 1)!;
+        const primary = arg<Hex>(e, ["primary"], 2)!;
+        const subs = (arg<readonly Hex[]>(e, ["substitutes"], 3) ?? []) as readonly Hex[];
+        const advances = (arg<readonly bigint[]>(e, ["advances"], 4) ?? []) as readonly bigint[];
+        components.set(`${projectId}:${componentId}`, {
+          projectId,
+          componentId,
+          primary,
+          substitutes: subs.map((s, i) => ({ supplier: s, advance: advances[i] ?? 0n })),
+          current: primary,
+          metadataHash: arg<Hex>(e, ["metadataHash"], 5),
+          switches: [],
+        });
+        break;
+      }
+      case "ComponentSwitched": {
+        const c = components.get(`${arg<bigint>(e, ["projectId"], 0)}:${arg<bigint>(e, ["componentId"], 1)}`);
+        if (c) {
+          c.current = arg<Hex>(e, ["to"], 2)!;
+          c.switches.push(e);
+        }
+        break;
+      }
+    }
+  }
+  return { components: [...components.values()], suppliers };
+}

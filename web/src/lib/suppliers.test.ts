@@ -1,0 +1,40 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { ChainEvent, Hex } from "./events";
+import { buildSupplierStates } from "./suppliers";
+
+const S = "0x0000000000000000000000000000000000000051" as Hex;
+let n = 0n;
+const ev = (eventName: string, args: Record<string, unknown>, timestamp: number): ChainEvent => {
+  n += 1n;
+  return {
+    id: `${n}-0`,
+    contract: "DisruptionOracle",
+    address: S,
+    eventName,
+    args,
+    argList: Object.values(args),
+    blockNumber: n,
+    logIndex: 0,
+    transactionHash: "0x01",
+    timestamp,
+  };
+};
+
+test("confirmations flip a supplier's state; reports are kept as votes", () => {
+  const states = buildSupplierStates([
+    ev("DisruptionReported", { supplier: S, reporter: S, disrupted: true }, 10),
+    ev("DisruptionConfirmed", { supplier: S, confirmationId: 1n, evidenceHash: "0xee" }, 11),
+  ]);
+  const s = states.get(S)!;
+  assert.equal(s.disrupted, true);
+  assert.equal(s.since, 11);
+  assert.equal(s.confirmationId, 1n);
+  assert.equal(s.reports.length, 1);
+  const recovered = buildSupplierStates([
+    ev("DisruptionConfirmed", { supplier: S, confirmationId: 1n, evidenceHash: "0xee" }, 11),
+    ev("RecoveryConfirmed", { supplier: S, confirmationId: 2n, evidenceHash: "0xff" }, 20),
+  ]).get(S)!;
+  assert.equal(recovered.disrupted, false);
+  assert.equal(recovered.since, 20);
+});
