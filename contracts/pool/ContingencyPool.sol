@@ -327,30 +327,27 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         return (start + n, count);
     }
 
+    /// @dev Finances one affected pair. Hot path: slots 0-2 of the project's pool are read whole, slots 0-1
+    /// written whole (layouts in {SupplyChainTypes.Pool}: slot 0 = cash 0..127 | outstanding 128..255; slot 1 =
+    /// epochConfirmationId 0..63 | epochFinanced 64..159 | disruptionCap 160..255; slot 2 = token 0..159 |
+    /// exposureCap 160..255).
     function _financePair(uint256 projectId, uint256 componentId, address disrupted, uint256 confirmationId) private {
-        SupplyChainTypes.Pool storage p = _pools[projectId];
-        (uint256 cashLeft, uint256 exposureLeft, uint256 disruptionLeft) = _limits(p, confirmationId);
         (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) = _registry.failover(
             projectId,
             componentId,
             disrupted,
             confirmationId,
-            Math.min(cashLeft, Math.min(exposureLeft, disruptionLeft))
+            _limit(projectId, confirmationId, 0)
         );
         SupplyChainTypes.SkipReason reason;
         if (outcome == SupplyChainTypes.FailoverOutcome.Switched) {
-            if (_payAdvance(p, substitute, advance, confirmationId)) {
+            if (_payAdvance(projectId, substitute, advance, confirmationId)) {
                 emit SubstituteFinanced(projectId, substitute, advance, componentId, disrupted, confirmationId);
                 return;
             }
             reason = SupplyChainTypes.SkipReason.TransferFailed;
         } else if (outcome == SupplyChainTypes.FailoverOutcome.OverBudget) {
-            reason =
-                advance > cashLeft
-                    ? SupplyChainTypes.SkipReason.InsufficientLiquidity
-                    : advance > exposureLeft
-                        ? SupplyChainTypes.SkipReason.ExposureCapReached
-                        : SupplyChainTypes.SkipReason.DisruptionCapReached;
+            reason = SupplyChainTypes.SkipReason(_limit(projectId, confirmationId, advance));
         } else if (outcome == SupplyChainTypes.FailoverOutcome.NoHealthySubstitute) {
             reason = SupplyChainTypes.SkipReason.NoHealthySubstitute;
         } else {
@@ -359,46 +356,66 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         emit FinancingSkipped(projectId, componentId, disrupted, confirmationId, reason, advance);
     }
 
-    /// @dev What the project's pool can pay now: its cash, the room under the exposure cap and the room under
-    /// this disruption's cap.
-    function _limits(
-        SupplyChainTypes.Pool storage p,
-        uint256 confirmationId
-    ) private view returns (uint256 cashLeft, uint256 exposureLeft, uint256 disruptionLeft) {
-        cashLeft = p.cash;
-        uint256 outstanding = p.outstanding;
-        uint256 exposureCap = p.exposureCap;
-        uint256 epochFinanced = p.epochConfirmationId == confirmationId ? p.epochFinanced : 0;
-        uint256 disruptionCap = p.disruptionCap;
-        exposureLeft = exposureCap > outstanding ? exposureCap - outstanding : 0;
-        disruptionLeft = disruptionCap > epochFinanced ? disruptionCap - epochFinanced : 0;
+    /// @dev Slots 0-2 of the project's pool, read whole (hot path).
+    function _poolSlots(uint256 projectId) private view returns (uint256 s0, uint256 s1, uint256 s2) {
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let base := p.slot
+            s0 := sload(base)
+            s1 := sload(add(base, 1))
+            s2 := sload(add(base, 2))
+        }
     }
 
-    /// @dev Books `advance` as financed for `confirmationId` and pays it; undoes the booking when the token
-    /// refuses the transfer (so one broken token cannot block the oracle or the queue).
+    /// @dev With `advance` = 0: the most the project's pool can pay now for `confirmationId` (its cash, the room
+    /// under the exposure cap and the room under this disruption's cap). With an `advance` above that budget: the
+    /// {SupplyChainTypes.SkipReason} (as a number) of the first limit it exceeds.
+    function _limit(uint256 projectId, uint256 confirmationId, uint256 advance) private view returns (uint256) {
+        (uint256 s0, uint256 s1, uint256 s2) = _poolSlots(projectId);
+        uint256 cash = uint128(s0);
+        uint256 outstanding = s0 >> 128;
+        uint256 exposureCap = s2 >> 160;
+        uint256 disruptionCap = s1 >> 160;
+        uint256 epochFinanced = uint64(s1) == confirmationId ? uint96(s1 >> 64) : 0;
+        uint256 exposureLeft = exposureCap > outstanding ? exposureCap - outstanding : 0;
+        uint256 disruptionLeft = disruptionCap > epochFinanced ? disruptionCap - epochFinanced : 0;
+        if (advance == 0) return Math.min(cash, Math.min(exposureLeft, disruptionLeft));
+        if (advance > cash) return uint256(SupplyChainTypes.SkipReason.InsufficientLiquidity);
+        if (advance > exposureLeft) return uint256(SupplyChainTypes.SkipReason.ExposureCapReached);
+        return uint256(SupplyChainTypes.SkipReason.DisruptionCapReached);
+    }
+
+    /// @dev Books `advance` in slots 0-1 of the project's pool and pays it; when the token refuses the transfer,
+    /// restores both slots (so one broken token cannot block the oracle or the queue) and returns false.
     function _payAdvance(
-        SupplyChainTypes.Pool storage p,
+        uint256 projectId,
         address substitute,
         uint256 advance,
         uint256 confirmationId
     ) private returns (bool paid) {
-        uint128 cash = p.cash;
-        uint128 outstanding = p.outstanding;
-        uint64 epochId = p.epochConfirmationId;
-        uint96 previousFinanced = p.epochFinanced;
-        uint96 epochFinanced = epochId == confirmationId ? previousFinanced : 0;
-        // Effects first. Safe casts: the registry switched only because advance <= the budget, which is at most
-        // the cash, the room under the exposure cap (< 2^96) and the room under the disruption cap.
-        p.cash = cash - uint128(advance);
-        p.outstanding = outstanding + uint128(advance);
-        p.epochConfirmationId = uint64(confirmationId);
-        p.epochFinanced = epochFinanced + uint96(advance);
-        paid = IERC20(p.token).trySafeTransfer(substitute, advance);
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        (uint256 s0, uint256 s1, uint256 s2) = _poolSlots(projectId);
+        uint256 epochFinanced = uint64(s1) == confirmationId ? uint96(s1 >> 64) : 0;
+        // Effects first. Safe: the registry switched only because advance <= the budget, which is at most the
+        // cash, the room under the exposure cap (< 2^96) and the room under the disruption cap; confirmation ids
+        // never reach 2^64.
+        uint256 n0 = (s0 + (advance << 128)) - advance;
+        uint256 n1 = ((s1 >> 160) << 160) | ((epochFinanced + advance) << 64) | uint64(confirmationId);
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let base := p.slot
+            sstore(base, n0)
+            sstore(add(base, 1), n1)
+        }
+        paid = IERC20(address(uint160(s2))).trySafeTransfer(substitute, advance);
         if (!paid) {
-            p.cash = cash;
-            p.outstanding = outstanding;
-            p.epochConfirmationId = epochId;
-            p.epochFinanced = previousFinanced;
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                let base := p.slot
+                sstore(base, s0)
+                sstore(add(base, 1), s1)
+            }
         }
     }
 

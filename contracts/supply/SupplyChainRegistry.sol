@@ -259,40 +259,84 @@ contract SupplyChainRegistry is IComponentRegistry {
         uint256 budget
     ) external override returns (SupplyChainTypes.FailoverOutcome, address, uint256) {
         if (msg.sender != _pool) revert Errors.SupplyChainRegistry_CallerNotPool(msg.sender);
+        // Hot path (runs in the oracle's confirming transaction): slot 0 of the component and each candidate's
+        // slot are read whole and slot 0 is written whole. Layouts: see {SupplyChainTypes.Component} (current
+        // 0..159, currentIndex 160..167, substituteCount 168..175, lastConfirmationId 176..239) and
+        // {SupplyChainTypes.Substitute} (supplier 0..159, advance 160..255).
         SupplyChainTypes.Component storage c = _components[projectId][componentId];
-        SupplyChainTypes.Component memory state = SupplyChainTypes.Component({
-            current: c.current,
-            currentIndex: 0,
-            substituteCount: c.substituteCount,
-            lastConfirmationId: c.lastConfirmationId,
-            primary: address(0),
-            metadataHash: bytes32(0)
-        });
-        if (state.current != disrupted) return (SupplyChainTypes.FailoverOutcome.NotAffected, address(0), 0);
-        if (state.lastConfirmationId == confirmationId) {
+        uint256 slot0;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            slot0 := sload(c.slot)
+        }
+        if (address(uint160(slot0)) != disrupted) return (SupplyChainTypes.FailoverOutcome.NotAffected, address(0), 0);
+        if (uint64(slot0 >> 176) == confirmationId) {
             return (SupplyChainTypes.FailoverOutcome.AlreadyHandled, address(0), 0);
         }
-        mapping(uint256 => SupplyChainTypes.Substitute) storage subs = _substitutes[projectId][componentId];
-        uint256 count = state.substituteCount;
-        for (uint256 i = 0; i < count; ++i) {
-            SupplyChainTypes.Substitute memory candidate = subs[i];
-            if (candidate.supplier == disrupted || _oracle.isDisrupted(candidate.supplier)) continue;
-            if (candidate.advance > budget) {
-                return (SupplyChainTypes.FailoverOutcome.OverBudget, candidate.supplier, candidate.advance);
-            }
-            c.current = candidate.supplier;
-            // Safe: i < MAX_SUBSTITUTES; confirmation ids are sequential from 1 and never reach 2^64.
-            c.currentIndex = uint8(i + 1);
-            c.lastConfirmationId = uint64(confirmationId);
-            emit ComponentSwitched(projectId, componentId, candidate.supplier, disrupted, confirmationId);
-            return (SupplyChainTypes.FailoverOutcome.Switched, candidate.supplier, candidate.advance);
+        uint256 count = uint8(slot0 >> 168);
+        (uint256 index, address candidate, uint256 advance) = _firstHealthy(projectId, componentId, count, disrupted);
+        if (index == count) return (SupplyChainTypes.FailoverOutcome.NoHealthySubstitute, address(0), 0);
+        if (advance > budget) return (SupplyChainTypes.FailoverOutcome.OverBudget, candidate, advance);
+        // Safe: index < MAX_SUBSTITUTES; confirmation ids are sequential from 1 and never reach 2^64.
+        slot0 =
+            uint256(uint160(candidate)) |
+            ((index + 1) << 160) |
+            (count << 168) |
+            (uint256(uint64(confirmationId)) << 176);
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            sstore(c.slot, slot0)
         }
-        return (SupplyChainTypes.FailoverOutcome.NoHealthySubstitute, address(0), 0);
+        emit ComponentSwitched(projectId, componentId, candidate, disrupted, confirmationId);
+        return (SupplyChainTypes.FailoverOutcome.Switched, candidate, advance);
     }
 
     /*//////////////////////////////////////////////////////////////////////////
                                       PRIVATE
     //////////////////////////////////////////////////////////////////////////*/
+
+    /// @dev The first substitute that is neither `disrupted` nor disrupted per the oracle: its index (`count` when
+    /// none), address and advance. Each candidate's slot is read whole.
+    function _firstHealthy(
+        uint256 projectId,
+        uint256 componentId,
+        uint256 count,
+        address disrupted
+    ) private view returns (uint256 index, address candidate, uint256 advance) {
+        mapping(uint256 => SupplyChainTypes.Substitute) storage subs = _substitutes[projectId][componentId];
+        for (; index < count; ++index) {
+            SupplyChainTypes.Substitute storage sub = subs[index];
+            uint256 packed;
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                packed := sload(sub.slot)
+            }
+            candidate = address(uint160(packed));
+            if (candidate != disrupted && !_isDisrupted(candidate)) return (index, candidate, packed >> 160);
+        }
+        return (count, address(0), 0);
+    }
+
+    /// @dev `oracle.isDisrupted(supplier)` without the ABI helpers (hot path); bubbles up an oracle revert.
+    function _isDisrupted(address supplier) private view returns (bool disrupted) {
+        address oracle_ = address(_oracle);
+        bytes4 selector = IDisruptionOracle.isDisrupted.selector;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 0x04), shr(96, shl(96, supplier))) // clean: `supplier` may come from a packed slot
+            let ok := staticcall(gas(), oracle_, ptr, 0x24, 0x00, 0x20)
+            if iszero(ok) {
+                returndatacopy(ptr, 0, returndatasize())
+                revert(ptr, returndatasize())
+            }
+            if lt(returndatasize(), 0x20) {
+                revert(0, 0)
+            }
+            disrupted := iszero(iszero(mload(0x00)))
+        }
+    }
 
     function _register(address supplier, bytes32 metadataHash, bytes2 region) private {
         if (region == bytes2(0)) revert Errors.SupplyChainRegistry_InvalidRegion(region);

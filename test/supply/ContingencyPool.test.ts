@@ -80,6 +80,10 @@ describe("ContingencyPool", function () {
       expect(p.cash).to.equal(100_000_00n - ADV1 - ADV2);
       await expectIdentity(s);
       // A third (late) report is refused by the oracle: the state already flipped; nothing is paid twice.
+      const t = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+      await expect(s.oracle.connect(s.r3).report(supA.address, true, ethers.id("late"), t))
+        .to.be.revertedWithCustomError(s.oracle, "DisruptionOracle_ReportWouldNotChangeState")
+        .withArgs(supA.address, true);
 
       // The firm repays part.
       await expect(pool.connect(firm).repay(projectId, 10_000_00n))
@@ -330,6 +334,38 @@ describe("ContingencyPool", function () {
       await expect(s.pool.connect(s.f1).commit(2n, 10_000n, 0n, 0n))
         .to.be.revertedWithCustomError(s.pool, "SafeERC20FailedOperation")
         .withArgs(await bad.getAddress());
+    });
+  });
+
+  describe("a token that refuses the advance's transfer", function () {
+    it("emits FinancingSkipped(TransferFailed), books nothing and does not block the oracle", async function () {
+      const s = await scenario();
+      const bad = await ethers.deployContract("FalseReturningToken");
+      const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+      await s.escrow
+        .connect(s.firm2)
+        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
+          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+        ]);
+      await s.registry
+        .connect(s.firm2)
+        .defineComponent(2n, ethers.id("c"), s.supB.address, [{ supplier: s.s1.address, advance: 100n }]);
+      await bad.mint(s.f1.address, 10_000n);
+      await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
+      await s.pool.connect(s.f1).commit(2n, 10_000n, 10_000n, 10_000n);
+      await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, 100_000_00n, 100_000_00n);
+      await bad.setReturnFalse(true);
+      const tx = report(ethers, s.oracle as never, [s.r1, s.r2], s.supB.address);
+      await expect(tx)
+        .to.emit(s.pool, "FinancingSkipped")
+        .withArgs(2n, 2n - 1n, s.supB.address, 1n, Skip.TransferFailed, 100n);
+      // The other project's pair (component 3 of project 1) is still financed in the same transaction.
+      await expect(tx)
+        .to.emit(s.pool, "SubstituteFinanced")
+        .withArgs(s.projectId, s.s3.address, ADV3, 3n, s.supB.address, 1n);
+      const p2 = await s.pool.getPool(2n);
+      expect(p2.cash).to.equal(10_000n);
+      expect(p2.outstanding).to.equal(0n);
     });
   });
 
