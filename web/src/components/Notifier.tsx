@@ -67,7 +67,7 @@ function Toasts({ notes, dismiss }: { notes: Note[]; dismiss: (id: number) => vo
               {n.status === "pending" ? "…" : n.status === "confirmed" ? t("tx.confirmed") : t("tx.failed")}
             </span>
           </div>
-          <div className={styles.message}>{n.message}</div>
+          {n.message && <div className={styles.message}>{n.message}</div>}
           {n.detail && <code className={styles.detail}>{n.detail}</code>}
           {n.hash && (
             <div className={styles.hash}>

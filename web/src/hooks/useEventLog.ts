@@ -49,13 +49,8 @@ export function useEventLog(): EventLogResult {
       const head = await client.getBlockNumber({ cacheTime: 0 });
       const from = prev ? prev.toBlock + 1n : BigInt(deployment.deployedAtBlock);
       if (prev && from > head) return prev;
-      const fresh = await fetchEventRange(
-        client,
-        eventSources,
-        from,
-        head,
-        appConfig.logPageSize,
-        (done, total) => (prev ? undefined : setProgress({ done, total })),
+      const fresh = await fetchEventRange(client, eventSources, from, head, appConfig.logPageSize, (done, total) =>
+        prev ? undefined : setProgress({ done, total }),
       );
       const timestamps = new Map(prev?.timestamps ?? []);
       await fillTimestamps(client, fresh, timestamps);

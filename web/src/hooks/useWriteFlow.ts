@@ -7,8 +7,8 @@
 import { useCallback, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useAccount, useConfig } from "wagmi";
-import { simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import type { Abi, ContractFunctionArgs, ContractFunctionName, Hash } from "viem";
+import { readContract, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { erc20Abi, type Abi, type ContractFunctionArgs, type ContractFunctionName, type Hash } from "viem";
 import { abis, type ContractName } from "@/generated/abis";
 import { useI18n } from "@/i18n";
 import { humanizeError, isAmountParam } from "@/i18n/humanize";
@@ -84,7 +84,7 @@ export function useWriteFlow() {
         const receipt = await waitForTransactionReceipt(config, { hash: txHash, chainId });
         if (receipt.status !== "success") throw new Error(`Transaction ${txHash} reverted`);
         setStatus("confirmed");
-        notifier.update(id, { status: "confirmed", message: t("tx.confirmed"), hash: txHash });
+        notifier.update(id, { status: "confirmed", message: "", hash: txHash });
         await queryClient.invalidateQueries();
         return txHash;
       } catch (e) {
@@ -102,5 +102,39 @@ export function useWriteFlow() {
     [account, isConnected, addressOf, wrongChain, config, chainId, notifier, queryClient, t, locale],
   );
 
-  return { write, status, hash, error, isPending: status === "pending" };
+  /**
+   * Approves `spender` for `amount` of `token` first when the allowance is short (its own notified
+   * transaction), then runs `req`. Used by fund, commit and repay.
+   */
+  const writeWithAllowance = useCallback(
+    async <C extends ContractName, F extends WriteName<C>>(
+      allowance: { token: `0x${string}`; spender: `0x${string}`; amount: bigint; label: string },
+      req: WriteRequest<C, F>,
+    ): Promise<Hash | undefined> => {
+      if (account) {
+        const current = await readContract(config, {
+          abi: erc20Abi,
+          address: allowance.token,
+          functionName: "allowance",
+          args: [account, allowance.spender],
+          chainId,
+        }).catch(() => 0n);
+        if (current < allowance.amount) {
+          const ok = await write({
+            contract: "DemoStablecoin",
+            functionName: "approve",
+            args: [allowance.spender, allowance.amount],
+            address: allowance.token,
+            label: allowance.label,
+            token: req.token,
+          } as WriteRequest<"DemoStablecoin", "approve">);
+          if (!ok) return undefined;
+        }
+      }
+      return write(req);
+    },
+    [account, config, chainId, write],
+  );
+
+  return { write, writeWithAllowance, status, hash, error, isPending: status === "pending" };
 }

@@ -25,7 +25,14 @@ test("components: primary, substitutes with advances, switches", () => {
   const { components, suppliers } = buildComponents([
     ev("SupplierRegistered", { supplier: P, registeredBy: S, metadataHash: "0x01", region: "0x4a50" }),
     ev("ProjectSupplierAdded", { projectId: 1n, supplier: P }),
-    ev("ComponentDefined", { projectId: 1n, componentId: 1n, primary: P, substitutes: [S], advances: [400n], metadataHash: "0x02" }),
+    ev("ComponentDefined", {
+      projectId: 1n,
+      componentId: 1n,
+      primary: P,
+      substitutes: [S],
+      advances: [400n],
+      metadataHash: "0x02",
+    }),
     ev("ComponentSwitched", { projectId: 1n, componentId: 1n, to: S, from: P, confirmationId: 1n }),
   ]);
   assert.equal(components.length, 1);

@@ -123,7 +123,7 @@ export function FinancierView() {
             </tbody>
           </table>
         )}
-        <p className="muted">{t("common.comingWithContracts", { contract: "ContingencyPool" })}</p>
+        <p className="muted">{t("financier.actionsHint")}</p>
       </Section>
     </>
   );

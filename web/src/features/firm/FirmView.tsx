@@ -11,6 +11,7 @@ import { sameAddress } from "@/lib/address";
 import { approvedCount, projectHeld } from "@/lib/projects";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { EventTable } from "@/features/events/EventTable";
+import { CreateProjectForm, SupplierForms } from "@/features/actions/FirmForms";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
 
 export function FirmView() {
@@ -84,7 +85,9 @@ export function FirmView() {
           tokenOf={(e) => log.projects.get(String(e.args.projectId))?.token}
         />
       </Section>
-      <Notice>{t("common.comingWithContracts", { contract: "RDEscrow" })}</Notice>
+      <p className="muted">{t("firm.actionsHint")}</p>
+      <SupplierForms projects={mine.filter((p) => p.status === "Active")} />
+      <CreateProjectForm />
     </>
   );
 }

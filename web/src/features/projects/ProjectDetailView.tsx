@@ -11,6 +11,10 @@ import { shortenAddress } from "@/lib/address";
 import { arg } from "@/lib/events";
 import { formatPercent, formatTimestamp } from "@/lib/format";
 import { projectHeld } from "@/lib/projects";
+import { buildComponents } from "@/lib/components";
+import { buildSupplierStates } from "@/lib/suppliers";
+import { ProjectActions } from "@/features/actions/ProjectActions";
+import { ComponentsTable } from "@/features/supply-chain/ComponentsTable";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { EventTable } from "@/features/events/EventTable";
 import { TotalsGrid } from "@/features/overview/TotalsGrid";
@@ -26,6 +30,10 @@ export function ProjectDetailView({ id }: { id: string }) {
     () => log.events.filter((e) => e.args.projectId?.toString() === id).reverse(),
     [log.events, id],
   );
+  const { components: allComponents, suppliers } = useMemo(() => buildComponents(log.events), [log.events]);
+  const payees = [...suppliers.values()].filter((x) => x.projects.has(id)).map((x) => x.supplier);
+  const components = allComponents.filter((c) => c.projectId.toString() === id);
+  const supplierStates = useMemo(() => buildSupplierStates(log.events), [log.events]);
   const financings = projectEvents.filter(
     (e) => e.contract === "ContingencyPool" && e.eventName === "SubstituteFinanced",
   );
@@ -83,6 +91,11 @@ export function ProjectDetailView({ id }: { id: string }) {
         </dl>
       </Section>
       {ledger && <TotalsGrid totals={ledger.totals} token={project.token} />}
+      <ProjectActions
+        project={project}
+        owed={ledger ? ledger.totals.financed - ledger.totals.repaid : 0n}
+        payees={payees}
+      />
       <Section title={t("projects.milestones")} testId="milestones">
         <table className="data">
           <thead>
@@ -197,12 +210,13 @@ export function ProjectDetailView({ id }: { id: string }) {
         </p>
       </Section>
       <Section title={t("projects.components")} testId="components">
-        {financings.length === 0 ? (
-          <Empty>{t("common.comingWithContracts", { contract: "SupplyChainRegistry" })}</Empty>
-        ) : (
-          <EventTable events={financings} pageSize={10} tokenOf={() => project.token} />
-        )}
+        <ComponentsTable components={components} states={supplierStates} token={project.token} />
       </Section>
+      {financings.length > 0 && (
+        <Section title={t("supply.financings")} testId="project-financings">
+          <EventTable events={financings} pageSize={10} tokenOf={() => project.token} />
+        </Section>
+      )}
       <Section title={t("audit.title")} testId="project-events">
         <EventTable events={projectEvents} pageSize={20} tokenOf={() => project.token} />
       </Section>

@@ -11,6 +11,8 @@ import { useT } from "@/i18n";
 import { shortenAddress } from "@/lib/address";
 import { formatTimestamp } from "@/lib/format";
 import { buildSupplierStates } from "@/lib/suppliers";
+import { buildComponents } from "@/lib/components";
+import { ComponentsTable } from "./ComponentsTable";
 import { EventTable } from "@/features/events/EventTable";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { ReporterConsole } from "./ReporterConsole";
@@ -19,7 +21,15 @@ export function SupplyChainView() {
   const t = useT();
   const log = useLedger();
   const { chainId } = useDeployment();
-  const suppliers = useMemo(() => [...buildSupplierStates(log.events).values()], [log.events]);
+  const states = useMemo(() => buildSupplierStates(log.events), [log.events]);
+  const registry = useMemo(() => buildComponents(log.events), [log.events]);
+  // Every supplier known from the registry or the oracle, disrupted ones first.
+  const suppliers = useMemo(() => {
+    const all = new Map(states);
+    for (const [k, info] of registry.suppliers)
+      if (!all.has(k)) all.set(k, { supplier: info.supplier, disrupted: false, reports: [] });
+    return [...all.values()].sort((a, b) => Number(b.disrupted) - Number(a.disrupted));
+  }, [states, registry]);
   const oracleEvents = useMemo(
     () =>
       log.events.filter((e) => e.contract === "DisruptionOracle" && /Reported|Confirmed/.test(e.eventName)).reverse(),
@@ -41,6 +51,7 @@ export function SupplyChainView() {
             <thead>
               <tr>
                 <th>{t("common.supplier")}</th>
+                <th>{t("supply.region")}</th>
                 <th>{t("supply.state")}</th>
                 <th>{t("supply.since")}</th>
                 <th>{t("supply.evidence")}</th>
@@ -53,6 +64,7 @@ export function SupplyChainView() {
                   <td>
                     <Address address={s.supplier} />
                   </td>
+                  <td>{registry.suppliers.get(s.supplier.toLowerCase())?.region ?? "—"}</td>
                   <td>
                     <Badge tone={s.disrupted ? "negative" : "positive"}>
                       <span data-testid="supplier-state" data-disrupted={String(s.disrupted)}>
@@ -70,6 +82,9 @@ export function SupplyChainView() {
             </tbody>
           </table>
         )}
+      </Section>
+      <Section title={t("supply.components")} testId="components">
+        <ComponentsTable components={registry.components} states={states} showProject />
       </Section>
       <Section title={t("supply.financings")} testId="substitute-financings">
         <EventTable events={financings} pageSize={20} testId="financings-table" />

@@ -70,7 +70,7 @@ export function VerifierView() {
           </table>
         )}
       </Section>
-      <Notice>{t("common.comingWithContracts", { contract: "RDEscrow" })}</Notice>
+      <p className="muted">{t("verifier.actionsHint")}</p>
     </>
   );
 }

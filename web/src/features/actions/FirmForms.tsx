@@ -1,0 +1,272 @@
+"use client";
+/** Firm forms: create a project with milestones; register a supplier for a project; define a component
+ * with its primary supplier and a pre-approved substitute (with its agreed advance). */
+import { useState } from "react";
+import { isAddress, keccak256, stringToHex, toHex } from "viem";
+import { Section } from "@/components/ui";
+import { useDeployment } from "@/hooks/useDeployment";
+import { useTokenInfo } from "@/hooks/useTokenInfo";
+import { useWriteFlow } from "@/hooks/useWriteFlow";
+import { useT, type MessageKey } from "@/i18n";
+import { parseAmount } from "@/lib/format";
+import type { ProjectModel } from "@/lib/projects";
+import { AmountField, useParsedAmount } from "./fields";
+
+const hashText = (s: string) => keccak256(stringToHex(s.trim()));
+
+interface MilestoneRow {
+  budget: string;
+  deadline: string;
+  stage: number;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+export function CreateProjectForm() {
+  const t = useT();
+  const { names } = useDeployment();
+  const token = useTokenInfo();
+  const { write, isPending } = useWriteFlow();
+  const verifiers = Object.entries(names).filter(([, v]) => v.role === "verifier");
+  const [verifier, setVerifier] = useState(verifiers[0]?.[0] ?? "");
+  const [description, setDescription] = useState("");
+  const [rows, setRows] = useState<MilestoneRow[]>([
+    { budget: "", deadline: inDays(90), stage: 0 },
+    { budget: "", deadline: inDays(180), stage: 1 },
+  ]);
+  const parsed = rows.map((r) => ({
+    budget: parseAmount(r.budget, token.decimals),
+    deadline: Math.floor(new Date(`${r.deadline}T23:59:59`).getTime() / 1000),
+    stage: r.stage,
+  }));
+  const valid =
+    !!token.address &&
+    isAddress(verifier) &&
+    description.trim() !== "" &&
+    parsed.every((m) => m.budget !== undefined && m.budget > 0n && Number.isFinite(m.deadline));
+  const update = (i: number, patch: Partial<MilestoneRow>) =>
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <Section title={t("firmForms.createProject")} testId="create-project">
+      <div className="formRow">
+        <label>
+          {t("common.verifier")}
+          <input
+            value={verifier}
+            onChange={(e) => setVerifier(e.target.value.trim())}
+            size={44}
+            className="mono"
+            list="verifiers"
+            data-testid="create-verifier"
+          />
+          <datalist id="verifiers">
+            {verifiers.map(([a, v]) => (
+              <option key={a} value={a}>
+                {v.name}
+              </option>
+            ))}
+          </datalist>
+        </label>
+        <label>
+          {t("firmForms.description")}
+          <input
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            size={40}
+            data-testid="create-description"
+          />
+        </label>
+      </div>
+      <table className="data">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>
+              {t("projects.budget")} {token.symbol ? `(${token.symbol})` : ""}
+            </th>
+            <th>{t("projects.deadline")}</th>
+            <th>{t("projects.stage")}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} data-testid="create-milestone">
+              <td className="num">{i + 1}</td>
+              <td>
+                <input
+                  value={r.budget}
+                  onChange={(e) => update(i, { budget: e.target.value })}
+                  inputMode="decimal"
+                  className="num"
+                  size={14}
+                />
+              </td>
+              <td>
+                <input type="date" value={r.deadline} onChange={(e) => update(i, { deadline: e.target.value })} />
+              </td>
+              <td>
+                <select value={r.stage} onChange={(e) => update(i, { stage: Number(e.target.value) })}>
+                  {[0, 1, 2].map((s) => (
+                    <option key={s} value={s}>
+                      {t(`stage.${s}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  disabled={rows.length <= 1}
+                  onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                >
+                  {t("firmForms.remove")}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="formRow" style={{ marginTop: 10 }}>
+        <button
+          type="button"
+          onClick={() =>
+            setRows((rs) => [
+              ...rs,
+              { budget: "", deadline: inDays(90 * (rs.length + 1)), stage: rs[rs.length - 1]?.stage ?? 0 },
+            ])
+          }
+        >
+          {t("firmForms.addMilestone")}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!valid || isPending}
+          data-testid="create-submit"
+          onClick={() =>
+            void write({
+              contract: "RDEscrow",
+              functionName: "createProject",
+              args: [
+                token.address!,
+                verifier as `0x${string}`,
+                hashText(description),
+                parsed.map((m) => ({ budget: m.budget!, deadline: m.deadline, stage: m.stage })),
+              ],
+              label: t("firmForms.createProject"),
+              token: { decimals: token.decimals, symbol: token.symbol },
+            })
+          }
+        >
+          {t("firmForms.createProject")}
+        </button>
+      </div>
+    </Section>
+  );
+}
+
+export function SupplierForms({ projects }: { projects: readonly ProjectModel[] }) {
+  const t = useT();
+  const { write, isPending } = useWriteFlow();
+  const [projectId, setProjectId] = useState(projects[0]?.id.toString() ?? "");
+  const [supplier, setSupplier] = useState("");
+  const [name, setName] = useState("");
+  const [region, setRegion] = useState("CN");
+  const [component, setComponent] = useState("");
+  const [primary, setPrimary] = useState("");
+  const [substitute, setSubstitute] = useState("");
+  const [advance, setAdvance] = useState("");
+  const project = projects.find((p) => p.id.toString() === projectId);
+  const advanceAmount = useParsedAmount(advance, project?.token);
+  if (projects.length === 0) return null;
+  const pid = BigInt(projectId || "0");
+  return (
+    <Section title={t("firmForms.suppliers")} testId="supplier-forms">
+      <div className="formRow">
+        <label>
+          {t("common.project")}
+          <select value={projectId} onChange={(e) => setProjectId(e.target.value)} data-testid="supplier-project">
+            {projects.map((p) => (
+              <option key={p.id.toString()} value={p.id.toString()}>
+                #{p.id.toString()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="formRow">
+        <label>
+          {t("supply.supplierAddress")}
+          <input
+            value={supplier}
+            onChange={(e) => setSupplier(e.target.value.trim())}
+            size={44}
+            className="mono"
+            data-testid="register-supplier"
+          />
+        </label>
+        <label>
+          {t("firmForms.supplierName")}
+          <input value={name} onChange={(e) => setName(e.target.value)} size={24} />
+        </label>
+        <label>
+          {t("supply.region")}
+          <input value={region} onChange={(e) => setRegion(e.target.value.toUpperCase().slice(0, 2))} size={3} />
+        </label>
+        <button
+          type="button"
+          disabled={isPending || !isAddress(supplier) || name.trim() === "" || !/^[A-Z]{2}$/.test(region)}
+          data-testid="register-submit"
+          onClick={() =>
+            void write({
+              contract: "SupplyChainRegistry",
+              functionName: "registerSupplierFor",
+              args: [pid, supplier as `0x${string}`, hashText(name), toHex(region, { size: 2 })],
+              label: t("firmForms.registerSupplier"),
+            })
+          }
+        >
+          {t("firmForms.registerSupplier")}
+        </button>
+      </div>
+      <div className="formRow">
+        <label>
+          {t("supply.component")}
+          <input value={component} onChange={(e) => setComponent(e.target.value)} size={20} />
+        </label>
+        <label>
+          {t("supply.primary")}
+          <input value={primary} onChange={(e) => setPrimary(e.target.value.trim())} size={44} className="mono" />
+        </label>
+        <label>
+          {t("common.substitute")}
+          <input value={substitute} onChange={(e) => setSubstitute(e.target.value.trim())} size={44} className="mono" />
+        </label>
+        <AmountField label={t("supply.advance")} value={advance} onChange={setAdvance} token={project?.token} />
+        <button
+          type="button"
+          disabled={
+            isPending || component.trim() === "" || !isAddress(primary) || !isAddress(substitute) || !advanceAmount
+          }
+          data-testid="define-component"
+          onClick={() =>
+            void write({
+              contract: "SupplyChainRegistry",
+              functionName: "defineComponent",
+              args: [
+                pid,
+                hashText(component),
+                primary as `0x${string}`,
+                [{ supplier: substitute as `0x${string}`, advance: advanceAmount! }],
+              ],
+              label: t("firmForms.defineComponent"),
+            })
+          }
+        >
+          {t("firmForms.defineComponent")}
+        </button>
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+/** Components with their primary, current and substitute suppliers (substitutes highlighted when active). */
+import Link from "next/link";
+import { Address } from "@/components/Address";
+import { Amount } from "@/components/Amount";
+import { Badge, Empty } from "@/components/ui";
+import { useT } from "@/i18n";
+import { sameAddress, shortenAddress } from "@/lib/address";
+import type { ComponentState } from "@/lib/components";
+import type { SupplierState } from "@/lib/suppliers";
+
+export function ComponentsTable({
+  components,
+  states,
+  token,
+  showProject = false,
+}: {
+  components: readonly ComponentState[];
+  states: Map<string, SupplierState>;
+  token?: `0x${string}`;
+  showProject?: boolean;
+}) {
+  const t = useT();
+  if (components.length === 0) return <Empty>{t("common.none")}</Empty>;
+  const disrupted = (a: string) => states.get(a.toLowerCase())?.disrupted ?? false;
+  return (
+    <table className="data" data-testid="components-table">
+      <thead>
+        <tr>
+          {showProject && <th>{t("common.project")}</th>}
+          <th>{t("supply.component")}</th>
+          <th>{t("supply.primary")}</th>
+          <th>{t("supply.current")}</th>
+          <th>{t("supply.substitutes")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {components.map((c) => {
+          const switched = !sameAddress(c.current, c.primary);
+          return (
+            <tr key={`${c.projectId}:${c.componentId}`} data-testid="component-row" data-switched={String(switched)}>
+              {showProject && (
+                <td>
+                  <Link href={`/projects/${c.projectId}`}>#{c.projectId.toString()}</Link>
+                </td>
+              )}
+              <td>
+                <div className="num">#{c.componentId.toString()}</div>
+                {c.metadataHash && (
+                  <div className="muted mono" title={c.metadataHash}>
+                    {shortenAddress(c.metadataHash)}
+                  </div>
+                )}
+              </td>
+              <td>
+                <Address address={c.primary} />{" "}
+                {disrupted(c.primary) && <Badge tone="negative">{t("supply.disrupted")}</Badge>}
+              </td>
+              <td>
+                <Address address={c.current} /> {switched && <Badge tone="warn">{t("common.substitute")}</Badge>}
+              </td>
+              <td>
+                {c.substitutes.map((s) => (
+                  <div key={s.supplier}>
+                    <Address address={s.supplier} copy={false} /> · <span className="muted">{t("supply.advance")}</span>{" "}
+                    <Amount value={s.advance} token={token} />
+                    {disrupted(s.supplier) && (
+                      <>
+                        {" "}
+                        <Badge tone="negative">{t("supply.disrupted")}</Badge>
+                      </>
+                    )}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
