@@ -23,7 +23,7 @@ const steps: Step[] = [
   { name: "lint (solhint, prettier, tsc)", command: "npm run --silent lint", reportsTests: false },
   {
     name: "contracts (Solidity + mocha tests, with coverage)",
-    command: "npx hardhat test --coverage",
+    command: "tsx scripts/coverage-run.ts",
     reportsTests: true,
   },
   { name: "coverage gate (100% of contract lines)", command: "tsx scripts/check-coverage.ts", reportsTests: false },
@@ -58,6 +58,14 @@ export function countTests(output: string): { passed: number; failed: number } {
   // eslint-disable-next-line no-control-regex
   const text = output.replace(/\u001b\[[0-9;]*m/g, "");
   const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((total, m) => total + Number(m[1]), 0);
+  // Our own runners (scripts/coverage-run.ts, ...) close with "<what>: N passed, N failed".
+  const own = [...text.matchAll(/^[a-z -]+: (\d+) passed, (\d+) failed$/gm)];
+  if (own.length > 0) {
+    return {
+      passed: own.reduce((t, m) => t + Number(m[1]), 0),
+      failed: own.reduce((t, m) => t + Number(m[2]), 0),
+    };
+  }
   // `hardhat test` runs several runners and closes with its own totals: "N passing (a solidity, b mocha)".
   const combined = /^(\d+) passing \(\d+ solidity, \d+ mocha\)/m.exec(text);
   if (combined) {
