@@ -1,0 +1,278 @@
+/**
+ * Access control, table-driven: every privileged function of every contract, called by every role that may not
+ * call it, reverts with that function's custom error; and (as a control, by `staticCall`) the role that may call
+ * it passes the same call, so the revert is due to the caller and nothing else.
+ */
+import { expect } from "chai";
+import type { BaseContract, ContractTransactionResponse } from "ethers";
+import { network } from "hardhat";
+
+import { deployStack } from "../../scripts/lib/deploy-stack.js";
+
+const { ethers, networkHelpers } = await network.getOrCreate();
+
+const DAY = 86_400n;
+const REGION = "0x434e";
+
+const ROLES = ["admin", "guardian", "firm", "verifier", "financier", "supplier", "reporter", "stranger"] as const;
+type Role = (typeof ROLES)[number];
+
+async function accessFixture() {
+  const [admin, guardian, firm, verifier, financier, supplier, reporter, stranger, sub, newcomer] =
+    await ethers.getSigners();
+  const stack = await deployStack(ethers, {
+    reporters: [reporter.address],
+    quorum: 1,
+    guardian: guardian.address,
+  });
+  const { escrow, registry, oracle, pool } = stack;
+  const token = stack.token!;
+  for (const a of [financier, firm]) {
+    await token.mint(a.address, 1_000_000_00n);
+    await token.connect(a).approve(stack.addresses.escrow, ethers.MaxUint256);
+    await token.connect(a).approve(stack.addresses.pool, ethers.MaxUint256);
+  }
+  const now = BigInt(await networkHelpers.time.latest());
+  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.ZeroHash, [
+    { budget: 1_000_00n, deadline: now + 10n * DAY, stage: 0 },
+    { budget: 1_000_00n, deadline: now + 20n * DAY, stage: 0 },
+    { budget: 1_000_00n, deadline: now + 30n * DAY, stage: 0 },
+  ]);
+  const projectId = 1n;
+  await escrow.connect(financier).fund(projectId, 3_000_00n);
+  await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e0"));
+  await escrow.connect(verifier).approveMilestone(projectId, 0n); // m0 Approved
+  await escrow.connect(firm).submitMilestone(projectId, 1n, ethers.id("e1")); // m1 Submitted, m2 Pending
+  for (const s of [supplier, sub]) await registry.connect(s).registerSupplier(ethers.id(s.address), REGION);
+  await registry
+    .connect(firm)
+    .defineComponent(projectId, ethers.ZeroHash, supplier.address, [{ supplier: sub.address, advance: 100_00n }]);
+  await pool.connect(financier).commit(projectId, 1_000_00n, 1_000_00n, 1_000_00n);
+  const observed = BigInt(await networkHelpers.time.latest());
+  await oracle.connect(reporter).report(supplier.address, true, ethers.id("fire"), observed); // financed 100.00
+  const signers: Record<Role, typeof admin> = {
+    admin,
+    guardian,
+    firm,
+    verifier,
+    financier,
+    supplier,
+    reporter,
+    stranger,
+  };
+  return { stack, token, escrow, registry, oracle, pool, projectId, signers, sub, newcomer, observed };
+}
+type F = Awaited<ReturnType<typeof accessFixture>>;
+
+interface Row {
+  contract: (f: F) => BaseContract;
+  fn: string;
+  args: (f: F) => unknown[];
+  allowed: Role[];
+  /** The custom error and its expected arguments for an unauthorized caller. */
+  error: string;
+  errorArgs?: (f: F, caller: string) => unknown[];
+  /** Who passes the call in the control (default: the first allowed role); an address is impersonated. */
+  control?: (f: F) => Promise<string | null>;
+}
+
+const rows: Row[] = [
+  // RDEscrow: firm-only and verifier-only functions.
+  ...(
+    [
+      ["submitMilestone", (f: F) => [f.projectId, 2n, ethers.id("e2")]],
+      ["disburse", (f: F) => [f.projectId, 0n, f.signers.firm.address, 1n, 0, ethers.id("invoice")]],
+      ["cancelProject", (f: F) => [f.projectId]],
+      ["completeProject", (f: F) => [f.projectId]],
+    ] as const
+  ).map(([fn, args]): Row => ({
+    contract: (f) => f.escrow,
+    fn,
+    args,
+    allowed: ["firm"],
+    error: "RDEscrow_CallerNotFirm",
+    errorArgs: (f, caller) => [f.projectId, caller],
+    // completeProject's control would fail on MilestonesPending: checked without a control.
+    control: fn === "completeProject" ? async () => null : undefined,
+  })),
+  ...(
+    [
+      ["approveMilestone", (f: F) => [f.projectId, 1n]],
+      ["rejectMilestone", (f: F) => [f.projectId, 1n, ethers.id("why")]],
+    ] as const
+  ).map(([fn, args]): Row => ({
+    contract: (f) => f.escrow,
+    fn,
+    args,
+    allowed: ["verifier"],
+    error: "RDEscrow_CallerNotVerifier",
+    errorArgs: (f, caller) => [f.projectId, caller],
+  })),
+  // SupplyChainRegistry: firm-only, and the pool-only failover.
+  ...(
+    [
+      ["registerSupplierFor", (f: F) => [f.projectId, f.newcomer.address, ethers.ZeroHash, REGION]],
+      ["addProjectSupplier", (f: F) => [f.projectId, f.sub.address]],
+      [
+        "defineComponent",
+        (f: F) => [
+          f.projectId,
+          ethers.ZeroHash,
+          f.signers.supplier.address,
+          [{ supplier: f.sub.address, advance: 1n }],
+        ],
+      ],
+      ["switchSupplier", (f: F) => [f.projectId, 1n, f.signers.supplier.address]],
+    ] as const
+  ).map(([fn, args]): Row => ({
+    contract: (f) => f.registry,
+    fn,
+    args,
+    allowed: ["firm"],
+    error: "SupplyChainRegistry_CallerNotFirm",
+    errorArgs: (f, caller) => [f.projectId, caller],
+  })),
+  {
+    contract: (f) => f.registry,
+    fn: "failover",
+    args: (f) => [f.projectId, 1n, f.sub.address, 9n, 0n],
+    allowed: [],
+    error: "SupplyChainRegistry_CallerNotPool",
+    errorArgs: (_f, caller) => [caller],
+    control: async (f) => f.stack.addresses.pool,
+  },
+  // DisruptionOracle: reporters, admin, guardian.
+  {
+    contract: (f) => f.oracle,
+    fn: "report",
+    args: (f) => [f.sub.address, true, ethers.id("x"), f.observed],
+    allowed: ["reporter"],
+    error: "DisruptionOracle_UnknownReporter",
+    errorArgs: (_f, caller) => [caller],
+  },
+  ...(
+    [
+      ["addReporter", (f: F) => [f.newcomer.address]],
+      ["removeReporter", (f: F) => [f.signers.reporter.address]],
+      ["setQuorum", () => [1n]],
+      ["addSubscriber", (f: F) => [f.newcomer.address]],
+      ["removeSubscriber", (f: F) => [f.stack.addresses.pool]],
+      ["grantRole", (f: F) => [ethers.id("GUARDIAN_ROLE"), f.newcomer.address]],
+      ["revokeRole", (f: F) => [ethers.id("GUARDIAN_ROLE"), f.signers.guardian.address]],
+    ] as const
+  ).map(([fn, args]): Row => ({
+    contract: (f) => f.oracle,
+    fn,
+    args,
+    allowed: ["admin"],
+    error: "AccessControlUnauthorizedAccount",
+    errorArgs: (_f, caller) => [caller, ethers.ZeroHash],
+    // removeReporter's control would fail on InvalidQuorum (the only reporter, quorum 1): no control.
+    control: fn === "removeReporter" ? async () => null : undefined,
+  })),
+  ...(["pause", "unpause"] as const).map((fn): Row => ({
+    contract: (f) => f.oracle,
+    fn,
+    args: () => [],
+    allowed: ["guardian"],
+    error: "AccessControlUnauthorizedAccount",
+    errorArgs: (_f, caller) => [caller, ethers.id("GUARDIAN_ROLE")],
+    // unpause's control would fail on PauseUnchanged (not paused): no control.
+    control: fn === "unpause" ? async () => null : undefined,
+  })),
+  // ContingencyPool: the oracle-only callback and the firm-only repay.
+  {
+    contract: (f) => f.pool,
+    fn: "onSupplierStatusConfirmed",
+    args: (f) => [f.signers.supplier.address, true, 1n],
+    allowed: [],
+    error: "ContingencyPool_CallerNotOracle",
+    errorArgs: (_f, caller) => [caller],
+    control: async (f) => f.stack.addresses.oracle,
+  },
+  {
+    contract: (f) => f.pool,
+    fn: "repay",
+    args: (f) => [f.projectId, 1n],
+    allowed: ["firm"],
+    error: "ContingencyPool_CallerNotFirm",
+    errorArgs: (f, caller) => [f.projectId, caller],
+  },
+  // DemoStablecoin: owner-only mint.
+  {
+    contract: (f) => f.token,
+    fn: "mint",
+    args: (f) => [f.signers.stranger.address, 1n],
+    allowed: ["admin"],
+    error: "OwnableUnauthorizedAccount",
+    errorArgs: (_f, caller) => [caller],
+  },
+];
+
+type Callable = Record<
+  string,
+  ((...a: unknown[]) => Promise<ContractTransactionResponse>) & {
+    staticCall(...a: unknown[]): Promise<unknown>;
+  }
+>;
+
+async function signerFor(address: string) {
+  await networkHelpers.impersonateAccount(address);
+  await networkHelpers.setBalance(address, 10n ** 18n);
+  return ethers.getSigner(address);
+}
+
+describe("access control: every privileged function, every other role", function () {
+  for (const row of rows) {
+    const forbidden = ROLES.filter((r) => !row.allowed.includes(r));
+    it(`${row.fn}: ${forbidden.join(", ")} → ${row.error}`, async function () {
+      const f = await networkHelpers.loadFixture(accessFixture);
+      const contract = row.contract(f);
+      const args = row.args(f);
+      for (const role of forbidden) {
+        const caller = f.signers[role];
+        const call = (contract.connect(caller) as unknown as Callable)[row.fn](...args);
+        const assertion = expect(call, `${row.fn} by ${role}`).to.be.revertedWithCustomError(contract, row.error);
+        if (row.errorArgs) await assertion.withArgs(...row.errorArgs(f, caller.address));
+        else await assertion;
+      }
+      // Control: the allowed caller passes the very same call.
+      const controller = row.control ? await row.control(f) : f.signers[row.allowed[0]].address;
+      if (controller !== null) {
+        const signer = row.allowed.length > 0 ? f.signers[row.allowed[0]] : await signerFor(controller);
+        await (contract.connect(signer) as unknown as Callable)[row.fn].staticCall(...args);
+      }
+    });
+  }
+
+  it("covers every state-changing function that has an access rule (the table is complete)", function () {
+    const covered = new Set(rows.map((r) => r.fn));
+    const expected = [
+      "submitMilestone",
+      "approveMilestone",
+      "rejectMilestone",
+      "disburse",
+      "cancelProject",
+      "completeProject",
+      "registerSupplierFor",
+      "addProjectSupplier",
+      "defineComponent",
+      "switchSupplier",
+      "failover",
+      "report",
+      "addReporter",
+      "removeReporter",
+      "setQuorum",
+      "addSubscriber",
+      "removeSubscriber",
+      "grantRole",
+      "revokeRole",
+      "pause",
+      "unpause",
+      "onSupplierStatusConfirmed",
+      "repay",
+      "mint",
+    ];
+    expect([...covered].sort()).to.deep.equal([...expected].sort());
+  });
+});
