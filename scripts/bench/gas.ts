@@ -89,12 +89,16 @@ ${table}
   one slot, the configuration another: a vote reads two slots and writes one.
 - **Failover.** The confirming vote calls the pool, which asks the registry once per affected pair to switch
   it to the first healthy substitute (the registry reads the oracle for the substitute's health), then pays
-  the advance. \`oracle.confirm.perExtraComponent\` is what one more affected component adds when its
-  substitute holds no tokens yet: ~22,100 for the substitute's new balance slot, ~8,400 for four cold slot
-  reads (component, substitute, the substitute's oracle state, its token balance), ~2,400 for the
-  \`ComponentSwitched\` event, ~2,600 for the substitute's health check, and the rest call overhead and the
-  \`SubstituteFinanced\` event. Both events are part of the audit trail's event model and the health check
-  is a safety property, so they stay even where that costs the target.
+  the advance. \`oracle.confirm.perExtraComponent\` (what one more affected component adds when its
+  substitute holds no tokens yet) misses its 1.2× target at about 1.38×. Traced per extra component
+  (47.2k): token transfer 25.0k (of which the substitute's new balance slot 20.0k + its cold read 2.1k and
+  the \`Transfer\` event 1.8k); registry \`failover\` 13.3k (component slot read + write 5.0k, substitute
+  record 2.1k, reverse index 1.0k, \`ComponentSwitched\` 2.4k, ~2.8k dispatch and ABI coding); pool 6.0k
+  (\`SubstituteFinanced\` 2.6k, the rest slot re-reads, writes and coding); the substitute's health check
+  on the oracle 2.6k. The parts we keep on purpose — both events of the audit trail's event model, the
+  health check, the switch write and the new balance — already cost ~39.6k (1.155×), leaving ~1.5k for all
+  code of four contracts. Known safe savings (passing slots between internal functions, an assembly call
+  to the registry, a packed \`pairsOf\`) add up to ~1k, i.e. ~1.35×; we have not taken them yet.
 - **1,000 unrelated suppliers** change nothing: a disruption finds its work through the supplier's reverse
   index, never by scanning.
 `;
