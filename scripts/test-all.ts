@@ -28,6 +28,19 @@ const steps: Step[] = [
   },
   { name: "coverage gate (100% of contract lines)", command: "tsx scripts/check-coverage.ts", reportsTests: false },
   { name: "error gate (every custom error asserted)", command: "tsx scripts/check-errors.ts", reportsTests: false },
+  // The web's generated deployments module is gitignored: write it (from deployments/*.json, possibly none) first.
+  {
+    name: "web typecheck (tsc)",
+    command: "tsx scripts/generate-web-deployments.ts && npm run --silent typecheck -w web",
+    reportsTests: false,
+  },
+  { name: "web unit (node:test)", command: "npm run --silent test -w web", reportsTests: true },
+  {
+    // Starts and stops its own Hardhat node (127.0.0.1:8545) and production build (127.0.0.1:3000).
+    name: "web e2e (Playwright, headless Chromium)",
+    command: "npm run --silent test:e2e -w web",
+    reportsTests: true,
+  },
 ];
 
 interface Outcome {
@@ -52,7 +65,10 @@ function run(step: Step): Promise<{ exitCode: number; output: string }> {
   });
 }
 
-/** Sums the counts that mocha-style reporters (mocha, Hardhat's Solidity runner) and Playwright print. */
+/**
+ * Sums the counts that mocha-style reporters (mocha, Hardhat's Solidity runner), node:test's spec reporter
+ * and Playwright print.
+ */
 export function countTests(output: string): { passed: number; failed: number } {
   // Strip ANSI colours before matching.
   // eslint-disable-next-line no-control-regex
@@ -72,6 +88,11 @@ export function countTests(output: string): { passed: number; failed: number } {
     const combinedFailing = /^(\d+) failing \(\d+ solidity, \d+ mocha\)/m.exec(text);
     return { passed: Number(combined[1]), failed: combinedFailing ? Number(combinedFailing[1]) : 0 };
   }
+  // node:test (`tsx --test`, spec reporter) closes with "ℹ tests N", "ℹ pass N", "ℹ fail N", ... lines.
+  if (/^ℹ tests \d+$/m.test(text)) {
+    return { passed: sum(/^ℹ pass (\d+)$/gm), failed: sum(/^ℹ fail (\d+)$/gm) + sum(/^ℹ cancelled (\d+)$/gm) };
+  }
+  // mocha ("N passing", "N failing") and Playwright's list reporter ("N passed", "N failed").
   return {
     passed: sum(/^\s*(\d+) (?:passing|passed)\b/gm),
     failed: sum(/^\s*(\d+) (?:failing|failed)\b/gm),

@@ -40,7 +40,18 @@ async function installWallet(page: Page, initialAccount?: string): Promise<Injec
     ({ account }) => {
       type Listener = (...args: unknown[]) => void;
       const listeners = new Map<string, Set<Listener>>();
-      const state = { account: account as string | undefined, connected: false };
+      // Like a real wallet, it remembers the selected account and the site's permission across reloads
+      // (per tab: sessionStorage), so wagmi reconnects after a navigation.
+      const KEY = "__e2eWallet";
+      const saved = JSON.parse(sessionStorage.getItem(KEY) ?? "null") as {
+        account?: string;
+        connected?: boolean;
+      } | null;
+      const state = {
+        account: (saved?.account ?? account) as string | undefined,
+        connected: saved?.connected ?? false,
+      };
+      const save = () => sessionStorage.setItem(KEY, JSON.stringify(state));
       const emit = (event: string, ...args: unknown[]) => listeners.get(event)?.forEach((fn) => fn(...args));
       const forward = async (method: string, params: unknown[]) => {
         const r = await (
@@ -61,14 +72,17 @@ async function installWallet(page: Page, initialAccount?: string): Promise<Injec
             case "eth_requestAccounts":
               if (!state.account) throw Object.assign(new Error("User rejected the request."), { code: 4001 });
               state.connected = true;
+              save();
               return [state.account];
             case "eth_accounts":
               return state.connected && state.account ? [state.account] : [];
             case "wallet_requestPermissions":
               state.connected = true;
+              save();
               return [{ parentCapability: "eth_accounts" }];
             case "wallet_revokePermissions":
               state.connected = false;
+              save();
               return null;
             case "wallet_switchEthereumChain":
             case "wallet_addEthereumChain":
@@ -92,6 +106,7 @@ async function installWallet(page: Page, initialAccount?: string): Promise<Injec
       (window as unknown as { ethereum: unknown }).ethereum = provider;
       (window as unknown as { __e2eSetAccount: (a: string) => void }).__e2eSetAccount = (a: string) => {
         state.account = a;
+        save();
         if (state.connected) emit("accountsChanged", [a]);
       };
       const info = {

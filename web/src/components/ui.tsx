@@ -2,9 +2,26 @@
 import type { ReactNode } from "react";
 import styles from "./ui.module.css";
 
-export function PageHeader({ title, hint, actions }: { title: string; hint?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  hint,
+  actions,
+  testId,
+  ready,
+}: {
+  title: string;
+  hint?: string;
+  actions?: ReactNode;
+  testId?: string;
+  /** The page's data is loaded and rendered (`data-ready`, what the browser tests and the benchmark wait for). */
+  ready?: boolean;
+}) {
   return (
-    <header className={styles.pageHeader}>
+    <header
+      className={styles.pageHeader}
+      data-testid={testId}
+      data-ready={ready === undefined ? undefined : String(ready)}
+    >
       <div>
         <h1>{title}</h1>
         {hint && <p className={styles.hint}>{hint}</p>}

@@ -21,6 +21,8 @@ export interface EventLogResult {
   /** Oldest first. */
   events: ChainEvent[];
   isLoading: boolean;
+  /** The history up to a recent head is loaded (what views render from). */
+  isReady: boolean;
   error: Error | null;
   progress: { done: bigint; total: bigint } | undefined;
   toBlock: bigint | undefined;
@@ -70,6 +72,7 @@ export function useEventLog(): EventLogResult {
   return {
     events: data?.events ?? [],
     isLoading: query.isLoading,
+    isReady: data !== undefined,
     error: query.error,
     progress,
     toBlock: data?.toBlock,

@@ -67,6 +67,8 @@ export function AuditView() {
       <PageHeader
         title={t("audit.title")}
         hint={t("audit.hint")}
+        testId="audit-header"
+        ready={log.isReady}
         actions={
           <button
             type="button"

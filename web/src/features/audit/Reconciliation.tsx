@@ -31,7 +31,7 @@ export function Reconciliation({ totals }: { totals: Totals }) {
   });
   return (
     <Section title={t("audit.reconciliation")} testId="reconciliation">
-      <table className="data">
+      <table className="data" data-testid="reconcile-table" data-ready={String(balances.isSuccess)}>
         <thead>
           <tr>
             <th />

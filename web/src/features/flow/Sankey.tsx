@@ -108,6 +108,8 @@ export function Sankey({
                 className={styles.link}
                 data-testid={l.substitute ? "sankey-link-substitute" : "sankey-link"}
                 data-kind={l.kind}
+                data-source={link.source}
+                data-target={link.target}
                 data-amount={l.amount.toString()}
                 onMouseMove={(e) => {
                   const box = (e.currentTarget.ownerSVGElement as SVGSVGElement).getBoundingClientRect();

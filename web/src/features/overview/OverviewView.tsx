@@ -35,7 +35,7 @@ export function OverviewView() {
   const fmt = (v: bigint) => formatAmount(v, token.decimals, { locale, symbol: token.symbol });
   return (
     <>
-      <PageHeader title={t("overview.title")} />
+      <PageHeader title={t("overview.title")} testId="overview-header" ready={log.isReady} />
       <HistoryStatus log={log} />
       <TotalsGrid totals={log.ledger.global} />
       <Section title={t("overview.flows")} testId="flows">

@@ -1,0 +1,79 @@
+/**
+ * The chain as the tests see it: typed reads through viem (JSON-RPC eth_call to the same node the dashboard
+ * reads), the demo accounts by role, and the deployment the build embeds.
+ */
+import { createPublicClient, http, type Address } from "viem";
+import { hardhat } from "viem/chains";
+import { abis } from "../src/generated/abis";
+import { deployments } from "../src/generated/deployments";
+import { RPC_URL, rpc } from "./fixtures";
+
+export const client = createPublicClient({ chain: hardhat, transport: http(RPC_URL) });
+
+export function deployment() {
+  const d = deployments[31337];
+  if (!d?.contracts.DemoStablecoin) throw new Error("no local deployment with the demo token: run the e2e setup");
+  return { ...d.contracts, DemoStablecoin: d.contracts.DemoStablecoin };
+}
+
+/** Indices of scripts/lib/demo-accounts.ts. */
+export const ROLE_INDEX = {
+  bank: 1,
+  guidance: 3,
+  photoresistFirm: 4,
+  verifier: 6,
+  resinPrimary: 7,
+  resinSubstitute: 8,
+  pagPrimary: 9,
+  reporterA: 14,
+  reporterB: 15,
+} as const;
+export type Role = keyof typeof ROLE_INDEX;
+
+export async function accounts(): Promise<Record<Role, Address>> {
+  const all = await rpc<Address[]>("eth_accounts");
+  return Object.fromEntries(
+    Object.entries(ROLE_INDEX).map(([role, index]) => [role, all[index].toLowerCase() as Address]),
+  ) as Record<Role, Address>;
+}
+
+/** dCNY has 2 decimals. */
+export const yuan = (n: number): bigint => BigInt(Math.round(n * 100));
+
+export const balanceOf = (who: Address) =>
+  client.readContract({
+    abi: abis.DemoStablecoin,
+    address: deployment().DemoStablecoin,
+    functionName: "balanceOf",
+    args: [who],
+  });
+
+export const getProject = (id: bigint) =>
+  client.readContract({ abi: abis.RDEscrow, address: deployment().RDEscrow, functionName: "getProject", args: [id] });
+
+export const getMilestones = (id: bigint) =>
+  client.readContract({
+    abi: abis.RDEscrow,
+    address: deployment().RDEscrow,
+    functionName: "getMilestones",
+    args: [id],
+  });
+
+export const currentSupplier = (projectId: bigint, componentId: bigint) =>
+  client.readContract({
+    abi: abis.SupplyChainRegistry,
+    address: deployment().SupplyChainRegistry,
+    functionName: "currentSupplier",
+    args: [projectId, componentId],
+  });
+
+export const isDisrupted = (supplier: Address) =>
+  client.readContract({
+    abi: abis.DisruptionOracle,
+    address: deployment().DisruptionOracle,
+    functionName: "isDisrupted",
+    args: [supplier],
+  });
+
+/** RDEscrow's MilestoneStatus enum. */
+export const MilestoneStatus = { Pending: 0, Submitted: 1, Approved: 2, Rejected: 3 } as const;

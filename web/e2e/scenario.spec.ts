@@ -1,0 +1,289 @@
+/**
+ * The seeded demo scenario (scripts/seed-demo.ts, disruption not fired) driven as its people would, through
+ * the injected EIP-1193/EIP-6963 test wallet: a financier funds, the verifier approves, the firm pays a
+ * supplier, two oracle reporters report a disruption and the contingency pool finances the substitute.
+ * Every step is checked twice: on screen (text, rows, notifier states) and on chain (viem reads).
+ * The tests run in order and build on each other's chain state.
+ */
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Address } from "viem";
+import { test, expect, type InjectedWallet } from "./fixtures";
+import type { Page } from "@playwright/test";
+import {
+  accounts,
+  balanceOf,
+  currentSupplier,
+  getMilestones,
+  getProject,
+  isDisrupted,
+  MilestoneStatus,
+  yuan,
+  type Role,
+} from "./chain";
+
+test.describe.configure({ mode: "serial" });
+
+const SCREENSHOTS = resolve(import.meta.dirname, "../test-results/screenshots");
+/** E2E_UPDATE_DOCS=1 also refreshes the README's screenshots (docs/screenshots/). */
+const DOCS_SCREENSHOTS = resolve(import.meta.dirname, "../../docs/screenshots");
+
+async function screenshot(page: Page, name: string, docsName?: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let the last poll settle so the picture shows loaded data, not a spinner; dismiss finished toasts.
+  await expect(page.getByTestId("history-loading")).toHaveCount(0);
+  const close = page.getByTestId("notifier").getByRole("button", { name: "Dismiss" });
+  while ((await close.count()) > 0) await close.first().click();
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(name, { path, contentType: "image/png" });
+  if (docsName && process.env.E2E_UPDATE_DOCS === "1") {
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    copyFileSync(path, join(DOCS_SCREENSHOTS, `${docsName}.png`));
+  }
+}
+
+let who: Record<Role, Address>;
+
+/** Connects the injected wallet as `account` (first time through the connect menu, then by switching). */
+async function connectAs(page: Page, wallet: InjectedWallet, account: Address): Promise<void> {
+  await wallet.useAccount(account);
+  const connect = page.getByTestId("connect-button");
+  const shown = page.getByTestId("wallet-account");
+  await expect(connect.or(shown)).toBeVisible();
+  if (await connect.isVisible()) {
+    await connect.click();
+    await page.getByTestId("wallet-menu").getByText("E2E Test Wallet").click();
+  }
+  await expect(shown).toHaveAttribute("data-address", account.toLowerCase());
+}
+
+/** Waits for the transaction toast titled `title` to go pending → confirmed; returns its tx hash. */
+async function confirmed(page: Page, title: string | RegExp): Promise<string> {
+  const toast = page.getByTestId("notifier").getByRole("status").filter({ hasText: title }).last();
+  await expect(toast).toBeVisible();
+  await expect(toast).toHaveAttribute("data-testid", "tx-confirmed", { timeout: 30_000 });
+  const link = toast.getByTestId("tx-link");
+  const hash = (await link.getAttribute("title")) ?? "";
+  expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
+  const receipt = await import("./chain").then((c) => c.client.getTransactionReceipt({ hash: hash as `0x${string}` }));
+  expect(receipt.status).toBe("success");
+  return hash;
+}
+
+test.beforeAll(async () => {
+  who = await accounts();
+});
+
+test("the overview and the projects show the seeded scenario", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("overview-header")).toHaveAttribute("data-ready", "true");
+  // Totals rebuilt from events equal the chain: escrow held = the escrow's token balance.
+  const { RDEscrow, ContingencyPool } = (await import("./chain")).deployment();
+  await expect(page.getByTestId("total-escrowHeld").locator("[data-value]")).toHaveAttribute(
+    "data-value",
+    (await balanceOf(RDEscrow)).toString(),
+  );
+  await expect(page.getByTestId("total-poolHeld").locator("[data-value]")).toHaveAttribute(
+    "data-value",
+    (await balanceOf(ContingencyPool)).toString(),
+  );
+  await expect(page.getByTestId("sankey")).toBeVisible();
+  await expect(page.getByTestId("sankey-link-substitute")).toHaveCount(0); // not yet disrupted
+
+  await page.getByTestId("nav-projects").click();
+  const rows = page.getByTestId("project-row");
+  await expect(rows).toHaveCount(3);
+  const first = rows.and(page.locator('[data-project="1"]'));
+  await expect(first).toContainText("Suzhou Jingke Photoresist");
+  await expect(first).toContainText("18,000,000.00 dCNY / 18,000,000.00");
+  await screenshot(page, "projects");
+});
+
+test("a financier funds a project with room, and over-funding reads as a sentence", async ({ page, wallet }) => {
+  await page.goto("/projects/2");
+  await connectAs(page, wallet, who.guidance);
+  const before = await getProject(2n);
+  const balanceBefore = await balanceOf(who.guidance);
+  expect(before.target - before.funded).toBe(yuan(600_000));
+
+  await page.getByTestId("fund-amount").fill("200000");
+  await page.getByTestId("fund-submit").click();
+  // The notifier shows the approval and the funding: pending (buttons disabled) → confirmed with a hash.
+  await expect(page.getByTestId("tx-pending").first()).toBeVisible();
+  await confirmed(page, "Fund project 2");
+  expect((await getProject(2n)).funded).toBe(before.funded + yuan(200_000));
+  expect(await balanceOf(who.guidance)).toBe(balanceBefore - yuan(200_000));
+  await expect(page.getByTestId("financiers")).toContainText("200,000.00");
+
+  // ¥400,000.00 room left: ¥500,000.00 is refused, with the custom error decoded into the catalog's sentence.
+  await page.getByTestId("fund-amount").fill("500000");
+  await page.getByTestId("fund-submit").click();
+  const error = page.getByTestId("tx-error").last();
+  await expect(error).toContainText(
+    "This would exceed the project's target; at most 400,000.00 dCNY can still be funded.",
+  );
+  expect(await error.innerText()).not.toMatch(/0x[0-9a-fA-F]{16,}/);
+  expect((await getProject(2n)).funded).toBe(before.funded + yuan(200_000));
+
+  await page.getByTestId("nav-financier").click();
+  await expect(page.getByTestId("my-contributions")).toContainText("#2");
+  await screenshot(page, "financier");
+});
+
+test("the verifier approves a submitted milestone", async ({ page, wallet }) => {
+  expect((await getMilestones(1n))[2].status).toBe(MilestoneStatus.Submitted);
+  await page.goto("/verifier");
+  await connectAs(page, wallet, who.verifier);
+  const row = page.getByTestId("review-row").filter({ hasText: "#1" });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("6,000,000.00");
+  await screenshot(page, "verifier");
+
+  await row.getByRole("link", { name: "#1" }).click();
+  const review = page.getByTestId("review-milestone").and(page.locator('[data-index="2"]'));
+  await review.getByTestId("approve-milestone").click();
+  await confirmed(page, "Approve milestone 3");
+  expect((await getMilestones(1n))[2].status).toBe(MilestoneStatus.Approved);
+  await expect(page.getByTestId("milestone-row").and(page.locator('[data-index="2"]'))).toContainText("Approved");
+  await expect(page.getByTestId("review-milestone")).toHaveCount(0);
+});
+
+test("the firm pays a registered supplier from an approved milestone", async ({ page, wallet }) => {
+  await page.goto("/firm");
+  await connectAs(page, wallet, who.photoresistFirm);
+  await expect(page.getByTestId("firm-projects")).toContainText("#1");
+  await screenshot(page, "firm");
+
+  await page.goto("/projects/1");
+  const before = await balanceOf(who.pagPrimary);
+  const paidBefore = (await getMilestones(1n))[1].paid;
+  expect(paidBefore).toBe(0n);
+  const form = page.getByTestId("pay-form");
+  await form.getByTestId("pay-milestone").selectOption("1"); // milestone 2 (index 1): approved, unpaid
+  await form.getByTestId("pay-payee").selectOption({ label: "Shanghai PAG Chemicals" });
+  await form.getByTestId("pay-amount").fill("250000");
+  await form.getByTestId("pay-category").selectOption({ label: "Materials" });
+  await form.getByTestId("pay-invoice").fill("INV-2026-E2E-0001");
+  await form.getByTestId("pay-submit").click();
+  await confirmed(page, /^Pay/);
+
+  expect(await balanceOf(who.pagPrimary)).toBe(before + yuan(250_000));
+  expect((await getMilestones(1n))[1].paid).toBe(yuan(250_000));
+  const payment = page.getByTestId("payment-row").first();
+  await expect(payment).toContainText("Shanghai PAG Chemicals");
+  await expect(payment).toContainText("250,000.00");
+  await expect(payment).toContainText("Materials");
+  await screenshot(page, "project", "project");
+});
+
+test("two reporters confirm a disruption; the pool finances the substitute", async ({ page, wallet }) => {
+  const substituteBefore = await balanceOf(who.resinSubstitute);
+  await page.goto("/supply-chain");
+  await connectAs(page, wallet, who.reporterA);
+  const console_ = page.getByTestId("reporter-console");
+  await expect(console_).toContainText("Quorum 2 of 3 reporters");
+  const report = async (title: string) => {
+    await console_.getByTestId("report-supplier").fill(who.resinPrimary);
+    await console_.getByTestId("report-evidence").fill("Fire at the Kumamoto plant, line 2 shut down (NHK report)");
+    await console_.getByTestId("report-disruption").click();
+    return confirmed(page, title);
+  };
+  await report("Report disruption");
+  expect(await isDisrupted(who.resinPrimary)).toBe(false); // one vote of a quorum of two
+
+  await connectAs(page, wallet, who.reporterB);
+  await page.getByTestId("tx-confirmed").getByRole("button").click(); // dismiss the first toast
+  await report("Report disruption");
+  expect(await isDisrupted(who.resinPrimary)).toBe(true);
+  expect((await currentSupplier(1n, 1n)).toLowerCase()).toBe(who.resinSubstitute);
+  expect((await currentSupplier(1n, 2n)).toLowerCase()).toBe(who.resinSubstitute);
+  expect(await balanceOf(who.resinSubstitute)).toBe(substituteBefore + yuan(600_000) + yuan(850_000));
+
+  const supplier = page.getByTestId("supplier-row").and(page.locator(`[data-supplier="${who.resinPrimary}"]`));
+  await expect(supplier.getByTestId("supplier-state")).toHaveAttribute("data-disrupted", "true");
+  const financings = page.getByTestId("financings-table").getByTestId("event-row");
+  await expect(financings).toHaveCount(2);
+  await expect(financings.first()).toContainText("Ningbo Polymer Resins");
+  await screenshot(page, "supply-chain");
+
+  // The fund-flow diagram: pool → substitute, highlighted, for the two advances.
+  await page.getByTestId("nav-overview").click();
+  await expect(page.getByTestId("overview-header")).toHaveAttribute("data-ready", "true");
+  const substituteLinks = page.getByTestId("sankey-link-substitute");
+  // pool of project #1 → the firm (who owes it) → the substitute supplier, both for the two advances.
+  await expect(substituteLinks).toHaveCount(2);
+  await expect(substituteLinks.and(page.locator(`[data-target="substitute:${who.resinSubstitute}"]`))).toHaveAttribute(
+    "data-amount",
+    yuan(1_450_000).toString(),
+  );
+  await expect(substituteLinks.and(page.locator('[data-source="pool:1"]'))).toHaveAttribute(
+    "data-amount",
+    yuan(1_450_000).toString(),
+  );
+  await expect(page.getByTestId("sankey-node-substitute")).toContainText("Ningbo Polymer Resins");
+  await expect(page.getByTestId("total-financed").locator("[data-value]")).toHaveAttribute(
+    "data-value",
+    yuan(1_450_000).toString(),
+  );
+  await substituteLinks.first().click();
+  await expect(page.getByTestId("flow-transactions").getByTestId("event-row").first()).toHaveAttribute(
+    "data-event",
+    "SubstituteFinanced",
+  );
+  await screenshot(page, "overview", "overview");
+});
+
+test("the audit trail reconciles, filters and exports CSV", async ({ page }) => {
+  await page.goto("/audit");
+  await expect(page.getByTestId("audit-header")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("reconcile-table")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("reconcile-result")).toHaveCount(2);
+  for (const result of await page.getByTestId("reconcile-result").all()) {
+    await expect(result).toHaveAttribute("data-match", "true");
+  }
+  await expect(page.getByTestId("audit-table").getByTestId("event-row").first()).toBeVisible();
+  await screenshot(page, "audit");
+
+  await page.getByTestId("filter-type").selectOption("SubstituteFinanced");
+  const rows = page.getByTestId("audit-table").getByTestId("event-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Ningbo Polymer Resins");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+  expect(download.suggestedFilename()).toMatch(/^audit-trail-.*\.csv$/);
+  const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
+  const lines = csv.trimEnd().split("\r\n");
+  expect(lines[0]).toBe("time_utc,block,log_index,tx_hash,contract,event,project_id,args");
+  expect(lines).toHaveLength(3);
+  for (const line of lines.slice(1)) {
+    expect(line).toContain(",ContingencyPool,SubstituteFinanced,1,");
+    expect(line.toLowerCase()).toContain(`substitute=${who.resinSubstitute}`);
+    expect(line.toLowerCase()).toContain(`disruptedsupplier=${who.resinPrimary}`);
+  }
+  expect(csv).toContain("amount=60000000");
+  expect(csv).toContain("amount=85000000");
+});
+
+test("switching to Chinese translates what a person sees", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("lang-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByTestId("nav-overview")).toHaveText("总览");
+  await expect(page.getByTestId("nav-audit")).toHaveText("审计追踪");
+  await expect(page.getByTestId("sankey-node-substitute")).toContainText("宁波聚合树脂");
+  await expect(page.getByTestId("sankey-node-financier").first()).toContainText(/银行|基金|投资/);
+  await screenshot(page, "overview-zh");
+
+  await page.getByTestId("nav-projects").click();
+  await expect(page.getByTestId("project-row").filter({ hasText: "苏州晶刻光刻材料" }).first()).toBeVisible();
+  await page.goto("/projects/1");
+  await expect(page.getByTestId("payment-row").first()).toContainText("上海光酸化学");
+  await expect(page.getByTestId("payment-row").first()).toContainText("材料");
+  await page.goto("/audit");
+  await expect(page.getByTestId("export-csv")).toHaveText("导出 CSV");
+  // No English left in the frame's headings of a translated page.
+  const headings = await page.locator("h1, h2").allInnerTexts();
+  expect(headings.join(" ")).not.toMatch(/Audit|Filters|Events|Reconciliation/);
+  await screenshot(page, "audit-zh");
+});
