@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, deployScenario, report } from "./fixtures.js";
+import { ADV1, ADV2, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -19,10 +19,7 @@ async function scenario() {
 
 /** Both financiers committed: 60k + 40k, exposure allowances 60k + 40k, disruption 50k + 30k. */
 async function committed() {
-  const s = await scenario();
-  await s.pool.connect(s.f1).commit(s.projectId, 60_000_00n, 60_000_00n, 50_000_00n);
-  await s.pool.connect(s.f2).commit(s.projectId, 40_000_00n, 40_000_00n, 30_000_00n);
-  return s;
+  return commitBoth(await scenario());
 }
 
 /** `committed`, plus 4 more components supplied by supA (6 pairs: 4 handled in the oracle's transaction). */
@@ -38,29 +35,7 @@ async function manyPairs() {
   return s;
 }
 
-type S = Awaited<ReturnType<typeof scenario>>;
-
-/** pool held = Σ Committed − Σ SubstituteFinanced + Σ Repaid − Σ Withdrawn (docs/EVENTS.md), from the logs. */
-async function poolHeldFromEvents(s: S): Promise<bigint> {
-  const pool = s.pool;
-  const sum = async (filter: Parameters<typeof pool.queryFilter>[0]) =>
-    (await pool.queryFilter(filter, 0)).reduce(
-      (acc, e) => acc + (e as unknown as { args: { amount: bigint } }).args.amount,
-      0n,
-    );
-  return (
-    (await sum(pool.filters.Committed(s.projectId))) -
-    (await sum(pool.filters.SubstituteFinanced(s.projectId))) +
-    (await sum(pool.filters.Repaid(s.projectId))) -
-    (await sum(pool.filters.Withdrawn(s.projectId)))
-  );
-}
-
-async function expectIdentity(s: S) {
-  const onChain = await s.token.balanceOf(s.stack.addresses.pool);
-  expect(await s.pool.poolBalance(s.projectId)).to.equal(onChain);
-  expect(await poolHeldFromEvents(s)).to.equal(onChain);
-}
+const expectIdentity = expectPoolIdentity;
 
 describe("ContingencyPool edges", function () {
   describe("wiring: the pool reads projects from the escrow deployStack deployed", function () {

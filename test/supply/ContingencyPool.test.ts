@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, ADV3, deployScenario, report } from "./fixtures.js";
+import { ADV1, ADV2, ADV3, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -19,35 +19,10 @@ async function scenario() {
 
 /** A scenario where both financiers committed: 60k + 40k, exposure allowances 60k + 40k, disruption 50k + 30k. */
 async function committed() {
-  const s = await scenario();
-  await s.pool.connect(s.f1).commit(s.projectId, 60_000_00n, 60_000_00n, 50_000_00n);
-  await s.pool.connect(s.f2).commit(s.projectId, 40_000_00n, 40_000_00n, 30_000_00n);
-  return s;
+  return commitBoth(await scenario());
 }
 
-type S = Awaited<ReturnType<typeof scenario>>;
-
-/** pool held = Σ Committed − Σ SubstituteFinanced + Σ Repaid − Σ Withdrawn, rebuilt from the logs. */
-async function poolHeldFromEvents(s: S): Promise<bigint> {
-  const pool = s.pool;
-  const sum = async (filter: Parameters<typeof pool.queryFilter>[0]) =>
-    (await pool.queryFilter(filter, 0)).reduce(
-      (acc, e) => acc + (e as unknown as { args: { amount: bigint } }).args.amount,
-      0n,
-    );
-  return (
-    (await sum(pool.filters.Committed(s.projectId))) -
-    (await sum(pool.filters.SubstituteFinanced(s.projectId))) +
-    (await sum(pool.filters.Repaid(s.projectId))) -
-    (await sum(pool.filters.Withdrawn(s.projectId)))
-  );
-}
-
-async function expectIdentity(s: S) {
-  const onChain = await s.token.balanceOf(s.stack.addresses.pool);
-  expect(await s.pool.poolBalance(s.projectId)).to.equal(onChain);
-  expect(await poolHeldFromEvents(s)).to.equal(onChain);
-}
+const expectIdentity = expectPoolIdentity;
 
 describe("ContingencyPool", function () {
   describe("integration: a disruption finances substitutes in the confirming transaction", function () {

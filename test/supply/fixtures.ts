@@ -1,3 +1,4 @@
+import { expect } from "chai";
 /**
  * Fixtures of the supply-chain and contingency-pool tests: the real stack from scripts/lib/deploy-stack.ts, a
  * funded project, registered suppliers and three critical components (two supplied by the same supplier).
@@ -95,4 +96,36 @@ export async function report(
     last = await oracle.connect(r).report(supplier, disrupted, EVIDENCE, t);
   }
   return last;
+}
+
+export type PoolScenario = Awaited<ReturnType<typeof deployScenario>>;
+
+/** Both financiers committed: 60k + 40k, exposure allowances 60k + 40k, disruption 50k + 30k. */
+export async function commitBoth<T extends PoolScenario>(s: T): Promise<T> {
+  await s.pool.connect(s.f1).commit(s.projectId, 60_000_00n, 60_000_00n, 50_000_00n);
+  await s.pool.connect(s.f2).commit(s.projectId, 40_000_00n, 40_000_00n, 30_000_00n);
+  return s;
+}
+
+/** pool held = Σ Committed − Σ SubstituteFinanced + Σ Repaid − Σ Withdrawn (docs/EVENTS.md), rebuilt from the logs. */
+export async function poolHeldFromEvents(s: PoolScenario): Promise<bigint> {
+  const pool = s.pool;
+  const sum = async (filter: Parameters<typeof pool.queryFilter>[0]) =>
+    (await pool.queryFilter(filter, 0)).reduce(
+      (acc, e) => acc + (e as unknown as { args: { amount: bigint } }).args.amount,
+      0n,
+    );
+  return (
+    (await sum(pool.filters.Committed(s.projectId))) -
+    (await sum(pool.filters.SubstituteFinanced(s.projectId))) +
+    (await sum(pool.filters.Repaid(s.projectId))) -
+    (await sum(pool.filters.Withdrawn(s.projectId)))
+  );
+}
+
+/** The pool's identity: its accounting, the token balance and the events agree. */
+export async function expectPoolIdentity(s: PoolScenario): Promise<void> {
+  const onChain = await s.token.balanceOf(s.stack.addresses.pool);
+  expect(await s.pool.poolBalance(s.projectId)).to.equal(onChain);
+  expect(await poolHeldFromEvents(s)).to.equal(onChain);
 }
