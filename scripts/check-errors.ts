@@ -6,18 +6,10 @@
  * mocha tests, `Errors.Name.selector` in Solidity tests. An asserted revert that does not happen fails its
  * test, so an error named here is one the tests reach. Fails when any declared error is never asserted.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-function walk(dir: string, accept: (path: string) => boolean): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...walk(path, accept));
-    else if (accept(path)) found.push(path);
-  }
-  return found;
-}
+import { walkFiles } from "./lib/files.js";
 
 export function declaredErrors(source: string): string[] {
   return [...source.matchAll(/^\s*error\s+([A-Za-z0-9_]+)\s*\(/gm)].map((m) => m[1]);
@@ -33,12 +25,12 @@ export function assertedErrors(source: string): string[] {
 }
 
 function main(): void {
-  const contractFiles = walk("contracts", (p) => p.endsWith(".sol") && !p.startsWith(join("contracts", "test")));
+  const contractFiles = walkFiles("contracts", (p) => p.endsWith(".sol") && !p.startsWith(join("contracts", "test")));
   const declared = new Map<string, string>();
   for (const file of contractFiles) {
     for (const name of declaredErrors(readFileSync(file, "utf8"))) declared.set(name, file);
   }
-  const testFiles = walk("test", (p) => p.endsWith(".ts") || p.endsWith(".sol"));
+  const testFiles = walkFiles("test", (p) => p.endsWith(".ts") || p.endsWith(".sol"));
   const asserted = new Set(testFiles.flatMap((f) => assertedErrors(readFileSync(f, "utf8"))));
   const missing = [...declared.keys()].filter((name) => !asserted.has(name)).sort();
   console.log(

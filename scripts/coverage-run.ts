@@ -9,43 +9,16 @@
  *
  * Prints each run's output and closes with `contract tests: N passed, N failed` for scripts/test-all.ts.
  */
-import { spawn } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-function walk(dir: string, accept: (path: string) => boolean): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path, accept) : accept(path) ? [path] : [];
-    })
-    .sort();
-}
+import { walkFiles } from "./lib/files.js";
+import { countTests, runAndCapture } from "./lib/test-runs.js";
 
 function run(args: string[]): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    console.log(`\n--- npx hardhat ${args.join(" ")}`);
-    const child = spawn("npx", ["hardhat", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (c: Buffer) => {
-      output += c.toString();
-      process.stdout.write(c);
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      output += c.toString();
-      process.stderr.write(c);
-    });
-    child.on("close", (code) => resolve({ code: code ?? 1, output }));
-  });
+  const command = `npx hardhat ${args.join(" ")}`;
+  console.log(`\n--- ${command}`);
+  return runAndCapture(command).then(({ exitCode, output }) => ({ code: exitCode, output }));
 }
 
 /** Merges lcov reports: per file and line, hits are summed; LF/LH are recomputed. */
@@ -73,17 +46,9 @@ export function mergeLcov(reports: string[]): string {
   return out;
 }
 
-function count(output: string, word: "passing" | "failing"): number {
-  // eslint-disable-next-line no-control-regex
-  const text = output.replace(/\u001b\[[0-9;]*m/g, "");
-  const combined = new RegExp(`^(\\d+) ${word} \\(\\d+ solidity, \\d+ mocha\\)`, "m").exec(text);
-  if (combined) return Number(combined[1]);
-  return [...text.matchAll(new RegExp(`^\\s*(\\d+) ${word}\\b`, "gm"))].reduce((t, m) => t + Number(m[1]), 0);
-}
-
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const mochaFiles = walk("test", (p) => p.endsWith(".test.ts")).filter(
+  const mochaFiles = walkFiles("test", (p) => p.endsWith(".test.ts")).filter(
     (f) => only.length === 0 || only.some((o) => f.includes(o)),
   );
   rmSync("coverage", { recursive: true, force: true });
@@ -97,11 +62,9 @@ async function main(): Promise<void> {
   let failed = 0;
   for (const [index, args] of runs.entries()) {
     const { code, output } = await run(args);
-    const p = count(output, "passing");
-    let f = count(output, "failing");
-    if (code !== 0 && f === 0) f = 1;
-    passed += p;
-    failed += f;
+    const counts = countTests(output);
+    passed += counts.passed;
+    failed += code !== 0 && counts.failed === 0 ? 1 : counts.failed;
     if (existsSync("coverage/lcov.info")) {
       copyFileSync("coverage/lcov.info", join("coverage-parts", `${index}.info`));
       reports.push(readFileSync("coverage/lcov.info", "utf8"));
