@@ -2,9 +2,11 @@
  * Reads compiled contract artifacts (ABI + bytecode) from Hardhat's artifacts/ folder, for the scripts that
  * run outside Hardhat's runtime (the reporter service, the web ABI generator).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { InterfaceAbi } from "ethers";
+
+import { walkFiles } from "./files.js";
 
 export interface Artifact {
   contractName: string;
@@ -16,18 +18,12 @@ export interface Artifact {
 /** Every artifact under `artifactsDir/contracts`, keyed by contract name. */
 export function loadArtifacts(artifactsDir = "artifacts"): Map<string, Artifact> {
   const found = new Map<string, Artifact>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith(".json") && !name.endsWith(".dbg.json")) {
-        const parsed = JSON.parse(readFileSync(path, "utf8")) as Partial<Artifact>;
-        if (parsed.contractName !== undefined && parsed.abi !== undefined)
-          found.set(parsed.contractName, parsed as Artifact);
-      }
-    }
-  };
-  walk(join(artifactsDir, "contracts"));
+  const files = walkFiles(join(artifactsDir, "contracts"), (p) => p.endsWith(".json") && !p.endsWith(".dbg.json"));
+  for (const path of files) {
+    const parsed = JSON.parse(readFileSync(path, "utf8")) as Partial<Artifact>;
+    if (parsed.contractName !== undefined && parsed.abi !== undefined)
+      found.set(parsed.contractName, parsed as Artifact);
+  }
   return found;
 }
 
