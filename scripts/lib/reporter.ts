@@ -176,13 +176,15 @@ export class DisruptionReporter {
           observedAt,
           lastConfirmationId: confirmationId,
         };
-        const { chainId } = await this.retry(() => this.oracle.runner!.provider!.getNetwork());
-        const domain = {
-          name: "RDCF Disruption Oracle",
-          version: "1",
-          chainId,
-          verifyingContract: this.options.oracleAddress,
-        };
+        // The oracle's own EIP-712 domain (ERC-5267), so the signatures can never drift from the contract's.
+        const [, name, version, chainId, verifyingContract] = (await this.retry(() => this.oracle.eip712Domain())) as [
+          string,
+          string,
+          string,
+          bigint,
+          string,
+        ];
+        const domain = { name, version, chainId, verifyingContract };
         const signatures = await Promise.all(signers.map((s) => s.signTypedData(domain, REPORT_TYPES, report)));
         const relayed = this.oracle.connect(this.options.relayer!) as Contract;
         const tx = await this.retry(() => relayed.submitSignedReports(report, signatures));
