@@ -1,18 +1,23 @@
 /**
  * Coverage gate for `npm test`, run after `hardhat test --coverage`.
  *
- * Reads coverage/lcov.info and fails when a production contract (everything in contracts/ except the
- * test-only mocks in contracts/test/) has a line that no test executed.
+ * Fails when a production contract (everything in contracts/ except the test-only mocks in contracts/test/,
+ * listed in EXCLUDED_PREFIXES) has
+ * - a line that no test executed (coverage/lcov.info, merged by scripts/coverage-run.ts), or
+ * - fewer than MIN_BRANCH_PERCENT of its `if` branches taken, over all production contracts. Hardhat 3's
+ *   lcov has no branch data, so branches are computed from the raw statement hits the runs saved
+ *   (coverage/hits.json) by scripts/lib/branch-coverage.ts; the untaken ones are listed either way.
+ *   Conditional expressions (`?:`) carry no statement tags and are reported as unmeasured.
  *
- * Hardhat 3's coverage reports lines and statements but no branch data (its lcov has no BRDA records),
- * so the branch requirement is enforced by what stands in for it: 100% of lines (every `if`'s body and
- * the code after it ran) and scripts/check-errors.ts (every revert path, i.e. the "true" side of every
- * guard, is asserted by name in a test). When Hardhat adds branch data, this script also checks
- * BRF/BRH against MIN_BRANCH_PERCENT.
+ * Writes coverage/branches.json (every branch, taken or not).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+import { branchesOf, type FileBranches } from "./lib/branch-coverage.js";
 
 const LCOV = "coverage/lcov.info";
+const HITS = "coverage/hits.json";
+const BRANCH_REPORT = "coverage/branches.json";
 const MIN_LINE_PERCENT = 100;
 const MIN_BRANCH_PERCENT = 95;
 /** Test-only contracts excluded from the gate, listed explicitly. */
@@ -22,8 +27,6 @@ interface FileCoverage {
   file: string;
   linesFound: number;
   linesHit: number;
-  branchesFound: number;
-  branchesHit: number;
   uncoveredLines: number[];
 }
 
@@ -33,20 +36,31 @@ export function parseLcov(text: string): FileCoverage[] {
   for (const line of text.split("\n")) {
     const [key, value = ""] = line.split(/:(.*)/s, 2);
     if (key === "SF") {
-      current = { file: value, linesFound: 0, linesHit: 0, branchesFound: 0, branchesHit: 0, uncoveredLines: [] };
+      current = { file: value, linesFound: 0, linesHit: 0, uncoveredLines: [] };
       files.push(current);
     } else if (current === undefined) {
       continue;
     } else if (key === "LF") current.linesFound = Number(value);
     else if (key === "LH") current.linesHit = Number(value);
-    else if (key === "BRF") current.branchesFound = Number(value);
-    else if (key === "BRH") current.branchesHit = Number(value);
     else if (key === "DA") {
       const [lineNumber, hits] = value.split(",").map(Number);
       if (hits === 0) current.uncoveredLines.push(lineNumber);
     }
   }
   return files;
+}
+
+/** Branch coverage of `files` from the summed statement hits; writes BRANCH_REPORT. */
+function checkBranches(files: string[]): FileBranches[] {
+  if (!existsSync(HITS)) {
+    console.error(`coverage gate: ${HITS} not found — run \`tsx scripts/coverage-run.ts\` first`);
+    process.exit(1);
+  }
+  const hits = new Map(Object.entries(JSON.parse(readFileSync(HITS, "utf8")) as Record<string, number>));
+  // Hardhat 3 names project sources "project/<path>"; the statement tags are derived from that name.
+  const report = files.map((file) => branchesOf(file, `project/${file}`, readFileSync(file, "utf8"), hits));
+  writeFileSync(BRANCH_REPORT, JSON.stringify(report, null, 2));
+  return report;
 }
 
 function main(): void {
@@ -64,13 +78,9 @@ function main(): void {
   const failures: string[] = [];
   let linesFound = 0;
   let linesHit = 0;
-  let branchesFound = 0;
-  let branchesHit = 0;
   for (const f of files) {
     linesFound += f.linesFound;
     linesHit += f.linesHit;
-    branchesFound += f.branchesFound;
-    branchesHit += f.branchesHit;
     const percent = f.linesFound === 0 ? 100 : (100 * f.linesHit) / f.linesFound;
     if (percent < MIN_LINE_PERCENT) {
       failures.push(`${f.file}: ${percent.toFixed(2)}% of lines, never run: ${f.uncoveredLines.join(", ")}`);
@@ -78,16 +88,26 @@ function main(): void {
   }
   const linePercent = (100 * linesHit) / linesFound;
   console.log(`coverage gate: ${files.length} contracts, lines ${linesHit}/${linesFound} (${linePercent.toFixed(2)}%)`);
-  if (branchesFound > 0) {
-    const branchPercent = (100 * branchesHit) / branchesFound;
-    console.log(`coverage gate: branches ${branchesHit}/${branchesFound} (${branchPercent.toFixed(2)}%)`);
-    if (branchPercent < MIN_BRANCH_PERCENT)
-      failures.push(`branches ${branchPercent.toFixed(2)}% < ${MIN_BRANCH_PERCENT}%`);
-  } else {
-    console.log("coverage gate: no branch data from Hardhat; revert paths are checked by scripts/check-errors.ts");
+  const branchReport = checkBranches(files.map((f) => f.file));
+  const found = branchReport.reduce((n, f) => n + f.branches.length, 0);
+  const missed = branchReport.flatMap((f) =>
+    f.branches.filter((b) => !b.hit).map((b) => `${f.file}:${b.line} (${b.side} branch)`),
+  );
+  const branchPercent = found === 0 ? 100 : (100 * (found - missed.length)) / found;
+  const conditionals = branchReport.reduce((n, f) => n + f.unmeasuredConditionals.length, 0);
+  console.log(
+    `coverage gate: if-branches ${found - missed.length}/${found} (${branchPercent.toFixed(2)}%), ` +
+      `${conditionals} conditional expressions (?:) unmeasured`,
+  );
+  if (missed.length > 0) console.log(`coverage gate: branches never taken:\n  ${missed.join("\n  ")}`);
+  if (branchPercent < MIN_BRANCH_PERCENT) {
+    failures.push(`branches ${branchPercent.toFixed(2)}% < ${MIN_BRANCH_PERCENT}%`);
   }
   if (failures.length > 0) {
-    console.error(`coverage gate FAILED (need ${MIN_LINE_PERCENT}% of lines):\n  ${failures.join("\n  ")}`);
+    console.error(
+      `coverage gate FAILED (need ${MIN_LINE_PERCENT}% of lines and ${MIN_BRANCH_PERCENT}% of branches):\n  ` +
+        failures.join("\n  "),
+    );
     process.exit(1);
   }
   console.log("coverage gate: ok");

@@ -7,6 +7,10 @@
  * line, the sum of the hits is exact, costs only the process start-ups (the build is cached), and runs
  * every test exactly once.
  *
+ * Each run also leaves Hardhat's raw statement hits (coverage/data/<runner>/*.json: tag → hits); they are
+ * summed into coverage/hits.json, from which scripts/check-coverage.ts computes branch coverage
+ * (scripts/lib/branch-coverage.ts).
+ *
  * Prints each run's output and closes with `contract tests: N passed, N failed` for scripts/test-all.ts.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -46,6 +50,15 @@ export function mergeLcov(reports: string[]): string {
   return out;
 }
 
+/** Adds the statement hits one run saved (coverage/data/<runner>/<uuid>.json) to `hits`. */
+function addRunHits(hits: Map<string, number>, dataDir: string): void {
+  if (!existsSync(dataDir)) return;
+  for (const file of walkFiles(dataDir, (p) => p.endsWith(".json"))) {
+    const counts = JSON.parse(readFileSync(file, "utf8")) as Record<string, number>;
+    for (const [tag, count] of Object.entries(counts)) hits.set(tag, (hits.get(tag) ?? 0) + count);
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const mochaFiles = walkFiles("test", (p) => p.endsWith(".test.ts")).filter(
@@ -58,10 +71,13 @@ async function main(): Promise<void> {
     ...mochaFiles.map((file) => ["test", "mocha", file, "--coverage"]),
   ];
   const reports: string[] = [];
+  const hits = new Map<string, number>();
   let passed = 0;
   let failed = 0;
   for (const [index, args] of runs.entries()) {
+    rmSync(join("coverage", "data"), { recursive: true, force: true });
     const { code, output } = await run(args);
+    addRunHits(hits, join("coverage", "data"));
     const counts = countTests(output);
     passed += counts.passed;
     failed += code !== 0 && counts.failed === 0 ? 1 : counts.failed;
@@ -71,6 +87,7 @@ async function main(): Promise<void> {
     }
   }
   writeFileSync("coverage/lcov.info", mergeLcov(reports));
+  writeFileSync("coverage/hits.json", JSON.stringify(Object.fromEntries(hits)));
   rmSync("coverage-parts", { recursive: true, force: true });
   console.log(`\nmerged coverage of ${reports.length} runs into coverage/lcov.info`);
   console.log(`contract tests: ${passed} passed, ${failed} failed`);

@@ -98,7 +98,10 @@ ${table}
   on the oracle 2.6k. The parts we keep on purpose — both events of the audit trail's event model, the
   health check, the switch write and the new balance — already cost ~39.6k (1.155×), leaving ~1.5k for all
   code of four contracts. Known safe savings (passing slots between internal functions, an assembly call
-  to the registry, a packed \`pairsOf\`) add up to ~1k, i.e. ~1.35×; we have not taken them yet.
+  to the registry, a packed \`pairsOf\`) add up to ~1k, i.e. ~1.35×; we have not taken them yet. Reaching
+  1.2× would take one contract that both switches the component and pays the substitute (no per-pair call
+  from the pool to the registry, one event instead of two) — against our one-job-per-contract rule and the
+  audit trail's event model, so the target is left for the team to revisit rather than met that way.
 - **1,000 unrelated suppliers** change nothing: a disruption finds its work through the supplier's reverse
   index, never by scanning.
 `;

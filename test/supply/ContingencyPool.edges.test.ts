@@ -305,5 +305,44 @@ describe("ContingencyPool edges", function () {
       expect(await pool.poolBalance(projectId)).to.equal(0n);
       await expectIdentity(s);
     });
+
+    it("closes the era when a financier without claim units opens the new claim; old claimants keep their era's payout", async function () {
+      const s = await networkHelpers.loadFixture(residue);
+      const { pool, projectId, f1, f2, firm, supC, supD } = s;
+      await pool.connect(f1).commit(projectId, A, A, A);
+      await report(ethers, s.oracle as never, [s.r1, s.r2], supC.address);
+      await pool.connect(f1).withdraw(projectId); // f1: A claim units in era 0
+      await pool.connect(f2).commit(projectId, M, M, M);
+      await pool.connect(firm).repay(projectId, A - 1n); // era 0: 1 unit of debt left for A units
+      await report(ethers, s.oracle as never, [s.r1, s.r2], supD.address);
+
+      // f2 never held claim units; its withdrawal opens a claim, which closes era 0 instead of pricing against it.
+      let p = await pool.getPool(projectId);
+      const f2DebtPart = p.outstanding - p.claimDebt; // f2 holds every share
+      const f2Cash = await pool.withdrawable(projectId, f2.address);
+      const f2Tx = pool.connect(f2).withdraw(projectId);
+      await expect(f2Tx).to.emit(pool, "Withdrawn").withArgs(projectId, f2.address, f2Cash);
+      await expect(f2Tx).to.emit(pool, "ClaimOpened").withArgs(projectId, f2.address, f2DebtPart, f2DebtPart);
+      p = await pool.getPool(projectId);
+      expect([p.claimEra, p.claimDebt, p.claimUnits]).to.deep.equal([1n, f2DebtPart, f2DebtPart]);
+      const f2Pos = await pool.getPosition(projectId, f2.address);
+      expect([f2Pos.shares, f2Pos.claimUnits, f2Pos.claimEra]).to.deep.equal([0n, f2DebtPart, 1n]);
+      await expectIdentity(s);
+
+      // f1's era-0 units are still worth what era 0 collected: A - 1.
+      expect((await pool.getPosition(projectId, f1.address)).claimEra).to.equal(0n);
+      expect(await pool.withdrawable(projectId, f1.address)).to.equal(A - 1n);
+      await expect(pool.connect(f1).withdraw(projectId))
+        .to.emit(pool, "Withdrawn")
+        .withArgs(projectId, f1.address, A - 1n);
+      await expectIdentity(s);
+
+      // Full repayment: f2's claim pays its debt; what is left (era 0's residue) stays in the pool's cash.
+      await pool.connect(firm).repay(projectId, (await pool.getPool(projectId)).outstanding);
+      await expect(pool.connect(f2).withdraw(projectId))
+        .to.emit(pool, "Withdrawn")
+        .withArgs(projectId, f2.address, f2DebtPart);
+      await expectIdentity(s);
+    });
   });
 });
