@@ -9,8 +9,12 @@ export const appConfig = {
   rpcUrl: process.env.NEXT_PUBLIC_RPC_URL ?? "http://127.0.0.1:8545",
   /** Milliseconds between polls of the node (block number, health). */
   pollingInterval: 1_000,
-  /** Blocks per eth_getLogs page when reading history. */
-  logPageSize: 2_000n,
+  /**
+   * Most blocks one eth_getLogs may span when reading history; undefined: the whole range in one request
+   * (halved, recursively, when the node refuses it — range or result limits). Set it for nodes known to refuse
+   * large ranges, to skip the refused first attempt.
+   */
+  logPageSize: undefined,
   /** Local-wallet mode: offer the node's unlocked test accounts on these chains. */
   localChainIds: [31337, 1337] as readonly number[],
   /** WalletConnect only when a project id is configured (it calls outside hosts otherwise never). */
@@ -19,7 +23,7 @@ export const appConfig = {
   targetChainId: number;
   rpcUrl: string;
   pollingInterval: number;
-  logPageSize: bigint;
+  logPageSize: bigint | undefined;
   localChainIds: readonly number[];
   walletConnectProjectId: string | undefined;
 };

@@ -2,7 +2,9 @@
 /** The frame: brand, navigation, language switch, wallet menu, chain status; the page below. */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { useIsFetching, useQueryClient } from "@tanstack/react-query";
+import { EVENT_LOG_QUERY } from "@/hooks/useEventLog";
 import { useI18n, type MessageKey } from "@/i18n";
 import { ChainStatus } from "./ChainStatus";
 import { WalletMenu } from "./WalletMenu";
@@ -21,6 +23,7 @@ const NAV: { href: string; key: MessageKey; testId: string }[] = [
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const pathname = usePathname();
+  const prefetch = usePrefetchWhenSettled();
   const active = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
   return (
     <div className={styles.shell}>
@@ -54,6 +57,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link
             key={n.href}
             href={n.href}
+            prefetch={prefetch ? undefined : false}
             className={active(n.href) ? styles.active : undefined}
             aria-current={active(n.href) ? "page" : undefined}
             data-testid={n.testId}
@@ -67,4 +71,23 @@ export function AppShell({ children }: { children: ReactNode }) {
       </main>
     </div>
   );
+}
+
+/**
+ * Whether the navigation may prefetch the other views: only once the page's history read is done and the
+ * browser is idle. Prefetching (route payloads and code of six views) otherwise competes with the first
+ * render of the view being opened.
+ */
+function usePrefetchWhenSettled(): boolean {
+  const queryClient = useQueryClient();
+  const readingHistory = useIsFetching({ queryKey: EVENT_LOG_QUERY }) > 0;
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (settled || readingHistory || queryClient.isFetching({ queryKey: EVENT_LOG_QUERY }) > 0) return;
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const id = idle(() => setSettled(true), { timeout: 2_000 });
+    return () => cancel(id);
+  }, [settled, readingHistory, queryClient]);
+  return settled;
 }

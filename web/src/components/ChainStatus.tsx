@@ -6,9 +6,10 @@
  */
 import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { usePublicClient, useSwitchChain } from "wagmi";
+import { useClient, useSwitchChain } from "wagmi";
+import { getBlockNumber, getCode } from "viem/actions";
 import { appConfig } from "@/config";
-import { useDeployment } from "@/hooks/useDeployment";
+import { useDeployment, useWalletChain } from "@/hooks/useDeployment";
 import { useMounted } from "@/hooks/useMounted";
 import { useT } from "@/i18n";
 import { targetChain } from "@/wallet/wagmiConfig";
@@ -16,10 +17,10 @@ import { Notice } from "./ui";
 
 export function useNodeHealth() {
   const { chainId } = useDeployment();
-  const client = usePublicClient({ chainId });
+  const client = useClient({ chainId });
   return useQuery({
     queryKey: ["nodeHealth", chainId],
-    queryFn: async () => (await client!.getBlockNumber({ cacheTime: 0 })).toString(),
+    queryFn: async () => (await getBlockNumber(client!, { cacheTime: 0 })).toString(),
     enabled: !!client,
     refetchInterval: 2_000,
     refetchIntervalInBackground: true,
@@ -31,7 +32,8 @@ export function useNodeHealth() {
 export function ChainStatus({ children }: { children: ReactNode }) {
   const t = useT();
   const mounted = useMounted();
-  const { deployment, chainId, wrongChain } = useDeployment();
+  const { deployment, chainId } = useDeployment();
+  const { wrongChain } = useWalletChain();
   const health = useNodeHealth();
   const { switchChain, isPending } = useSwitchChain();
   const nodeDown = mounted && health.isError;
@@ -62,11 +64,11 @@ export function ChainStatus({ children }: { children: ReactNode }) {
  */
 function useDeployedCode(): "present" | "missing" | "unknown" {
   const { chainId, deployment } = useDeployment();
-  const client = usePublicClient({ chainId });
+  const client = useClient({ chainId });
   const address = deployment?.contracts.RDEscrow;
   const { data } = useQuery({
     queryKey: ["deployedCode", chainId, address],
-    queryFn: async () => ((await client!.getCode({ address: address! })) ?? "0x") !== "0x",
+    queryFn: async () => ((await getCode(client!, { address: address! })) ?? "0x") !== "0x",
     enabled: !!client && !!address,
     refetchInterval: 5_000,
     retry: false,

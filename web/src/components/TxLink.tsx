@@ -2,10 +2,13 @@
 import Link from "next/link";
 import { shortenAddress } from "@/lib/address";
 
-/** A transaction hash, shortened, linking to its rows in the audit trail (local chains have no explorer). */
+/**
+ * A transaction hash, shortened, linking to its rows in the audit trail (local chains have no explorer). Not
+ * prefetched: tables show dozens of these, all of the one audit route.
+ */
 export function TxLink({ hash }: { hash: `0x${string}` }) {
   return (
-    <Link href={`/audit?tx=${hash}`} className="mono" title={hash} data-testid="tx-link">
+    <Link href={`/audit?tx=${hash}`} prefetch={false} className="mono" title={hash} data-testid="tx-link">
       {shortenAddress(hash, 10, 6)}
     </Link>
   );
@@ -13,7 +16,7 @@ export function TxLink({ hash }: { hash: `0x${string}` }) {
 
 export function BlockLink({ block }: { block: bigint }) {
   return (
-    <Link href={`/audit?block=${block}`} className="num">
+    <Link href={`/audit?block=${block}`} prefetch={false} className="num">
       {block.toString()}
     </Link>
   );

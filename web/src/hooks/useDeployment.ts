@@ -1,6 +1,5 @@
 "use client";
 /** The deployment the dashboard reads (the target chain's), its contracts' addresses and known names. */
-import { useMemo } from "react";
 import { useAccount } from "wagmi";
 import type { Address } from "viem";
 import { appConfig } from "@/config";
@@ -9,23 +8,20 @@ import { useI18n } from "@/i18n";
 import { abis, type ContractName } from "@/generated/abis";
 import { normalizeNames, type KnownNames, type RoleLabels } from "@/lib/address";
 import type { SourceContract } from "@/lib/events";
+import type { Locale } from "@/lib/format";
+import { historySources } from "./historyPreload";
 
 export interface DeploymentInfo {
   /** The chain the dashboard reads. */
   chainId: number;
   deployment: Deployment | undefined;
-  /** The connected wallet's chain, when connected. */
-  walletChainId: number | undefined;
-  /** Connected to a chain other than the one the dashboard reads. */
-  wrongChain: boolean;
   /** Lower-cased address → { role, name } (demo labels from the deployment). */
   names: KnownNames;
   /** Address of one of our contracts, if deployed and in this build's ABIs. */
   addressOf: (name: ContractName) => Address | undefined;
   /** Lower-cased contract address → contract name (every contract of the deployment). */
   contractByAddress: Map<string, SourceContract>;
-  /** The contracts whose events make the audit trail (the token is excluded: its Transfer/Approval
-   * history is not ours and, for a production stablecoin, unbounded; our movement events cover it). */
+  /** The contracts whose events make the audit trail (see historySources: the token is excluded). */
   eventSources: Map<string, SourceContract>;
 }
 
@@ -33,11 +29,12 @@ export function deploymentFor(chainId: number): Deployment | undefined {
   return deployments[chainId];
 }
 
-export function useDeployment(): DeploymentInfo {
-  const { chainId: walletChainId, isConnected } = useAccount();
-  const { locale } = useI18n();
-  const chainId = appConfig.targetChainId;
-  return useMemo(() => {
+/** One DeploymentInfo per language (names are localised): every component shares it, nothing subscribes. */
+const infoByLocale = new Map<Locale, DeploymentInfo>();
+function deploymentInfo(locale: Locale): DeploymentInfo {
+  let info = infoByLocale.get(locale);
+  if (!info) {
+    const chainId = appConfig.targetChainId;
     const deployment = deploymentFor(chainId);
     const contracts = (deployment?.contracts ?? {}) as Partial<Record<string, Address>>;
     const names = normalizeNames(locale, deployment?.roles as RoleLabels | undefined);
@@ -48,16 +45,33 @@ export function useDeployment(): DeploymentInfo {
         names[address.toLowerCase()] ??= { role: "contract", name };
       }
     }
-    const eventSources = new Map([...contractByAddress].filter(([, name]) => name !== "DemoStablecoin"));
-    return {
+    info = {
       chainId,
-      eventSources,
+      eventSources: historySources(deployment),
       deployment,
-      walletChainId: isConnected ? walletChainId : undefined,
-      wrongChain: isConnected && walletChainId !== undefined && walletChainId !== chainId,
       names,
       addressOf: (name: ContractName) => (name in abis ? contracts[name] : undefined),
       contractByAddress,
     };
-  }, [chainId, walletChainId, isConnected, locale]);
+    infoByLocale.set(locale, info);
+  }
+  return info;
+}
+
+/**
+ * The deployment the dashboard reads, in the current language. Static for a build: it does not subscribe to
+ * the wallet (dozens of addresses and amounts on a page use it; see useWalletChain for the wallet's chain).
+ */
+export function useDeployment(): DeploymentInfo {
+  return deploymentInfo(useI18n().locale);
+}
+
+/** The connected wallet's chain, and whether it is another than the one the dashboard reads. */
+export function useWalletChain(): { walletChainId: number | undefined; wrongChain: boolean } {
+  const { chainId: walletChainId, isConnected } = useAccount();
+  const chainId = appConfig.targetChainId;
+  return {
+    walletChainId: isConnected ? walletChainId : undefined,
+    wrongChain: isConnected && walletChainId !== undefined && walletChainId !== chainId,
+  };
 }

@@ -2,20 +2,29 @@
 /**
  * Every event of our contracts since the deployment block, cached with react-query and extended
  * incrementally when a new block arrives (only the new range is fetched). Decoded against our ABIs.
+ * The first read takes the history the page preloaded from the dashboard's history route (historyPreload.ts) once
+ * the node has confirmed it (readPreloaded); otherwise, and for every later block, the node is read directly.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient } from "wagmi";
-import type { PublicClient } from "viem";
+import { useBlockNumber, useClient } from "wagmi";
+import { getBlock, getBlockNumber } from "viem/actions";
+import type { Client } from "viem";
 import { appConfig } from "@/config";
 import { buildFlowGraph, buildLedger, type FlowGraph, type Ledger } from "@/lib/ledger";
-import { compareEvents, type ChainEvent } from "@/lib/events";
+import { compareEvents, type ChainEvent, type Hex, type SourceContract } from "@/lib/events";
 import { buildProjects, type ProjectModel } from "@/lib/projects";
-import { fetchEventRange, fillTimestamps, type EventHistory } from "./eventLog";
+import { unpackLogs } from "@/lib/packedLogs";
+import { decodeLogs, fetchLogs, fillTimestamps, type EventHistory } from "./eventLog";
+import { takePreloadedHistory, type ServedHistory } from "./historyPreload";
 import { useDeployment } from "./useDeployment";
 
+const NO_EVENTS: ChainEvent[] = [];
+
+/** The query key of every event log (prefix of eventLogKey). */
+export const EVENT_LOG_QUERY = ["eventLog"] as const;
 export const eventLogKey = (chainId: number, deployedAtBlock: number | undefined) =>
-  ["eventLog", chainId, deployedAtBlock ?? -1] as const;
+  [...EVENT_LOG_QUERY, chainId, deployedAtBlock ?? -1] as const;
 
 export interface EventLogResult {
   /** Oldest first. */
@@ -30,7 +39,8 @@ export interface EventLogResult {
 
 export function useEventLog(): EventLogResult {
   const { chainId, deployment, eventSources } = useDeployment();
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
+  // The bare client and viem's tree-shakable actions: usePublicClient would bundle every public action.
+  const client = useClient({ chainId });
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<{ done: bigint; total: bigint }>();
   const key = eventLogKey(chainId, deployment?.deployedAtBlock);
@@ -48,17 +58,33 @@ export function useEventLog(): EventLogResult {
     queryFn: async (): Promise<EventHistory> => {
       if (!client || !deployment) throw new Error("no deployment");
       const prev = queryClient.getQueryData<EventHistory>(key);
-      const head = await client.getBlockNumber({ cacheTime: 0 });
+      const addresses = [...eventSources.keys()] as Hex[];
       const from = prev ? prev.toBlock + 1n : BigInt(deployment.deployedAtBlock);
-      if (prev && from > head) return prev;
-      const fresh = await fetchEventRange(client, eventSources, from, head, appConfig.logPageSize, (done, total) =>
-        prev ? undefined : setProgress({ done, total }),
-      );
+      let fresh: ChainEvent[];
+      let head: bigint;
+      const preloaded = prev ? undefined : await readPreloaded(client, from, eventSources);
+      if (preloaded) {
+        ({ events: fresh, head } = preloaded);
+      } else {
+        head = await getBlockNumber(client, { cacheTime: 0 });
+        if (prev && from > head) return prev;
+        let done = 0n;
+        const logs = await fetchLogs(client, addresses, from, head, {
+          maxBlocks: appConfig.logPageSize,
+          // Shown for the first read while parts of a range the node made us split are still missing.
+          onProgress: (blocks) => {
+            const total = head - from + 1n;
+            if (!prev && (done += blocks) < total) setProgress({ done, total });
+          },
+        });
+        fresh = decodeLogs(logs, eventSources);
+      }
       const timestamps = new Map(prev?.timestamps ?? []);
       await fillTimestamps(client, fresh, timestamps);
-      setProgress(undefined);
+      if (!prev) setProgress(undefined);
       // A reorg-free local chain is assumed; an indexer handles reorgs in production.
-      const events = prev ? [...prev.events, ...fresh] : fresh.sort(compareEvents);
+      // (The same list when a block brought none of our events: what is built from it stays memoised.)
+      const events = !prev ? fresh.sort(compareEvents) : fresh.length > 0 ? [...prev.events, ...fresh] : prev.events;
       return { events, toBlock: head, timestamps };
     },
   });
@@ -70,7 +96,7 @@ export function useEventLog(): EventLogResult {
   }, [latest, data, refetch]);
 
   return {
-    events: data?.events ?? [],
+    events: data?.events ?? NO_EVENTS,
     isLoading: query.isLoading,
     isReady: data !== undefined,
     error: query.error,
@@ -79,15 +105,89 @@ export function useEventLog(): EventLogResult {
   };
 }
 
-/** The ledger and flow graph rebuilt from the event log (memoised on the log). */
-export function useLedger(): EventLogResult & {
+/**
+ * The page's preloaded history (historyPreload.ts: the dashboard server's cache), decoded — if it is this
+ * history and the node agrees with it: the same contracts and start block, and the node's block at the served
+ * head has the served hash (the cache is of this chain, not of a restarted or reverted one). Later blocks are
+ * read from the node; the audit trail reconciles the rebuilt totals with on-chain balances. Undefined when there
+ * is no preload or it does not check out (the usual read from the node runs).
+ */
+async function readPreloaded(
+  client: Client,
+  from: bigint,
+  sources: Map<string, SourceContract>,
+): Promise<{ head: bigint; events: ChainEvent[] } | undefined> {
+  const preloaded = takePreloadedHistory();
+  if (!preloaded) return undefined;
+  let served: ServedHistory;
+  try {
+    served = await preloaded;
+  } catch {
+    return undefined;
+  }
+  const sameContracts = [...served.contracts].sort().join() === [...sources.keys()].sort().join();
+  if (served.fromBlock !== from || !sameContracts || served.toBlock < from - 1n) return undefined;
+  // Asked now, answered while the history decodes.
+  const onChain = getBlock(client, { blockNumber: served.toBlock }).then(
+    (block) => block.hash === served.toHash,
+    () => false,
+  );
+  // Decoding a long history takes a while: first let the reads that the page's other components started in the
+  // same render (token, balances) go out. Their batch is a timer, queued once their promise chains have run:
+  // two timer hops from here come after it.
+  for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setTimeout(resolve, 0));
+  const events = decodeLogs(unpackLogs(served.packed), sources);
+  return (await onChain) ? { head: served.toBlock, events } : undefined;
+}
+
+interface Derived {
   ledger: Ledger;
   graph: FlowGraph;
   projects: Map<string, ProjectModel>;
-} {
+}
+
+/**
+ * What views build from one event list — ledger, flow graph, projects — each built on first use, once per list,
+ * and shared by every view (the cached history's list changes only when new events arrive; switching views
+ * reuses the builds, and a view that needs no flow graph never builds one).
+ */
+const derivedByEvents = new WeakMap<readonly ChainEvent[], Derived>();
+function derive(events: readonly ChainEvent[]): Derived {
+  let d = derivedByEvents.get(events);
+  if (!d) {
+    let ledger: Ledger | undefined;
+    let graph: FlowGraph | undefined;
+    let projects: Map<string, ProjectModel> | undefined;
+    d = {
+      get ledger() {
+        return (ledger ??= buildLedger(events));
+      },
+      get graph() {
+        return (graph ??= buildFlowGraph(events, this.ledger));
+      },
+      get projects() {
+        return (projects ??= buildProjects(events));
+      },
+    };
+    derivedByEvents.set(events, d);
+  }
+  return d;
+}
+
+/** The event log with the ledger, flow graph and projects rebuilt from it (memoised on the log, built lazily). */
+export function useLedger(): EventLogResult & Derived {
   const log = useEventLog();
-  const ledger = useMemo(() => buildLedger(log.events), [log.events]);
-  const graph = useMemo(() => buildFlowGraph(log.events, ledger), [log.events, ledger]);
-  const projects = useMemo(() => buildProjects(log.events), [log.events]);
-  return { ...log, ledger, graph, projects };
+  const derived = derive(log.events);
+  return {
+    ...log,
+    get ledger() {
+      return derived.ledger;
+    },
+    get graph() {
+      return derived.graph;
+    },
+    get projects() {
+      return derived.projects;
+    },
+  };
 }

@@ -15,7 +15,7 @@ import { humanizeError, isAmountParam } from "@/i18n/humanize";
 import { decodeError, formatErrorSignature } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
 import { useNotifier } from "@/components/Notifier";
-import { useDeployment } from "./useDeployment";
+import { useDeployment, useWalletChain } from "./useDeployment";
 
 type AbiOf<C extends ContractName> = (typeof abis)[C];
 type WriteName<C extends ContractName> = ContractFunctionName<AbiOf<C>, "nonpayable" | "payable">;
@@ -45,7 +45,8 @@ export function useWriteFlow() {
   const config = useConfig();
   const queryClient = useQueryClient();
   const { address: account, isConnected } = useAccount();
-  const { chainId, addressOf, wrongChain } = useDeployment();
+  const { chainId, addressOf } = useDeployment();
+  const { wrongChain } = useWalletChain();
   const { t, locale } = useI18n();
   const notifier = useNotifier();
   const [status, setStatus] = useState<WriteStatus>("idle");

@@ -1,6 +1,6 @@
 /** Critical components per project, rebuilt from SupplyChainRegistry events: primary, ordered substitutes
  * with their agreed advances, the current supplier and every switch. Plus registered suppliers. */
-import { arg, compareEvents, type ChainEvent, type Hex } from "./events";
+import { arg, inOrder, type ChainEvent, type Hex } from "./events";
 
 export interface ComponentState {
   projectId: bigint;
@@ -42,7 +42,7 @@ export function buildComponents(events: readonly ChainEvent[]): {
     }
     return s;
   };
-  for (const e of [...events].sort(compareEvents)) {
+  for (const e of inOrder(events)) {
     if (e.contract !== "SupplyChainRegistry") continue;
     switch (e.eventName) {
       case "SupplierRegistered": {

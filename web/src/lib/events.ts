@@ -72,3 +72,11 @@ export function partiesOf(e: ChainEvent): Hex[] {
 
 export const compareEvents = (a: ChainEvent, b: ChainEvent): number =>
   a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
+
+/** The events oldest first: the list itself when it already is (the event log always is), else a sorted copy. */
+export function inOrder(events: readonly ChainEvent[]): readonly ChainEvent[] {
+  for (let i = 1; i < events.length; i++) {
+    if (compareEvents(events[i - 1], events[i]) > 0) return [...events].sort(compareEvents);
+  }
+  return events;
+}

@@ -7,7 +7,7 @@
  * data could form is broken by dropping its back edges into `graph.cycleLinks` (shown as a list, never crashed on).
  */
 import { sameAddress as sameAddr } from "./address";
-import { arg, compareEvents, isMovement, movementParts, type ChainEvent, type Hex } from "./events";
+import { arg, inOrder, isMovement, movementParts, type ChainEvent, type Hex } from "./events";
 
 export interface Totals {
   funded: bigint;
@@ -111,33 +111,45 @@ function addMovement(t: Totals, name: string, amount: bigint): void {
   }
 }
 
+const POSITION_FIELD: Record<string, keyof PartyPosition | undefined> = {
+  Funded: "funded",
+  Refunded: "refunded",
+  Committed: "committed",
+  Withdrawn: "withdrawn",
+  Disbursed: "received",
+  SubstituteFinanced: "financed",
+  Repaid: "repaid",
+};
+
 function addPosition(p: PartyPosition, name: string, amount: bigint): void {
-  const field = (
-    {
-      Funded: "funded",
-      Refunded: "refunded",
-      Committed: "committed",
-      Withdrawn: "withdrawn",
-      Disbursed: "received",
-      SubstituteFinanced: "financed",
-      Repaid: "repaid",
-    } as const
-  )[name as "Funded"];
+  const field = POSITION_FIELD[name];
   if (field) p[field] += amount;
+}
+
+/** Lower-cases addresses, each distinct spelling once (a long history repeats a few parties many times). */
+function lowerCaser(): (address: string) => string {
+  const cache = new Map<string, string>();
+  return (address) => {
+    let lower = cache.get(address);
+    if (lower === undefined) cache.set(address, (lower = address.toLowerCase()));
+    return lower;
+  };
 }
 
 export function buildLedger(events: readonly ChainEvent[]): Ledger {
   const projects = new Map<string, ProjectLedger>();
+  const byId = new Map<bigint, ProjectLedger>(); // bigint keys compare by value
+  const lower = lowerCaser();
   const project = (id: bigint): ProjectLedger => {
-    const key = id.toString();
-    let p = projects.get(key);
+    let p = byId.get(id);
     if (!p) {
       p = { projectId: id, totals: zeroTotals(), parties: new Map(), movements: [] };
-      projects.set(key, p);
+      byId.set(id, p);
+      projects.set(id.toString(), p);
     }
     return p;
   };
-  for (const e of [...events].sort(compareEvents)) {
+  for (const e of inOrder(events)) {
     if (e.contract === "RDEscrow" && e.eventName === "ProjectCreated") {
       const p = project(BigInt(e.argList[0] as bigint));
       p.firm = arg<Hex>(e, ["firm"]);
@@ -149,10 +161,10 @@ export function buildLedger(events: readonly ChainEvent[]): Ledger {
     const { projectId, party, amount } = movementParts(e);
     const p = project(projectId);
     addMovement(p.totals, e.eventName, amount);
-    const key = party.toLowerCase();
-    const pos = p.parties.get(key) ?? zeroPosition();
+    const key = lower(party);
+    let pos = p.parties.get(key);
+    if (!pos) p.parties.set(key, (pos = zeroPosition()));
     addPosition(pos, e.eventName, amount);
-    p.parties.set(key, pos);
     p.movements.push(e.id);
   }
   const byToken = new Map<string, Totals>();
@@ -221,36 +233,58 @@ export interface FlowGraph {
 export function buildFlowGraph(events: readonly ChainEvent[], ledger: Ledger = buildLedger(events)): FlowGraph {
   const nodes = new Map<string, FlowNode>();
   const links = new Map<string, FlowLink>();
-  const node = (n: FlowNode): string => {
-    if (!nodes.has(n.id)) nodes.set(n.id, n);
-    return n.id;
+  // Node ids and links are looked up once per event of a long history: ids are built once per node and
+  // cached by their parts (addresses as spelled, project ids as bigints), links are found by source → target → kind.
+  const ids = new Map<string, Map<unknown, string>>();
+  const node = (group: string, key: unknown, make: () => FlowNode): string => {
+    let byKey = ids.get(group);
+    if (!byKey) ids.set(group, (byKey = new Map()));
+    let id = byKey.get(key);
+    if (id === undefined) {
+      const n = make();
+      if (!nodes.has(n.id)) nodes.set(n.id, n);
+      byKey.set(key, (id = n.id));
+    }
+    return id;
   };
   const party = (kind: "financier" | "firm" | "supplier" | "substitute", addr: string) =>
-    node({ id: `${kind}:${addr.toLowerCase()}`, kind, ref: addr });
-  const escrow = (pid: bigint) => node({ id: `escrow:${pid}`, kind: "escrow", ref: pid.toString(), projectId: pid });
-  const pool = (pid: bigint) => node({ id: `pool:${pid}`, kind: "pool", ref: pid.toString(), projectId: pid });
+    node(kind, addr, () => ({ id: `${kind}:${addr.toLowerCase()}`, kind, ref: addr }));
+  const escrow = (pid: bigint) =>
+    node("escrow", pid, () => ({ id: `escrow:${pid}`, kind: "escrow", ref: pid.toString(), projectId: pid }));
+  const pool = (pid: bigint) =>
+    node("pool", pid, () => ({ id: `pool:${pid}`, kind: "pool", ref: pid.toString(), projectId: pid }));
   const sink = (returnOf: "refund" | "withdrawal" | "repayment", addr: string, pid?: bigint) =>
-    node({
+    node(`return:${returnOf}`, returnOf === "repayment" ? pid : addr, () => ({
       id: `return:${returnOf}:${returnOf === "repayment" ? `pool:${pid}` : addr.toLowerCase()}`,
       kind: "return",
       ref: returnOf === "repayment" ? String(pid) : addr,
       projectId: returnOf === "repayment" ? pid : undefined,
       returnOf,
-    });
+    }));
+  const bySource = new Map<string, Map<string, Map<FlowLinkKind, FlowLink>>>();
   const link = (source: string, target: string, kind: FlowLinkKind, amount: bigint, id: string, substitute = false) => {
     if (amount === 0n) return;
-    const key = `${source}>${target}>${kind}`;
-    const l = links.get(key) ?? { source, target, kind, amount: 0n, eventIds: [], substitute };
+    let byTarget = bySource.get(source);
+    if (!byTarget) bySource.set(source, (byTarget = new Map()));
+    let byKind = byTarget.get(target);
+    if (!byKind) byTarget.set(target, (byKind = new Map()));
+    let l = byKind.get(kind);
+    if (!l) {
+      l = { source, target, kind, amount: 0n, eventIds: [], substitute };
+      byKind.set(kind, l);
+      links.set(`${source}>${target}>${kind}`, l);
+    }
     l.amount += amount;
     l.eventIds.push(id);
     l.substitute ||= substitute;
-    links.set(key, l);
   };
+  const firms = new Map<bigint, Hex | undefined>();
+  for (const p of ledger.projects.values()) firms.set(p.projectId, p.firm);
 
-  for (const e of [...events].sort(compareEvents)) {
+  for (const e of inOrder(events)) {
     if (!isMovement(e)) continue;
     const { projectId, party: who, amount } = movementParts(e);
-    const firm = ledger.projects.get(projectId.toString())?.firm;
+    const firm = firms.get(projectId);
     switch (e.eventName) {
       case "Funded":
         link(party("financier", who), escrow(projectId), "funding", amount, e.id);

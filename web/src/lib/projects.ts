@@ -2,7 +2,7 @@
  * Projects rebuilt from RDEscrow events (ProjectCreated carries the milestones; submissions, approvals,
  * rejections, disbursements and closings update them). Pure; the views add on-chain reads where needed.
  */
-import { arg, compareEvents, movementParts, type ChainEvent, type Hex } from "./events";
+import { arg, inOrder, movementParts, type ChainEvent, type Hex } from "./events";
 
 export type MilestoneStatus = "Pending" | "Submitted" | "Approved" | "Rejected";
 export type ProjectStatus = "Active" | "Completed" | "Failed" | "Cancelled";
@@ -69,7 +69,7 @@ function toMilestones(raw: unknown): MilestoneState[] {
 
 export function buildProjects(events: readonly ChainEvent[]): Map<string, ProjectModel> {
   const projects = new Map<string, ProjectModel>();
-  for (const e of [...events].sort(compareEvents)) {
+  for (const e of inOrder(events)) {
     if (e.contract !== "RDEscrow") continue;
     const pidRaw = e.args.projectId ?? e.argList[0];
     if (typeof pidRaw !== "bigint") continue;

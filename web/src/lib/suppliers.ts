@@ -1,5 +1,5 @@
 /** Supplier states rebuilt from the disruption oracle's events (confirmations flip; reports are votes). */
-import { arg, compareEvents, type ChainEvent, type Hex } from "./events";
+import { arg, inOrder, type ChainEvent, type Hex } from "./events";
 
 export interface SupplierState {
   supplier: Hex;
@@ -23,7 +23,7 @@ export function buildSupplierStates(events: readonly ChainEvent[]): Map<string, 
     }
     return s;
   };
-  for (const e of [...events].sort(compareEvents)) {
+  for (const e of inOrder(events)) {
     if (e.contract !== "DisruptionOracle") continue;
     const supplier = arg<Hex>(e, ["supplier"], 0);
     if (!supplier) continue;

@@ -41,7 +41,9 @@ export const wagmiConfig = createConfig({
   ssr: true,
   pollingInterval: appConfig.pollingInterval,
   transports: Object.fromEntries(
-    chains.map((c) => [c.id, http(c.rpcUrls.default.http[0], { batch: { batchSize: 100, wait: 5 }, retryCount: 0 })]),
+    // Batches the requests of one tick (wait 0: a timer, so requests issued by every component's effects in one
+    // render go together, and they go before work the history read queues behind them — see useEventLog).
+    chains.map((c) => [c.id, http(c.rpcUrls.default.http[0], { batch: { batchSize: 100, wait: 0 }, retryCount: 0 })]),
   ),
 });
 

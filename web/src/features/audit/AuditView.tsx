@@ -3,7 +3,7 @@
  * Audit trail: every event, newest first; filters (project, party, type, dates; tx/block from links);
  * paginated; CSV export of the filtered rows; totals rebuilt from events beside the on-chain balances.
  */
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { PageHeader, Section } from "@/components/ui";
 import { useLedger } from "@/hooks/useEventLog";
@@ -11,6 +11,7 @@ import { useT } from "@/i18n";
 import { toCsv, downloadText } from "@/lib/csv";
 import { EventTable } from "@/features/events/EventTable";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
+import type { ChainEvent } from "@/lib/events";
 import { CSV_HEADER, csvRows, filterEvents, type AuditFilter } from "./filters";
 import { Reconciliation } from "./Reconciliation";
 import styles from "./audit.module.css";
@@ -47,6 +48,8 @@ export function AuditView() {
     tx,
     block,
   };
+  const { ledger } = log;
+  const tokenOf = useCallback((e: ChainEvent) => ledger.projects.get(String(e.args.projectId))?.token, [ledger]);
   const rows = useMemo(() => filterEvents(newestFirst, filter), [newestFirst, JSON.stringify(filter)]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const reset = () => {
@@ -135,12 +138,7 @@ export function AuditView() {
         )}
       </Section>
       <Section title={t("audit.events")} testId="audit-events">
-        <EventTable
-          events={rows}
-          pageSize={50}
-          tokenOf={(e) => log.projects.get(String(e.args.projectId))?.token}
-          testId="audit-table"
-        />
+        <EventTable events={rows} pageSize={50} tokenOf={tokenOf} testId="audit-table" />
       </Section>
       <Reconciliation totals={log.ledger.global} />
     </>

@@ -13,9 +13,11 @@ export interface AuditFilter {
   block?: string;
 }
 
-export function filterEvents(events: readonly ChainEvent[], f: AuditFilter): ChainEvent[] {
+export function filterEvents(events: readonly ChainEvent[], f: AuditFilter): readonly ChainEvent[] {
   const party = f.party?.trim().toLowerCase();
   const tx = f.tx?.toLowerCase();
+  const none = !f.project && !f.type && !tx && !f.block && !party && f.from === undefined && f.to === undefined;
+  if (none) return events; // no filter: the list itself (the audit trail opens on 10,000s of events)
   return events.filter((e) => {
     if (f.project && e.args.projectId?.toString() !== f.project) return false;
     if (f.type && e.eventName !== f.type) return false;

@@ -1,6 +1,6 @@
 "use client";
 /** A paginated table of events (newest first as given), shared by the audit trail and drill-downs. */
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import { Address } from "@/components/Address";
 import { Amount } from "@/components/Amount";
 import { BlockLink, TxLink } from "@/components/TxLink";
@@ -41,7 +41,11 @@ export function EventArgs({ event, token }: { event: ChainEvent; token?: `0x${st
   );
 }
 
-export function EventTable({
+/**
+ * Memoised: the views around it re-render on every poll and query update; a page of rows re-renders only when
+ * its events (or the token lookup) change. Pass a stable `tokenOf`.
+ */
+export const EventTable = memo(function EventTable({
   events,
   pageSize = 50,
   tokenOf,
@@ -120,4 +124,4 @@ export function EventTable({
       </div>
     </div>
   );
-}
+});

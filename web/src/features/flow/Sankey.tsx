@@ -77,6 +77,21 @@ export function Sankey({
     });
   }, [graph, decimals, width, height]);
 
+  // Node totals as exact amounts (what d3 lays out with: the larger of inflow and outflow).
+  const nodeAmounts = useMemo(() => {
+    const inflow = new Map<string, bigint>();
+    const outflow = new Map<string, bigint>();
+    for (const l of graph.links) {
+      inflow.set(l.target, (inflow.get(l.target) ?? 0n) + l.amount);
+      outflow.set(l.source, (outflow.get(l.source) ?? 0n) + l.amount);
+    }
+    return (id: string) => {
+      const a = inflow.get(id) ?? 0n;
+      const b = outflow.get(id) ?? 0n;
+      return a > b ? a : b;
+    };
+  }, [graph]);
+
   if (!layout) return null;
   const path = sankeyLinkHorizontal<N, L>();
   const isSelected = (l: FlowLink) =>
@@ -133,11 +148,10 @@ export function Sankey({
             const y0 = n.y0 ?? 0;
             const y1 = n.y1 ?? 0;
             const left = x0 < width / 2;
-            const value = n.value ?? 0;
             return (
               <g key={n.id} data-testid={`sankey-node-${n.kind}`}>
                 <rect x={x0} y={y0} width={x1 - x0} height={Math.max(1, y1 - y0)} fill={COLORS[n.kind]} rx={2}>
-                  <title>{`${label(n)}: ${value.toLocaleString(undefined, { maximumFractionDigits: 2 })}`}</title>
+                  <title>{`${label(n)}: ${formatValue(nodeAmounts(n.id))}`}</title>
                 </rect>
                 <text
                   x={left ? x1 + 6 : x0 - 6}

@@ -21,17 +21,11 @@ export function OverviewView() {
   const token = useTokenInfo();
   const [selected, setSelected] = useState<FlowLink>();
   const nodes = useMemo(() => new Map(log.graph.nodes.map((n) => [n.id, n])), [log.graph]);
-  const byId = useMemo(() => new Map(log.events.map((e) => [e.id, e])), [log.events]);
-  const selectedEvents = useMemo(
-    () =>
-      selected
-        ? selected.eventIds
-            .map((id) => byId.get(id)!)
-            .filter(Boolean)
-            .reverse()
-        : [],
-    [selected, byId],
-  );
+  const selectedEvents = useMemo(() => {
+    if (!selected) return [];
+    const ids = new Set(selected.eventIds);
+    return log.events.filter((e) => ids.has(e.id)).reverse();
+  }, [selected, log.events]);
   const fmt = (v: bigint) => formatAmount(v, token.decimals, { locale, symbol: token.symbol });
   return (
     <>
