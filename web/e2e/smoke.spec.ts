@@ -1,5 +1,7 @@
 import { test, expect, rpc } from "./fixtures";
 import { deployments } from "../src/generated/deployments";
+import { balanceOf } from "./chain";
+import { appConfig } from "../src/config";
 
 /**
  * The e2e stack runs one seeded chain (see playwright.config.ts). "No deployment" is what a restarted node
@@ -70,5 +72,30 @@ test.describe("smoke", () => {
       await expect(page.getByTestId("app-title")).toBeVisible();
     }
     expect(errors).toEqual([]);
+  });
+});
+
+test.describe("smoke: the node stops answering", () => {
+  // What the browser sees of a stopped node: every request to it refused (the dashboard's server, which serves
+  // the cached history, still reaches it — the browser must not take that history without the node's word).
+  const toNode = (url: URL) => url.origin === new URL(appConfig.rpcUrl).origin;
+
+  test("a banner says so, the history reads again and the overview recovers when it answers", async ({ page }) => {
+    await page.route(toNode, (route) => route.abort("connectionrefused"));
+    await page.goto("/");
+    await expect(page.getByTestId("node-down")).toContainText(appConfig.rpcUrl);
+    await expect(page.getByTestId("history-error")).toBeVisible();
+    await expect(page.getByTestId("overview-header")).toHaveAttribute("data-ready", "false");
+    await page.screenshot({ path: test.info().outputPath("node-down.png"), fullPage: true });
+
+    await page.unroute(toNode);
+    await expect(page.getByTestId("node-down")).toBeHidden();
+    await expect(page.getByTestId("overview-header")).toHaveAttribute("data-ready", "true");
+    await expect(page.getByTestId("history-error")).toBeHidden();
+    const escrow = deployments[31337]!.contracts.RDEscrow!;
+    await expect(page.getByTestId("total-escrowHeld").locator("[data-value]")).toHaveAttribute(
+      "data-value",
+      (await balanceOf(escrow)).toString(),
+    );
   });
 });

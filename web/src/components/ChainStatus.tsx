@@ -7,27 +7,14 @@
 import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useClient, useSwitchChain } from "wagmi";
-import { getBlockNumber, getCode } from "viem/actions";
+import { getCode } from "viem/actions";
 import { appConfig } from "@/config";
 import { useDeployment, useWalletChain } from "@/hooks/useDeployment";
+import { useNodeHealth } from "@/hooks/useNodeHealth";
 import { useMounted } from "@/hooks/useMounted";
 import { useT } from "@/i18n";
 import { targetChain } from "@/wallet/wagmiConfig";
 import { Notice } from "./ui";
-
-export function useNodeHealth() {
-  const { chainId } = useDeployment();
-  const client = useClient({ chainId });
-  return useQuery({
-    queryKey: ["nodeHealth", chainId],
-    queryFn: async () => (await getBlockNumber(client!, { cacheTime: 0 })).toString(),
-    enabled: !!client,
-    refetchInterval: 2_000,
-    refetchIntervalInBackground: true,
-    retry: false,
-    structuralSharing: false,
-  });
-}
 
 export function ChainStatus({ children }: { children: ReactNode }) {
   const t = useT();

@@ -5,7 +5,7 @@
  * The first read takes the history the page preloaded from the dashboard's history route (historyPreload.ts) once
  * the node has confirmed it (readPreloaded); otherwise, and for every later block, the node is read directly.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useBlockNumber, useClient } from "wagmi";
 import { getBlock, getBlockNumber } from "viem/actions";
@@ -18,6 +18,7 @@ import { unpackLogs } from "@/lib/packedLogs";
 import { decodeLogs, fetchLogs, fillTimestamps, type EventHistory } from "./eventLog";
 import { takePreloadedHistory, type ServedHistory } from "./historyPreload";
 import { useDeployment } from "./useDeployment";
+import { useNodeHealth } from "./useNodeHealth";
 
 const NO_EVENTS: ChainEvent[] = [];
 
@@ -90,10 +91,22 @@ export function useEventLog(): EventLogResult {
   });
 
   // Extend on every new block (the query function only fetches the new range).
-  const { refetch, data } = query;
+  const { refetch, data, isError } = query;
   useEffect(() => {
     if (latest !== undefined && data && latest > data.toBlock) void refetch();
   }, [latest, data, refetch]);
+
+  // A read that failed while the node was down is read again once it answers: once per outage (the health
+  // check's last failure), so an error that is not the node's (a range it refuses) is not retried in a loop.
+  const health = useNodeHealth();
+  const retriedOutage = useRef(0);
+  useEffect(() => {
+    const downAt = health.errorUpdatedAt;
+    if (!isError || !health.isSuccess || downAt === 0 || health.dataUpdatedAt <= downAt) return;
+    if (retriedOutage.current === downAt) return;
+    retriedOutage.current = downAt;
+    void refetch();
+  }, [isError, health.isSuccess, health.dataUpdatedAt, health.errorUpdatedAt, refetch]);
 
   return {
     events: data?.events ?? NO_EVENTS,

@@ -35,6 +35,8 @@ export const en = {
   "status.nodeBack": "Connection restored.",
   "status.block": "Block {block}",
   "status.loadingEvents": "Loading history… {done} of {total} blocks",
+  "status.historyError":
+    "The event history could not be read ({reason}). It is read again as soon as the node answers.",
   "status.loading": "Loading…",
   "status.contractMissing": "{contract} is not available in this build yet.",
 

@@ -36,6 +36,7 @@ export const zh: Record<MessageKey, string> = {
   "status.nodeBack": "连接已恢复。",
   "status.block": "区块 {block}",
   "status.loadingEvents": "正在加载历史记录… 已完成 {done} / {total} 个区块",
+  "status.historyError": "无法读取事件历史（{reason}）。节点恢复响应后将自动重新读取。",
   "status.loading": "加载中…",
   "status.contractMissing": "本版本中尚无 {contract} 合约。",
 

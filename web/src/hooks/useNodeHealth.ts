@@ -1,0 +1,23 @@
+"use client";
+/**
+ * Whether the chain node answers: its block number, asked every 2 s (also in a background tab). One query shared
+ * by the banner (ChainStatus) and the event history (useEventLog, which reads again once the node is back).
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useClient } from "wagmi";
+import { getBlockNumber } from "viem/actions";
+import { useDeployment } from "./useDeployment";
+
+export function useNodeHealth() {
+  const { chainId } = useDeployment();
+  const client = useClient({ chainId });
+  return useQuery({
+    queryKey: ["nodeHealth", chainId],
+    queryFn: async () => (await getBlockNumber(client!, { cacheTime: 0 })).toString(),
+    enabled: !!client,
+    refetchInterval: 2_000,
+    refetchIntervalInBackground: true,
+    retry: false,
+    structuralSharing: false,
+  });
+}
