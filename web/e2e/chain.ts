@@ -77,3 +77,21 @@ export const isDisrupted = (supplier: Address) =>
 
 /** RDEscrow's MilestoneStatus enum. */
 export const MilestoneStatus = { Pending: 0, Submitted: 1, Approved: 2, Rejected: 3 } as const;
+
+/** What `financier` can withdraw from project `projectId`'s contingency pool now. */
+export const withdrawable = (projectId: bigint, financier: Address) =>
+  client.readContract({
+    abi: abis.ContingencyPool,
+    address: deployment().ContingencyPool,
+    functionName: "withdrawable",
+    args: [projectId, financier],
+  });
+
+/** `financier`'s position in project `projectId`'s escrow: [contributed, claimable refund, refund claimed]. */
+export const getPosition = (projectId: bigint, financier: Address) =>
+  client.readContract({
+    abi: abis.RDEscrow,
+    address: deployment().RDEscrow,
+    functionName: "getPosition",
+    args: [projectId, financier],
+  });

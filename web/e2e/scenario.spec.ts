@@ -1,7 +1,8 @@
 /**
  * The seeded demo scenario (scripts/seed-demo.ts, disruption not fired) driven as its people would, through
  * the injected EIP-1193/EIP-6963 test wallet: a financier funds, the verifier approves, the firm pays a
- * supplier, two oracle reporters report a disruption and the contingency pool finances the substitute.
+ * supplier, two oracle reporters report a disruption and the contingency pool finances the substitute, the firm
+ * repays part of the financing, a financier withdraws its pool share and claims a refund of the failed project.
  * Every step is checked twice: on screen (text, rows, notifier states) and on chain (viem reads).
  * The tests run in order and build on each other's chain state.
  */
@@ -15,9 +16,11 @@ import {
   balanceOf,
   currentSupplier,
   getMilestones,
+  getPosition,
   getProject,
   isDisrupted,
   MilestoneStatus,
+  withdrawable,
   yuan,
   type Role,
 } from "./chain";
@@ -232,6 +235,57 @@ test("two reporters confirm a disruption; the pool finances the substitute", asy
     "SubstituteFinanced",
   );
   await screenshot(page, "overview", "overview");
+});
+
+test("the firm repays part of the financing; financiers withdraw from the pool and claim a refund", async ({
+  page,
+  wallet,
+}) => {
+  const { ContingencyPool } = (await import("./chain")).deployment();
+  // The firm owes the pool the two advances; it repays ¥500,000.00 of the ¥1,450,000.00.
+  await page.goto("/projects/1");
+  await connectAs(page, wallet, who.photoresistFirm);
+  const owed = page.getByTestId("financing-owed").locator("[data-value]");
+  await expect(owed).toHaveAttribute("data-value", yuan(1_450_000).toString());
+  const poolBefore = await balanceOf(ContingencyPool);
+  const firmBefore = await balanceOf(who.photoresistFirm);
+  await page.getByTestId("repay-amount").fill("500000");
+  await page.getByTestId("repay-submit").click();
+  await confirmed(page, "Repay the pool");
+  expect(await balanceOf(ContingencyPool)).toBe(poolBefore + yuan(500_000));
+  expect(await balanceOf(who.photoresistFirm)).toBe(firmBefore - yuan(500_000));
+  await expect(owed).toHaveAttribute("data-value", yuan(950_000).toString());
+
+  // The guidance fund's pro-rata share of the pool (unused liquidity + repayments) is what the contract says,
+  // and withdrawing pays exactly that and leaves nothing withdrawable.
+  await connectAs(page, wallet, who.guidance);
+  const share = await withdrawable(1n, who.guidance);
+  expect(share).toBeGreaterThan(0n);
+  const shown = page.getByTestId("withdrawable").locator("[data-value]");
+  await expect(shown).toHaveAttribute("data-value", share.toString());
+  const guidanceBefore = await balanceOf(who.guidance);
+  await page.getByTestId("pool-withdraw").click();
+  await confirmed(page, "Withdraw");
+  expect(await balanceOf(who.guidance)).toBe(guidanceBefore + share);
+  expect(await withdrawable(1n, who.guidance)).toBe(0n);
+  await expect(page.getByTestId("pool-withdraw")).toBeDisabled();
+
+  // The failed exploratory project #3: the guidance fund has not claimed its refund yet.
+  await page.goto("/projects/3");
+  const [, claimable, claimedBefore] = await getPosition(3n, who.guidance);
+  expect(claimedBefore).toBe(false);
+  expect(claimable).toBeGreaterThan(0n);
+  await expect(page.getByTestId("claimable").locator("[data-value]")).toHaveAttribute(
+    "data-value",
+    claimable.toString(),
+  );
+  const beforeRefund = await balanceOf(who.guidance);
+  await page.getByTestId("claim-refund").click();
+  await confirmed(page, "Claim refund");
+  expect(await balanceOf(who.guidance)).toBe(beforeRefund + claimable);
+  expect((await getPosition(3n, who.guidance))[2]).toBe(true);
+  await expect(page.getByTestId("claim-refund")).toBeDisabled();
+  await screenshot(page, "financier-actions");
 });
 
 test("the audit trail reconciles, filters and exports CSV", async ({ page }) => {

@@ -153,7 +153,7 @@ function Positions({ project }: { project: ProjectModel }) {
   return (
     <div className="formRow">
       {contributed !== undefined && contributed > 0n && (
-        <span>
+        <span data-testid="claimable">
           {t("actions.claimable")}: <Amount value={claimable} token={project.token} />{" "}
           <button
             type="button"
@@ -174,7 +174,7 @@ function Positions({ project }: { project: ProjectModel }) {
         </span>
       )}
       {withdrawable.data !== undefined && (
-        <span>
+        <span data-testid="withdrawable">
           {t("actions.withdrawable")}: <Amount value={withdrawable.data} token={project.token} />{" "}
           <button
             type="button"
@@ -374,7 +374,7 @@ function FirmActions({ project, owed, payees }: { project: ProjectModel; owed: b
       )}
       {owed > 0n && (
         <div className="formRow">
-          <span>
+          <span data-testid="financing-owed">
             {t("firm.financing")}: <Amount value={owed} token={project.token} />
           </span>
           <AmountField
