@@ -27,6 +27,9 @@ export const ROLE_INDEX = {
   pagPrimary: 9,
   reporterA: 14,
   reporterB: 15,
+  /** Accounts the seed never uses: a supplier the e2e firm registers, and an address nobody registered. */
+  newSupplier: 19,
+  unregistered: 18,
 } as const;
 export type Role = keyof typeof ROLE_INDEX;
 
@@ -94,4 +97,20 @@ export const getPosition = (projectId: bigint, financier: Address) =>
     address: deployment().RDEscrow,
     functionName: "getPosition",
     args: [projectId, financier],
+  });
+
+export const getSupplier = (supplier: Address) =>
+  client.readContract({
+    abi: abis.SupplyChainRegistry,
+    address: deployment().SupplyChainRegistry,
+    functionName: "getSupplier",
+    args: [supplier],
+  });
+
+export const componentCount = (projectId: bigint) =>
+  client.readContract({
+    abi: abis.SupplyChainRegistry,
+    address: deployment().SupplyChainRegistry,
+    functionName: "componentCount",
+    args: [projectId],
   });

@@ -14,10 +14,12 @@ import type { Page } from "@playwright/test";
 import {
   accounts,
   balanceOf,
+  componentCount,
   currentSupplier,
   getMilestones,
   getPosition,
   getProject,
+  getSupplier,
   isDisrupted,
   MilestoneStatus,
   withdrawable,
@@ -340,4 +342,66 @@ test("switching to Chinese translates what a person sees", async ({ page }) => {
   const headings = await page.locator("h1, h2").allInnerTexts();
   expect(headings.join(" ")).not.toMatch(/Audit|Filters|Events|Reconciliation/);
   await screenshot(page, "audit-zh");
+});
+
+test("the firm creates a project with milestones, registers a supplier and defines a component", async ({
+  page,
+  wallet,
+}) => {
+  await page.goto("/firm");
+  await connectAs(page, wallet, who.photoresistFirm);
+  await expect(page.getByTestId("firm-projects").getByRole("link")).toHaveCount(2); // #1 and #3 (failed)
+
+  // A project with two milestones: ¥400,000.00 and ¥600,000.00.
+  const create = page.getByTestId("create-project");
+  await create.getByTestId("create-verifier").fill(who.verifier);
+  await create.getByTestId("create-description").fill("EUV pellicle membrane, 6-inch pilot");
+  const rows = create.getByTestId("create-milestone");
+  await create.getByRole("button", { name: "Add milestone" }).click();
+  await expect(rows).toHaveCount(3); // the form starts with two
+  await rows.nth(2).getByRole("button", { name: "Remove" }).click();
+  await expect(rows).toHaveCount(2);
+  await rows.nth(0).locator("input").first().fill("400000");
+  await rows.nth(1).locator("input").first().fill("600000");
+  await create.getByTestId("create-submit").click();
+  await confirmed(page, "Create project");
+  const project = await getProject(4n);
+  expect(project.firm.toLowerCase()).toBe(who.photoresistFirm);
+  expect(project.verifier.toLowerCase()).toBe(who.verifier);
+  expect(project.target).toBe(yuan(1_000_000));
+  await expect(page.getByTestId("firm-projects").getByRole("link", { name: "#4" })).toBeVisible();
+
+  // A new supplier for project #4.
+  const forms = page.getByTestId("supplier-forms");
+  await forms.getByTestId("supplier-project").selectOption("4");
+  await forms.getByTestId("register-supplier").fill(who.newSupplier);
+  await forms.getByLabel("Name (hashed)").fill("Hefei Pellicle Films");
+  await forms.getByTestId("register-submit").click();
+  await confirmed(page, "Register supplier");
+  const registered = await getSupplier(who.newSupplier);
+  expect(registered.registered).toBe(true);
+  expect(registered.region).toBe("0x434e"); // "CN"
+
+  // A component whose substitute nobody registered is refused before anything is sent, in words.
+  await forms.getByLabel("Component", { exact: true }).fill("EUV pellicle membrane");
+  await forms.getByLabel("Primary supplier").fill(who.newSupplier);
+  await forms.getByLabel("Substitute", { exact: true }).fill(who.unregistered);
+  await forms.getByLabel(/^advance/).fill("120000");
+  await forms.getByTestId("define-component").click();
+  const error = page.getByTestId("tx-error").last();
+  const short = `${who.unregistered.slice(0, 6)}…${who.unregistered.slice(-4)}`;
+  await expect(error.getByTestId("tx-message")).toHaveText(
+    new RegExp(`^${short} is not a registered supplier\\.$`, "i"),
+  );
+  expect(await componentCount(4n)).toBe(0n);
+
+  // With a registered substitute it is defined; the new supplier supplies it.
+  await forms.getByLabel("Substitute", { exact: true }).fill(who.pagPrimary);
+  await forms.getByTestId("define-component").click();
+  await confirmed(page, "Define component");
+  expect(await componentCount(4n)).toBe(1n);
+  expect((await currentSupplier(4n, 1n)).toLowerCase()).toBe(who.newSupplier);
+  await page.goto("/projects/4");
+  await expect(page.getByTestId("components")).toContainText("Shanghai PAG Chemicals");
+  await screenshot(page, "firm-new-project");
 });

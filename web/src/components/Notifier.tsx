@@ -67,7 +67,11 @@ function Toasts({ notes, dismiss }: { notes: Note[]; dismiss: (id: number) => vo
               {n.status === "pending" ? "…" : n.status === "confirmed" ? t("tx.confirmed") : t("tx.failed")}
             </span>
           </div>
-          {n.message && <div className={styles.message}>{n.message}</div>}
+          {n.message && (
+            <div className={styles.message} data-testid="tx-message">
+              {n.message}
+            </div>
+          )}
           {n.detail && <code className={styles.detail}>{n.detail}</code>}
           {n.hash && (
             <div className={styles.hash}>

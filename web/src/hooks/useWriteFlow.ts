@@ -11,9 +11,8 @@ import { readContract, simulateContract, switchChain, waitForTransactionReceipt,
 import { erc20Abi, type Abi, type ContractFunctionArgs, type ContractFunctionName, type Hash } from "viem";
 import { abis, type ContractName } from "@/generated/abis";
 import { useI18n } from "@/i18n";
-import { humanizeError, isAmountParam } from "@/i18n/humanize";
+import { errorParamFormatter, humanizeError } from "@/i18n/humanize";
 import { decodeError, formatErrorSignature } from "@/lib/errors";
-import { formatAmount } from "@/lib/format";
 import { useNotifier } from "@/components/Notifier";
 import { useDeployment, useWalletChain } from "./useDeployment";
 
@@ -45,7 +44,7 @@ export function useWriteFlow() {
   const config = useConfig();
   const queryClient = useQueryClient();
   const { address: account, isConnected } = useAccount();
-  const { chainId, addressOf } = useDeployment();
+  const { chainId, addressOf, names } = useDeployment();
   const { wrongChain } = useWalletChain();
   const { t, locale } = useI18n();
   const notifier = useNotifier();
@@ -90,17 +89,11 @@ export function useWriteFlow() {
         return txHash;
       } catch (e) {
         const decoded = decodeError(e, allAbis);
-        const message = humanizeError(decoded, t, (name, value) =>
-          req.token && typeof value === "bigint" && isAmountParam(name)
-            ? formatAmount(value, req.token.decimals, { symbol: req.token.symbol, locale })
-            : typeof value === "bigint"
-              ? value.toString()
-              : String(value),
-        );
+        const message = humanizeError(decoded, t, errorParamFormatter({ token: req.token, locale, names }));
         return fail(message, decoded.kind === "custom" ? formatErrorSignature(decoded) : undefined, id);
       }
     },
-    [account, isConnected, addressOf, wrongChain, config, chainId, notifier, queryClient, t, locale],
+    [account, isConnected, addressOf, names, wrongChain, config, chainId, notifier, queryClient, t, locale],
   );
 
   /**

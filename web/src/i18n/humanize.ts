@@ -3,7 +3,9 @@
  * (amount-like params formatted with the token), "user rejected" → its own message, otherwise a generic
  * sentence naming the error (never a raw hex blob).
  */
+import { addressLabel, type KnownNames } from "@/lib/address";
 import type { DecodedError } from "@/lib/errors";
+import { formatAmount } from "@/lib/format";
 import { en, type MessageKey } from "./en";
 import type { Params } from "./interpolate";
 
@@ -42,3 +44,25 @@ export function defaultFormatParam(_name: string, value: unknown): string {
 }
 
 export const isAmountParam = (name: string): boolean => AMOUNT_PARAMS.test(name);
+
+/**
+ * The parameter formatter of a write's error sentence: amount-like integers with the token's decimals and
+ * symbol, addresses by their known name or shortened (the notifier's detail line keeps the full arguments),
+ * other integers as numbers.
+ */
+export function errorParamFormatter(options: {
+  token?: { decimals: number; symbol?: string };
+  locale: "en" | "zh";
+  names: KnownNames;
+}): (name: string, value: unknown) => string {
+  const { token, locale, names } = options;
+  return (name, value) => {
+    if (typeof value === "bigint") {
+      return token && isAmountParam(name)
+        ? formatAmount(value, token.decimals, { symbol: token.symbol, locale })
+        : value.toString();
+    }
+    if (typeof value === "string" && /^0x[0-9a-fA-F]{40}$/.test(value)) return addressLabel(value, names);
+    return defaultFormatParam(name, value);
+  };
+}

@@ -17,7 +17,7 @@ test("interpolates named placeholders and leaves unknown ones", () => {
   assert.equal(interpolate("at most {room} left {x}", { room: "5.00" }), "at most 5.00 left {x}");
 });
 
-import { humanizeError, isAmountParam } from "./humanize";
+import { errorParamFormatter, humanizeError, isAmountParam } from "./humanize";
 import { interpolate as interp } from "./interpolate";
 import type { MessageKey } from "./en";
 
@@ -54,4 +54,27 @@ test("every custom error of every ABI has a human message in the catalogs", () =
   for (const abi of Object.values(abis)) for (const item of abi) if (item.type === "error") names.add(item.name);
   const missing = [...names].filter((n) => !(`err.${n}` in en));
   assert.deepEqual(missing, []);
+});
+
+test("error sentences name known addresses, shorten unknown ones and format amounts with the token", () => {
+  const known = "0x2361a8d3e5b1b0d2f5a7c1e9b3d4f6a8c0e21e8f";
+  const unknown = "0xdD2FD4581271e230360230F9337D5c0430Bf44C0";
+  const fmt = errorParamFormatter({
+    token: { decimals: 2, symbol: "dCNY" },
+    locale: "en",
+    names: { [known]: { role: "supplier", name: "Ningbo Polymer Resins" } },
+  });
+  const sentence = (supplier: string) =>
+    humanizeError(
+      { kind: "custom", name: "SupplyChainRegistry_SupplierNotRegistered", args: [supplier], params: { supplier } },
+      t,
+      fmt,
+    );
+  assert.equal(sentence(unknown), "0xdD2F…44C0 is not a registered supplier.");
+  assert.equal(
+    sentence(known.toUpperCase().replace("0X", "0x")),
+    "Ningbo Polymer Resins is not a registered supplier.",
+  );
+  assert.equal(fmt("remaining", 150000n), "1,500.00 dCNY");
+  assert.equal(fmt("projectId", 3n), "3");
 });
