@@ -114,3 +114,11 @@ export const componentCount = (projectId: bigint) =>
     functionName: "componentCount",
     args: [projectId],
   });
+
+export const getPool = (projectId: bigint) =>
+  client.readContract({
+    abi: abis.ContingencyPool,
+    address: deployment().ContingencyPool,
+    functionName: "getPool",
+    args: [projectId],
+  });

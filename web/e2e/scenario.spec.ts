@@ -17,6 +17,7 @@ import {
   componentCount,
   currentSupplier,
   getMilestones,
+  getPool,
   getPosition,
   getProject,
   getSupplier,
@@ -239,7 +240,7 @@ test("two reporters confirm a disruption; the pool finances the substitute", asy
   await screenshot(page, "overview", "overview");
 });
 
-test("the firm repays part of the financing; financiers withdraw from the pool and claim a refund", async ({
+test("the firm repays part of the financing; a financier sees its exposure, withdraws its share and claims a refund", async ({
   page,
   wallet,
 }) => {
@@ -258,35 +259,48 @@ test("the firm repays part of the financing; financiers withdraw from the pool a
   expect(await balanceOf(who.photoresistFirm)).toBe(firmBefore - yuan(500_000));
   await expect(owed).toHaveAttribute("data-value", yuan(950_000).toString());
 
-  // The guidance fund's pro-rata share of the pool (unused liquidity + repayments) is what the contract says,
-  // and withdrawing pays exactly that and leaves nothing withdrawable.
+  // On the financier's page, the guidance fund sees its exposure — its part of the ¥950,000.00 the firm still owes
+  // — and its withdrawable share (unused liquidity + repayments), both as the pool accounts them.
   await connectAs(page, wallet, who.guidance);
+  await page.getByTestId("nav-financier").click();
+  const commitment = page.getByTestId("commitment-row").and(page.locator('[data-project="1"]'));
   const share = await withdrawable(1n, who.guidance);
   expect(share).toBeGreaterThan(0n);
-  const shown = page.getByTestId("withdrawable").locator("[data-value]");
-  await expect(shown).toHaveAttribute("data-value", share.toString());
+  await expect(commitment.getByTestId("withdrawable").locator("[data-value]")).toHaveAttribute(
+    "data-value",
+    share.toString(),
+  );
+  const exposure = commitment.getByTestId("exposure").locator("[data-value]");
+  const exposureBefore = BigInt((await exposure.getAttribute("data-value"))!);
+  expect(exposureBefore).toBeGreaterThan(0n);
+  expect(exposureBefore).toBeLessThan(yuan(950_000));
+
+  // Withdrawing pays exactly the share, and turns the exposure into a claim on repayments of the same size.
+  const claimDebtBefore = (await getPool(1n)).claimDebt;
   const guidanceBefore = await balanceOf(who.guidance);
-  await page.getByTestId("pool-withdraw").click();
+  await commitment.getByTestId("pool-withdraw").click();
   await confirmed(page, "Withdraw");
   expect(await balanceOf(who.guidance)).toBe(guidanceBefore + share);
   expect(await withdrawable(1n, who.guidance)).toBe(0n);
-  await expect(page.getByTestId("pool-withdraw")).toBeDisabled();
+  expect((await getPool(1n)).claimDebt - claimDebtBefore).toBe(exposureBefore);
+  await expect(commitment.getByTestId("pool-withdraw")).toBeDisabled();
+  await expect(exposure).toHaveAttribute("data-value", exposureBefore.toString());
 
   // The failed exploratory project #3: the guidance fund has not claimed its refund yet.
-  await page.goto("/projects/3");
+  const contribution = page.getByTestId("contribution-row").and(page.locator('[data-project="3"]'));
   const [, claimable, claimedBefore] = await getPosition(3n, who.guidance);
   expect(claimedBefore).toBe(false);
   expect(claimable).toBeGreaterThan(0n);
-  await expect(page.getByTestId("claimable").locator("[data-value]")).toHaveAttribute(
+  await expect(contribution.getByTestId("claimable").locator("[data-value]")).toHaveAttribute(
     "data-value",
     claimable.toString(),
   );
   const beforeRefund = await balanceOf(who.guidance);
-  await page.getByTestId("claim-refund").click();
+  await contribution.getByTestId("claim-refund").click();
   await confirmed(page, "Claim refund");
   expect(await balanceOf(who.guidance)).toBe(beforeRefund + claimable);
   expect((await getPosition(3n, who.guidance))[2]).toBe(true);
-  await expect(page.getByTestId("claim-refund")).toBeDisabled();
+  await expect(contribution.getByTestId("claim-refund")).toBeDisabled();
   await screenshot(page, "financier-actions");
 });
 

@@ -248,6 +248,7 @@ export const en = {
   "financier.commitments": "My pool commitments",
   "financier.netInEscrow": "Net in escrow",
   "financier.netInPool": "Net in pool",
+  "financier.exposure": "Exposure (owed by the firm)",
 
   "firm.title": "Firm",
   "firm.connectHint": "Connect the firm's wallet to manage its projects.",
@@ -303,7 +304,7 @@ export const en = {
   "audit.args": "Arguments",
   "firm.actionsHint": "Submit evidence, pay from approved milestones and repay financing on each project's page.",
   "verifier.actionsHint": "Open a project to approve or reject its submitted milestone.",
-  "financier.actionsHint": "Fund, commit, claim refunds and withdraw on each project's page.",
+  "financier.actionsHint": "Fund and commit on each project's page.",
   "firmForms.createProject": "Create project",
   "firmForms.description": "Description (hashed)",
   "firmForms.addMilestone": "Add milestone",

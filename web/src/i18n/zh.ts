@@ -240,6 +240,7 @@ export const zh: Record<MessageKey, string> = {
   "financier.commitments": "我的资金池承诺",
   "financier.netInEscrow": "托管净额",
   "financier.netInPool": "资金池净额",
+  "financier.exposure": "风险敞口（企业尚欠）",
 
   "firm.title": "企业",
   "firm.connectHint": "连接企业钱包以管理其研发项目。",
@@ -295,7 +296,7 @@ export const zh: Record<MessageKey, string> = {
   "audit.args": "参数",
   "firm.actionsHint": "在各项目页面提交验收材料、从已通过的里程碑付款并偿还融资。",
   "verifier.actionsHint": "打开项目页面以通过或驳回已提交的里程碑。",
-  "financier.actionsHint": "在各项目页面出资、承诺注资、领取退款和提取资金。",
+  "financier.actionsHint": "在各项目页面出资和承诺注资。",
   "firmForms.createProject": "创建研发项目",
   "firmForms.description": "项目说明（计算哈希）",
   "firmForms.addMilestone": "添加里程碑",

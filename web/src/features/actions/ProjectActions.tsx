@@ -15,6 +15,7 @@ import { addressLabel, sameAddress } from "@/lib/address";
 import type { ComponentState } from "@/lib/components";
 import type { ProjectModel } from "@/lib/projects";
 import { AmountField, useParsedAmount } from "./fields";
+import { PoolExposure, PoolWithdrawal, RefundClaim } from "./PositionActions";
 
 const hashText = (s: string) => keccak256(stringToHex(s.trim()));
 
@@ -130,69 +131,41 @@ function FundAndCommit({ project }: { project: ProjectModel }) {
   );
 }
 
+/** The connected financier's refund and pool positions in this project (shown only where it has one). */
 function Positions({ project }: { project: ProjectModel }) {
   const t = useT();
   const account = useConnectedAccount();
-  const token = useTokenInfo(project.token);
-  const { write, isPending } = useWriteFlow();
-  const position = useContractRead({
+  const inEscrow = useContractRead({
     contract: "RDEscrow",
     functionName: "getPosition",
     args: account ? [project.id, account] : undefined,
     enabled: !!account,
   });
-  const withdrawable = useContractRead({
+  const inPool = useContractRead({
     contract: "ContingencyPool",
-    functionName: "withdrawable",
+    functionName: "getPosition",
     args: account ? [project.id, account] : undefined,
     enabled: !!account,
   });
-  const [contributed, claimable, refundClaimed] = position.data ?? [];
-  const tokenOpt = { decimals: token.decimals, symbol: token.symbol };
-  if (!contributed && !withdrawable.data) return null;
+  const contributed = inEscrow.data?.[0] ?? 0n;
+  const pooled = !!inPool.data && (inPool.data.shares > 0n || inPool.data.claimUnits > 0n);
+  if (contributed === 0n && !pooled) return null;
   return (
     <div className="formRow">
-      {contributed !== undefined && contributed > 0n && (
-        <span data-testid="claimable">
-          {t("actions.claimable")}: <Amount value={claimable} token={project.token} />{" "}
-          <button
-            type="button"
-            disabled={!claimable || refundClaimed || isPending}
-            data-testid="claim-refund"
-            onClick={() =>
-              void write({
-                contract: "RDEscrow",
-                functionName: "claimRefund",
-                args: [project.id],
-                label: t("actions.claimRefund"),
-                token: tokenOpt,
-              })
-            }
-          >
-            {t("actions.claimRefund")}
-          </button>
+      {contributed > 0n && (
+        <span>
+          {t("actions.claimable")}: <RefundClaim projectId={project.id} token={project.token} />
         </span>
       )}
-      {withdrawable.data !== undefined && (
-        <span data-testid="withdrawable">
-          {t("actions.withdrawable")}: <Amount value={withdrawable.data} token={project.token} />{" "}
-          <button
-            type="button"
-            disabled={!withdrawable.data || isPending}
-            data-testid="pool-withdraw"
-            onClick={() =>
-              void write({
-                contract: "ContingencyPool",
-                functionName: "withdraw",
-                args: [project.id],
-                label: t("actions.withdraw"),
-                token: tokenOpt,
-              })
-            }
-          >
-            {t("actions.withdraw")}
-          </button>
-        </span>
+      {pooled && (
+        <>
+          <span>
+            {t("financier.exposure")}: <PoolExposure projectId={project.id} token={project.token} />
+          </span>
+          <span>
+            {t("actions.withdrawable")}: <PoolWithdrawal projectId={project.id} token={project.token} />
+          </span>
+        </>
       )}
     </div>
   );

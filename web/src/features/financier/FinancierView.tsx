@@ -1,5 +1,8 @@
 "use client";
-/** Financier: my contributions per project, my pool commitments, net positions. */
+/**
+ * Financier: my contributions per project (with the refund claimable from a failed or cancelled one), my pool
+ * commitments (exposure, withdrawable share, withdraw), totals.
+ */
 import Link from "next/link";
 import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section, Stat, StatGrid } from "@/components/ui";
@@ -9,6 +12,7 @@ import { useT } from "@/i18n";
 import { formatPercent } from "@/lib/format";
 import { positionsByParty, zeroPosition } from "@/lib/ledger";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { PoolExposure, PoolWithdrawal, RefundClaim } from "@/features/actions/PositionActions";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
 
 export function FinancierView() {
@@ -58,13 +62,14 @@ export function FinancierView() {
                 <th className="right">{t("totals.funded")}</th>
                 <th className="right">{t("common.share")}</th>
                 <th className="right">{t("totals.refunded")}</th>
+                <th className="right">{t("actions.claimable")}</th>
               </tr>
             </thead>
             <tbody>
               {rows
                 .filter((r) => r.pos!.funded > 0n)
                 .map(({ p, pos, model }) => (
-                  <tr key={p.projectId.toString()}>
+                  <tr key={p.projectId.toString()} data-testid="contribution-row" data-project={p.projectId.toString()}>
                     <td>
                       <Link href={`/projects/${p.projectId}`}>#{p.projectId.toString()}</Link>
                     </td>
@@ -75,6 +80,13 @@ export function FinancierView() {
                     <td className="right num">{formatPercent(pos!.funded, p.totals.funded)}</td>
                     <td className="right">
                       <Amount value={pos!.refunded} token={p.token} />
+                    </td>
+                    <td className="right">
+                      {model && (model.status === "Failed" || model.status === "Cancelled") ? (
+                        <RefundClaim projectId={p.projectId} token={p.token} />
+                      ) : (
+                        "—"
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -95,13 +107,15 @@ export function FinancierView() {
                 <th className="right">{t("totals.financed")}</th>
                 <th className="right">{t("totals.withdrawn")}</th>
                 <th className="right">{t("financier.netInPool")}</th>
+                <th className="right">{t("financier.exposure")}</th>
+                <th className="right">{t("actions.withdrawable")}</th>
               </tr>
             </thead>
             <tbody>
               {rows
                 .filter((r) => r.pos!.committed > 0n)
                 .map(({ p, pos }) => (
-                  <tr key={p.projectId.toString()}>
+                  <tr key={p.projectId.toString()} data-testid="commitment-row" data-project={p.projectId.toString()}>
                     <td>
                       <Link href={`/projects/${p.projectId}`}>#{p.projectId.toString()}</Link>
                     </td>
@@ -117,6 +131,12 @@ export function FinancierView() {
                     </td>
                     <td className="right">
                       <Amount value={pos!.committed - pos!.withdrawn} token={p.token} />
+                    </td>
+                    <td className="right">
+                      <PoolExposure projectId={p.projectId} token={p.token} />
+                    </td>
+                    <td className="right">
+                      <PoolWithdrawal projectId={p.projectId} token={p.token} />
                     </td>
                   </tr>
                 ))}
