@@ -12,6 +12,8 @@ import type { ChainEvent } from "@/lib/events";
 import styles from "./EventTable.module.css";
 
 const AMOUNT_ARG = /^(amount|target|refundable|budget|room)$/i;
+/** Arguments that are unix times in seconds (observedAt, startedAt, deadline, previousDeadline). */
+const TIME_ARG = /(At|^deadline|Deadline)$/;
 
 export function ArgValue({ name, value, token }: { name: string; value: unknown; token?: `0x${string}` }) {
   if (typeof value === "string" && /^0x[0-9a-fA-F]{40}$/.test(value)) return <Address address={value} copy={false} />;
@@ -22,6 +24,12 @@ export function ArgValue({ name, value, token }: { name: string; value: unknown;
       </span>
     );
   if (typeof value === "bigint" && AMOUNT_ARG.test(name)) return <Amount value={value} token={token} />;
+  if (typeof value === "bigint" && TIME_ARG.test(name))
+    return (
+      <span className="num" title={value.toString()}>
+        {formatTimestamp(value)}
+      </span>
+    );
   if (typeof value === "bigint") return <span className="num">{value.toString()}</span>;
   if (typeof value === "boolean") return <span>{value ? "true" : "false"}</span>;
   if (Array.isArray(value)) return <span className="mono">[{value.length}]</span>;
