@@ -6,6 +6,7 @@
  *   .demo/disruption-feed.json   the disruption for the reporter service (`tsx scripts/oracle-reporter.ts
  *                                --network localhost --feed .demo/disruption-feed.json` fires it)
  *   .demo/scenario.json          the scenario summary (ids, addresses, expected balances, documents behind hashes)
+ *   deployments/<network>.json   the documents behind the hashes, added to the deployment record (and the web module)
  * then prints what it built. Runs once per fresh deployment (it refuses an escrow that already has projects).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -20,7 +21,8 @@ import type {
   SupplyChainRegistry,
 } from "../types/ethers-contracts/index.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./lib/demo-accounts.js";
-import { contractAddress, readDeployment } from "./lib/deployments.js";
+import { contractAddress, deploymentPath, readDeployment } from "./lib/deployments.js";
+import { writeWebDeployments } from "./lib/web-deployments.js";
 import {
   formatCny,
   MilestoneStatus,
@@ -68,6 +70,11 @@ try {
 
   console.log(`Seeding the demo scenario on ${networkName} (chain ${chainId})…`);
   const summary = await seedScenario(ethers, stack, { log: (line) => console.log(`  ${line}`) });
+
+  // The documents behind the seeded hashes go into the deployment record, and from there into the dashboard.
+  record.documents = { ...record.documents, ...summary.documents };
+  writeFileSync(deploymentPath(networkName), JSON.stringify(record, null, 2) + "\n");
+  writeWebDeployments();
 
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(FEED_FILE, JSON.stringify({ events: summary.feed }, null, 2) + "\n");

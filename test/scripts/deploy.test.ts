@@ -155,4 +155,21 @@ describe("deploy (scripts/lib/deploy.ts)", function () {
     );
     expect(parsed["31337"].roles).to.deep.equal(second.record.roles);
   });
+
+  it("carries the documents behind the hashes (added by the demo seed) into the web module", async function () {
+    const { second } = await networkHelpers.loadFixture(deployedTwiceFixture);
+    const record = { ...second.record, documents: { "0xabc": "project:示例 / Example" } };
+    const rendered = renderWebDeployments([record]);
+    const parsed = JSON.parse(rendered.slice(rendered.indexOf("= {") + 2, rendered.lastIndexOf(";"))) as Record<
+      string,
+      { documents?: Record<string, string> }
+    >;
+    expect(parsed["31337"].documents).to.deep.equal({ "0xabc": "project:示例 / Example" });
+    const withoutDocuments = JSON.parse(
+      renderWebDeployments([second.record])
+        .replace(/^[\s\S]*?= \{/, "{")
+        .replace(/;\s*$/, ""),
+    ) as Record<string, { documents?: unknown }>;
+    expect(withoutDocuments["31337"].documents).to.equal(undefined);
+  });
 });

@@ -103,7 +103,14 @@ test("the overview and the projects show the seeded scenario", async ({ page }) 
   const first = rows.and(page.locator('[data-project="1"]'));
   await expect(first).toContainText("Suzhou Jingke Photoresist");
   await expect(first).toContainText("18,000,000.00 dCNY / 18,000,000.00");
+  // The project's title is the document behind its on-chain description hash, checked against that hash.
+  await expect(first.getByTestId("project-title")).toHaveText("KrF/ArF photoresist localisation R&D");
+  await expect(first.getByTestId("project-title")).toHaveAttribute("data-document", "verified");
   await screenshot(page, "projects");
+  await first.getByRole("link").first().click();
+  await expect(page.locator("h1")).toHaveText("Project 1 · KrF/ArF photoresist localisation R&D");
+  // Milestone evidence reads as the evidence document, not a hash.
+  await expect(page.getByTestId("milestones")).toContainText("ArF 90nm L/S 分辨率 SEM 报告");
 });
 
 test("a financier funds a project with room, and over-funding reads as a sentence", async ({ page, wallet }) => {
@@ -347,6 +354,9 @@ test("switching to Chinese translates what a person sees", async ({ page }) => {
 
   await page.getByTestId("nav-projects").click();
   await expect(page.getByTestId("project-row").filter({ hasText: "苏州晶刻光刻材料" }).first()).toBeVisible();
+  await expect(
+    page.getByTestId("project-row").and(page.locator('[data-project="1"]')).getByTestId("project-title"),
+  ).toHaveText("KrF/ArF 光刻胶国产化研发");
   await page.goto("/projects/1");
   await expect(page.getByTestId("payment-row").first()).toContainText("上海光酸化学");
   await expect(page.getByTestId("payment-row").first()).toContainText("材料");

@@ -2,9 +2,11 @@
 /** One project: terms, milestones, payments, financiers and their shares, components and substitutes. */
 import { useMemo } from "react";
 import { Address } from "@/components/Address";
+import { DocumentText } from "@/components/DocumentText";
 import { Amount } from "@/components/Amount";
 import { TxLink } from "@/components/TxLink";
 import { Empty, PageHeader, Section, Notice } from "@/components/ui";
+import { useDeployment } from "@/hooks/useDeployment";
 import { useLedger } from "@/hooks/useEventLog";
 import { useT, type MessageKey } from "@/i18n";
 import { shortenAddress } from "@/lib/address";
@@ -23,6 +25,7 @@ import styles from "./projects.module.css";
 
 export function ProjectDetailView({ id }: { id: string }) {
   const t = useT();
+  const { documentOf } = useDeployment();
   const log = useLedger();
   const project = log.projects.get(id);
   const ledger = log.ledger.projects.get(id);
@@ -49,7 +52,10 @@ export function ProjectDetailView({ id }: { id: string }) {
   const financiers = [...project.contributions.entries()].sort((a, b) => (a[1] < b[1] ? 1 : -1));
   return (
     <>
-      <PageHeader title={t("projects.detailTitle", { id })} actions={<ProjectStatusBadge status={project.status} />} />
+      <PageHeader
+        title={[t("projects.detailTitle", { id }), documentOf(project.metadataHash)].filter(Boolean).join(" · ")}
+        actions={<ProjectStatusBadge status={project.status} />}
+      />
       <Section title={t("common.details")} testId="project-meta">
         <dl className={styles.meta}>
           <div>
@@ -78,8 +84,8 @@ export function ProjectDetailView({ id }: { id: string }) {
           </div>
           <div>
             <dt>{t("projects.metadata")}</dt>
-            <dd className="mono" title={project.metadataHash}>
-              {shortenAddress(project.metadataHash)}
+            <dd>
+              <DocumentText hash={project.metadataHash} testId="project-description" />
             </dd>
           </div>
           <div>
@@ -126,8 +132,8 @@ export function ProjectDetailView({ id }: { id: string }) {
                 <td>
                   <MilestoneStatusBadge status={m.status} />
                 </td>
-                <td className="mono" title={m.evidenceHash}>
-                  {m.evidenceHash ? shortenAddress(m.evidenceHash) : "—"}
+                <td>
+                  <DocumentText hash={m.evidenceHash} />
                 </td>
               </tr>
             ))}

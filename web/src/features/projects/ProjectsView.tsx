@@ -2,6 +2,7 @@
 /** Projects: every project with stage, progress and funding, rebuilt from the escrow's events. */
 import Link from "next/link";
 import { Address } from "@/components/Address";
+import { DocumentText } from "@/components/DocumentText";
 import { Amount } from "@/components/Amount";
 import { Empty, PageHeader, Section } from "@/components/ui";
 import { useLedger } from "@/hooks/useEventLog";
@@ -28,7 +29,7 @@ export function ProjectsView() {
             <thead>
               <tr>
                 <th>#</th>
-                <th>{t("common.firm")}</th>
+                <th>{t("projects.project")}</th>
                 <th>{t("common.status")}</th>
                 <th>{t("projects.stage")}</th>
                 <th>{t("projects.progress")}</th>
@@ -43,7 +44,10 @@ export function ProjectsView() {
                 <tr key={p.id.toString()} data-testid="project-row" data-project={p.id.toString()}>
                   <td className="num">{p.id.toString()}</td>
                   <td>
-                    <Address address={p.firm} copy={false} />
+                    <DocumentText hash={p.metadataHash} testId="project-title" />
+                    <div className="muted">
+                      <Address address={p.firm} copy={false} />
+                    </div>
                   </td>
                   <td>
                     <ProjectStatusBadge status={p.status} />

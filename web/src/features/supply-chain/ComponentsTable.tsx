@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { Address } from "@/components/Address";
 import { Amount } from "@/components/Amount";
+import { DocumentText } from "@/components/DocumentText";
 import { Badge, Empty } from "@/components/ui";
 import { useT } from "@/i18n";
-import { sameAddress, shortenAddress } from "@/lib/address";
+import { sameAddress } from "@/lib/address";
 import type { ComponentState } from "@/lib/components";
 import type { SupplierState } from "@/lib/suppliers";
 
@@ -47,8 +48,8 @@ export function ComponentsTable({
               <td>
                 <div className="num">#{c.componentId.toString()}</div>
                 {c.metadataHash && (
-                  <div className="muted mono" title={c.metadataHash}>
-                    {shortenAddress(c.metadataHash)}
+                  <div className="muted">
+                    <DocumentText hash={c.metadataHash} />
                   </div>
                 )}
               </td>

@@ -1,6 +1,7 @@
 "use client";
 /** Supply chain: supplier states (healthy/disrupted, since when, evidence), reports, substitute financings,
  * and on local chains a reporter console. */
+import { DocumentText } from "@/components/DocumentText";
 import { useMemo } from "react";
 import { Address } from "@/components/Address";
 import { Badge, Empty, PageHeader, Section } from "@/components/ui";
@@ -8,7 +9,6 @@ import { isLocalChain } from "@/config";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useLedger } from "@/hooks/useEventLog";
 import { useT } from "@/i18n";
-import { shortenAddress } from "@/lib/address";
 import { formatTimestamp } from "@/lib/format";
 import { buildSupplierStates } from "@/lib/suppliers";
 import { buildComponents } from "@/lib/components";
@@ -73,8 +73,8 @@ export function SupplyChainView() {
                     </Badge>
                   </td>
                   <td className="num">{formatTimestamp(s.since)}</td>
-                  <td className="mono" title={s.evidenceHash}>
-                    {s.evidenceHash ? shortenAddress(s.evidenceHash) : "—"}
+                  <td>
+                    <DocumentText hash={s.evidenceHash} />
                   </td>
                   <td className="right num">{s.reports.length}</td>
                 </tr>

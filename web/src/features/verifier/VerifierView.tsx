@@ -1,12 +1,13 @@
 "use client";
 /** Verifier: milestones submitted for review on the projects I verify. */
+import { DocumentText } from "@/components/DocumentText";
 import Link from "next/link";
 import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useLedger } from "@/hooks/useEventLog";
 import { useT } from "@/i18n";
-import { sameAddress, shortenAddress } from "@/lib/address";
+import { sameAddress } from "@/lib/address";
 import { formatTimestamp } from "@/lib/format";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { MilestoneStatusBadge, StageLabel } from "@/features/projects/ProjectStatusBadge";
@@ -60,7 +61,9 @@ export function VerifierView() {
                     <Amount value={m.budget} token={p.token} />
                   </td>
                   <td className="num">{formatTimestamp(m.deadline)}</td>
-                  <td className="mono">{m.evidenceHash ? shortenAddress(m.evidenceHash) : "—"}</td>
+                  <td>
+                    <DocumentText hash={m.evidenceHash} />
+                  </td>
                   <td>
                     <MilestoneStatusBadge status={m.status} />
                   </td>

@@ -1,0 +1,27 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { keccak256, stringToHex } from "viem";
+import { documentLabel, verifiedDocuments } from "./documents";
+
+const hash = (text: string) => keccak256(stringToHex(text));
+
+test("only documents whose text hashes to their key are kept, keys lower-cased", () => {
+  const good = "project:KrF/ArF 光刻胶国产化研发 / KrF/ArF photoresist localisation R&D";
+  const docs = verifiedDocuments({
+    [hash(good).toUpperCase().replace("0X", "0x")]: good,
+    [hash("the real text")]: "a forged text",
+  });
+  assert.deepEqual([...docs.entries()], [[hash(good), good]]);
+  assert.equal(verifiedDocuments(undefined).size, 0);
+});
+
+test("labels keep the reader's language and drop the kind and the URI", () => {
+  const project = "project:KrF/ArF 光刻胶国产化研发 / KrF/ArF photoresist localisation R&D";
+  assert.equal(documentLabel(project, "en"), "KrF/ArF photoresist localisation R&D");
+  assert.equal(documentLabel(project, "zh"), "KrF/ArF 光刻胶国产化研发");
+  assert.equal(
+    documentLabel("evidence:ipfs://bafybeiabc 中试线首批 3 批次试产记录与批次一致性报告", "en"),
+    "中试线首批 3 批次试产记录与批次一致性报告",
+  );
+  assert.equal(documentLabel("a plain note", "zh"), "a plain note");
+});

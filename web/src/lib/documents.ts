@@ -1,0 +1,31 @@
+/**
+ * The off-chain documents behind the hashes our contracts store (project and component metadata, evidence),
+ * as the deployment publishes them (the demo seed writes them; a production deployment would serve them from
+ * IPFS or a document store). A document is shown only if keccak256 of its text is the hash on chain — the
+ * dashboard never shows a text the chain does not vouch for.
+ */
+import { keccak256, stringToHex } from "viem";
+
+/** Lower-case hash → text, only the documents whose text hashes to their key. */
+export function verifiedDocuments(documents: Record<string, string> | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [hash, text] of Object.entries(documents ?? {})) {
+    if (keccak256(stringToHex(text)) === hash.toLowerCase()) out.set(hash.toLowerCase(), text);
+  }
+  return out;
+}
+
+/**
+ * What a person reads of a document: the demo's documents are "<kind>:<Chinese> / <English>" (metadata) or
+ * "evidence:<ipfs uri> <text>"; the kind prefix and the URI are dropped and the part of the reader's language
+ * kept. Any other text is shown as it is.
+ */
+export function documentLabel(text: string, locale: "en" | "zh"): string {
+  const body = text
+    .replace(/^(project|component|supplier|evidence):/, "")
+    .replace(/^ipfs:\/\/\S+\s+/, "")
+    .trim();
+  const parts = body.split(" / ");
+  if (parts.length === 2) return (locale === "zh" ? parts[0] : parts[1]).trim();
+  return body;
+}
