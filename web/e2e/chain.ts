@@ -2,7 +2,7 @@
  * The chain as the tests see it: typed reads through viem (JSON-RPC eth_call to the same node the dashboard
  * reads), the demo accounts by role, and the deployment the build embeds.
  */
-import { createPublicClient, http, type Address } from "viem";
+import { createPublicClient, createWalletClient, http, type Abi, type Address } from "viem";
 import { hardhat } from "viem/chains";
 import { abis } from "../src/generated/abis";
 import { deployments } from "../src/generated/deployments";
@@ -18,6 +18,8 @@ export function deployment() {
 
 /** Indices of scripts/lib/demo-accounts.ts. */
 export const ROLE_INDEX = {
+  /** Deployer: the oracle's admin and guardian. */
+  operator: 0,
   bank: 1,
   guidance: 3,
   photoresistFirm: 4,
@@ -25,6 +27,7 @@ export const ROLE_INDEX = {
   resinPrimary: 7,
   resinSubstitute: 8,
   pagPrimary: 9,
+  pagSubstitute: 10,
   reporterA: 14,
   reporterB: 15,
   /** Accounts the seed never uses: a supplier the e2e firm registers, and an address nobody registered. */
@@ -122,3 +125,27 @@ export const getPool = (projectId: bigint) =>
     functionName: "getPool",
     args: [projectId],
   });
+
+const nodeWallet = createWalletClient({ chain: hardhat, transport: http(RPC_URL) });
+
+/**
+ * Sends a transaction from one of the node's unlocked accounts and waits for it: set-up by actors the test does
+ * not drive through the dashboard (the oracle's guardian, reporters reporting through their own service).
+ */
+export async function sendAs(
+  from: Address,
+  contract: keyof typeof abis & keyof ReturnType<typeof deployment>,
+  functionName: string,
+  args: readonly unknown[],
+): Promise<void> {
+  const hash = await nodeWallet.writeContract({
+    account: from,
+    chain: hardhat,
+    abi: abis[contract] as Abi,
+    address: deployment()[contract] as Address,
+    functionName,
+    args,
+  } as never);
+  const receipt = await client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${contract}.${functionName} from ${from} reverted`);
+}

@@ -8,12 +8,13 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Address } from "viem";
+import { keccak256, stringToHex, type Address } from "viem";
 import { test, expect, type InjectedWallet } from "./fixtures";
 import type { Page } from "@playwright/test";
 import {
   accounts,
   balanceOf,
+  client,
   componentCount,
   currentSupplier,
   getMilestones,
@@ -23,6 +24,7 @@ import {
   getSupplier,
   isDisrupted,
   MilestoneStatus,
+  sendAs,
   withdrawable,
   yuan,
   type Role,
@@ -428,4 +430,46 @@ test("the firm creates a project with milestones, registers a supplier and defin
   await page.goto("/projects/4");
   await expect(page.getByTestId("components")).toContainText("Shanghai PAG Chemicals");
   await screenshot(page, "firm-new-project");
+});
+
+test("a confirmation made while the guardian paused triggers waits; once resumed anyone delivers it and the pool finances the substitute", async ({
+  page,
+  wallet,
+}) => {
+  // Project #1's photo-acid generator: Shanghai PAG Chemicals, substitute Jiangsu Fine Chemicals (¥400,000.00).
+  expect((await currentSupplier(1n, 3n)).toLowerCase()).toBe(who.pagPrimary);
+  await sendAs(who.operator, "DisruptionOracle", "pause", []);
+  const observedAt = (await client.getBlock()).timestamp;
+  const evidence = keccak256(stringToHex("Export-control listing of Shanghai PAG Chemicals (e2e)"));
+  for (const reporter of [who.reporterA, who.reporterB]) {
+    await sendAs(reporter, "DisruptionOracle", "report", [who.pagPrimary, true, evidence, observedAt]);
+  }
+  expect(await isDisrupted(who.pagPrimary)).toBe(true);
+  expect((await currentSupplier(1n, 3n)).toLowerCase()).toBe(who.pagPrimary); // recorded, not acted on
+
+  // The firm's CFO sees the stalled failover and why; nobody can deliver it while triggers are paused.
+  await page.goto("/supply-chain");
+  await connectAs(page, wallet, who.photoresistFirm);
+  const followUp = page.getByTestId("failover-follow-up");
+  await expect(followUp.getByTestId("triggers-paused")).toBeVisible();
+  const row = followUp.getByTestId("undelivered-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Shanghai PAG Chemicals");
+  await expect(row).toContainText("Deferred while triggers were paused");
+  await expect(row.getByTestId("deliver")).toBeDisabled();
+  await screenshot(page, "failover-follow-up");
+
+  // The guardian resumes (another party's transaction: the page follows it by itself); the CFO delivers.
+  await sendAs(who.operator, "DisruptionOracle", "unpause", []);
+  await expect(followUp.getByTestId("triggers-paused")).toHaveCount(0);
+  await expect(row.getByTestId("deliver")).toBeEnabled();
+  const before = await balanceOf(who.pagSubstitute);
+  await row.getByTestId("deliver").click();
+  await confirmed(page, /^Deliver confirmation/);
+  expect((await currentSupplier(1n, 3n)).toLowerCase()).toBe(who.pagSubstitute);
+  expect(await balanceOf(who.pagSubstitute)).toBe(before + yuan(400_000));
+  await expect(followUp.getByTestId("undelivered-row")).toHaveCount(0);
+  await expect(page.getByTestId("financings-table").getByTestId("event-row").first()).toContainText(
+    "Jiangsu Fine Chemicals",
+  );
 });

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
-import { EVENT_LOG_QUERY } from "@/hooks/useEventLog";
+import { EVENT_LOG_QUERY, useRefreshReadsOnNewEvents } from "@/hooks/useEventLog";
 import { useI18n, type MessageKey } from "@/i18n";
 import { ChainStatus } from "./ChainStatus";
 import { WalletMenu } from "./WalletMenu";
@@ -67,6 +67,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         ))}
       </nav>
       <main className={styles.main}>
+        <ReadsRefresher />
         <ChainStatus>{children}</ChainStatus>
       </main>
     </div>
@@ -90,4 +91,10 @@ function usePrefetchWhenSettled(): boolean {
     return () => cancel(id);
   }, [settled, readingHistory, queryClient]);
   return settled;
+}
+
+/** Keeps contract reads in step with the chain (see useRefreshReadsOnNewEvents); renders nothing. */
+function ReadsRefresher() {
+  useRefreshReadsOnNewEvents();
+  return null;
 }

@@ -119,6 +119,27 @@ export function useEventLog(): EventLogResult {
 }
 
 /**
+ * Contract reads (wagmi's readContract/readContracts queries) are fetched again whenever the history grows: every
+ * state change of our contracts emits an event, so a view that shows a balance, a position or a flag follows
+ * changes made by anyone (another financier, the guardian, a reporter), not only the connected wallet's writes.
+ * Mounted once, by the app shell (ReadsRefresher).
+ */
+export function useRefreshReadsOnNewEvents(): void {
+  const queryClient = useQueryClient();
+  const { events, isReady } = useEventLog();
+  const seen = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!isReady) return;
+    if (seen.current !== undefined && events.length > seen.current) {
+      void queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey[0] === "readContract" || q.queryKey[0] === "readContracts",
+      });
+    }
+    seen.current = events.length;
+  }, [events.length, isReady, queryClient]);
+}
+
+/**
  * The page's preloaded history (historyPreload.ts: the dashboard server's cache), decoded — if it is this
  * history and the node agrees with it: the same contracts and start block, and the node's block at the served
  * head has the served hash (the cache is of this chain, not of a restarted or reverted one). Later blocks are

@@ -24,4 +24,9 @@ test("labels keep the reader's language and drop the kind and the URI", () => {
     "中试线首批 3 批次试产记录与批次一致性报告",
   );
   assert.equal(documentLabel("a plain note", "zh"), "a plain note");
+  // Either half may contain " / " itself.
+  const component = "component:铂前驱体 (氯铂酸 / 铂碳) / Platinum precursor (chloroplatinic acid / Pt/C)";
+  assert.equal(documentLabel(component, "zh"), "铂前驱体 (氯铂酸 / 铂碳)");
+  assert.equal(documentLabel(component, "en"), "Platinum precursor (chloroplatinic acid / Pt/C)");
+  assert.equal(documentLabel("a / b / c", "en"), "a / b / c");
 });

@@ -25,7 +25,22 @@ export function documentLabel(text: string, locale: "en" | "zh"): string {
     .replace(/^(project|component|supplier|evidence):/, "")
     .replace(/^ipfs:\/\/\S+\s+/, "")
     .trim();
-  const parts = body.split(" / ");
-  if (parts.length === 2) return (locale === "zh" ? parts[0] : parts[1]).trim();
-  return body;
+  const split = bilingualSplit(body);
+  if (split === undefined) return body;
+  return (locale === "zh" ? body.slice(0, split) : body.slice(split + SEPARATOR.length)).trim();
+}
+
+const SEPARATOR = " / ";
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Where "<Chinese> / <English>" splits: the first " / " with Chinese before it and none after it (either half
+ * may itself contain " / "); else a lone " / "; else undefined (not a bilingual label).
+ */
+function bilingualSplit(text: string): number | undefined {
+  const at: number[] = [];
+  for (let i = text.indexOf(SEPARATOR); i !== -1; i = text.indexOf(SEPARATOR, i + 1)) at.push(i);
+  const split = at.find((i) => CJK.test(text.slice(0, i)) && !CJK.test(text.slice(i + SEPARATOR.length)));
+  if (split !== undefined) return split;
+  return at.length === 1 ? at[0] : undefined;
 }

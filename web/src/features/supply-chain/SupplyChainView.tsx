@@ -16,6 +16,7 @@ import { ComponentsTable } from "./ComponentsTable";
 import { EventTable } from "@/features/events/EventTable";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { ReporterConsole } from "./ReporterConsole";
+import { FailoverFollowUp } from "./FailoverFollowUp";
 
 export function SupplyChainView() {
   const t = useT();
@@ -86,6 +87,7 @@ export function SupplyChainView() {
       <Section title={t("supply.components")} testId="components">
         <ComponentsTable components={registry.components} states={states} showProject />
       </Section>
+      <FailoverFollowUp events={log.events} />
       <Section title={t("supply.financings")} testId="substitute-financings">
         <EventTable events={financings} pageSize={20} testId="financings-table" />
       </Section>

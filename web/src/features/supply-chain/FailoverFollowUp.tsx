@@ -1,0 +1,175 @@
+"use client";
+/**
+ * What still needs someone after a confirmation, so the R&D does not stall unnoticed: notifications the oracle
+ * could not deliver yet (triggers paused by the guardian, or the pool reverted) with a Deliver button, disruption
+ * jobs waiting in the pool's queue with a Process button (anyone may press either), and affected components the
+ * pool did not finance, with the reason in words.
+ */
+import { useMemo } from "react";
+import { Address } from "@/components/Address";
+import { Amount } from "@/components/Amount";
+import { Badge, Empty, Notice, Section } from "@/components/ui";
+import { useContractRead, useContractReads } from "@/hooks/useContractRead";
+import { useWriteFlow } from "@/hooks/useWriteFlow";
+import { useT, type MessageKey } from "@/i18n";
+import { arg, type ChainEvent } from "@/lib/events";
+import { formatTimestamp } from "@/lib/format";
+
+/** Queued jobs processed per click (the pool bounds the work per transaction). */
+const QUEUE_BATCH = 10n;
+
+/** FinancingSkipped.reason → catalog key (ContingencyPool's SkipReason). */
+const SKIP_REASONS: MessageKey[] = [
+  "followUp.skip.noHealthySubstitute",
+  "followUp.skip.insufficientLiquidity",
+  "followUp.skip.exposureCap",
+  "followUp.skip.disruptionCap",
+  "followUp.skip.transferFailed",
+];
+
+export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) {
+  const t = useT();
+  const { write, isPending } = useWriteFlow();
+  const config = useContractRead({ contract: "DisruptionOracle", functionName: "config" });
+  const paused = config.data?.[3] ?? false;
+  const pendingJobs = useContractRead({ contract: "ContingencyPool", functionName: "pendingJobs" });
+
+  // Confirmations whose notifications were deferred or failed; the chain says which still wait.
+  const undelivered = useMemo(() => {
+    const ids = new Map<bigint, { why: "paused" | "failed"; event: ChainEvent }>();
+    for (const e of events) {
+      if (e.contract !== "DisruptionOracle") continue;
+      if (e.eventName === "NotificationsDeferred")
+        ids.set(arg<bigint>(e, ["confirmationId"], 0)!, { why: "paused", event: e });
+      if (e.eventName === "SubscriberNotificationFailed")
+        ids.set(arg<bigint>(e, ["confirmationId"], 0)!, { why: "failed", event: e });
+    }
+    return [...ids.entries()];
+  }, [events]);
+  const deliveries = useContractReads({
+    contract: "DisruptionOracle",
+    functionName: "pendingDelivery",
+    argsList: undelivered.map(([id]) => [id] as const),
+  });
+  const waiting = undelivered
+    .map(([id, info], i) => ({ id, ...info, pending: deliveries.data?.[i] }))
+    .filter((d) => d.pending && d.pending.subscriberMask !== 0);
+
+  const skipped = useMemo(
+    () => events.filter((e) => e.contract === "ContingencyPool" && e.eventName === "FinancingSkipped").reverse(),
+    [events],
+  );
+  const jobs = pendingJobs.data ?? 0n;
+
+  return (
+    <Section title={t("followUp.title")} testId="failover-follow-up">
+      {paused && (
+        <Notice tone="warn" testId="triggers-paused">
+          {t("followUp.paused")}
+        </Notice>
+      )}
+      {waiting.length === 0 && jobs === 0n && skipped.length === 0 && <Empty>{t("followUp.nothing")}</Empty>}
+      {waiting.length > 0 && (
+        <table className="data">
+          <thead>
+            <tr>
+              <th>{t("followUp.confirmation")}</th>
+              <th>{t("common.supplier")}</th>
+              <th>{t("supply.state")}</th>
+              <th>{t("followUp.why")}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {waiting.map((d) => (
+              <tr key={d.id.toString()} data-testid="undelivered-row" data-confirmation={d.id.toString()}>
+                <td className="num">
+                  #{d.id.toString()} · {formatTimestamp(d.event.timestamp)}
+                </td>
+                <td>
+                  <Address address={d.pending!.supplier} copy={false} />
+                </td>
+                <td>
+                  <Badge tone={d.pending!.disrupted ? "negative" : "positive"}>
+                    {t(d.pending!.disrupted ? "supply.disrupted" : "supply.healthy")}
+                  </Badge>
+                </td>
+                <td>{t(d.why === "paused" ? "followUp.deferred" : "followUp.failed")}</td>
+                <td className="right">
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={paused || isPending}
+                    data-testid="deliver"
+                    onClick={() =>
+                      void write({
+                        contract: "DisruptionOracle",
+                        functionName: "deliver",
+                        args: [d.id],
+                        label: t("followUp.deliver", { id: d.id.toString() }),
+                      })
+                    }
+                  >
+                    {t("followUp.deliver", { id: d.id.toString() })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {jobs > 0n && (
+        <div className="formRow" data-testid="queue">
+          <span>{t("followUp.queue", { count: jobs.toString() })}</span>
+          <button
+            type="button"
+            className="primary"
+            disabled={isPending}
+            data-testid="process-queue"
+            onClick={() =>
+              void write({
+                contract: "ContingencyPool",
+                functionName: "processQueue",
+                args: [QUEUE_BATCH],
+                label: t("followUp.processQueue"),
+              })
+            }
+          >
+            {t("followUp.processQueue")}
+          </button>
+        </div>
+      )}
+      {skipped.length > 0 && (
+        <table className="data" data-testid="skipped-table">
+          <thead>
+            <tr>
+              <th>{t("common.project")}</th>
+              <th>{t("supply.component")}</th>
+              <th>{t("supply.disruptedSupplier")}</th>
+              <th className="right">{t("supply.advance")}</th>
+              <th>{t("followUp.why")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {skipped.map((e) => {
+              const reason = Number(arg<bigint | number>(e, ["reason"], 4) ?? 0);
+              return (
+                <tr key={e.id} data-testid="skipped-row">
+                  <td className="num">#{String(arg(e, ["projectId"], 0))}</td>
+                  <td className="num">#{String(arg(e, ["componentId"], 1))}</td>
+                  <td>
+                    <Address address={arg<string>(e, ["disruptedSupplier"], 2)!} copy={false} />
+                  </td>
+                  <td className="right">
+                    <Amount value={arg<bigint>(e, ["advance"], 5)} />
+                  </td>
+                  <td>{t(SKIP_REASONS[reason] ?? "followUp.skip.unknown")}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
