@@ -73,3 +73,39 @@ test("a failed or foreign answer rejects, so the usual read from the node runs",
   runPreload(() => new Response(gzipSync("<html>")));
   await assert.rejects(takePreloadedHistory()!, /not a history answer/);
 });
+
+import { createClient, custom } from "viem";
+import { checkedPreloadedHistory } from "./historyPreload";
+
+/** A node that answers eth_getBlockByNumber with a block of hash `hash` (what the check asks it). */
+const nodeWithBlockHash = (hash: string) =>
+  createClient({
+    transport: custom({
+      async request({ method, params }: { method: string; params?: unknown }) {
+        if (method !== "eth_getBlockByNumber") throw new Error(`unexpected ${method}`);
+        const [number] = params as [string];
+        return { hash, number, timestamp: "0x0", transactions: [], parentHash: HASH, logsBloom: null };
+      },
+    }),
+  });
+
+const served = (headers: Record<string, string> = {}) => runPreload(() => answer(gzipSync(""), headers));
+
+test("a preloaded history is used only when the node has the served head block, for these contracts and start", async () => {
+  const sources = historySources(deployment);
+  served();
+  assert.deepEqual(await checkedPreloadedHistory(nodeWithBlockHash(HASH), 5n, sources), { head: 42n, events: [] });
+
+  // Another chain (a restarted node, a forged cache): the node's block 42 has another hash.
+  served();
+  assert.equal(await checkedPreloadedHistory(nodeWithBlockHash(`0x${"cd".repeat(32)}`), 5n, sources), undefined);
+  // Logs of other contracts, or from another start block.
+  served({ "x-history-contracts": "0x0000000000000000000000000000000000000001" });
+  assert.equal(await checkedPreloadedHistory(nodeWithBlockHash(HASH), 5n, sources), undefined);
+  served({ "x-history-from-block": "6" });
+  assert.equal(await checkedPreloadedHistory(nodeWithBlockHash(HASH), 5n, sources), undefined);
+  // Nothing preloaded, or the route failed: the caller reads the node.
+  assert.equal(await checkedPreloadedHistory(nodeWithBlockHash(HASH), 5n, sources), undefined);
+  runPreload(() => answer("down", {}, 502));
+  assert.equal(await checkedPreloadedHistory(nodeWithBlockHash(HASH), 5n, sources), undefined);
+});

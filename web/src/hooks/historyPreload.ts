@@ -9,8 +9,12 @@
  * node's. Anything else — no route (a static export), the route failing, another chain — means the usual read
  * from the node runs instead.
  */
+import type { Client } from "viem";
+import { getBlock } from "viem/actions";
 import type { WebDeployment } from "@/generated/deployments";
-import type { Hex, SourceContract } from "@/lib/events";
+import type { ChainEvent, Hex, SourceContract } from "@/lib/events";
+import { unpackLogs } from "@/lib/packedLogs";
+import { decodeLogs } from "./eventLog";
 
 /** The history route's answer. */
 export interface ServedHistory {
@@ -94,4 +98,39 @@ export function takePreloadedHistory(): Promise<ServedHistory> | undefined {
       packed: h.packed,
     };
   });
+}
+
+/**
+ * The page's preloaded history (historyPreload.ts: the dashboard server's cache), decoded — if it is this
+ * history and the node agrees with it: the same contracts and start block, and the node's block at the served
+ * head has the served hash (the cache is of this chain, not of a restarted or reverted one). Later blocks are
+ * read from the node; the audit trail reconciles the rebuilt totals with on-chain balances. Undefined when there
+ * is no preload or it does not check out (the usual read from the node runs).
+ */
+export async function checkedPreloadedHistory(
+  client: Client,
+  from: bigint,
+  sources: Map<string, SourceContract>,
+): Promise<{ head: bigint; events: ChainEvent[] } | undefined> {
+  const preloaded = takePreloadedHistory();
+  if (!preloaded) return undefined;
+  let served: ServedHistory;
+  try {
+    served = await preloaded;
+  } catch {
+    return undefined;
+  }
+  const sameContracts = [...served.contracts].sort().join() === [...sources.keys()].sort().join();
+  if (served.fromBlock !== from || !sameContracts || served.toBlock < from - 1n) return undefined;
+  // Asked now, answered while the history decodes.
+  const onChain = getBlock(client, { blockNumber: served.toBlock }).then(
+    (block) => block.hash === served.toHash,
+    () => false,
+  );
+  // Decoding a long history takes a while: first let the reads that the page's other components started in the
+  // same render (token, balances) go out. Their batch is a timer, queued once their promise chains have run:
+  // two timer hops from here come after it.
+  for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setTimeout(resolve, 0));
+  const events = decodeLogs(unpackLogs(served.packed), sources);
+  return (await onChain) ? { head: served.toBlock, events } : undefined;
 }

@@ -8,15 +8,13 @@
 import { useEffect, useRef, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useBlockNumber, useClient } from "wagmi";
-import { getBlock, getBlockNumber } from "viem/actions";
-import type { Client } from "viem";
+import { getBlockNumber } from "viem/actions";
 import { appConfig } from "@/config";
 import { buildFlowGraph, buildLedger, type FlowGraph, type Ledger } from "@/lib/ledger";
-import { compareEvents, type ChainEvent, type Hex, type SourceContract } from "@/lib/events";
+import { compareEvents, type ChainEvent, type Hex } from "@/lib/events";
 import { buildProjects, type ProjectModel } from "@/lib/projects";
-import { unpackLogs } from "@/lib/packedLogs";
 import { decodeLogs, fetchLogs, fillTimestamps, type EventHistory } from "./eventLog";
-import { takePreloadedHistory, type ServedHistory } from "./historyPreload";
+import { checkedPreloadedHistory } from "./historyPreload";
 import { useDeployment } from "./useDeployment";
 import { useNodeHealth } from "./useNodeHealth";
 
@@ -63,7 +61,7 @@ export function useEventLog(): EventLogResult {
       const from = prev ? prev.toBlock + 1n : BigInt(deployment.deployedAtBlock);
       let fresh: ChainEvent[];
       let head: bigint;
-      const preloaded = prev ? undefined : await readPreloaded(client, from, eventSources);
+      const preloaded = prev ? undefined : await checkedPreloadedHistory(client, from, eventSources);
       if (preloaded) {
         ({ events: fresh, head } = preloaded);
       } else {
@@ -137,41 +135,6 @@ export function useRefreshReadsOnNewEvents(): void {
     }
     seen.current = events.length;
   }, [events.length, isReady, queryClient]);
-}
-
-/**
- * The page's preloaded history (historyPreload.ts: the dashboard server's cache), decoded — if it is this
- * history and the node agrees with it: the same contracts and start block, and the node's block at the served
- * head has the served hash (the cache is of this chain, not of a restarted or reverted one). Later blocks are
- * read from the node; the audit trail reconciles the rebuilt totals with on-chain balances. Undefined when there
- * is no preload or it does not check out (the usual read from the node runs).
- */
-async function readPreloaded(
-  client: Client,
-  from: bigint,
-  sources: Map<string, SourceContract>,
-): Promise<{ head: bigint; events: ChainEvent[] } | undefined> {
-  const preloaded = takePreloadedHistory();
-  if (!preloaded) return undefined;
-  let served: ServedHistory;
-  try {
-    served = await preloaded;
-  } catch {
-    return undefined;
-  }
-  const sameContracts = [...served.contracts].sort().join() === [...sources.keys()].sort().join();
-  if (served.fromBlock !== from || !sameContracts || served.toBlock < from - 1n) return undefined;
-  // Asked now, answered while the history decodes.
-  const onChain = getBlock(client, { blockNumber: served.toBlock }).then(
-    (block) => block.hash === served.toHash,
-    () => false,
-  );
-  // Decoding a long history takes a while: first let the reads that the page's other components started in the
-  // same render (token, balances) go out. Their batch is a timer, queued once their promise chains have run:
-  // two timer hops from here come after it.
-  for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setTimeout(resolve, 0));
-  const events = decodeLogs(unpackLogs(served.packed), sources);
-  return (await onChain) ? { head: served.toBlock, events } : undefined;
 }
 
 interface Derived {
