@@ -23,6 +23,7 @@ export const ROLE_INDEX = {
   bank: 1,
   guidance: 3,
   photoresistFirm: 4,
+  catalystLab: 5,
   verifier: 6,
   resinPrimary: 7,
   resinSubstitute: 8,

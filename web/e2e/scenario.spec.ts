@@ -164,6 +164,37 @@ test("the verifier approves a submitted milestone", async ({ page, wallet }) => 
   await expect(page.getByTestId("review-milestone")).toHaveCount(0);
 });
 
+test("the firm sees why its evidence was rejected, resubmits, and the verifier rejects again with a reason", async ({
+  page,
+  wallet,
+}) => {
+  // Project #2's second milestone was rejected in the seed, with a published reason.
+  expect((await getMilestones(2n))[1].status).toBe(MilestoneStatus.Rejected);
+  await page.goto("/projects/2");
+  await connectAs(page, wallet, who.catalystLab);
+  const row = page.getByTestId("milestone-row").and(page.locator('[data-index="1"]'));
+  await expect(row.getByTestId("rejection-reason")).toContainText(
+    "Rejected because: 驳回：MEA 3 万圈加速老化后 ECSA 衰减 52%",
+  );
+
+  await page.getByTestId("evidence-text").fill("Batch consistency data for 5 kilogram batches, MEA retest report");
+  await page.getByTestId("submit-evidence").click();
+  await confirmed(page, "Submit for review");
+  expect((await getMilestones(2n))[1].status).toBe(MilestoneStatus.Submitted);
+  await expect(row).toContainText("Submitted");
+  await expect(row.getByTestId("rejection-reason")).toHaveCount(0);
+
+  await connectAs(page, wallet, who.verifier);
+  const review = page.getByTestId("review-milestone").and(page.locator('[data-index="1"]'));
+  await review.getByTestId("reject-reason").fill("ECSA loss still above 40% after 30k cycles");
+  await review.getByTestId("reject-milestone").click();
+  await confirmed(page, "Reject milestone 2");
+  expect((await getMilestones(2n))[1].status).toBe(MilestoneStatus.Rejected);
+  await expect(row).toContainText("Rejected");
+  // A reason typed in the dashboard is published only as its hash: the page shows the hash, never a guess.
+  await expect(row.getByTestId("rejection-reason")).toContainText(/Rejected because: 0x[0-9a-f]{4}…[0-9a-f]{4}/);
+});
+
 test("the firm pays a registered supplier from an approved milestone", async ({ page, wallet }) => {
   await page.goto("/firm");
   await connectAs(page, wallet, who.photoresistFirm);

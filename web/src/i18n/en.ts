@@ -229,6 +229,7 @@ export const en = {
   "projects.open": "Open",
   "projects.detailTitle": "Project {id}",
   "projects.project": "Project",
+  "projects.rejectedBecause": "Rejected because",
   "projects.notFound": "Project {id} has no events on this chain.",
   "projects.milestones": "Milestones",
   "projects.payments": "Payments",

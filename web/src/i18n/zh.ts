@@ -221,6 +221,7 @@ export const zh: Record<MessageKey, string> = {
   "projects.open": "查看",
   "projects.detailTitle": "项目 {id}",
   "projects.project": "项目",
+  "projects.rejectedBecause": "驳回原因",
   "projects.notFound": "项目 {id} 在此链上没有任何事件。",
   "projects.milestones": "里程碑",
   "projects.payments": "支付记录",

@@ -17,12 +17,12 @@ export function verifiedDocuments(documents: Record<string, string> | undefined)
 
 /**
  * What a person reads of a document: the demo's documents are "<kind>:<Chinese> / <English>" (metadata) or
- * "evidence:<ipfs uri> <text>"; the kind prefix and the URI are dropped and the part of the reader's language
+ * "evidence:<ipfs uri> <text>" / "rejection:<text>"; the kind prefix and the URI are dropped and the part of the reader's language
  * kept. Any other text is shown as it is.
  */
 export function documentLabel(text: string, locale: "en" | "zh"): string {
   const body = text
-    .replace(/^(project|component|supplier|evidence):/, "")
+    .replace(/^(project|component|supplier|evidence|rejection):/, "")
     .replace(/^ipfs:\/\/\S+\s+/, "")
     .trim();
   const split = bilingualSplit(body);

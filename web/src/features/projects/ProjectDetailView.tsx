@@ -134,6 +134,11 @@ export function ProjectDetailView({ id }: { id: string }) {
                 </td>
                 <td>
                   <DocumentText hash={m.evidenceHash} />
+                  {m.status === "Rejected" && m.reasonHash && (
+                    <div className="muted" data-testid="rejection-reason">
+                      {t("projects.rejectedBecause")}: <DocumentText hash={m.reasonHash} />
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}
