@@ -13,6 +13,10 @@ export interface InjectedWallet {
   useAccount(address: string): Promise<void>;
   /** Unlocked accounts of the node. */
   nodeAccounts(): Promise<string[]>;
+  /** Moves the wallet to another network (hex chain id), as a user would in the wallet; announces chainChanged. */
+  useChain(chainId: string): Promise<void>;
+  /** The wallet's current network (hex chain id). */
+  chainId(): Promise<string>;
 }
 
 let id = 0;
@@ -46,10 +50,13 @@ async function installWallet(page: Page, initialAccount?: string): Promise<Injec
       const saved = JSON.parse(sessionStorage.getItem(KEY) ?? "null") as {
         account?: string;
         connected?: boolean;
+        chainId?: string;
       } | null;
       const state = {
         account: (saved?.account ?? account) as string | undefined,
         connected: saved?.connected ?? false,
+        // The network the wallet is on (hex); undefined = the node's own chain.
+        chainId: saved?.chainId as string | undefined,
       };
       const save = () => sessionStorage.setItem(KEY, JSON.stringify(state));
       const emit = (event: string, ...args: unknown[]) => listeners.get(event)?.forEach((fn) => fn(...args));
@@ -84,7 +91,15 @@ async function installWallet(page: Page, initialAccount?: string): Promise<Injec
               state.connected = false;
               save();
               return null;
-            case "wallet_switchEthereumChain":
+            case "eth_chainId":
+              return state.chainId ?? forward(method, []);
+            case "wallet_switchEthereumChain": {
+              const [{ chainId }] = (params ?? []) as [{ chainId: string }];
+              state.chainId = chainId;
+              save();
+              emit("chainChanged", chainId);
+              return null;
+            }
             case "wallet_addEthereumChain":
               return null;
             case "eth_sendTransaction": {
@@ -104,6 +119,11 @@ async function installWallet(page: Page, initialAccount?: string): Promise<Injec
         },
       };
       (window as unknown as { ethereum: unknown }).ethereum = provider;
+      (window as unknown as { __e2eSetChain: (c: string) => void }).__e2eSetChain = (c: string) => {
+        state.chainId = c;
+        save();
+        emit("chainChanged", c);
+      };
       (window as unknown as { __e2eSetAccount: (a: string) => void }).__e2eSetAccount = (a: string) => {
         state.account = a;
         save();
@@ -132,6 +152,18 @@ async function installWallet(page: Page, initialAccount?: string): Promise<Injec
       );
     },
     nodeAccounts: () => rpc<string[]>("eth_accounts"),
+    async useChain(chainId: string) {
+      await page.evaluate(
+        (c) => (window as unknown as { __e2eSetChain: (x: string) => void }).__e2eSetChain(c),
+        chainId,
+      );
+    },
+    chainId: () =>
+      page.evaluate(() =>
+        (window as unknown as { ethereum: { request(a: { method: string }): Promise<string> } }).ethereum.request({
+          method: "eth_chainId",
+        }),
+      ),
   };
 }
 

@@ -52,6 +52,24 @@ test.describe("smoke", () => {
     expect(Number(await rpc<string>("eth_chainId"))).toBe(31337);
   });
 
+  test("a wallet on another network is asked to switch, and switching goes through the wallet", async ({
+    page,
+    wallet,
+  }) => {
+    await page.goto("/");
+    await page.getByTestId("connect-button").click();
+    await page.getByTestId("wallet-menu").getByText("E2E Test Wallet").click();
+    await expect(page.getByTestId("wallet-account")).toBeVisible();
+    await expect(page.getByTestId("wrong-chain")).toHaveCount(0);
+
+    await wallet.useChain("0x1"); // the user picks Ethereum mainnet in the wallet
+    const prompt = page.getByTestId("wrong-chain");
+    await expect(prompt).toContainText("(31337)");
+    await prompt.getByRole("button").click();
+    await expect(prompt).toHaveCount(0);
+    expect(await wallet.chainId()).toBe("0x7a69");
+  });
+
   test("no hydration errors on any route", async ({ page }) => {
     const errors: string[] = [];
     page.on("console", (m) => {
