@@ -21,7 +21,7 @@ import type {
   SupplyChainRegistry,
 } from "../types/ethers-contracts/index.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./lib/demo-accounts.js";
-import { contractAddress, deploymentPath, readDeployment } from "./lib/deployments.js";
+import { contractAddress, readDeployment, writeDeployment } from "./lib/deployments.js";
 import { writeWebDeployments } from "./lib/web-deployments.js";
 import {
   formatCny,
@@ -73,7 +73,7 @@ try {
 
   // The documents behind the seeded hashes go into the deployment record, and from there into the dashboard.
   record.documents = { ...record.documents, ...summary.documents };
-  writeFileSync(deploymentPath(networkName), JSON.stringify(record, null, 2) + "\n");
+  writeDeployment(networkName, record);
   writeWebDeployments();
 
   mkdirSync(OUT_DIR, { recursive: true });

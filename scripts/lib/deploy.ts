@@ -2,13 +2,11 @@
  * Deploys the stack to the connected network and records it: deployments/<network>.json and the web's
  * generated module. scripts/deploy.ts is the command line; tests call {@link deployAndRecord} directly.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import { DEMO_ACCOUNTS } from "./demo-accounts.js";
 import { deployStack, type DeployedStack } from "./deploy-stack.js";
-import type { DeploymentRecord } from "./deployments.js";
+import { writeDeployment, type DeploymentRecord } from "./deployments.js";
 import { writeWebDeployments, WEB_DEPLOYMENTS_FILE } from "./web-deployments.js";
 
 export const LOCAL_CHAIN_IDS = new Set([31337, 1337]);
@@ -103,9 +101,7 @@ export async function deployAndRecord(
       ]),
     );
   }
-  mkdirSync(deploymentsDir, { recursive: true });
-  const recordPath = join(deploymentsDir, `${networkName}.json`);
-  writeFileSync(recordPath, JSON.stringify(record, null, 2) + "\n");
+  const recordPath = writeDeployment(networkName, record, deploymentsDir);
   writeWebDeployments(deploymentsDir, options.webModuleFile ?? WEB_DEPLOYMENTS_FILE);
   return { stack, record, recordPath };
 }

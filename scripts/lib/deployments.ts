@@ -1,7 +1,7 @@
 /**
- * The deployment record the deploy script writes to deployments/<network>.json, and its reader.
+ * The deployment record the deploy script writes to deployments/<network>.json, its writer and its reader.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const CONTRACT_NAMES = [
@@ -39,6 +39,14 @@ export interface DeploymentRecord {
 
 export function deploymentPath(networkName: string, dir = "deployments"): string {
   return join(dir, `${networkName}.json`);
+}
+
+/** Writes `record` to deployments/<network>.json (creating the directory); returns the path. */
+export function writeDeployment(networkName: string, record: DeploymentRecord, dir = "deployments"): string {
+  mkdirSync(dir, { recursive: true });
+  const path = deploymentPath(networkName, dir);
+  writeFileSync(path, JSON.stringify(record, null, 2) + "\n");
+  return path;
 }
 
 export function readDeployment(networkName: string, dir = "deployments"): DeploymentRecord {
