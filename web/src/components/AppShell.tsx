@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
-import { EVENT_LOG_QUERY, useRefreshReadsOnNewEvents } from "@/hooks/useEventLog";
+import { EVENT_LOG_QUERY, useEventLogSync } from "@/hooks/useEventLog";
 import { useI18n, type MessageKey } from "@/i18n";
 import { ChainStatus } from "./ChainStatus";
 import { WalletMenu } from "./WalletMenu";
@@ -67,7 +67,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         ))}
       </nav>
       <main className={styles.main}>
-        <ReadsRefresher />
+        <EventLogSync />
         <ChainStatus>{children}</ChainStatus>
       </main>
     </div>
@@ -93,8 +93,8 @@ function usePrefetchWhenSettled(): boolean {
   return settled;
 }
 
-/** Keeps contract reads in step with the chain (see useRefreshReadsOnNewEvents); renders nothing. */
-function ReadsRefresher() {
-  useRefreshReadsOnNewEvents();
+/** Keeps the event log and the contract reads in step with the chain (see useEventLogSync); renders nothing. */
+function EventLogSync() {
+  useEventLogSync();
   return null;
 }

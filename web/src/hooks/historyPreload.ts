@@ -5,7 +5,7 @@
  * cache of our contracts' logs, packed — a fraction of the node's eth_getLogs JSON to download and to parse).
  *
  * useEventLog takes the answer once and trusts it only after checking it against the node (see
- * useEventLog/readPreloaded): the same contracts and start block, and the served head block's hash equal to the
+ * checkedPreloadedHistory below): the same contracts and start block, and the served head block's hash equal to the
  * node's. Anything else — no route (a static export), the route failing, another chain — means the usual read
  * from the node runs instead.
  */

@@ -3,9 +3,10 @@
  * Every event of our contracts since the deployment block, cached with react-query and extended
  * incrementally when a new block arrives (only the new range is fetched). Decoded against our ABIs.
  * The first read takes the history the page preloaded from the dashboard's history route (historyPreload.ts) once
- * the node has confirmed it (readPreloaded); otherwise, and for every later block, the node is read directly.
+ * the node has confirmed it (checkedPreloadedHistory); otherwise, and for every later block, the node is read
+ * directly. useEventLog only reads; useEventLogSync (mounted once, by the app shell) keeps it in step with the chain.
  */
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useBlockNumber, useClient } from "wagmi";
 import { getBlockNumber } from "viem/actions";
@@ -43,10 +44,6 @@ export function useEventLog(): EventLogResult {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<{ done: bigint; total: bigint }>();
   const key = eventLogKey(chainId, deployment?.deployedAtBlock);
-  const { data: latest } = useBlockNumber({
-    chainId,
-    watch: { enabled: !!deployment, pollingInterval: appConfig.pollingInterval },
-  });
 
   const query = useQuery({
     queryKey: key,
@@ -88,24 +85,7 @@ export function useEventLog(): EventLogResult {
     },
   });
 
-  // Extend on every new block (the query function only fetches the new range).
-  const { refetch, data, isError } = query;
-  useEffect(() => {
-    if (latest !== undefined && data && latest > data.toBlock) void refetch();
-  }, [latest, data, refetch]);
-
-  // A read that failed while the node was down is read again once it answers: once per outage (the health
-  // check's last failure), so an error that is not the node's (a range it refuses) is not retried in a loop.
-  const health = useNodeHealth();
-  const retriedOutage = useRef(0);
-  useEffect(() => {
-    const downAt = health.errorUpdatedAt;
-    if (!isError || !health.isSuccess || downAt === 0 || health.dataUpdatedAt <= downAt) return;
-    if (retriedOutage.current === downAt) return;
-    retriedOutage.current = downAt;
-    void refetch();
-  }, [isError, health.isSuccess, health.dataUpdatedAt, health.errorUpdatedAt, refetch]);
-
+  const { data } = query;
   return {
     events: data?.events ?? NO_EVENTS,
     isLoading: query.isLoading,
@@ -117,14 +97,44 @@ export function useEventLog(): EventLogResult {
 }
 
 /**
- * Contract reads (wagmi's readContract/readContracts queries) are fetched again whenever the history grows: every
- * state change of our contracts emits an event, so a view that shows a balance, a position or a flag follows
- * changes made by anyone (another financier, the guardian, a reporter), not only the connected wallet's writes.
- * Mounted once, by the app shell (ReadsRefresher).
+ * Keeps the event log in step with the chain; mounted once, by the app shell (one set of effects however many
+ * views read the log):
+ * - extends it on every new block (the query function only fetches the new range);
+ * - reads it again after a read failed while the node was down, once the node answers: once per outage (the
+ *   health check's last failure), so an error that is not the node's (a range it refuses) is not retried in a loop;
+ * - fetches contract reads (wagmi's readContract/readContracts queries) again whenever it grows: every state
+ *   change of our contracts emits an event, so a view that shows a balance, a position or a flag follows changes
+ *   made by anyone (another financier, the guardian, a reporter), not only the connected wallet's writes.
  */
-export function useRefreshReadsOnNewEvents(): void {
+export function useEventLogSync(): void {
+  const { chainId, deployment } = useDeployment();
   const queryClient = useQueryClient();
-  const { events, isReady } = useEventLog();
+  const { events, isReady, error, toBlock } = useEventLog();
+  const deployedAtBlock = deployment?.deployedAtBlock;
+  const refetch = useCallback(
+    () => void queryClient.refetchQueries({ queryKey: eventLogKey(chainId, deployedAtBlock), exact: true }),
+    [queryClient, chainId, deployedAtBlock],
+  );
+
+  const { data: latest } = useBlockNumber({
+    chainId,
+    watch: { enabled: !!deployment, pollingInterval: appConfig.pollingInterval },
+  });
+  useEffect(() => {
+    if (latest !== undefined && toBlock !== undefined && latest > toBlock) refetch();
+  }, [latest, toBlock, refetch]);
+
+  const health = useNodeHealth();
+  const retriedOutage = useRef(0);
+  const isError = error !== null;
+  useEffect(() => {
+    const downAt = health.errorUpdatedAt;
+    if (!isError || !health.isSuccess || downAt === 0 || health.dataUpdatedAt <= downAt) return;
+    if (retriedOutage.current === downAt) return;
+    retriedOutage.current = downAt;
+    refetch();
+  }, [isError, health.isSuccess, health.dataUpdatedAt, health.errorUpdatedAt, refetch]);
+
   const seen = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (!isReady) return;
