@@ -148,6 +148,8 @@ interface IComponentRegistry is ISupplyChainRegistry {
     ///
     /// Requirements:
     /// - the caller is the project's firm;
+    /// - the project id is below 2^32 and the project has fewer than 65,535 components (the reverse index packs
+    ///   both ids);
     /// - 1..`MAX_SUBSTITUTES` substitutes, each advance in 1 .. 2^96 - 1;
     /// - every listed supplier is registered and listed once;
     /// - no listed supplier already has `MAX_PAIRS_PER_SUPPLIER` pairs.
@@ -168,26 +170,28 @@ interface IComponentRegistry is ISupplyChainRegistry {
     /// @dev Emits {ComponentSwitched} with confirmation id 0.
     ///
     /// Requirements: the caller is the project's firm; the component exists; `to` is its primary or a listed
-    /// substitute and not its current supplier.
+    /// substitute, not its current supplier, and not disrupted according to the oracle (so a disruption's
+    /// failover meets each pair at most once: see {failover}).
     function switchSupplier(uint256 projectId, uint256 componentId, address to) external;
 
     /// @notice The automatic failover of one pair, called by the contingency pool on a confirmed disruption: when
-    /// the component's current supplier is `disrupted` and this confirmation has not switched it yet, finds the
-    /// first listed substitute that is neither `disrupted` nor disrupted according to the oracle and, when its
-    /// advance is at most `budget`, makes it the current supplier.
-    /// @dev Emits {ComponentSwitched} when it switches. Requirements: the caller is the pool.
-    /// @param projectId The project.
-    /// @param componentId The component.
+    /// the component's current supplier is `disrupted`, finds the first listed substitute that is neither
+    /// `disrupted` nor disrupted according to the oracle and, when its advance is at most `budget`, makes it the
+    /// current supplier. A switched pair no longer names `disrupted` as current and the firm cannot switch it
+    /// back while `disrupted` stays disrupted, so one disruption switches (and the pool pays) a pair at most once.
+    /// @dev Emits {ComponentSwitched} when it switches. Requirements: the caller is the pool; `pairIndex` is below
+    /// `pairCount(disrupted)` (the pair is read from the reverse index, which also carries the supplier's place in
+    /// the component, so the component's own record is not read).
     /// @param disrupted The supplier the oracle confirmed disrupted.
+    /// @param pairIndex The pair's index in `disrupted`'s reverse index (see {pairsOf}).
     /// @param confirmationId The oracle's confirmation id.
     /// @param budget The most the pool can pay for this pair (units of the token's decimals).
     /// @return outcome What happened (see {SupplyChainTypes.FailoverOutcome}).
     /// @return substitute The chosen substitute (zero unless Switched or OverBudget).
     /// @return advance Its agreed advance (zero unless Switched or OverBudget).
     function failover(
-        uint256 projectId,
-        uint256 componentId,
         address disrupted,
+        uint256 pairIndex,
         uint256 confirmationId,
         uint256 budget
     ) external returns (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance);

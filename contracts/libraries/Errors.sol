@@ -198,7 +198,7 @@ library Errors {
     /// @notice Thrown when a component lists no substitutes or more than the maximum.
     error SupplyChainRegistry_InvalidSubstituteCount(uint256 count, uint256 max);
 
-    /// @notice Thrown when a project or component id does not fit the reverse index's 64 bits.
+    /// @notice Thrown when a project id does not fit 32 bits or a component id 16 bits (the reverse index packs both).
     error SupplyChainRegistry_IdTooLarge(uint256 projectId, uint256 componentId);
 
     /// @notice Thrown when a component lists the same supplier twice (as primary or substitute).
@@ -218,6 +218,13 @@ library Errors {
 
     /// @notice Thrown when switching a component to its current supplier.
     error SupplyChainRegistry_AlreadyCurrent(uint256 projectId, uint256 componentId, address supplier);
+
+    /// @notice Thrown when switching a component to a supplier the oracle holds disrupted (switch back after it
+    /// recovered).
+    error SupplyChainRegistry_SupplierDisrupted(address supplier);
+
+    /// @notice Thrown when the failover names a pair index beyond the supplier's reverse index.
+    error SupplyChainRegistry_PairNotFound(address supplier, uint256 pairIndex);
 
     /*//////////////////////////////////////////////////////////////////////////
                                   CONTINGENCY POOL

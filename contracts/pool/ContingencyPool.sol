@@ -17,9 +17,9 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 /// @title ContingencyPool
 /// @notice Per-project contingency pools that finance substitute suppliers automatically when the oracle
 /// confirms a disruption. See the documentation in {IContingencyPool}.
-/// @dev Gas: the failover path reads three slots of the project's pool (two written), makes one registry call
-/// per batch (the reverse index) and one per pair (switch + substitute choice), and one token transfer per
-/// financed pair. All token movements go through {_pay} / {_pull}, each emitting its movement event.
+/// @dev Gas: the failover path reads three slots of the project's pool once per pair (two written), makes one
+/// registry call per batch (the reverse index) and one per pair (switch + substitute choice), and one token
+/// transfer per financed pair. All token movements go through {_pay} / {_pull}, each emitting its movement event.
 contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -321,90 +321,166 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             max
         );
         uint256 n = projectIds.length;
-        for (uint256 i = 0; i < n; ++i) {
-            _financePair(projectIds[i], componentIds[i], supplier, confirmationId);
-        }
-        return (start + n, count);
-    }
-
-    /// @dev Finances one affected pair. Hot path: slots 0-2 of the project's pool are read whole, slots 0-1
-    /// written whole (layouts in {SupplyChainTypes.Pool}: slot 0 = cash 0..127 | outstanding 128..255; slot 1 =
-    /// epochConfirmationId 0..63 | epochFinanced 64..159 | disruptionCap 160..255; slot 2 = token 0..159 |
-    /// exposureCap 160..255).
-    function _financePair(uint256 projectId, uint256 componentId, address disrupted, uint256 confirmationId) private {
-        (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) = _registry.failover(
-            projectId,
-            componentId,
-            disrupted,
-            confirmationId,
-            _limit(projectId, confirmationId, 0)
-        );
-        SupplyChainTypes.SkipReason reason;
-        if (outcome == SupplyChainTypes.FailoverOutcome.Switched) {
-            if (_payAdvance(projectId, substitute, advance, confirmationId)) {
-                emit SubstituteFinanced(projectId, substitute, advance, componentId, disrupted, confirmationId);
-                return;
+        // Unchecked: i < n <= MAX_PAIRS_PER_SUPPLIER and start + n <= total.
+        unchecked {
+            for (uint256 i = 0; i < n; ++i) {
+                _financePair(projectIds[i], componentIds[i], supplier, start + i, confirmationId);
             }
-            reason = SupplyChainTypes.SkipReason.TransferFailed;
-        } else if (outcome == SupplyChainTypes.FailoverOutcome.OverBudget) {
-            reason = SupplyChainTypes.SkipReason(_limit(projectId, confirmationId, advance));
-        } else if (outcome == SupplyChainTypes.FailoverOutcome.NoHealthySubstitute) {
-            reason = SupplyChainTypes.SkipReason.NoHealthySubstitute;
-        } else {
-            return; // NotAffected / AlreadyHandled: nothing to do for this pair.
+            return (start + n, count);
         }
-        emit FinancingSkipped(projectId, componentId, disrupted, confirmationId, reason, advance);
     }
 
-    /// @dev Slots 0-2 of the project's pool, read whole (hot path).
-    function _poolSlots(uint256 projectId) private view returns (uint256 s0, uint256 s1, uint256 s2) {
+    /// @dev Finances one affected pair (entry `pairIndex` of `disrupted`'s reverse index). Hot path: slots 0-2 of
+    /// the project's pool are read whole once and slots 0-1 written whole (layouts in {SupplyChainTypes.Pool}:
+    /// slot 0 = cash 0..127 | outstanding 128..255; slot 1 = epochConfirmationId 0..63 | epochFinanced 64..159 |
+    /// disruptionCap 160..255; slot 2 = token 0..159 | exposureCap 160..255). The registry call in between does
+    /// not touch the pool, so the slots read before it are still current after it.
+    function _financePair(
+        uint256 projectId,
+        uint256 componentId,
+        address disrupted,
+        uint256 pairIndex,
+        uint256 confirmationId
+    ) private {
+        (uint256 base, uint256 s0, uint256 s1, uint256 s2) = _poolSlots(projectId);
+        (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) = _callFailover(
+            disrupted,
+            pairIndex,
+            confirmationId,
+            _limit(s0, s1, s2, confirmationId, 0)
+        );
+        if (outcome == SupplyChainTypes.FailoverOutcome.Switched) {
+            if (_payAdvance(base, s0, s1, s2, substitute, advance, confirmationId)) {
+                emit SubstituteFinanced(projectId, substitute, advance, componentId, disrupted, confirmationId);
+            } else {
+                emit FinancingSkipped(
+                    projectId,
+                    componentId,
+                    disrupted,
+                    confirmationId,
+                    SupplyChainTypes.SkipReason.TransferFailed,
+                    advance
+                );
+            }
+        } else if (outcome == SupplyChainTypes.FailoverOutcome.OverBudget) {
+            // The first limit the advance exceeds.
+            SupplyChainTypes.SkipReason reason = SupplyChainTypes.SkipReason(
+                _limit(s0, s1, s2, confirmationId, advance)
+            );
+            emit FinancingSkipped(projectId, componentId, disrupted, confirmationId, reason, advance);
+        } else if (outcome == SupplyChainTypes.FailoverOutcome.NoHealthySubstitute) {
+            emit FinancingSkipped(
+                projectId,
+                componentId,
+                disrupted,
+                confirmationId,
+                SupplyChainTypes.SkipReason.NoHealthySubstitute,
+                0
+            );
+        }
+        // NotAffected: nothing to do for this pair.
+    }
+
+    /// @dev `_registry.failover(...)` without the ABI helpers (hot path: once per affected pair). Bubbles up a
+    /// registry revert; the registry is our own immutable collaborator and returns three words.
+    function _callFailover(
+        address disrupted,
+        uint256 pairIndex,
+        uint256 confirmationId,
+        uint256 budget
+    ) private returns (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) {
+        address registry_ = address(_registry);
+        bytes4 selector = IComponentRegistry.failover.selector;
+        uint256 rawOutcome;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 0x04), disrupted)
+            mstore(add(ptr, 0x24), pairIndex)
+            mstore(add(ptr, 0x44), confirmationId)
+            mstore(add(ptr, 0x64), budget)
+            if iszero(call(gas(), registry_, 0, ptr, 0x84, ptr, 0x60)) {
+                returndatacopy(ptr, 0, returndatasize())
+                revert(ptr, returndatasize())
+            }
+            if lt(returndatasize(), 0x60) {
+                revert(0, 0)
+            }
+            rawOutcome := mload(ptr)
+            substitute := and(mload(add(ptr, 0x20)), 0xffffffffffffffffffffffffffffffffffffffff)
+            advance := mload(add(ptr, 0x40))
+        }
+        // The registry returns a valid outcome; the conversion checks it all the same.
+        outcome = SupplyChainTypes.FailoverOutcome(rawOutcome);
+    }
+
+    /// @dev The storage slot of the project's pool (`base`) and its slots 0-2, read whole (hot path).
+    function _poolSlots(uint256 projectId) private view returns (uint256 base, uint256 s0, uint256 s1, uint256 s2) {
         SupplyChainTypes.Pool storage p = _pools[projectId];
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
-            let base := p.slot
+            base := p.slot
             s0 := sload(base)
             s1 := sload(add(base, 1))
             s2 := sload(add(base, 2))
         }
     }
 
-    /// @dev With `advance` = 0: the most the project's pool can pay now for `confirmationId` (its cash, the room
-    /// under the exposure cap and the room under this disruption's cap). With an `advance` above that budget: the
-    /// {SupplyChainTypes.SkipReason} (as a number) of the first limit it exceeds.
-    function _limit(uint256 projectId, uint256 confirmationId, uint256 advance) private view returns (uint256) {
-        (uint256 s0, uint256 s1, uint256 s2) = _poolSlots(projectId);
+    /// @dev From the pool's slots 0-2 (see {_financePair}). With `advance` = 0: the most the pool can pay now for
+    /// `confirmationId` (its cash, the room under the exposure cap and the room under this disruption's cap).
+    /// With an `advance` above that budget: the {SupplyChainTypes.SkipReason} (as a number) of the first limit it
+    /// exceeds.
+    function _limit(
+        uint256 s0,
+        uint256 s1,
+        uint256 s2,
+        uint256 confirmationId,
+        uint256 advance
+    ) private pure returns (uint256) {
         uint256 cash = uint128(s0);
         uint256 outstanding = s0 >> 128;
         uint256 exposureCap = s2 >> 160;
         uint256 disruptionCap = s1 >> 160;
         uint256 epochFinanced = uint64(s1) == confirmationId ? uint96(s1 >> 64) : 0;
-        uint256 exposureLeft = exposureCap > outstanding ? exposureCap - outstanding : 0;
-        uint256 disruptionLeft = disruptionCap > epochFinanced ? disruptionCap - epochFinanced : 0;
+        uint256 exposureLeft;
+        uint256 disruptionLeft;
+        // Unchecked: each difference is taken only when positive.
+        unchecked {
+            exposureLeft = exposureCap > outstanding ? exposureCap - outstanding : 0;
+            disruptionLeft = disruptionCap > epochFinanced ? disruptionCap - epochFinanced : 0;
+        }
         if (advance == 0) return Math.min(cash, Math.min(exposureLeft, disruptionLeft));
         if (advance > cash) return uint256(SupplyChainTypes.SkipReason.InsufficientLiquidity);
         if (advance > exposureLeft) return uint256(SupplyChainTypes.SkipReason.ExposureCapReached);
         return uint256(SupplyChainTypes.SkipReason.DisruptionCapReached);
     }
 
-    /// @dev Books `advance` in slots 0-1 of the project's pool and pays it; when the token refuses the transfer,
-    /// restores both slots (so one broken token cannot block the oracle or the queue) and returns false.
+    /// @dev Books `advance` in slots 0-1 of the pool at storage slot `base` (read before as `s0`-`s2`) and pays
+    /// it; when the token refuses the transfer, restores both slots (so one broken token cannot block the oracle
+    /// or the queue) and returns false.
     function _payAdvance(
-        uint256 projectId,
+        uint256 base,
+        uint256 s0,
+        uint256 s1,
+        uint256 s2,
         address substitute,
         uint256 advance,
         uint256 confirmationId
     ) private returns (bool paid) {
-        SupplyChainTypes.Pool storage p = _pools[projectId];
-        (uint256 s0, uint256 s1, uint256 s2) = _poolSlots(projectId);
         uint256 epochFinanced = uint64(s1) == confirmationId ? uint96(s1 >> 64) : 0;
-        // Effects first. Safe: the registry switched only because advance <= the budget, which is at most the
-        // cash, the room under the exposure cap (< 2^96) and the room under the disruption cap; confirmation ids
-        // never reach 2^64.
-        uint256 n0 = (s0 + (advance << 128)) - advance;
-        uint256 n1 = ((s1 >> 160) << 160) | ((epochFinanced + advance) << 64) | uint64(confirmationId);
+        // Effects first. Unchecked: the registry switched only because advance <= the budget, which is at most
+        // the cash (so the low half of slot 0 does not underflow), the room under the exposure cap (< 2^96, so
+        // outstanding stays below it) and the room under the disruption cap (< 2^96); confirmation ids never
+        // reach 2^64.
+        uint256 n0;
+        uint256 n1;
+        unchecked {
+            n0 = (s0 + (advance << 128)) - advance;
+            n1 = ((s1 >> 160) << 160) | ((epochFinanced + advance) << 64) | uint64(confirmationId);
+        }
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
-            let base := p.slot
             sstore(base, n0)
             sstore(add(base, 1), n1)
         }
@@ -412,7 +488,6 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         if (!paid) {
             // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
-                let base := p.slot
                 sstore(base, s0)
                 sstore(add(base, 1), s1)
             }

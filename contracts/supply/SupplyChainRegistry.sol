@@ -11,10 +11,13 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 /// @title SupplyChainRegistry
 /// @notice Suppliers, each project's critical components with their substitutes, and the reverse index
 /// supplier → (project, component). See the documentation in {IComponentRegistry}.
-/// @dev Gas: the automatic failover of one pair reads the component's slot 0 and its first healthy substitute's
-/// slot (address and advance packed), asks the oracle once per candidate, and writes slot 0 once. The reverse
-/// index packs two (project, component) pairs per slot. Its three collaborators are immutables; the deploy
-/// helper predicts the addresses of those deployed after the registry (scripts/lib/deploy-stack.ts).
+/// @dev Gas: the automatic failover of one pair reads its reverse-index entry (which carries the disrupted
+/// supplier's position in the component and the component's substitute count, so the component's record is not
+/// read), the project's word of current-supplier codes (4 bits per component, 64 components per word: a
+/// disruption that hits several components of one project reads and writes one warm word), and its first
+/// healthy substitute's slot (address and advance packed), asking the oracle once per candidate. The reverse
+/// index packs four pairs per slot. Its three collaborators are immutables; the deploy helper predicts the
+/// addresses of those deployed after the registry (scripts/lib/deploy-stack.ts).
 contract SupplyChainRegistry is IComponentRegistry {
     /*//////////////////////////////////////////////////////////////////////////
                                      CONSTANTS
@@ -42,11 +45,19 @@ contract SupplyChainRegistry is IComponentRegistry {
 
     mapping(uint256 projectId => mapping(uint256 componentId => SupplyChainTypes.Component)) private _components;
 
-    mapping(uint256 projectId => mapping(uint256 componentId => mapping(uint256 index => SupplyChainTypes.Substitute)))
-        private _substitutes;
+    /// @dev Each component's substitutes in order, keyed by `projectId << 16 | componentId` (see {_componentKey}).
+    mapping(uint256 componentKey => SupplyChainTypes.Substitute[MAX_SUBSTITUTES] substitutes) private _substitutes;
 
-    /// @dev Each entry packs `projectId << 64 | componentId` (both < 2^64), two entries per slot.
-    mapping(address supplier => uint128[] pairs) private _pairs;
+    /// @dev Each component's current supplier as a 4-bit code, 1 + its index (index 0 = the primary, i = the i-th
+    /// substitute; code 0 = no such component): component `c` of project `p` at bits `4 * ((c - 1) % 64)` of
+    /// the word keyed `p << 10 | (c - 1) / 64`. The definition writes code 1, so a word is never zero once it
+    /// holds a component and a failover rewrites a set slot (2,900 gas) instead of filling an empty one (20,000).
+    mapping(uint256 wordKey => uint256 indexes) private _currentIndexes;
+
+    /// @dev Each entry packs `projectId << 32 | componentId << 16 | position << 8 | substituteCount` (projectId <
+    /// 2^32, componentId < 2^16; position = the supplier's place in the component: 0 = primary, i = i-th
+    /// substitute), four entries per slot. Entries are only ever appended, so an index names a pair for good.
+    mapping(address supplier => uint64[] pairs) private _pairs;
 
     /*//////////////////////////////////////////////////////////////////////////
                                     CONSTRUCTOR
@@ -105,20 +116,22 @@ contract SupplyChainRegistry is IComponentRegistry {
     ) external view override returns (SupplyChainTypes.ComponentView memory view_) {
         SupplyChainTypes.Component storage c = _existingComponent(projectId, componentId);
         uint256 count = c.substituteCount;
+        uint256 index = _currentIndex(projectId, componentId);
         view_.metadataHash = c.metadataHash;
         view_.primary = c.primary;
-        view_.current = c.current;
-        view_.currentIndex = c.currentIndex;
-        view_.lastConfirmationId = c.lastConfirmationId;
+        view_.current = _supplierAt(projectId, componentId, index);
+        // Safe: index <= MAX_SUBSTITUTES.
+        view_.currentIndex = uint8(index);
         view_.substitutes = new SupplyChainTypes.Substitute[](count);
         for (uint256 i = 0; i < count; ++i) {
-            view_.substitutes[i] = _substitutes[projectId][componentId][i];
+            view_.substitutes[i] = _substitutes[_componentKey(projectId, componentId)][i];
         }
     }
 
     /// @inheritdoc IComponentRegistry
     function currentSupplier(uint256 projectId, uint256 componentId) external view override returns (address) {
-        return _existingComponent(projectId, componentId).current;
+        _existingComponent(projectId, componentId);
+        return _supplierAt(projectId, componentId, _currentIndex(projectId, componentId));
     }
 
     /// @inheritdoc IComponentRegistry
@@ -132,15 +145,32 @@ contract SupplyChainRegistry is IComponentRegistry {
         uint256 start,
         uint256 max
     ) external view override returns (uint256 total, uint256[] memory projectIds, uint256[] memory componentIds) {
-        uint128[] storage pairs = _pairs[supplier];
+        uint64[] storage pairs = _pairs[supplier];
         total = pairs.length;
         uint256 end = start >= total ? start : (total - start > max ? start + max : total);
         projectIds = new uint256[](end - start);
         componentIds = new uint256[](end - start);
+        // Read on the failover path: each storage slot of the index (four entries) is loaded once.
+        uint256 dataSlot;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(0x00, pairs.slot)
+            dataSlot := keccak256(0x00, 0x20)
+        }
+        uint256 word;
         for (uint256 i = start; i < end; ++i) {
-            uint128 entry = pairs[i];
-            projectIds[i - start] = entry >> 64;
-            componentIds[i - start] = uint64(entry);
+            if (i == start || i & 3 == 0) {
+                // solhint-disable-next-line no-inline-assembly
+                assembly ("memory-safe") {
+                    word := sload(add(dataSlot, shr(2, i)))
+                }
+            }
+            uint256 entry = uint64(word >> ((i & 3) << 6));
+            // Unchecked: start <= i < end.
+            unchecked {
+                projectIds[i - start] = entry >> 32;
+                componentIds[i - start] = uint16(entry >> 16);
+            }
         }
     }
 
@@ -187,18 +217,20 @@ contract SupplyChainRegistry is IComponentRegistry {
             revert Errors.SupplyChainRegistry_InvalidSubstituteCount(count, MAX_SUBSTITUTES);
         }
         componentId = _componentCount[projectId] + 1;
-        if (projectId > type(uint64).max || componentId > type(uint64).max) {
+        if (projectId > type(uint32).max || componentId > type(uint16).max) {
             revert Errors.SupplyChainRegistry_IdTooLarge(projectId, componentId);
         }
         _componentCount[projectId] = componentId;
 
         _checkRegistered(primary);
-        _addPair(primary, projectId, componentId);
+        _addPair(primary, projectId, componentId, 0, count);
         _addPayee(projectId, primary);
 
         address[] memory subs = new address[](count);
         uint256[] memory advances = new uint256[](count);
-        mapping(uint256 => SupplyChainTypes.Substitute) storage stored = _substitutes[projectId][componentId];
+        SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage stored = _substitutes[
+            _componentKey(projectId, componentId)
+        ];
         for (uint256 i = 0; i < count; ++i) {
             address supplier = substitutes[i].supplier;
             uint256 advance = substitutes[i].advance;
@@ -213,16 +245,14 @@ contract SupplyChainRegistry is IComponentRegistry {
             subs[i] = supplier;
             advances[i] = advance;
             stored[i] = SupplyChainTypes.Substitute({ supplier: supplier, advance: uint96(advance) });
-            _addPair(supplier, projectId, componentId);
+            _addPair(supplier, projectId, componentId, i + 1, count);
             _addPayee(projectId, supplier);
         }
+        _setCurrentIndex(projectId, componentId, 0); // the primary
         _components[projectId][componentId] = SupplyChainTypes.Component({
-            current: primary,
-            currentIndex: 0,
+            primary: primary,
             // Safe: count <= MAX_SUBSTITUTES.
             substituteCount: uint8(count),
-            lastConfirmationId: 0,
-            primary: primary,
             metadataHash: metadataHash
         });
         emit ComponentDefined(projectId, componentId, primary, subs, advances, metadataHash);
@@ -232,68 +262,93 @@ contract SupplyChainRegistry is IComponentRegistry {
     function switchSupplier(uint256 projectId, uint256 componentId, address to) external override {
         _checkFirm(projectId);
         SupplyChainTypes.Component storage c = _existingComponent(projectId, componentId);
-        address from = c.current;
+        address from = _supplierAt(projectId, componentId, _currentIndex(projectId, componentId));
         if (to == from) revert Errors.SupplyChainRegistry_AlreadyCurrent(projectId, componentId, to);
         uint256 index;
         if (to != c.primary) {
             uint256 count = c.substituteCount;
-            mapping(uint256 => SupplyChainTypes.Substitute) storage subs = _substitutes[projectId][componentId];
+            SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage subs = _substitutes[
+                _componentKey(projectId, componentId)
+            ];
             for (; index < count; ++index) {
                 if (subs[index].supplier == to) break;
             }
             if (index == count) revert Errors.SupplyChainRegistry_NotComponentSupplier(projectId, componentId, to);
             ++index; // 1-based for substitutes
         }
-        c.current = to;
-        // Safe: index <= MAX_SUBSTITUTES.
-        c.currentIndex = uint8(index);
+        // A component never goes back to a disrupted supplier: that keeps the failover of each disruption to at
+        // most one payment per pair (a switched pair no longer names the disrupted supplier as current).
+        if (_isDisrupted(to)) revert Errors.SupplyChainRegistry_SupplierDisrupted(to);
+        _setCurrentIndex(projectId, componentId, index);
         emit ComponentSwitched(projectId, componentId, to, from, 0);
     }
 
     /// @inheritdoc IComponentRegistry
     function failover(
-        uint256 projectId,
-        uint256 componentId,
         address disrupted,
+        uint256 pairIndex,
         uint256 confirmationId,
         uint256 budget
     ) external override returns (SupplyChainTypes.FailoverOutcome, address, uint256) {
         if (msg.sender != _pool) revert Errors.SupplyChainRegistry_CallerNotPool(msg.sender);
-        // Hot path (runs in the oracle's confirming transaction): slot 0 of the component and each candidate's
-        // slot are read whole and slot 0 is written whole. Layouts: see {SupplyChainTypes.Component} (current
-        // 0..159, currentIndex 160..167, substituteCount 168..175, lastConfirmationId 176..239) and
-        // {SupplyChainTypes.Substitute} (supplier 0..159, advance 160..255).
-        SupplyChainTypes.Component storage c = _components[projectId][componentId];
-        uint256 slot0;
+        // Hot path (runs in the oracle's confirming transaction). The entry's layout: see {_pairs}.
+        uint64[] storage pairs = _pairs[disrupted];
+        uint256 entry;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
-            slot0 := sload(c.slot)
+            // Element `pairIndex` of a uint64[]: slot keccak(pairs) + pairIndex / 4, bits 64 * (pairIndex % 4).
+            // The length is not read: an index beyond it finds a zero entry (slots are never written past it).
+            mstore(0x00, pairs.slot)
+            entry := and(
+                shr(shl(6, and(pairIndex, 3)), sload(add(keccak256(0x00, 0x20), shr(2, pairIndex)))),
+                0xffffffffffffffff
+            )
         }
-        if (address(uint160(slot0)) != disrupted) return (SupplyChainTypes.FailoverOutcome.NotAffected, address(0), 0);
-        if (uint64(slot0 >> 176) == confirmationId) {
-            return (SupplyChainTypes.FailoverOutcome.AlreadyHandled, address(0), 0);
-        }
-        uint256 count = uint8(slot0 >> 168);
-        (uint256 index, address candidate, uint256 advance) = _firstHealthy(projectId, componentId, count, disrupted);
-        if (index == count) return (SupplyChainTypes.FailoverOutcome.NoHealthySubstitute, address(0), 0);
-        if (advance > budget) return (SupplyChainTypes.FailoverOutcome.OverBudget, candidate, advance);
-        // Safe: index < MAX_SUBSTITUTES; confirmation ids are sequential from 1 and never reach 2^64.
-        slot0 =
-            uint256(uint160(candidate)) |
-            ((index + 1) << 160) |
-            (count << 168) |
-            (uint256(uint64(confirmationId)) << 176);
-        // solhint-disable-next-line no-inline-assembly
-        assembly ("memory-safe") {
-            sstore(c.slot, slot0)
-        }
-        emit ComponentSwitched(projectId, componentId, candidate, disrupted, confirmationId);
-        return (SupplyChainTypes.FailoverOutcome.Switched, candidate, advance);
+        // Every stored entry has a substitute count of 1..8; a zero entry lies beyond the index.
+        if (uint8(entry) == 0) revert Errors.SupplyChainRegistry_PairNotFound(disrupted, pairIndex);
+        return _failover(entry >> 32, uint16(entry >> 16), entry, disrupted, confirmationId, budget);
     }
 
     /*//////////////////////////////////////////////////////////////////////////
                                       PRIVATE
     //////////////////////////////////////////////////////////////////////////*/
+
+    /// @dev {failover} of the pair `entry` (project `projectId`, component `componentId`).
+    function _failover(
+        uint256 projectId,
+        uint256 componentId,
+        uint256 entry,
+        address disrupted,
+        uint256 confirmationId,
+        uint256 budget
+    ) private returns (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) {
+        (uint256 wordSlot, uint256 shift) = _indexWordSlot(projectId, componentId);
+        uint256 indexes;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            indexes := sload(wordSlot)
+        }
+        // Not affected when the component's current supplier is not the disrupted one (any more). Codes are 1 +
+        // the index (see {_currentIndexes}).
+        if ((indexes >> shift) & 0xf != ((entry >> 8) & 0xff) + 1) {
+            return (SupplyChainTypes.FailoverOutcome.NotAffected, address(0), 0);
+        }
+        uint256 count = uint8(entry);
+        uint256 index;
+        (index, substitute, advance) = _firstHealthy(projectId, componentId, count, disrupted);
+        if (index == count) return (SupplyChainTypes.FailoverOutcome.NoHealthySubstitute, address(0), 0);
+        if (advance > budget) return (SupplyChainTypes.FailoverOutcome.OverBudget, substitute, advance);
+        // Substitute `index` (0-based) is supplier index `index + 1`, code `index + 2`.
+        unchecked {
+            indexes = (indexes & ~(uint256(0xf) << shift)) | ((index + 2) << shift); // index < MAX_SUBSTITUTES
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            sstore(wordSlot, indexes)
+        }
+        emit ComponentSwitched(projectId, componentId, substitute, disrupted, confirmationId);
+        return (SupplyChainTypes.FailoverOutcome.Switched, substitute, advance);
+    }
 
     /// @dev The first substitute that is neither `disrupted` nor disrupted per the oracle: its index (`count` when
     /// none), address and advance. Each candidate's slot is read whole.
@@ -303,7 +358,7 @@ contract SupplyChainRegistry is IComponentRegistry {
         uint256 count,
         address disrupted
     ) private view returns (uint256 index, address candidate, uint256 advance) {
-        mapping(uint256 => SupplyChainTypes.Substitute) storage subs = _substitutes[projectId][componentId];
+        SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage subs = _substitutes[_componentKey(projectId, componentId)];
         for (; index < count; ++index) {
             SupplyChainTypes.Substitute storage sub = subs[index];
             uint256 packed;
@@ -354,13 +409,66 @@ contract SupplyChainRegistry is IComponentRegistry {
         emit ProjectSupplierAdded(projectId, supplier);
     }
 
-    function _addPair(address supplier, uint256 projectId, uint256 componentId) private {
-        uint128[] storage pairs = _pairs[supplier];
+    function _addPair(
+        address supplier,
+        uint256 projectId,
+        uint256 componentId,
+        uint256 position,
+        uint256 substituteCount
+    ) private {
+        uint64[] storage pairs = _pairs[supplier];
         if (pairs.length >= MAX_PAIRS_PER_SUPPLIER) {
             revert Errors.SupplyChainRegistry_TooManyPairs(supplier, MAX_PAIRS_PER_SUPPLIER);
         }
-        // Safe: both ids were checked to be < 2^64.
-        pairs.push(uint128((projectId << 64) | componentId));
+        // Safe: projectId < 2^32 and componentId < 2^16 were checked; position and count are at most 8.
+        pairs.push(uint64((projectId << 32) | (componentId << 16) | (position << 8) | substituteCount));
+    }
+
+    /// @dev The storage slot of the word that holds the component's current-supplier index, and the index's bit
+    /// offset in it (see {_currentIndexes}).
+    function _indexWordSlot(uint256 projectId, uint256 componentId) private pure returns (uint256 slot, uint256 shift) {
+        uint256 wordKey;
+        // Unchecked: component ids start at 1; callers pass an existing component's id (or one read from the
+        // reverse index), so componentId - 1 does not underflow.
+        unchecked {
+            wordKey = (projectId << 10) | ((componentId - 1) >> 6);
+            shift = ((componentId - 1) & 63) << 2;
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(0x00, wordKey)
+            mstore(0x20, _currentIndexes.slot)
+            slot := keccak256(0x00, 0x40)
+        }
+    }
+
+    /// @dev The key of a component in {_substitutes}. Unique for every component that can exist (projectId <
+    /// 2^32 and componentId < 2^16 are checked at definition).
+    function _componentKey(uint256 projectId, uint256 componentId) private pure returns (uint256) {
+        return (projectId << 16) | componentId;
+    }
+
+    /// @dev The component's current-supplier index (0 = the primary, i = the i-th substitute).
+    function _currentIndex(uint256 projectId, uint256 componentId) private view returns (uint256 index) {
+        (uint256 slot, uint256 shift) = _indexWordSlot(projectId, componentId);
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            index := sub(and(shr(shift, sload(slot)), 0xf), 1)
+        }
+    }
+
+    function _setCurrentIndex(uint256 projectId, uint256 componentId, uint256 index) private {
+        (uint256 slot, uint256 shift) = _indexWordSlot(projectId, componentId);
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            sstore(slot, or(and(sload(slot), not(shl(shift, 0xf))), shl(shift, add(index, 1))))
+        }
+    }
+
+    /// @dev The supplier at `index` of an existing component (0 = the primary, i = the i-th substitute).
+    function _supplierAt(uint256 projectId, uint256 componentId, uint256 index) private view returns (address) {
+        if (index == 0) return _components[projectId][componentId].primary;
+        return _substitutes[_componentKey(projectId, componentId)][index - 1].supplier;
     }
 
     function _checkFirm(uint256 projectId) private view {

@@ -12,17 +12,14 @@ library SupplyChainTypes {
         bool registered;
     }
 
-    /// @notice A critical component of a project. The failover path reads slot 0 and writes it once.
-    /// Packing: slot 0 = 160 + 8 + 8 + 64 = 240 bits; slot 1 = 160 bits; slot 2 = 256 bits.
+    /// @notice A critical component of a project, as defined by its firm (never written after). Which of its
+    /// suppliers is current is kept apart, as a 4-bit index in a per-project word (see the registry), so the
+    /// failover path never touches this record. Packing: slot 0 = 160 + 8 bits; slot 1 = 256 bits.
     struct Component {
         // slot 0
-        address current; // the supplier currently supplying the component
-        uint8 currentIndex; // 0 = the primary, i = the i-th substitute (1-based)
-        uint8 substituteCount; // 1..8; 0 = the component does not exist
-        uint64 lastConfirmationId; // the oracle confirmation that last switched it automatically (0 = never)
-        // slot 1
         address primary;
-        // slot 2
+        uint8 substituteCount; // 1..8; 0 = the component does not exist
+        // slot 1
         bytes32 metadataHash; // hash of the component's specification document
     }
 
@@ -43,8 +40,7 @@ library SupplyChainTypes {
         bytes32 metadataHash;
         address primary;
         address current;
-        uint8 currentIndex;
-        uint64 lastConfirmationId;
+        uint8 currentIndex; // 0 = the primary, i = the i-th substitute (1-based)
         Substitute[] substitutes;
     }
 
@@ -52,7 +48,6 @@ library SupplyChainTypes {
     enum FailoverOutcome {
         Switched, // switched to a healthy substitute whose advance fits the budget
         NotAffected, // the component's current supplier is not the disrupted one
-        AlreadyHandled, // this confirmation already switched the component
         NoHealthySubstitute, // every listed substitute is disrupted too (or is the disrupted supplier)
         OverBudget // the first healthy substitute's advance is above the budget the pool offered
     }

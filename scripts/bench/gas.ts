@@ -43,10 +43,21 @@ async function main(): Promise<void> {
     for (const [name, gas] of Object.entries(measured)) {
       const r = ratio(gas, baseline);
       const target = module.targets[name];
-      const ok = target === undefined ? "" : r <= target ? "yes" : "NO";
+      let ok = "";
+      let shown = "report";
+      if (typeof target === "number") {
+        ok = r <= target ? "yes" : "NO";
+        shown = `<= ${target}`;
+      } else if (target !== undefined) {
+        const other = measured[target.of];
+        if (other === undefined) throw new Error(`${name}: its target refers to ${target.of}, which was not measured`);
+        const deviation = Math.abs(Number(gas) / Number(other) - 1);
+        ok = deviation <= target.within ? "yes" : "NO";
+        shown = `±${target.within * 100}% of ${target.of}`;
+      }
       if (ok === "NO") missed++;
       operations[name] = { gas: Number(gas), ratio: r };
-      rows.push([name, gas.toString(), r.toFixed(3), target === undefined ? "report" : `<= ${target}`, ok]);
+      rows.push([name, gas.toString(), r.toFixed(3), shown, ok]);
     }
   }
 
@@ -87,21 +98,22 @@ ${table}
   holds no token yet costs another new slot in the token.
 - **Oracle.** A supplier's confirmed state, its open round and the round's ballots (a reporter bitmap) share
   one slot, the configuration another: a vote reads two slots and writes one.
-- **Failover.** The confirming vote calls the pool, which asks the registry once per affected pair to switch
-  it to the first healthy substitute (the registry reads the oracle for the substitute's health), then pays
-  the advance. \`oracle.confirm.perExtraComponent\` (what one more affected component adds when its
-  substitute holds no tokens yet) misses its 1.2× target at about 1.38×. Traced per extra component
-  (47.2k): token transfer 25.0k (of which the substitute's new balance slot 20.0k + its cold read 2.1k and
-  the \`Transfer\` event 1.8k); registry \`failover\` 13.3k (component slot read + write 5.0k, substitute
-  record 2.1k, reverse index 1.0k, \`ComponentSwitched\` 2.4k, ~2.8k dispatch and ABI coding); pool 6.0k
-  (\`SubstituteFinanced\` 2.6k, the rest slot re-reads, writes and coding); the substitute's health check
-  on the oracle 2.6k. The parts we keep on purpose — both events of the audit trail's event model, the
-  health check, the switch write and the new balance — already cost ~39.6k (1.155×), leaving ~1.5k for all
-  code of four contracts. Known safe savings (passing slots between internal functions, an assembly call
-  to the registry, a packed \`pairsOf\`) add up to ~1k, i.e. ~1.35×; we have not taken them yet. Reaching
-  1.2× would take one contract that both switches the component and pays the substitute (no per-pair call
-  from the pool to the registry, one event instead of two) — against our one-job-per-contract rule and the
-  audit trail's event model, so the target is left for the team to revisit rather than met that way.
+- **Failover.** The confirming vote calls the pool, which reads the disrupted supplier's reverse index once
+  per batch (\`pairsOf\`) and asks the registry once per affected pair to switch it
+  (\`failover(supplier, pairIndex, …)\`); the registry asks the oracle whether the first substitute is
+  healthy, then the pool pays the advance. One more affected component (\`oracle.confirm.perExtraComponent\`,
+  its substitute holding no tokens yet) adds ~40.4k: the token transfer 25.0k (the substitute's new balance
+  slot 20.0k, its cold read 2.1k, \`Transfer\` 1.8k), the two events of the audit trail 5.0k
+  (\`ComponentSwitched\` 2.4k, \`SubstituteFinanced\` 2.6k), the substitute's record 2.1k and its health check
+  on the oracle 2.6k — ~34.7k that any design with this event model pays — and ~5.7k of bookkeeping and
+  calls across the pool and the registry. What keeps that small: a reverse-index entry carries the disrupted
+  supplier's place in the component and its substitute count, so the component's record is not read; each
+  component's current supplier is a 4-bit code in a per-project word of 64, so the components of one project
+  that a disruption hits share one slot (the first costs a cold read and a write, 5.0k; each further one
+  ~0.2k), and the definition writes the code, so a failover never fills an empty slot (20k); the pool reads
+  its three slots once per pair and calls the registry without the ABI helpers. Four reverse-index entries
+  share a storage slot: the benchmark's supplier has three, so its extra components read no further slot; a
+  supplier's fifth, ninth, … pair adds one cold read (2.1k, ~0.5k per pair on average, ~1.19× in all).
 - **1,000 unrelated suppliers** change nothing: a disruption finds its work through the supplier's reverse
   index, never by scanning.
 `;

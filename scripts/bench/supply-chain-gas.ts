@@ -121,7 +121,7 @@ const supplyChainGas: GasModule = {
     "oracle.report": 1.8,
     "oracle.confirm.1substitute": 4.0,
     "oracle.confirm.perExtraComponent": 1.2,
-    "oracle.confirm.1000unrelated": undefined,
+    "oracle.confirm.1000unrelated": { of: "oracle.confirm.1substitute", within: 0.02 },
     "oracle.submitSignedReports.quorum2": undefined,
     "pool.processQueue.perPair": undefined,
     "pool.commit": undefined,

@@ -9,12 +9,22 @@ import type { network } from "hardhat";
 /** What the runner hands to every module. */
 export type GasContext = Awaited<ReturnType<typeof network.getOrCreate>>;
 
+/** A target relative to another operation: `gas` within `within` (a fraction) of that operation's gas. */
+export interface RelativeTarget {
+  of: string;
+  within: number;
+}
+
 /** A measurement module: its operations' targets (ratio to the ERC-20 baseline; `undefined` = report only). */
 export interface GasModule {
   /** Shown in the table's header rows. */
   name: string;
-  /** Operation name → maximum ratio to the baseline, or undefined when the operation is only reported. */
-  targets: Record<string, number | undefined>;
+  /**
+   * Operation name → its target: the maximum ratio to the baseline; or, relative to another operation of the same
+   * module, the largest allowed deviation (`{ of: "other.operation", within: 0.02 }` = within 2 % of it);
+   * undefined when the operation is only reported.
+   */
+  targets: Record<string, number | RelativeTarget | undefined>;
   /** Runs the operations and returns operation name → gasUsed. */
   measure: (ctx: GasContext) => Promise<Record<string, bigint>>;
 }

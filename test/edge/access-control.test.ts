@@ -18,7 +18,7 @@ const ROLES = ["admin", "guardian", "firm", "verifier", "financier", "supplier",
 type Role = (typeof ROLES)[number];
 
 async function accessFixture() {
-  const [admin, guardian, firm, verifier, financier, supplier, reporter, stranger, sub, newcomer] =
+  const [admin, guardian, firm, verifier, financier, supplier, reporter, stranger, sub, newcomer, spare] =
     await ethers.getSigners();
   const stack = await deployStack(ethers, {
     reporters: [reporter.address],
@@ -43,10 +43,14 @@ async function accessFixture() {
   await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e0"));
   await escrow.connect(verifier).approveMilestone(projectId, 0n); // m0 Approved
   await escrow.connect(firm).submitMilestone(projectId, 1n, ethers.id("e1")); // m1 Submitted, m2 Pending
-  for (const s of [supplier, sub]) await registry.connect(s).registerSupplier(ethers.id(s.address), REGION);
+  for (const s of [supplier, sub, spare]) await registry.connect(s).registerSupplier(ethers.id(s.address), REGION);
   await registry
     .connect(firm)
     .defineComponent(projectId, ethers.ZeroHash, supplier.address, [{ supplier: sub.address, advance: 100_00n }]);
+  // Component 2 stays healthy: the firm may switch it to `spare` (a switch to a disrupted supplier is refused).
+  await registry
+    .connect(firm)
+    .defineComponent(projectId, ethers.ZeroHash, sub.address, [{ supplier: spare.address, advance: 100_00n }]);
   await pool.connect(financier).commit(projectId, 1_000_00n, 1_000_00n, 1_000_00n);
   const observed = BigInt(await networkHelpers.time.latest());
   await oracle.connect(reporter).report(supplier.address, true, ethers.id("fire"), observed); // financed 100.00
@@ -60,7 +64,7 @@ async function accessFixture() {
     reporter,
     stranger,
   };
-  return { stack, token, escrow, registry, oracle, pool, projectId, signers, sub, newcomer, observed };
+  return { stack, token, escrow, registry, oracle, pool, projectId, signers, sub, newcomer, spare, observed };
 }
 type F = Awaited<ReturnType<typeof accessFixture>>;
 
@@ -122,7 +126,7 @@ const rows: Row[] = [
           [{ supplier: f.sub.address, advance: 1n }],
         ],
       ],
-      ["switchSupplier", (f: F) => [f.projectId, 1n, f.signers.supplier.address]],
+      ["switchSupplier", (f: F) => [f.projectId, 2n, f.spare.address]],
     ] as const
   ).map(([fn, args]): Row => ({
     contract: (f) => f.registry,
@@ -135,7 +139,7 @@ const rows: Row[] = [
   {
     contract: (f) => f.registry,
     fn: "failover",
-    args: (f) => [f.projectId, 1n, f.sub.address, 9n, 0n],
+    args: (f) => [f.signers.supplier.address, 0n, 9n, 0n],
     allowed: [],
     error: "SupplyChainRegistry_CallerNotPool",
     errorArgs: (_f, caller) => [caller],

@@ -551,6 +551,7 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
           expect(from, "switch from the current supplier").to.equal(c.current);
           const listed = to === c.primary || c.subs.some((s) => s.supplier === to);
           expect(listed, "switch to a listed supplier").to.equal(true);
+          expect(supplierState(m, to).disrupted, "never a switch to a disrupted supplier").to.equal(false);
           if (confirmationId !== 0n) {
             // Automatic failover: the disrupted current supplier, to a healthy listed substitute, once per id.
             const disrupted = supplierState(m, from);
@@ -1247,7 +1248,7 @@ class SwitchSupplier extends Step {
     else if (c.current === to) expected = err("SupplyChainRegistry_AlreadyCurrent");
     else if (c.primary !== to && !c.subs.some((s) => s.supplier === to)) {
       expected = err("SupplyChainRegistry_NotComponentSupplier");
-    }
+    } else if (supplierState(m, to).disrupted) expected = err("SupplyChainRegistry_SupplierDisrupted");
     const caller = p ? r.firms[p.firm] : r.stranger;
     await act(m, r, expected, () => r.registry.connect(caller).switchSupplier(id, this.component + 1, to, GAS));
   }

@@ -333,7 +333,9 @@ describe("demo scenario (scripts/lib/seed-scenario.ts)", function () {
       expect(afterDisruption.switched.map((s) => s.component)).to.deep.equal(["krfResin", "arfResin"]);
       for (const c of [krfResin, arfResin]) {
         expect(await registry.currentSupplier(c.projectId, c.id), c.key).to.equal(summary.accounts.resinSubstitute);
-        expect((await registry.getComponent(c.projectId, c.id)).lastConfirmationId, c.key).to.equal(confirmationId);
+        // The switch is the disruption's: its ComponentSwitched event carries the confirmation id.
+        const switches = await registry.queryFilter(registry.filters.ComponentSwitched(c.projectId, c.id));
+        expect(switches.at(-1)?.args.confirmationId, c.key).to.equal(confirmationId);
       }
       expect(await registry.currentSupplier(pag.projectId, pag.id)).to.equal(summary.accounts.pagPrimary);
       expect(await registry.currentSupplier(platinum.projectId, platinum.id)).to.equal(

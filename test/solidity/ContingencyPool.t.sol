@@ -161,8 +161,8 @@ contract ContingencyPoolTest is BaseTest {
     }
 
     /// @dev Unreachable through the RDEscrow (its ids are sequential from 1); a directory with a huge id reaches it.
-    function test_RevertWhen_ProjectIdBeyond64Bits() public {
-        uint256 huge = uint256(type(uint64).max) + 1;
+    function test_RevertWhen_ProjectIdBeyond32Bits() public {
+        uint256 huge = uint256(type(uint32).max) + 1;
         directory.setProject(huge, FIRM, address(token));
         SupplyChainTypes.SubstituteInput[] memory subs = new SupplyChainTypes.SubstituteInput[](1);
         subs[0] = SupplyChainTypes.SubstituteInput(SUB, 1);

@@ -7,14 +7,13 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { SupplyChainRegistry } from "../../types/ethers-contracts/index.js";
-import { ADV1, deployScenario, REGION_CN } from "./fixtures.js";
+import { ADV1, deployScenario, REGION_CN, report } from "./fixtures.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
 enum Outcome {
   Switched,
   NotAffected,
-  AlreadyHandled,
   NoHealthySubstitute,
   OverBudget,
 }
@@ -55,36 +54,103 @@ describe("SupplyChainRegistry edges", function () {
     });
   });
 
-  describe("failover is idempotent per confirmation", function () {
-    it("returns AlreadyHandled (and switches nothing) when the same confirmation meets the pair again", async function () {
-      const { direct, pool, firm, projectId, supA, s1 } = await networkHelpers.loadFixture(directRegistry);
-      const confirmation = 7n;
-      expect(
-        await direct.connect(pool).failover.staticCall(projectId, 1n, supA.address, confirmation, ADV1),
-      ).to.deep.equal([BigInt(Outcome.Switched), s1.address, ADV1]);
-      await expect(direct.connect(pool).failover(projectId, 1n, supA.address, confirmation, ADV1))
+  describe("failover meets each pair at most once per disruption", function () {
+    it("switches the pair once; then the pair reads NotAffected and the firm cannot switch it back while the supplier is disrupted", async function () {
+      const s = await networkHelpers.loadFixture(directRegistry);
+      const { direct, pool, firm, projectId, supA, s1, oracle, r1, r2 } = s;
+      await report(ethers, oracle as never, [r1, r2], supA.address); // the oracle now holds supA disrupted
+      const confirmation = 1n;
+      expect(await direct.connect(pool).failover.staticCall(supA.address, 0n, confirmation, ADV1)).to.deep.equal([
+        BigInt(Outcome.Switched),
+        s1.address,
+        ADV1,
+      ]);
+      await expect(direct.connect(pool).failover(supA.address, 0n, confirmation, ADV1))
         .to.emit(direct, "ComponentSwitched")
         .withArgs(projectId, 1n, s1.address, supA.address, confirmation);
 
-      // The firm moves the component back to the disrupted supplier by hand.
-      await direct.connect(firm).switchSupplier(projectId, 1n, supA.address);
-      expect(await direct.currentSupplier(projectId, 1n)).to.equal(supA.address);
-
-      // The same confirmation again (a re-delivery): handled already, nothing to pay, no switch.
-      expect(
-        await direct.connect(pool).failover.staticCall(projectId, 1n, supA.address, confirmation, ADV1),
-      ).to.deep.equal([BigInt(Outcome.AlreadyHandled), ethers.ZeroAddress, 0n]);
-      await expect(direct.connect(pool).failover(projectId, 1n, supA.address, confirmation, ADV1)).not.to.emit(
+      // The same disruption again (a re-delivery): the component no longer names supA as current.
+      expect(await direct.connect(pool).failover.staticCall(supA.address, 0n, confirmation, ADV1)).to.deep.equal([
+        BigInt(Outcome.NotAffected),
+        ethers.ZeroAddress,
+        0n,
+      ]);
+      await expect(direct.connect(pool).failover(supA.address, 0n, confirmation, ADV1)).not.to.emit(
         direct,
         "ComponentSwitched",
       );
+      // And the firm cannot move it back to supA by hand while supA is disrupted.
+      await expect(direct.connect(firm).switchSupplier(projectId, 1n, supA.address))
+        .to.be.revertedWithCustomError(direct, "SupplyChainRegistry_SupplierDisrupted")
+        .withArgs(supA.address);
       const c = await direct.getComponent(projectId, 1n);
-      expect([c.current, c.currentIndex, c.lastConfirmationId]).to.deep.equal([supA.address, 0n, confirmation]);
+      expect([c.current, c.currentIndex]).to.deep.equal([s1.address, 1n]);
 
-      // A new confirmation of the same supplier fails the component over again.
-      await expect(direct.connect(pool).failover(projectId, 1n, supA.address, confirmation + 1n, ADV1))
+      // Once supA recovered the firm may switch back, and the next disruption fails the component over again.
+      await report(ethers, oracle as never, [r1, r2], supA.address, false);
+      await expect(direct.connect(firm).switchSupplier(projectId, 1n, supA.address))
         .to.emit(direct, "ComponentSwitched")
-        .withArgs(projectId, 1n, s1.address, supA.address, confirmation + 1n);
+        .withArgs(projectId, 1n, supA.address, s1.address, 0n);
+      await report(ethers, oracle as never, [r1, r2], supA.address);
+      await expect(direct.connect(pool).failover(supA.address, 0n, 3n, ADV1))
+        .to.emit(direct, "ComponentSwitched")
+        .withArgs(projectId, 1n, s1.address, supA.address, 3n);
+    });
+  });
+
+  describe("failover reads the pair from the supplier's reverse index", function () {
+    it("reverts with SupplyChainRegistry_PairNotFound for an index beyond the reverse index", async function () {
+      const { direct, pool, supA, s1, stranger } = await networkHelpers.loadFixture(directRegistry);
+      for (const [supplier, index] of [
+        [supA.address, 1n],
+        [s1.address, 1n],
+        [stranger.address, 0n],
+      ] as const) {
+        await expect(direct.connect(pool).failover(supplier, index, 1n, ADV1))
+          .to.be.revertedWithCustomError(direct, "SupplyChainRegistry_PairNotFound")
+          .withArgs(supplier, index);
+      }
+    });
+
+    it("finds the entry past the index's first storage slot and the component past the first index word", async function () {
+      const s = await networkHelpers.loadFixture(directRegistry);
+      const { direct, pool, firm, projectId, supA, supB, s1, s2 } = s;
+      for (const sup of [supB, s2]) await direct.connect(sup).registerSupplier(ethers.id(sup.address), REGION_CN);
+      // Components 2..64 with primary supA (64 pairs: its limit), component 65 with primary supB. Four reverse-index
+      // entries share a storage slot; 64 components share a word of current-supplier indexes.
+      for (let id = 2; id <= 65; id++) {
+        await direct
+          .connect(firm)
+          .defineComponent(projectId, ethers.id(`c${id}`), id === 65 ? supB.address : supA.address, [
+            { supplier: id <= 32 ? s1.address : s2.address, advance: BigInt(id) },
+          ]);
+      }
+      expect(await direct.pairCount(supA.address)).to.equal(64n);
+
+      // Pair 4 of supA (the second storage slot) is component 5; pair 63 is component 64 (the word's last index).
+      await expect(direct.connect(pool).failover(supA.address, 4n, 1n, 1_000n))
+        .to.emit(direct, "ComponentSwitched")
+        .withArgs(projectId, 5n, s1.address, supA.address, 1n);
+      await expect(direct.connect(pool).failover(supA.address, 63n, 1n, 1_000n))
+        .to.emit(direct, "ComponentSwitched")
+        .withArgs(projectId, 64n, s2.address, supA.address, 1n);
+      // Component 65 lives in the project's second word.
+      await expect(direct.connect(pool).failover(supB.address, 0n, 2n, 1_000n))
+        .to.emit(direct, "ComponentSwitched")
+        .withArgs(projectId, 65n, s2.address, supB.address, 2n);
+
+      const current = await Promise.all(
+        [1n, 4n, 5n, 6n, 63n, 64n, 65n].map((id) => direct.currentSupplier(projectId, id)),
+      );
+      expect(current).to.deep.equal([
+        supA.address,
+        supA.address,
+        s1.address,
+        supA.address,
+        supA.address,
+        s2.address,
+        s2.address,
+      ]);
     });
   });
 });

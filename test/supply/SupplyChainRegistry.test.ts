@@ -108,7 +108,7 @@ describe("SupplyChainRegistry", function () {
     it("reverts failover with SupplyChainRegistry_CallerNotPool for everyone but the pool", async function () {
       const s = await networkHelpers.loadFixture(scenario);
       for (const caller of [s.admin, s.firm, s.f1, s.r1, s.stranger]) {
-        await expect(s.registry.connect(caller).failover(s.projectId, 1n, s.supA.address, 1n, 10n ** 18n))
+        await expect(s.registry.connect(caller).failover(s.supA.address, 0n, 1n, 10n ** 18n))
           .to.be.revertedWithCustomError(s.registry, "SupplyChainRegistry_CallerNotPool")
           .withArgs(caller.address);
       }

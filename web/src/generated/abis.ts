@@ -1602,9 +1602,36 @@ export const supplyChainRegistryAbi = [
         "internalType": "address",
         "name": "supplier",
         "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "pairIndex",
+        "type": "uint256"
+      }
+    ],
+    "name": "SupplyChainRegistry_PairNotFound",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
       }
     ],
     "name": "SupplyChainRegistry_SupplierAlreadyRegistered",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_SupplierDisrupted",
     "type": "error"
   },
   {
@@ -1918,19 +1945,14 @@ export const supplyChainRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      },
-      {
         "internalType": "address",
         "name": "disrupted",
         "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "pairIndex",
+        "type": "uint256"
       },
       {
         "internalType": "uint256",
@@ -2000,11 +2022,6 @@ export const supplyChainRegistryAbi = [
             "internalType": "uint8",
             "name": "currentIndex",
             "type": "uint8"
-          },
-          {
-            "internalType": "uint64",
-            "name": "lastConfirmationId",
-            "type": "uint64"
           },
           {
             "components": [
@@ -6170,9 +6187,36 @@ export const errorsAbi = [
         "internalType": "address",
         "name": "supplier",
         "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "pairIndex",
+        "type": "uint256"
+      }
+    ],
+    "name": "SupplyChainRegistry_PairNotFound",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
       }
     ],
     "name": "SupplyChainRegistry_SupplierAlreadyRegistered",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_SupplierDisrupted",
     "type": "error"
   },
   {

@@ -121,11 +121,15 @@ export const en = {
   "err.ReentrancyGuardReentrantCall": "Re-entrant call refused.",
   "err.SafeERC20FailedOperation": "The token transfer failed (check balance and allowance).",
   "err.SupplyChainRegistry_AlreadyCurrent": "{supplier} already supplies this component.",
+  "err.SupplyChainRegistry_SupplierDisrupted":
+    "The oracle holds {supplier} disrupted: switch back to it once it has recovered.",
+  "err.SupplyChainRegistry_PairNotFound": "{supplier} has no supply pair number {pairIndex}.",
   "err.SupplyChainRegistry_CallerNotFirm": "Only the project's firm may do this ({caller} is not).",
   "err.SupplyChainRegistry_CallerNotPool": "Only the contingency pool may do this.",
   "err.SupplyChainRegistry_ComponentNotFound": "Project {projectId} has no component {componentId}.",
   "err.SupplyChainRegistry_DuplicateSupplier": "{supplier} is listed twice.",
-  "err.SupplyChainRegistry_IdTooLarge": "The project or component id is too large.",
+  "err.SupplyChainRegistry_IdTooLarge":
+    "The project id (at most 4,294,967,295) or the component id (at most 65,535 per project) is too large.",
   "err.SupplyChainRegistry_InvalidAdvance": "Substitute {index}'s advance must be between 1 and {max}.",
   "err.SupplyChainRegistry_InvalidRegion": "The region code is not valid.",
   "err.SupplyChainRegistry_InvalidSubstituteCount":
