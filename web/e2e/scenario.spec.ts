@@ -504,3 +504,46 @@ test("a confirmation made while the guardian paused triggers waits; once resumed
     "Jiangsu Fine Chemicals",
   );
 });
+
+test("the firm cannot switch a component back to its disrupted supplier; once it recovers, it switches back and nothing is paid", async ({
+  page,
+  wallet,
+}) => {
+  // Project #1's KrF resin (component 1) failed over to Ningbo Polymer Resins when the Kumamoto plant burned.
+  expect((await currentSupplier(1n, 1n)).toLowerCase()).toBe(who.resinSubstitute);
+  await page.goto("/firm");
+  await connectAs(page, wallet, who.photoresistFirm);
+  const form = page.getByTestId("switch-supplier");
+  await form.getByTestId("switch-component").selectOption("1:1");
+  await expect(form.getByTestId("switch-current")).toContainText("Ningbo Polymer Resins");
+  const back = form.getByTestId("switch-to").locator("option").nth(1); // the primary comes first
+  await expect(back).toContainText("Primary supplier");
+  await expect(back).toContainText("Disrupted");
+  await expect(back).toBeDisabled();
+  await expect(form.getByTestId("switch-submit")).toBeDisabled();
+
+  // The reporters confirm the recovery (through their own service); the page follows the chain by itself.
+  const observedAt = (await client.getBlock()).timestamp;
+  const evidence = keccak256(stringToHex("Kumamoto line 2 back in production (e2e)"));
+  for (const reporter of [who.reporterA, who.reporterB]) {
+    await sendAs(reporter, "DisruptionOracle", "report", [who.resinPrimary, false, evidence, observedAt]);
+  }
+  expect(await isDisrupted(who.resinPrimary)).toBe(false);
+  await expect(back).not.toContainText("Disrupted");
+  await expect(back).toBeEnabled();
+
+  const substituteBefore = await balanceOf(who.resinSubstitute);
+  const primaryBefore = await balanceOf(who.resinPrimary);
+  const outstandingBefore = (await getPool(1n)).outstanding;
+  await form.getByTestId("switch-to").selectOption({ index: 1 });
+  await form.getByTestId("switch-submit").click();
+  await confirmed(page, "Switch supplier");
+  expect((await currentSupplier(1n, 1n)).toLowerCase()).toBe(who.resinPrimary);
+  // Switching back pays nobody and leaves the financing the firm owes as it was.
+  expect(await balanceOf(who.resinSubstitute)).toBe(substituteBefore);
+  expect(await balanceOf(who.resinPrimary)).toBe(primaryBefore);
+  expect((await getPool(1n)).outstanding).toBe(outstandingBefore);
+  await expect(form.getByTestId("switch-current")).not.toContainText("Ningbo Polymer Resins");
+  // The ARF resin (component 2) stays with the substitute until the firm moves it too.
+  expect((await currentSupplier(1n, 2n)).toLowerCase()).toBe(who.resinSubstitute);
+});

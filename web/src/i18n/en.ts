@@ -336,6 +336,10 @@ export const en = {
   "firmForms.supplierName": "Name (hashed)",
   "firmForms.registerSupplier": "Register supplier",
   "firmForms.defineComponent": "Define component",
+  "firmForms.switchSupplier": "Switch supplier",
+  "firmForms.switchTo": "Switch to",
+  "firmForms.switchHint":
+    "Move a component to another of its listed suppliers, e.g. back to the primary once it has recovered. Nothing is paid. A supplier the oracle holds disrupted cannot be chosen.",
   "actions.title": "Actions",
   "actions.approve": "Approve token spending",
   "actions.fundAmount": "Fund the escrow",

@@ -325,6 +325,10 @@ export const zh: Record<MessageKey, string> = {
   "firmForms.supplierName": "名称（计算哈希）",
   "firmForms.registerSupplier": "登记供应商",
   "firmForms.defineComponent": "登记关键部件",
+  "firmForms.switchSupplier": "切换供应商",
+  "firmForms.switchTo": "切换至",
+  "firmForms.switchHint":
+    "将部件切换到其名单中的另一家供应商，例如在主供应商恢复后切换回来。此操作不付款。预言机确认处于中断状态的供应商不可选择。",
   "actions.title": "操作",
   "actions.approve": "授权代币使用",
   "actions.fundAmount": "向托管账户出资",

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChainEvent, Hex } from "./events";
-import { buildComponents, regionCode } from "./components";
+import { buildComponents, regionCode, switchTargets } from "./components";
 
 const P = "0x0000000000000000000000000000000000000007" as Hex;
 const S = "0x0000000000000000000000000000000000000008" as Hex;
@@ -42,4 +42,32 @@ test("components: primary, substitutes with advances, switches", () => {
   assert.equal(suppliers.get(P.toLowerCase())?.region, "JP");
   assert.ok(suppliers.get(P.toLowerCase())?.projects.has("1"));
   assert.equal(regionCode("0x434e"), "CN");
+});
+
+test("switch targets: every listed supplier but the current, primary first, disrupted ones marked", () => {
+  const T = "0x0000000000000000000000000000000000000009" as Hex;
+  const c = {
+    projectId: 1n,
+    componentId: 1n,
+    primary: P,
+    substitutes: [
+      { supplier: S, advance: 1n },
+      { supplier: T, advance: 2n },
+    ],
+    current: S,
+    switches: [],
+  };
+  // After a failover to S: back to the primary P (still disrupted) or on to T.
+  assert.deepEqual(
+    switchTargets(c, (a) => a === P),
+    [
+      { supplier: P, primary: true, disrupted: true },
+      { supplier: T, primary: false, disrupted: false },
+    ],
+  );
+  // The current supplier is matched whatever the address's case.
+  assert.deepEqual(
+    switchTargets({ ...c, current: P.toUpperCase().replace("0X", "0x") as Hex }, () => false).map((s) => s.supplier),
+    [S, T],
+  );
 });

@@ -1,5 +1,6 @@
 /** Critical components per project, rebuilt from SupplyChainRegistry events: primary, ordered substitutes
  * with their agreed advances, the current supplier and every switch. Plus registered suppliers. */
+import { sameAddress } from "./address";
 import { arg, inOrder, type ChainEvent, type Hex } from "./events";
 
 export interface ComponentState {
@@ -83,4 +84,21 @@ export function buildComponents(events: readonly ChainEvent[]): {
     }
   }
   return { components: [...components.values()], suppliers };
+}
+
+/**
+ * The suppliers a firm may switch a component to: every listed one but the current, primary first, each marked
+ * disrupted when `isDisrupted` says so (the registry refuses those: a component never goes back to a disrupted
+ * supplier).
+ */
+export function switchTargets(
+  c: ComponentState,
+  isDisrupted: (supplier: Hex) => boolean,
+): { supplier: Hex; primary: boolean; disrupted: boolean }[] {
+  return [
+    { supplier: c.primary, primary: true },
+    ...c.substitutes.map((s) => ({ supplier: s.supplier, primary: false })),
+  ]
+    .filter((s) => !sameAddress(s.supplier, c.current))
+    .map((s) => ({ ...s, disrupted: isDisrupted(s.supplier) }));
 }

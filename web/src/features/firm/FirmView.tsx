@@ -1,6 +1,7 @@
 "use client";
 /** Firm: my projects, payments made from them, substitute financing owed. */
 import Link from "next/link";
+import { useMemo } from "react";
 import { Address } from "@/components/Address";
 import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section } from "@/components/ui";
@@ -9,15 +10,20 @@ import { useLedger } from "@/hooks/useEventLog";
 import { useT } from "@/i18n";
 import { sameAddress } from "@/lib/address";
 import { approvedCount, projectHeld } from "@/lib/projects";
+import { buildComponents } from "@/lib/components";
+import { buildSupplierStates } from "@/lib/suppliers";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { EventTable } from "@/features/events/EventTable";
 import { CreateProjectForm, SupplierForms } from "@/features/actions/FirmForms";
+import { SwitchSupplierForm } from "@/features/actions/SwitchSupplierForm";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
 
 export function FirmView() {
   const t = useT();
   const account = useConnectedAccount();
   const log = useLedger();
+  const registry = useMemo(() => buildComponents(log.events), [log.events]);
+  const states = useMemo(() => buildSupplierStates(log.events), [log.events]);
   if (!account) {
     return (
       <>
@@ -27,6 +33,8 @@ export function FirmView() {
     );
   }
   const mine = [...log.projects.values()].filter((p) => sameAddress(p.firm, account));
+  const active = mine.filter((p) => p.status === "Active");
+  const myComponents = registry.components.filter((c) => active.some((p) => p.id === c.projectId));
   const payments = mine.flatMap((p) => p.payments).reverse();
   return (
     <>
@@ -86,7 +94,8 @@ export function FirmView() {
         />
       </Section>
       <p className="muted">{t("firm.actionsHint")}</p>
-      <SupplierForms projects={mine.filter((p) => p.status === "Active")} />
+      <SupplierForms projects={active} />
+      <SwitchSupplierForm components={myComponents} states={states} />
       <CreateProjectForm />
     </>
   );
