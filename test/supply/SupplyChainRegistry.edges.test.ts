@@ -126,6 +126,17 @@ describe("SupplyChainRegistry edges", function () {
           ]);
       }
       expect(await direct.pairCount(supA.address)).to.equal(64n);
+      // pairsOf pages across the index's slots from any start (pair i of supA is component i + 1).
+      for (const [start, max, expected] of [
+        [3n, 3n, [4n, 5n, 6n]],
+        [7n, 2n, [8n, 9n]],
+        [62n, 10n, [63n, 64n]],
+      ] as const) {
+        const [total, projectIds, componentIds] = await direct.pairsOf(supA.address, start, max);
+        expect(total).to.equal(64n);
+        expect(componentIds).to.deep.equal(expected);
+        expect(projectIds).to.deep.equal(expected.map(() => projectId));
+      }
 
       // Pair 4 of supA (the second storage slot) is component 5; pair 63 is component 64 (the word's last index).
       await expect(direct.connect(pool).failover(supA.address, 4n, 1n, 1_000n))
