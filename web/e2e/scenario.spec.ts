@@ -273,6 +273,10 @@ test("two reporters confirm a disruption; the pool finances the substitute", asy
     yuan(1_450_000).toString(),
   );
   await substituteLinks.first().click();
+  // The selected flow names the pool by its project's title; the substitute financings are its transactions.
+  await expect(page.getByTestId("flow-transactions")).toContainText(
+    "Contingency pool · project 1 · KrF/ArF photoresist localisation R&D",
+  );
   await expect(page.getByTestId("flow-transactions").getByTestId("event-row").first()).toHaveAttribute(
     "data-event",
     "SubstituteFinanced",

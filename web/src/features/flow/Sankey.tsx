@@ -38,7 +38,10 @@ const COLORS: Record<FlowNode["kind"], string> = {
 export interface SankeyProps {
   graph: FlowGraph;
   decimals: number;
+  /** The short text beside a node. */
   label: (node: FlowNode) => string;
+  /** The node's hover title (default: its label); may be longer, e.g. with the project's title. */
+  nodeTitle?: (node: FlowNode) => string;
   formatValue: (amount: bigint) => string;
   linkTitle: (link: FlowLink) => string;
   selected?: FlowLink;
@@ -51,6 +54,7 @@ export function Sankey({
   graph,
   decimals,
   label,
+  nodeTitle = label,
   formatValue,
   linkTitle,
   selected,
@@ -151,7 +155,7 @@ export function Sankey({
             return (
               <g key={n.id} data-testid={`sankey-node-${n.kind}`}>
                 <rect x={x0} y={y0} width={x1 - x0} height={Math.max(1, y1 - y0)} fill={COLORS[n.kind]} rx={2}>
-                  <title>{`${label(n)}: ${formatValue(nodeAmounts(n.id))}`}</title>
+                  <title>{`${nodeTitle(n)}: ${formatValue(nodeAmounts(n.id))}`}</title>
                 </rect>
                 <text
                   x={left ? x1 + 6 : x0 - 6}

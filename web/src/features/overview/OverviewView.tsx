@@ -16,7 +16,7 @@ import { TotalsGrid } from "./TotalsGrid";
 
 export function OverviewView() {
   const { t, locale } = useI18n();
-  const { names } = useDeployment();
+  const { names, documentOf } = useDeployment();
   const log = useLedger();
   const token = useTokenInfo();
   const [selected, setSelected] = useState<FlowLink>();
@@ -26,6 +26,12 @@ export function OverviewView() {
     const ids = new Set(selected.eventIds);
     return log.events.filter((e) => ids.has(e.id)).reverse();
   }, [selected, log.events]);
+  // Hover titles and the selected flow name escrows and pools by their project's published title; the labels
+  // beside the nodes stay short so they do not run into the next column's.
+  const projectName = (id: string) => {
+    const project = log.projects.get(id);
+    return project ? documentOf(project.metadataHash) : undefined;
+  };
   const fmt = (v: bigint) => formatAmount(v, token.decimals, { locale, symbol: token.symbol });
   return (
     <>
@@ -41,8 +47,9 @@ export function OverviewView() {
             graph={log.graph}
             decimals={token.decimals}
             label={(n) => flowNodeLabel(n, t, names)}
+            nodeTitle={(n) => flowNodeLabel(n, t, names, projectName)}
             formatValue={fmt}
-            linkTitle={(l) => flowLinkLabel(l, nodes, t, names)}
+            linkTitle={(l) => flowLinkLabel(l, nodes, t, names, projectName)}
             selected={selected}
             onSelect={setSelected}
           />
@@ -50,13 +57,15 @@ export function OverviewView() {
         {log.graph.cycleLinks.length > 0 && (
           <Notice tone="warn">
             {t("overview.cycles")}:{" "}
-            {log.graph.cycleLinks.map((l) => `${flowLinkLabel(l, nodes, t, names)} ${fmt(l.amount)}`).join("; ")}
+            {log.graph.cycleLinks
+              .map((l) => `${flowLinkLabel(l, nodes, t, names, projectName)} ${fmt(l.amount)}`)
+              .join("; ")}
           </Notice>
         )}
       </Section>
       {selected && (
         <Section
-          title={`${t("overview.flowTxs")}: ${flowLinkLabel(selected, nodes, t, names)} · ${fmt(selected.amount)}`}
+          title={`${t("overview.flowTxs")}: ${flowLinkLabel(selected, nodes, t, names, projectName)} · ${fmt(selected.amount)}`}
           testId="flow-transactions"
           aside={
             <button type="button" onClick={() => setSelected(undefined)}>
