@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
+
 import { IComponentRegistry } from "../interfaces/IComponentRegistry.sol";
 import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
@@ -157,19 +159,22 @@ contract SupplyChainRegistry is IComponentRegistry {
             mstore(0x00, pairs.slot)
             dataSlot := keccak256(0x00, 0x20)
         }
-        uint256 word;
-        for (uint256 i = start; i < end; ++i) {
-            if (i == start || i & 3 == 0) {
-                // solhint-disable-next-line no-inline-assembly
-                assembly ("memory-safe") {
-                    word := sload(add(dataSlot, shr(2, i)))
-                }
+        uint256 i = start;
+        while (i < end) {
+            uint256 word;
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                word := sload(add(dataSlot, shr(2, i)))
             }
-            uint256 entry = uint64(word >> ((i & 3) << 6));
-            // Unchecked: start <= i < end.
+            // The entries of this slot within [start, end): up to the next multiple of four.
+            uint256 slotEnd = Math.min((i | 3) + 1, end);
+            // Unchecked: start <= i < slotEnd <= end.
             unchecked {
-                projectIds[i - start] = entry >> 32;
-                componentIds[i - start] = uint16(entry >> 16);
+                for (; i < slotEnd; ++i) {
+                    uint256 entry = uint64(word >> ((i & 3) << 6));
+                    projectIds[i - start] = entry >> 32;
+                    componentIds[i - start] = uint16(entry >> 16);
+                }
             }
         }
     }
