@@ -171,9 +171,7 @@ contract SupplyChainRegistry is IComponentRegistry {
             // Unchecked: start <= i < slotEnd <= end.
             unchecked {
                 for (; i < slotEnd; ++i) {
-                    uint256 entry = uint64(word >> ((i & 3) << 6));
-                    projectIds[i - start] = entry >> 32;
-                    componentIds[i - start] = uint16(entry >> 16);
+                    (projectIds[i - start], componentIds[i - start]) = _pairIds(uint64(word >> ((i & 3) << 6)));
                 }
             }
         }
@@ -311,7 +309,8 @@ contract SupplyChainRegistry is IComponentRegistry {
         }
         // Every stored entry has a substitute count of 1..8; a zero entry lies beyond the index.
         if (uint8(entry) == 0) revert Errors.SupplyChainRegistry_PairNotFound(disrupted, pairIndex);
-        return _failover(entry >> 32, uint16(entry >> 16), entry, disrupted, confirmationId, budget);
+        (uint256 projectId, uint256 componentId) = _pairIds(entry);
+        return _failover(projectId, componentId, entry, disrupted, confirmationId, budget);
     }
 
     /*//////////////////////////////////////////////////////////////////////////
@@ -333,9 +332,8 @@ contract SupplyChainRegistry is IComponentRegistry {
         assembly ("memory-safe") {
             indexes := sload(wordSlot)
         }
-        // Not affected when the component's current supplier is not the disrupted one (any more). Codes are 1 +
-        // the index (see {_currentIndexes}).
-        if ((indexes >> shift) & 0xf != ((entry >> 8) & 0xff) + 1) {
+        // Not affected when the component's current supplier is not the disrupted one (any more).
+        if (_indexIn(indexes, shift) != ((entry >> 8) & 0xff)) {
             return (SupplyChainTypes.FailoverOutcome.NotAffected, address(0), 0);
         }
         uint256 count = uint8(entry);
@@ -343,10 +341,8 @@ contract SupplyChainRegistry is IComponentRegistry {
         (index, substitute, advance) = _firstHealthy(projectId, componentId, count, disrupted);
         if (index == count) return (SupplyChainTypes.FailoverOutcome.NoHealthySubstitute, address(0), 0);
         if (advance > budget) return (SupplyChainTypes.FailoverOutcome.OverBudget, substitute, advance);
-        // Substitute `index` (0-based) is supplier index `index + 1`, code `index + 2`.
-        unchecked {
-            indexes = (indexes & ~(uint256(0xf) << shift)) | ((index + 2) << shift); // index < MAX_SUBSTITUTES
-        }
+        // Substitute `index` (0-based) is the component's supplier index `index + 1`.
+        indexes = _withIndex(indexes, shift, index + 1);
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             sstore(wordSlot, indexes)
@@ -456,18 +452,46 @@ contract SupplyChainRegistry is IComponentRegistry {
     /// @dev The component's current-supplier index (0 = the primary, i = the i-th substitute).
     function _currentIndex(uint256 projectId, uint256 componentId) private view returns (uint256 index) {
         (uint256 slot, uint256 shift) = _indexWordSlot(projectId, componentId);
+        uint256 indexes;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
-            index := sub(and(shr(shift, sload(slot)), 0xf), 1)
+            indexes := sload(slot)
         }
+        return _indexIn(indexes, shift);
     }
 
     function _setCurrentIndex(uint256 projectId, uint256 componentId, uint256 index) private {
         (uint256 slot, uint256 shift) = _indexWordSlot(projectId, componentId);
+        uint256 indexes;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
-            sstore(slot, or(and(sload(slot), not(shl(shift, 0xf))), shl(shift, add(index, 1))))
+            indexes := sload(slot)
         }
+        indexes = _withIndex(indexes, shift, index);
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            sstore(slot, indexes)
+        }
+    }
+
+    /// @dev The supplier index held at bit `shift` of a word of {_currentIndexes}: its 4-bit code minus one
+    /// (wraps for code 0, which no defined component has).
+    function _indexIn(uint256 indexes, uint256 shift) private pure returns (uint256 index) {
+        unchecked {
+            return ((indexes >> shift) & 0xf) - 1;
+        }
+    }
+
+    /// @dev The word with supplier index `index` (<= MAX_SUBSTITUTES) stored at bit `shift`, as code `index + 1`.
+    function _withIndex(uint256 indexes, uint256 shift, uint256 index) private pure returns (uint256) {
+        unchecked {
+            return (indexes & ~(uint256(0xf) << shift)) | ((index + 1) << shift);
+        }
+    }
+
+    /// @dev The project and component ids of a reverse-index entry (layout: see {_pairs}).
+    function _pairIds(uint256 entry) private pure returns (uint256 projectId, uint256 componentId) {
+        return (entry >> 32, uint16(entry >> 16));
     }
 
     /// @dev The supplier at `index` of an existing component (0 = the primary, i = the i-th substitute).

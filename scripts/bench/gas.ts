@@ -102,7 +102,7 @@ ${table}
   per batch (\`pairsOf\`) and asks the registry once per affected pair to switch it
   (\`failover(supplier, pairIndex, …)\`); the registry asks the oracle whether the first substitute is
   healthy, then the pool pays the advance. One more affected component (\`oracle.confirm.perExtraComponent\`,
-  its substitute holding no tokens yet) adds ~40.3k: the token transfer 25.0k (the substitute's new balance
+  its substitute holding no tokens yet) adds ~40.4k: the token transfer 25.0k (the substitute's new balance
   slot 20.0k, its cold read 2.1k, \`Transfer\` 1.8k), the two events of the audit trail 5.0k
   (\`ComponentSwitched\` 2.4k, \`SubstituteFinanced\` 2.6k), the substitute's record 2.1k and its health check
   on the oracle 2.6k — ~34.7k that any design with this event model pays — and ~5.7k of bookkeeping and
