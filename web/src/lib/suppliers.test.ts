@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChainEvent, Hex } from "./events";
-import { buildSupplierStates } from "./suppliers";
+import { buildSupplierStates, isDisruptedIn } from "./suppliers";
 
 const S = "0x0000000000000000000000000000000000000051" as Hex;
 let n = 0n;
@@ -37,4 +37,13 @@ test("confirmations flip a supplier's state; reports are kept as votes", () => {
   ]).get(S)!;
   assert.equal(recovered.disrupted, false);
   assert.equal(recovered.since, 20);
+});
+
+test("isDisruptedIn: a checksummed address finds its lower-case state; unknown suppliers are healthy", () => {
+  const A = "0x00000000000000000000000000000000000000ab" as Hex;
+  const states = buildSupplierStates([
+    ev("DisruptionConfirmed", { supplier: A, confirmationId: 1n, evidenceHash: "0xee" }, 11),
+  ]);
+  assert.equal(isDisruptedIn(states, "0x00000000000000000000000000000000000000AB"), true);
+  assert.equal(isDisruptedIn(states, "0x0000000000000000000000000000000000000052"), false);
 });

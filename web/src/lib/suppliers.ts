@@ -12,6 +12,11 @@ export interface SupplierState {
   reports: ChainEvent[];
 }
 
+/** Whether the states hold `supplier` disrupted (unknown suppliers are healthy). */
+export function isDisruptedIn(states: ReadonlyMap<string, SupplierState>, supplier: string): boolean {
+  return states.get(supplier.toLowerCase())?.disrupted ?? false;
+}
+
 export function buildSupplierStates(events: readonly ChainEvent[]): Map<string, SupplierState> {
   const out = new Map<string, SupplierState>();
   const get = (supplier: Hex) => {

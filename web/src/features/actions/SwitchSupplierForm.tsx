@@ -11,7 +11,7 @@ import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT } from "@/i18n";
 import { addressLabel, sameAddress } from "@/lib/address";
 import { switchTargets, type ComponentState } from "@/lib/components";
-import type { SupplierState } from "@/lib/suppliers";
+import { isDisruptedIn, type SupplierState } from "@/lib/suppliers";
 
 const keyOf = (c: ComponentState) => `${c.projectId}:${c.componentId}`;
 
@@ -29,7 +29,7 @@ export function SwitchSupplierForm({
   const [to, setTo] = useState("");
   if (components.length === 0) return null;
   const component = components.find((c) => keyOf(c) === selected) ?? components[0];
-  const targets = switchTargets(component, (a) => states.get(a.toLowerCase())?.disrupted ?? false);
+  const targets = switchTargets(component, (a) => isDisruptedIn(states, a));
   const target = targets.find((s) => sameAddress(s.supplier, to) && !s.disrupted);
   const componentName = (c: ComponentState) => {
     const text = c.metadataHash ? documentOf(c.metadataHash) : undefined;

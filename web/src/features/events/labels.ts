@@ -4,7 +4,7 @@ import type { Translate } from "@/i18n";
 import { addressLabel, type KnownNames } from "@/lib/address";
 import type { FlowLink, FlowNode } from "@/lib/ledger";
 
-/** A project's short name for labels (its published title, shortened), if any. */
+/** A project's name for labels (its published title), if any. */
 export type ProjectName = (projectId: string) => string | undefined;
 
 const withName = (label: string, name: string | undefined) => (name ? `${label} · ${name}` : label);

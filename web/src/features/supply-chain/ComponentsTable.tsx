@@ -8,7 +8,7 @@ import { Badge, Empty } from "@/components/ui";
 import { useT } from "@/i18n";
 import { sameAddress } from "@/lib/address";
 import type { ComponentState } from "@/lib/components";
-import type { SupplierState } from "@/lib/suppliers";
+import { isDisruptedIn, type SupplierState } from "@/lib/suppliers";
 
 export function ComponentsTable({
   components,
@@ -23,7 +23,7 @@ export function ComponentsTable({
 }) {
   const t = useT();
   if (components.length === 0) return <Empty>{t("common.none")}</Empty>;
-  const disrupted = (a: string) => states.get(a.toLowerCase())?.disrupted ?? false;
+  const disrupted = (a: string) => isDisruptedIn(states, a);
   return (
     <table className="data" data-testid="components-table">
       <thead>
