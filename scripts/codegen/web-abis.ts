@@ -62,8 +62,8 @@ export function renderWebAbis(build: CompilerOutput): string {
     "/** Any ERC-20 token (OpenZeppelin's IERC20, IERC20Metadata and IERC20Permit): a project token's approve, allowance, decimals. */\n" +
     `export const erc20Abi = ${JSON.stringify(erc20Abi(build), null, 2)} as const;\n\n`;
   const index =
-    `/** The ABIs available in this build, by contract name. Missing: ${missing.join(", ") || "none"}. */\n` +
-    `export const abis = {\n${found.map((n) => `  ${n}: ${abiName(n)},`).join("\n")}\n} as const;\n\n` +
+    `/** The ABIs available in this build, by contract name (missing: ${missing.join(", ") || "none"}); \`ERC20\` is any token, called at an address given with each call. */\n` +
+    `export const abis = {\n${found.map((n) => `  ${n}: ${abiName(n)},`).join("\n")}\n  ERC20: erc20Abi,\n} as const;\n\n` +
     `export type ContractName = keyof typeof abis;\n`;
   return header + body + erc20 + index;
 }

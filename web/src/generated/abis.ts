@@ -6554,7 +6554,7 @@ export const erc20Abi = [
   }
 ] as const;
 
-/** The ABIs available in this build, by contract name. Missing: none. */
+/** The ABIs available in this build, by contract name (missing: none); `ERC20` is any token, called at an address given with each call. */
 export const abis = {
   RDEscrow: rDEscrowAbi,
   SupplyChainRegistry: supplyChainRegistryAbi,
@@ -6562,6 +6562,7 @@ export const abis = {
   ContingencyPool: contingencyPoolAbi,
   DemoStablecoin: demoStablecoinAbi,
   Errors: errorsAbi,
+  ERC20: erc20Abi,
 } as const;
 
 export type ContractName = keyof typeof abis;
