@@ -108,9 +108,14 @@ export function readCompilerOutput(artifactsDir = "artifacts"): CompilerOutput {
       }
     }
   }
+  return { artifacts, sources, abis, nodes: indexNodes(sources) };
+}
+
+/** Every AST node of `sources` by id. */
+export function indexNodes(sources: Map<string, AstNode>): Map<number, AstNode> {
   const nodes = new Map<number, AstNode>();
-  for (const ast of [...sources.values()]) collect(ast, nodes);
-  return { artifacts, sources, abis, nodes };
+  for (const ast of sources.values()) collect(ast, nodes);
+  return nodes;
 }
 
 function collect(node: unknown, into: Map<number, AstNode>): void {
