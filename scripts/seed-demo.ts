@@ -20,17 +20,11 @@ import type {
   RDEscrow,
   SupplyChainRegistry,
 } from "../types/ethers-contracts/index.js";
+import { MilestoneStatusNames, ProjectStatusNames, StageNames } from "../web/src/generated/enums.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./lib/demo-accounts.js";
 import { contractAddress, readDeployment, writeDeployment } from "./lib/deployments.js";
 import { writeWebDeployments } from "./lib/web-deployments.js";
-import {
-  formatCny,
-  MilestoneStatus,
-  ProjectStatus,
-  seedScenario,
-  summaryReplacer,
-  type ScenarioStack,
-} from "./lib/seed-scenario.js";
+import { formatCny, seedScenario, summaryReplacer, type ScenarioStack } from "./lib/seed-scenario.js";
 
 const OUT_DIR = ".demo";
 const FEED_FILE = join(OUT_DIR, "disruption-feed.json");
@@ -81,8 +75,7 @@ try {
   writeFileSync(SUMMARY_FILE, JSON.stringify(summary, summaryReplacer, 2) + "\n");
 
   const name = (key: DemoAccountKey) => DEMO_ACCOUNTS.find((a) => a.key === key)!.name.zh;
-  const statusName = (s: number) => Object.entries(ProjectStatus).find(([, v]) => v === s)?.[0] ?? String(s);
-  const stageName = ["Research", "Pilot", "Market"];
+  const statusName = (s: number) => ProjectStatusNames[s] ?? String(s);
 
   console.log("\nProjects (read back from the chain):");
   for (const project of Object.values(summary.projects)) {
@@ -97,9 +90,9 @@ try {
     );
     milestones.forEach((m, i) => {
       const planned = project.milestones[i];
-      const onChain = Object.entries(MilestoneStatus).find(([, v]) => v === Number(m.status))?.[0];
+      const onChain = MilestoneStatusNames[Number(m.status)];
       console.log(
-        `     M${i} ${stageName[Number(m.stage)].padEnd(8)} ${planned.state.padEnd(9)} (${onChain}) ` +
+        `     M${i} ${StageNames[Number(m.stage)].padEnd(8)} ${planned.state.padEnd(9)} (${onChain}) ` +
           `budget ${formatCny(m.budget)} paid ${formatCny(m.paid)} due ${new Date(Number(m.deadline) * 1000).toISOString().slice(0, 10)}` +
           `  ${planned.title.zh}`,
       );

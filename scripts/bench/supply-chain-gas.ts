@@ -12,6 +12,7 @@
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
+import { Stage } from "../../web/src/generated/enums.js";
 import { deployStack } from "../lib/deploy-stack.js";
 import { gasOf, type GasContext, type GasModule } from "./types.js";
 
@@ -30,7 +31,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
 
   await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), [
-    { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: 0 },
+    { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research },
   ]);
   const projectId = 1n;
   for (const a of [f1, f2, firm]) {

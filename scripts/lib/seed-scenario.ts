@@ -42,6 +42,7 @@ import type {
   RDEscrow,
   SupplyChainRegistry,
 } from "../../types/ethers-contracts/index.js";
+import { Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./demo-accounts.js";
 import type { DeployedStack } from "./deploy-stack.js";
 import { DisruptionReporter, type EventResult, type FeedEvent } from "./reporter.js";
@@ -88,11 +89,8 @@ export function formatCny(units: bigint): string {
 
 export const DAY = 86_400;
 
-/** Enums of contracts/types/EscrowTypes.sol. */
-export const Stage = { Research: 0, Pilot: 1, Market: 2 } as const;
-export const Category = { Equipment: 0, Materials: 1, Personnel: 2, Services: 3, Other: 4 } as const;
-export const ProjectStatus = { None: 0, Active: 1, Completed: 2, Failed: 3, Cancelled: 4 } as const;
-export const MilestoneStatus = { Pending: 0, Submitted: 1, Approved: 2, Rejected: 3 } as const;
+/** Enums of contracts/types/EscrowTypes.sol, generated from the compiler's output. */
+export { Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
 
 /** What a milestone looks like after seeding (as the dashboard would describe it). */
 export type MilestoneState =

@@ -8,19 +8,14 @@ import type { Signer } from "ethers";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
+import { Stage } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
 export const DAY = 86_400n;
 
-/** Project status (EscrowTypes.ProjectStatus). */
-export const ProjectStatus = { None: 0, Active: 1, Completed: 2, Failed: 3, Cancelled: 4 } as const;
-/** Milestone status (EscrowTypes.MilestoneStatus). */
-export const MilestoneStatus = { Pending: 0, Submitted: 1, Approved: 2, Rejected: 3 } as const;
-/** Development stage (EscrowTypes.Stage). */
-export const Stage = { Research: 0, Pilot: 1, Market: 2 } as const;
-/** Disbursement category (EscrowTypes.Category). */
-export const Category = { Equipment: 0, Materials: 1, Personnel: 2, Services: 3, Other: 4 } as const;
+/** The enums of EscrowTypes, generated from the compiler's output. */
+export { Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
 
 export interface MilestoneInput {
   budget: bigint;

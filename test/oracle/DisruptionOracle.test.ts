@@ -2,18 +2,14 @@ import { expect } from "chai";
 import type { Signer } from "ethers";
 import { network } from "hardhat";
 
+import { Mode } from "../../web/src/generated/enums.js";
+
 const { ethers, networkHelpers } = await network.getOrCreate();
 const { time } = networkHelpers;
 
 const DAY = 24 * 60 * 60;
 const EVIDENCE = ethers.id("ipfs://factory-fire-inspection-report");
 const RECOVERY_EVIDENCE = ethers.id("ipfs://production-restarted");
-
-enum Mode {
-  Accept,
-  Revert,
-  BurnGas,
-}
 
 async function deployOracleFixture() {
   const [admin, guardian, r1, r2, r3, outsider, supplier, other] = await ethers.getSigners();

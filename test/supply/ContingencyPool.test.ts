@@ -2,16 +2,9 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { ADV1, ADV2, ADV3, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
+import { SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
-
-enum Skip {
-  NoHealthySubstitute,
-  InsufficientLiquidity,
-  ExposureCapReached,
-  DisruptionCapReached,
-  TransferFailed,
-}
 
 async function scenario() {
   return deployScenario(ethers);
@@ -267,7 +260,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await fee.mint(s.f1.address, 10_000n);
       await fee.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -283,7 +276,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await evil.mint(s.f1.address, 10_000n);
       await evil.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -301,7 +294,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await bad.mint(s.f1.address, 10_000n);
       await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -320,7 +313,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await s.registry
         .connect(s.firm2)

@@ -6,6 +6,7 @@ import { expect } from "chai";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
+import { Stage } from "../../web/src/generated/enums.js";
 
 export const DAY = 86_400n;
 export const REGION_CN = "0x434e"; // "CN"
@@ -32,7 +33,7 @@ export async function deployScenario(ethers: HardhatEthers) {
   await escrow
     .connect(firm)
     .createProject(stack.addresses.token, verifier.address, ethers.id("photoresist pilot line"), [
-      { budget: 500_000_00n, deadline: now + 90n * DAY, stage: 0 },
+      { budget: 500_000_00n, deadline: now + 90n * DAY, stage: Stage.Research },
     ]);
   const projectId = 1n;
   for (const account of [f1, f2, firm]) await token.mint(account.address, 10_000_000_00n);
