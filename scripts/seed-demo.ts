@@ -22,7 +22,9 @@ import type {
 } from "../types/ethers-contracts/index.js";
 import { MilestoneStatusNames, ProjectStatusNames, StageNames } from "../web/src/generated/enums.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./lib/demo-accounts.js";
-import { contractAddress, readDeployment, writeDeployment } from "./lib/deployments.js";
+import { failureMessage } from "./lib/config-checks.js";
+import { readDeployment, writeDeployment } from "./lib/deployments.js";
+import { checkSeedTarget } from "./lib/seed-config.js";
 import { writeWebDeployments } from "./lib/web-deployments.js";
 import { formatCny, seedScenario, summaryReplacer, type ScenarioStack } from "./lib/seed-scenario.js";
 
@@ -36,22 +38,8 @@ const { ethers, networkName } = connection;
 
 try {
   const record = readDeployment(networkName);
-  const chainId = Number((await ethers.provider.getNetwork()).chainId);
-  if (record.chainId !== chainId) {
-    throw new Error(`deployments/${networkName}.json is for chain ${record.chainId}, connected to ${chainId}`);
-  }
-  const addresses = {
-    token: contractAddress(record, "DemoStablecoin"),
-    registry: contractAddress(record, "SupplyChainRegistry"),
-    escrow: contractAddress(record, "RDEscrow"),
-    oracle: contractAddress(record, "DisruptionOracle"),
-    pool: contractAddress(record, "ContingencyPool"),
-  };
-  for (const [name, address] of Object.entries(addresses)) {
-    if ((await ethers.provider.getCode(address)) === "0x") {
-      throw new Error(`${name} has no code at ${address}: the node was restarted; deploy again first`);
-    }
-  }
+  // Checked before anything is sent (scripts/lib/seed-config.ts).
+  const { chainId, addresses } = await checkSeedTarget(ethers, networkName, record);
   const stack: ScenarioStack = {
     token: (await ethers.getContractAt("DemoStablecoin", addresses.token)) as unknown as DemoStablecoin,
     registry: (await ethers.getContractAt("SupplyChainRegistry", addresses.registry)) as unknown as SupplyChainRegistry,
@@ -136,7 +124,7 @@ try {
         .join(", "),
   );
 } catch (error) {
-  console.error(`[seed] ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`[seed] ${failureMessage(error)}`);
   process.exitCode = 1;
 } finally {
   await connection.close();

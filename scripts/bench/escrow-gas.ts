@@ -15,6 +15,7 @@
  */
 import { Category, Stage } from "../../web/src/generated/enums.js";
 import { deployStack } from "../lib/deploy-stack.js";
+import { signPermit } from "../lib/permit.js";
 import { gasOf, type GasContext, type GasModule } from "./types.js";
 
 const DAY = 86_400n;
@@ -56,23 +57,9 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   await token.connect(f2).approve(escrowAddress, 100_000_00n);
   result["fund.repeat"] = await gasOf(escrow.connect(f2).fund(projectId, 100_000_00n));
 
-  const { chainId } = await ethers.provider.getNetwork();
   const deadline = now + DAY;
   const value = 150_000_00n;
-  const signature = await f3.signTypedData(
-    { name: "Digital CNY (demo)", version: "1", chainId, verifyingContract: await token.getAddress() },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    { owner: f3.address, spender: escrowAddress, value, nonce: await token.nonces(f3.address), deadline },
-  );
-  const { v, r, s } = ethers.Signature.from(signature);
+  const { v, r, s } = await signPermit(token, f3, escrowAddress, value, deadline);
   result.fundWithPermit = await gasOf(escrow.connect(f3).fundWithPermit(projectId, value, deadline, v, r, s));
 
   result.submitMilestone = await gasOf(escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("evidence 0")));

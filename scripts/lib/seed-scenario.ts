@@ -33,7 +33,7 @@
  * after seeding has its deadline well in the future.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { Signature, type ContractTransactionResponse } from "ethers";
+import type { ContractTransactionResponse } from "ethers";
 
 import type {
   ContingencyPool,
@@ -45,6 +45,7 @@ import type {
 import { Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./demo-accounts.js";
 import type { DeployedStack } from "./deploy-stack.js";
+import { signPermit } from "./permit.js";
 import { DisruptionReporter, type EventResult, type FeedEvent } from "./reporter.js";
 import { RevertDecoder } from "./revert-decoder.js";
 
@@ -701,28 +702,12 @@ export async function seedScenario(
   }
 
   // 5. Financiers fund the escrows (the green fund with an EIP-2612 permit, in one transaction).
-  const tokenName = await token.name();
   for (const f of FUNDING) {
     const project = projects[f.project];
     const signer = who[f.financier];
     if (f.permit) {
       const deadline = BigInt(startedAt + 30 * DAY);
-      const nonce = await token.nonces(signer.address);
-      const signature = Signature.from(
-        await signer.signTypedData(
-          { name: tokenName, version: "1", chainId, verifyingContract: stack.addresses.token },
-          {
-            Permit: [
-              { name: "owner", type: "address" },
-              { name: "spender", type: "address" },
-              { name: "value", type: "uint256" },
-              { name: "nonce", type: "uint256" },
-              { name: "deadline", type: "uint256" },
-            ],
-          },
-          { owner: signer.address, spender: escrowAddress, value: f.amount, nonce, deadline },
-        ),
-      );
+      const signature = await signPermit(token, signer, escrowAddress, f.amount, deadline);
       await send(
         `fund ${f.project} by ${f.financier} (permit)`,
         escrow.connect(signer).fundWithPermit(project.id, f.amount, deadline, signature.v, signature.r, signature.s),

@@ -93,31 +93,8 @@ export async function fundAs(escrow: Escrow, token: Token, financier: Signer, pr
   return escrow.connect(financier).fund(projectId, amount);
 }
 
-/** An EIP-2612 permit signature by `owner` for `spender`. */
-export async function signPermit(
-  token: { getAddress(): Promise<string>; name(): Promise<string>; nonces(owner: string): Promise<bigint> },
-  owner: Signer,
-  spender: string,
-  value: bigint,
-  deadline: bigint,
-) {
-  const { chainId } = await ethers.provider.getNetwork();
-  const ownerAddress = await owner.getAddress();
-  const signature = await owner.signTypedData(
-    { name: await token.name(), version: "1", chainId, verifyingContract: await token.getAddress() },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    { owner: ownerAddress, spender, value, nonce: await token.nonces(ownerAddress), deadline },
-  );
-  return ethers.Signature.from(signature);
-}
+/** An EIP-2612 permit signature by `owner` for `spender` (scripts/lib/permit.ts). */
+export { signPermit } from "../../scripts/lib/permit.js";
 
 export interface Totals {
   funded: bigint;

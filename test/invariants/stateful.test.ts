@@ -18,6 +18,7 @@ import fc from "fast-check";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
+import { signPermit } from "../../scripts/lib/permit.js";
 import type {
   ContingencyPool,
   DemoStablecoin,
@@ -959,27 +960,7 @@ class FundWithPermit extends Step {
     else if (amount > p.target - p.funded) expected = err("RDEscrow_OverFunding");
     const owner = r.financiers[3];
     const deadline = m.now + 3600n;
-    const { chainId } = await ethers.provider.getNetwork();
-    const signature = await owner.signTypedData(
-      { name: await r.token.name(), version: "1", chainId, verifyingContract: r.stack.addresses.token },
-      {
-        Permit: [
-          { name: "owner", type: "address" },
-          { name: "spender", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      },
-      {
-        owner: owner.address,
-        spender: r.stack.addresses.escrow,
-        value: amount,
-        nonce: await r.token.nonces(owner.address),
-        deadline,
-      },
-    );
-    const { v, r: sr, s } = ethers.Signature.from(signature);
+    const { v, r: sr, s } = await signPermit(r.token, owner, r.stack.addresses.escrow, amount, deadline);
     await act(m, r, expected, () => r.escrow.connect(owner).fundWithPermit(id, amount, deadline, v, sr, s, GAS));
   }
 }

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import type { Signer } from "ethers";
 import { network } from "hardhat";
 
+import { REPORT_TYPES } from "../../scripts/lib/reporter.js";
 import { Mode } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
@@ -28,16 +29,6 @@ async function deployOracleFixture() {
 async function now(): Promise<bigint> {
   return BigInt(await time.latest());
 }
-
-const REPORT_TYPES = {
-  Report: [
-    { name: "supplier", type: "address" },
-    { name: "disrupted", type: "bool" },
-    { name: "evidenceHash", type: "bytes32" },
-    { name: "observedAt", type: "uint64" },
-    { name: "lastConfirmationId", type: "uint64" },
-  ],
-};
 
 interface Report {
   supplier: string;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, ADV3, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
+import { ADV1, ADV2, ADV3, commitBoth, deployScenario, expectPoolIdentity, report, withManyPairs } from "./fixtures.js";
 import { SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
@@ -161,18 +161,8 @@ describe("ContingencyPool", function () {
   });
 
   describe("queue", function () {
-    async function manyPairs() {
-      const s = await committed();
-      // supA gets 4 more components (6 pairs in all): the first 4 are handled in the oracle's transaction.
-      for (let i = 0; i < 4; i++) {
-        await s.registry
-          .connect(s.firm)
-          .defineComponent(s.projectId, ethers.id(`part ${i}`), s.supA.address, [
-            { supplier: s.s1.address, advance: 1_000_00n },
-          ]);
-      }
-      return s;
-    }
+    // supA gets 4 more components (6 pairs in all): the first 4 are handled in the oracle's transaction.
+    const manyPairs = async () => withManyPairs(await committed());
 
     it("queues the pairs beyond MAX_PAIRS_PER_CALLBACK and lets a third party resume them", async function () {
       const s = await manyPairs();
