@@ -13,8 +13,8 @@ import { abis, type ContractName } from "@/generated/abis";
 import { useI18n } from "@/i18n";
 import { errorParamFormatter, humanizeError } from "@/i18n/humanize";
 import { decodeError, formatErrorSignature } from "@/lib/errors";
-import { useNotifier } from "@/components/Notifier";
 import { useDeployment, useWalletChain } from "./useDeployment";
+import { useNotifier } from "./notifier";
 
 type AbiOf<C extends ContractName> = (typeof abis)[C];
 type WriteName<C extends ContractName> = ContractFunctionName<AbiOf<C>, "nonpayable" | "payable">;
