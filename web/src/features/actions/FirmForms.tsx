@@ -2,17 +2,16 @@
 /** Firm forms: create a project with milestones; register a supplier for a project; define a component
  * with its primary supplier and a pre-approved substitute (with its agreed advance). */
 import { useState } from "react";
-import { isAddress, keccak256, stringToHex, toHex } from "viem";
+import { isAddress, toHex } from "viem";
 import { Section } from "@/components/ui";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT, type MessageKey } from "@/i18n";
 import { parseAmount } from "@/lib/format";
+import { documentHash } from "@/lib/documents";
 import type { ProjectModel } from "@/lib/projects";
 import { AmountField, useParsedAmount } from "./fields";
-
-const hashText = (s: string) => keccak256(stringToHex(s.trim()));
 
 interface MilestoneRow {
   budget: string;
@@ -151,7 +150,7 @@ export function CreateProjectForm() {
               args: [
                 token.address!,
                 verifier as `0x${string}`,
-                hashText(description),
+                documentHash(description.trim()),
                 parsed.map((m) => ({ budget: m.budget!, deadline: m.deadline, stage: m.stage })),
               ],
               label: t("firmForms.createProject"),
@@ -222,7 +221,7 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
             void write({
               contract: "SupplyChainRegistry",
               functionName: "registerSupplierFor",
-              args: [pid, supplier as `0x${string}`, hashText(name), toHex(region, { size: 2 })],
+              args: [pid, supplier as `0x${string}`, documentHash(name.trim()), toHex(region, { size: 2 })],
               label: t("firmForms.registerSupplier"),
             })
           }
@@ -256,7 +255,7 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
               functionName: "defineComponent",
               args: [
                 pid,
-                hashText(component),
+                documentHash(component.trim()),
                 primary as `0x${string}`,
                 [{ supplier: substitute as `0x${string}`, advance: advanceAmount! }],
               ],

@@ -2,7 +2,6 @@
 /** Actions on one project for whoever is connected: fund / commit (financiers), claim refund and withdraw
  * (their positions), review (verifier), submit evidence, pay, repay (firm). All through useWriteFlow. */
 import { useState } from "react";
-import { keccak256, stringToHex } from "viem";
 import { Amount } from "@/components/Amount";
 import { Section } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
@@ -13,11 +12,10 @@ import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT, type MessageKey } from "@/i18n";
 import { addressLabel, sameAddress } from "@/lib/address";
 import type { ComponentState } from "@/lib/components";
+import { documentHash } from "@/lib/documents";
 import type { ProjectModel } from "@/lib/projects";
 import { AmountField, useParsedAmount } from "./fields";
 import { PoolExposure, PoolWithdrawal, RefundClaim } from "./PositionActions";
-
-const hashText = (s: string) => keccak256(stringToHex(s.trim()));
 
 export function ProjectActions({
   project,
@@ -212,7 +210,7 @@ function Review({ project }: { project: ProjectModel }) {
               void write({
                 contract: "RDEscrow",
                 functionName: "rejectMilestone",
-                args: [project.id, BigInt(m.index), hashText(reason)],
+                args: [project.id, BigInt(m.index), documentHash(reason.trim())],
                 label: t("actions.rejectMilestone", { index: m.index + 1 }),
               })
             }
@@ -268,7 +266,7 @@ function FirmActions({ project, owed, payees }: { project: ProjectModel; owed: b
               const ok = await write({
                 contract: "RDEscrow",
                 functionName: "submitMilestone",
-                args: [project.id, BigInt(submittable.index), hashText(evidence)],
+                args: [project.id, BigInt(submittable.index), documentHash(evidence.trim())],
                 label: t("actions.submitEvidence"),
               });
               if (ok) setEvidence("");
@@ -331,7 +329,14 @@ function FirmActions({ project, owed, payees }: { project: ProjectModel; owed: b
               const ok = await write({
                 contract: "RDEscrow",
                 functionName: "disburse",
-                args: [project.id, BigInt(chosen), payee as `0x${string}`, payAmount, category, hashText(invoice)],
+                args: [
+                  project.id,
+                  BigInt(chosen),
+                  payee as `0x${string}`,
+                  payAmount,
+                  category,
+                  documentHash(invoice.trim()),
+                ],
                 label: t("actions.pay"),
                 token: tokenOpt,
               });
