@@ -16,9 +16,9 @@ import { decodeError, formatErrorSignature } from "@/lib/errors";
 import { useDeployment, useWalletChain } from "./useDeployment";
 import { useNotifier } from "./notifier";
 
-type AbiOf<C extends ContractName> = (typeof abis)[C];
-type WriteName<C extends ContractName> = ContractFunctionName<AbiOf<C>, "nonpayable" | "payable">;
-type WriteArgs<C extends ContractName, F extends WriteName<C>> = ContractFunctionArgs<
+export type AbiOf<C extends ContractName> = (typeof abis)[C];
+export type WriteName<C extends ContractName> = ContractFunctionName<AbiOf<C>, "nonpayable" | "payable">;
+export type WriteArgs<C extends ContractName, F extends WriteName<C>> = ContractFunctionArgs<
   AbiOf<C>,
   "nonpayable" | "payable",
   F
