@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { isAddress, toHex } from "viem";
 import { Section } from "@/components/ui";
+import { useContractRead } from "@/hooks/useContractRead";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
@@ -33,6 +34,9 @@ export function CreateProjectForm() {
     { budget: "", deadline: inDays(90), stage: 0 },
     { budget: "", deadline: inDays(180), stage: 1 },
   ]);
+  // The escrow's own limit (a project with more milestones is refused); rows stop there.
+  const maxMilestones = useContractRead({ contract: "RDEscrow", functionName: "MAX_MILESTONES" }).data;
+  const atCap = maxMilestones !== undefined && BigInt(rows.length) >= maxMilestones;
   const parsed = rows.map((r) => ({
     budget: parseAmount(r.budget, token.decimals),
     deadline: Math.floor(new Date(`${r.deadline}T23:59:59`).getTime() / 1000),
@@ -40,6 +44,8 @@ export function CreateProjectForm() {
   }));
   const valid =
     !!token.address &&
+    maxMilestones !== undefined &&
+    BigInt(rows.length) <= maxMilestones &&
     isAddress(verifier) &&
     description.trim() !== "" &&
     parsed.every((m) => m.budget !== undefined && m.budget > 0n && Number.isFinite(m.deadline));
@@ -129,6 +135,8 @@ export function CreateProjectForm() {
       <div className="formRow" style={{ marginTop: 10 }}>
         <button
           type="button"
+          disabled={atCap}
+          data-testid="add-milestone"
           onClick={() =>
             setRows((rs) => [
               ...rs,
@@ -138,6 +146,11 @@ export function CreateProjectForm() {
         >
           {t("firmForms.addMilestone")}
         </button>
+        {atCap && (
+          <span className="muted" data-testid="milestone-cap">
+            {t("firmForms.milestoneCap", { max: maxMilestones.toString() })}
+          </span>
+        )}
         <button
           type="button"
           className="primary"
