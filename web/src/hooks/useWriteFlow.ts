@@ -32,7 +32,7 @@ export interface WriteRequest<C extends ContractName, F extends WriteName<C>> {
   label: string;
   /** Target address when not the deployment's (e.g. a token's approve). */
   address?: `0x${string}`;
-  /** How to render amount-like error params. */
+  /** The token whose decimals and symbol render the token amounts among the error params (lib/errorUnits.ts). */
   token?: { decimals: number; symbol?: string };
 }
 
