@@ -130,11 +130,7 @@ interface IRDEscrow {
     /// @param projectId The project.
     /// @param previousVerifier The verifier that handed over (the caller).
     /// @param newVerifier The successor, who approves and rejects milestones from now on.
-    event VerifierTransferred(
-        uint256 indexed projectId,
-        address indexed previousVerifier,
-        address indexed newVerifier
-    );
+    event VerifierTransferred(uint256 indexed projectId, address indexed previousVerifier, address indexed newVerifier);
 
     /// @notice Emitted when tokens move from the escrow back to a financier of a closed project.
     /// @param projectId The project.
