@@ -96,7 +96,7 @@ export const en = {
   "err.RDEscrow_InvalidMilestoneCount": "A project needs between 1 and {max} milestones ({count} given).",
   "err.RDEscrow_InvalidToken": "{token} is not a usable token.",
   "err.RDEscrow_InvalidVerifier": "The verifier must be another account than the firm.",
-  "err.RDEscrow_InvoiceAlreadyPaid": "{payee}'s invoice {invoiceHash} has already been paid.",
+  "err.RDEscrow_InvoiceAlreadyPaid": "Invoice {invoiceHash} of {payee} has already been paid.",
   "err.RDEscrow_PayeeDisrupted":
     "The oracle holds {payee} disrupted since {since}: it is not paid unless the verifier releases this invoice.",
   "err.RDEscrow_PayeeNotDisrupted": "{payee} is not disrupted: its invoices need no release.",
