@@ -65,6 +65,9 @@ const MILESTONE_EDGES: Record<number, number[]> = {
 const FIXTURE_PROJECTS = [
   { firm: 0, verifier: 0, budgets: [1_000_00n, 2_000_00n, 500_00n], spacingDays: 30n },
   { firm: 1, verifier: 1, budgets: [3_000_00n, 1_500_00n], spacingDays: 45n },
+  // Project 3: its only milestone is approved in the fixture and nothing is paid yet; once time passes beyond its
+  // deadline + the grace period, anyone may close it (the firm that stopped acting).
+  { firm: 1, verifier: 0, budgets: [700_00n], spacingDays: 20n },
 ] as const;
 /** Components of the fixture: [projectIndex, primary supplier index, [substitute index, advance][]]. */
 // supP1 (supplier 0) is listed in 5 pairs, more than MAX_PAIRS_PER_CALLBACK: its disruption queues work.
@@ -78,12 +81,14 @@ const FIXTURE_COMPONENTS: [number, number, [number, bigint][]][] = [
 ];
 /** f1 commits to project 1's pool in the fixture: amount, exposure allowance, disruption allowance. */
 const FIXTURE_COMMIT = [2_000_00n, 2_000_00n, 1_000_00n] as const;
-/** Fixture funding: [project index, financier index, amount] (project 1 fully, project 2 in part). */
+/** Fixture funding: [project index, financier index, amount] (projects 1 and 3 fully, project 2 in part). */
 const FIXTURE_FUNDING: [number, number, bigint][] = [
   [0, 0, 1_500_00n],
   [0, 1, 1_333_33n],
   [0, 2, 666_67n],
   [1, 1, 1_000_00n],
+  [2, 0, 400_00n],
+  [2, 2, 300_00n],
 ];
 
 async function stackFixture() {
@@ -134,6 +139,8 @@ async function stackFixture() {
     await escrow.connect(financiers[f]).fund(BigInt(pIndex + 1), amount);
   }
   await escrow.connect(firmA).submitMilestone(1n, 0n, ethers.id("e")); // project 1, milestone 0 awaits review
+  await escrow.connect(firmB).submitMilestone(3n, 0n, ethers.id("e")); // project 3: its only milestone approved
+  await escrow.connect(verA).approveMilestone(3n, 0n);
   const latest = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   return {
     stack,
@@ -307,6 +314,8 @@ function initialModel(r: Real): Model {
     m.ledger.funded += amount;
   }
   m.projects[0].milestones[0].status = MStatus.Submitted;
+  m.projects[2].milestones[0].status = MStatus.Approved;
+  m.projects[2].approvedCount = 1;
   const p1 = m.projects[0];
   p1.committers.add(r.financiers[0].address);
   p1.poolHeld = FIXTURE_COMMIT[0];
@@ -1615,7 +1624,14 @@ const commandArb: fc.Arbitrary<fc.AsyncCommand<Model, Real>> = fc.oneof(
   w(
     3,
     fc
-      .constantFrom<TimeTravel["seconds"]>(3_600n, DAY + 1n, 11n * DAY, 35n * DAY, "beyondEveryGrace")
+      .constantFrom<TimeTravel["seconds"]>(
+        3_600n,
+        DAY + 1n,
+        11n * DAY,
+        35n * DAY,
+        "beyondEveryGrace",
+        "beyondEveryGrace",
+      )
       .map((s) => new TimeTravel(s)),
   ),
   w(
@@ -1629,6 +1645,7 @@ const commandArb: fc.Arbitrary<fc.AsyncCommand<Model, Real>> = fc.oneof(
           "cancel",
           "complete",
           "cancelByStranger",
+          "closeByAnyone",
           "closeByAnyone",
         ),
       )
