@@ -22,6 +22,12 @@ interface Step {
 const steps: Step[] = [
   { name: "lint (solhint, prettier, tsc)", command: "npm run --silent lint", reportsTests: false },
   {
+    // web/src/generated/{abis,enums}.ts and the tables of docs/EVENTS.md, regenerated in memory and compared.
+    name: "generated files fresh",
+    command: "hardhat build --quiet && tsx scripts/codegen/generate.ts --check",
+    reportsTests: false,
+  },
+  {
     name: "contracts (Solidity + mocha tests, with coverage)",
     command: "tsx scripts/coverage-run.ts",
     reportsTests: true,
@@ -35,7 +41,7 @@ const steps: Step[] = [
   // The web's generated deployments module is gitignored: write it (from deployments/*.json, possibly none) first.
   {
     name: "web typecheck (tsc)",
-    command: "tsx scripts/generate-web-deployments.ts && npm run --silent typecheck -w web",
+    command: "tsx scripts/codegen/generate-web-deployments.ts && npm run --silent typecheck -w web",
     reportsTests: false,
   },
   { name: "web unit (node:test)", command: "npm run --silent test -w web", reportsTests: true },

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { approvedProjectFixture, BUDGETS, Category, expectAccounting } from "../helpers/escrow.js";
+import { approvedProjectFixture, BUDGETS, Category, expectAccounting, ProjectStatus } from "../helpers/escrow.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -104,7 +104,7 @@ describe("RDEscrow.disburse", function () {
       await escrow.connect(firm).cancelProject(projectId);
       await expect(escrow.connect(firm).disburse(projectId, 0n, firm.address, 1n, Category.Services, INVOICE))
         .to.be.revertedWithCustomError(escrow, "RDEscrow_ProjectNotActive")
-        .withArgs(projectId, 4);
+        .withArgs(projectId, ProjectStatus.Cancelled);
     });
   });
 });

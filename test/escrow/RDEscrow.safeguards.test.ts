@@ -54,7 +54,7 @@ describe("RDEscrow.closeAfterGracePeriod: no money stays locked when the firm st
     expect(await escrow.CLOSE_GRACE_PERIOD()).to.equal(30n * DAY);
     expect(await escrow.closableAfter(projectId)).to.equal(closableAfter);
     await networkHelpers.time.increaseTo(closableAfter + 1n);
-    const refundable = BUDGETS.reduce((a, b) => a + b) - 100_000_00n; // approved-but-unpaid included
+    const refundable = BUDGETS.reduce((a: bigint, b) => a + b, 0n) - 100_000_00n; // approved-but-unpaid included
     await expect(escrow.connect(stranger).closeAfterGracePeriod(projectId))
       .to.emit(escrow, "ProjectClosedAfterGracePeriod")
       .withArgs(projectId, stranger.address, refundable);

@@ -18,6 +18,7 @@ import fc from "fast-check";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
+import { signPermit } from "../../scripts/lib/permit.js";
 import type {
   ContingencyPool,
   DemoStablecoin,
@@ -25,6 +26,7 @@ import type {
   RDEscrow,
   SupplyChainRegistry,
 } from "../../types/ethers-contracts/index.js";
+import { MilestoneStatus, ProjectStatus, SkipReason, Stage } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -40,9 +42,8 @@ const GAS = { gasLimit: 8_000_000n };
 const MAX_PROJECTS = 4;
 const MAX_PAIRS_PER_CALLBACK = 4;
 
-const PStatus = { None: 0, Active: 1, Completed: 2, Failed: 3, Cancelled: 4 } as const;
-const MStatus = { Pending: 0, Submitted: 1, Approved: 2, Rejected: 3 } as const;
-const SKIP_TRANSFER_FAILED = 4n;
+const PStatus = ProjectStatus;
+const MStatus = MilestoneStatus;
 
 /** Allowed edges of the state machines (a step may also leave a status unchanged). */
 const PROJECT_EDGES: Record<number, number[]> = {
@@ -118,7 +119,7 @@ async function stackFixture() {
     const milestones = p.budgets.map((budget, i) => ({
       budget,
       deadline: now + BigInt(i + 1) * p.spacingDays * DAY,
-      stage: 0,
+      stage: Stage.Research,
     }));
     await escrow
       .connect(firms[p.firm])
@@ -680,7 +681,7 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
         break;
       }
       case "FinancingSkipped":
-        expect(n(args[4]), "the demo token never refuses a transfer").not.to.equal(SKIP_TRANSFER_FAILED);
+        expect(n(args[4]), "the demo token never refuses a transfer").not.to.equal(BigInt(SkipReason.TransferFailed));
         break;
       case "Queued":
         m.queue += 1;
@@ -933,7 +934,7 @@ class CreateProject extends Step {
     const firm = r.firms[this.firm];
     const verifier = this.verifier === 2 ? firm : r.verifiers[this.verifier];
     const expected = this.verifier === 2 ? err("RDEscrow_InvalidVerifier") : OK;
-    const milestones = this.budgets.map((budget, i) => ({ budget, deadline: deadlines[i], stage: 0 }));
+    const milestones = this.budgets.map((budget, i) => ({ budget, deadline: deadlines[i], stage: Stage.Research }));
     const logs = await act(m, r, expected, () =>
       r.escrow.connect(firm).createProject(r.stack.addresses.token, verifier.address, ethers.ZeroHash, milestones, GAS),
     );
@@ -988,27 +989,7 @@ class FundWithPermit extends Step {
     else if (amount > p.target - p.funded) expected = err("RDEscrow_OverFunding");
     const owner = r.financiers[3];
     const deadline = m.now + 3600n;
-    const { chainId } = await ethers.provider.getNetwork();
-    const signature = await owner.signTypedData(
-      { name: await r.token.name(), version: "1", chainId, verifyingContract: r.stack.addresses.token },
-      {
-        Permit: [
-          { name: "owner", type: "address" },
-          { name: "spender", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      },
-      {
-        owner: owner.address,
-        spender: r.stack.addresses.escrow,
-        value: amount,
-        nonce: await r.token.nonces(owner.address),
-        deadline,
-      },
-    );
-    const { v, r: sr, s } = ethers.Signature.from(signature);
+    const { v, r: sr, s } = await signPermit(r.token, owner, r.stack.addresses.escrow, amount, deadline);
     await act(m, r, expected, () => r.escrow.connect(owner).fundWithPermit(id, amount, deadline, v, sr, s, GAS));
   }
 }

@@ -8,8 +8,8 @@ import { useCallback, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useAccount, useConfig } from "wagmi";
 import { readContract, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import { erc20Abi, type Abi, type ContractFunctionArgs, type ContractFunctionName, type Hash } from "viem";
-import { abis, type ContractName } from "@/generated/abis";
+import type { Abi, ContractFunctionArgs, ContractFunctionName, Hash } from "viem";
+import { abis, erc20Abi, type ContractName } from "@/generated/abis";
 import { useI18n } from "@/i18n";
 import { errorParamFormatter, humanizeError } from "@/i18n/humanize";
 import { decodeError, formatErrorSignature } from "@/lib/errors";
@@ -115,13 +115,13 @@ export function useWriteFlow() {
         }).catch(() => 0n);
         if (current < allowance.amount) {
           const ok = await write({
-            contract: "DemoStablecoin",
+            contract: "ERC20",
             functionName: "approve",
             args: [allowance.spender, allowance.amount],
             address: allowance.token,
             label: allowance.label,
             token: req.token,
-          } as WriteRequest<"DemoStablecoin", "approve">);
+          });
           if (!ok) return undefined;
         }
       }

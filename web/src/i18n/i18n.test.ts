@@ -78,3 +78,18 @@ test("error sentences name known addresses, shorten unknown ones and format amou
   assert.equal(fmt("remaining", 150000n), "1,500.00 dCNY");
   assert.equal(fmt("projectId", 3n), "3");
 });
+
+import { CategoryNames, MilestoneStatusNames, ProjectStatusNames, StageNames } from "@/generated/enums";
+
+test("every member of the enums the dashboard labels has a label in the catalogs", () => {
+  const keys = [
+    ...StageNames.map((_, value) => `stage.${value}`),
+    ...CategoryNames.map((_, value) => `category.${value}`),
+    ...ProjectStatusNames.filter((name) => name !== "None").map((name) => `projectStatus.${name}`),
+    ...MilestoneStatusNames.map((name) => `milestoneStatus.${name}`),
+  ];
+  assert.deepEqual(
+    keys.filter((k) => !(k in en)),
+    [],
+  );
+});

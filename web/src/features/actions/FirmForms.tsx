@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { isAddress, keccak256, stringToHex, toHex } from "viem";
 import { Section } from "@/components/ui";
+import { Stage } from "@/generated/enums";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
@@ -33,8 +34,8 @@ export function CreateProjectForm() {
   const [verifier, setVerifier] = useState(verifiers[0]?.[0] ?? "");
   const [description, setDescription] = useState("");
   const [rows, setRows] = useState<MilestoneRow[]>([
-    { budget: "", deadline: inDays(90), stage: 0 },
-    { budget: "", deadline: inDays(180), stage: 1 },
+    { budget: "", deadline: inDays(90), stage: Stage.Research },
+    { budget: "", deadline: inDays(180), stage: Stage.Pilot },
   ]);
   const parsed = rows.map((r) => ({
     budget: parseAmount(r.budget, token.decimals),
@@ -109,7 +110,7 @@ export function CreateProjectForm() {
               </td>
               <td>
                 <select value={r.stage} onChange={(e) => update(i, { stage: Number(e.target.value) })}>
-                  {[0, 1, 2].map((s) => (
+                  {Object.values(Stage).map((s) => (
                     <option key={s} value={s}>
                       {t(`stage.${s}` as MessageKey)}
                     </option>
@@ -135,7 +136,7 @@ export function CreateProjectForm() {
           onClick={() =>
             setRows((rs) => [
               ...rs,
-              { budget: "", deadline: inDays(90 * (rs.length + 1)), stage: rs[rs.length - 1]?.stage ?? 0 },
+              { budget: "", deadline: inDays(90 * (rs.length + 1)), stage: rs[rs.length - 1]?.stage ?? Stage.Research },
             ])
           }
         >

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { keccak256, stringToHex } from "viem";
 import { Amount } from "@/components/Amount";
 import { Section } from "@/components/ui";
+import { Category } from "@/generated/enums";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useContractRead } from "@/hooks/useContractRead";
 import { useDeployment } from "@/hooks/useDeployment";
@@ -225,7 +226,7 @@ function Review({ project }: { project: ProjectModel }) {
   );
 }
 
-const CATEGORIES = [0, 1, 2, 3, 4] as const;
+const CATEGORIES = Object.values(Category);
 
 function FirmActions({ project, owed, payees }: { project: ProjectModel; owed: bigint; payees: readonly string[] }) {
   const t = useT();
@@ -235,7 +236,7 @@ function FirmActions({ project, owed, payees }: { project: ProjectModel; owed: b
   const [evidence, setEvidence] = useState("");
   const [payee, setPayee] = useState<string>(project.firm);
   const [amount, setAmount] = useState("");
-  const [category, setCategory] = useState<number>(1);
+  const [category, setCategory] = useState<number>(Category.Materials);
   const [invoice, setInvoice] = useState("");
   const [repay, setRepay] = useState("");
   const payAmount = useParsedAmount(amount, project.token);
