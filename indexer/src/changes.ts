@@ -24,7 +24,7 @@ export type Increments<T extends TableName> = { [C in NumericColumns<T>]?: Selec
 export type Change = {
   [T in TableName]:
     | { kind: "insert"; table: T; row: Row<T> }
-    | { kind: "upsert"; table: T; row: Row<T>; add: Increments<T>; set: Partial<Row<T>> }
+    | { kind: "upsert"; table: T; key: Partial<Row<T>>; row: Row<T>; add: Increments<T>; set: Partial<Row<T>> }
     | { kind: "update"; table: T; key: Partial<Row<T>>; add: Increments<T>; set: Partial<Row<T>> };
 }[TableName];
 
@@ -42,6 +42,7 @@ export const upsert = <T extends TableName>(
   ({
     kind: "upsert",
     table,
+    key,
     row: { ...key, ...change.add, ...change.set } as Row<T>,
     add: change.add ?? {},
     set: change.set ?? {},
