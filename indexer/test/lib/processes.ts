@@ -4,7 +4,7 @@
  * the shared port lock (`flock /tmp/ports.lock …`).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -98,6 +98,19 @@ export async function rpc<T>(url: string, method: string, params: unknown[] = []
   return body.result as T;
 }
 
+/** How many logs `addresses` emitted up to `toBlock`, from the node itself (eth_getLogs in ranges of 2,000 blocks). */
+export async function countLogs(url: string, addresses: string[], toBlock: number): Promise<number> {
+  let count = 0;
+  for (let from = 0; from <= toBlock; from += 2_000) {
+    const to = Math.min(toBlock, from + 1_999);
+    const logs = await rpc<unknown[]>(url, "eth_getLogs", [
+      { address: addresses, fromBlock: `0x${from.toString(16)}`, toBlock: `0x${to.toString(16)}` },
+    ]);
+    count += logs.length;
+  }
+  return count;
+}
+
 /** A Hardhat node on 127.0.0.1:`port`. */
 export async function startHardhatNode(port: number): Promise<Service & { url: string }> {
   const url = `http://127.0.0.1:${port}`;
@@ -182,12 +195,19 @@ export interface IndexerOptions {
 
 export interface Indexer extends Service {
   url: string;
-  /** Waits until the indexer serves block `block` (or later) and has finished its backfill. */
+  /**
+   * Waits until the indexer has finished its backfill, reports block `block` (or later) in /status and its audit
+   * trail (GraphQL `events`) holds every log our contracts emitted up to that block, as the node counts them.
+   */
   waitForBlock: (block: number, timeoutMs?: number) => Promise<void>;
   graphql: <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 }
 
 export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
+  const record = JSON.parse(readFileSync(path.join(options.deploymentsDir, "localhost.json"), "utf8")) as {
+    contracts: Record<string, { address: string }>;
+  };
+  const addresses = Object.values(record.contracts).map((c) => c.address);
   const url = `http://127.0.0.1:${options.port}`;
   const env: NodeJS.ProcessEnv = {
     PONDER_TELEMETRY_DISABLED: "true",
@@ -218,18 +238,6 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
     const body = (await (await fetch(`${url}/status`)).json()) as Record<string, { block?: { number: number } }>;
     return Math.min(...Object.values(body).map((c) => c.block?.number ?? -1));
   };
-  const waitForBlock = async (block: number, timeoutMs = 120_000) => {
-    await waitFor(
-      `the indexer at block ${block}`,
-      async () => {
-        if (failed()) throw new Error(`the indexer exited:\n${service.output()}`);
-        return (await fetch(`${url}/ready`)).ok && (await status()) >= block;
-      },
-      timeoutMs,
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n--- indexer output ---\n${service.output().slice(-4000)}`);
-    });
-  };
   const graphql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const response = await fetch(`${url}/graphql`, {
       method: "POST",
@@ -239,6 +247,21 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
     const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
     if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join("; ")}`);
     return body.data as T;
+  };
+  const waitForBlock = async (block: number, timeoutMs = 120_000) => {
+    const logs = await countLogs(options.rpcUrl, addresses, block);
+    await waitFor(
+      `the indexer at block ${block} with ${logs} events`,
+      async () => {
+        if (failed()) throw new Error(`the indexer exited:\n${service.output()}`);
+        if (!(await fetch(`${url}/ready`)).ok || (await status()) < block) return false;
+        const indexed = await graphql<{ events: { totalCount: number } }>("{ events { totalCount } }");
+        return indexed.events.totalCount >= logs;
+      },
+      timeoutMs,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- indexer output ---\n${service.output().slice(-4000)}`);
+    });
   };
   return { ...service, url, waitForBlock, graphql };
 }
