@@ -3,11 +3,10 @@
  * (src/deployment.ts): the same code indexes the local demo chain into embedded PGlite and a consortium chain or
  * an L2 into Postgres (DATABASE_URL). See README.md.
  */
-import path from "node:path";
 import { createConfig } from "ponder";
 import type { Abi } from "viem";
 
-import { indexedContracts, settings } from "./src/deployment";
+import { defaultPgliteDir, indexedContracts, settings } from "./src/deployment";
 import { CONTRACT_ABIS } from "./src/reducers/types";
 
 const LOCAL_CHAIN_IDS = new Set([31337, 1337]);
@@ -33,7 +32,7 @@ const contracts = Object.fromEntries(
 export default createConfig({
   database: process.env.DATABASE_URL
     ? { kind: "postgres", connectionString: process.env.DATABASE_URL }
-    : { kind: "pglite", directory: process.env.PGLITE_DIR ?? path.join(".ponder", "pglite") },
+    : { kind: "pglite", directory: process.env.PGLITE_DIR || defaultPgliteDir(record) },
   chains: {
     chain: {
       id: chainId,

@@ -6,7 +6,7 @@
  *   DEPLOYMENTS_DIR    where the records are (default: the repository's deployments/)
  *   PONDER_RPC_URL     the chain's JSON-RPC endpoint (default http://127.0.0.1:8545)
  *   PONDER_CHAIN_ID    must equal the record's chain id when set (guards against indexing the wrong chain)
- *   DATABASE_URL       Postgres; unset: embedded PGlite in PGLITE_DIR (default indexer/.ponder/pglite)
+ *   DATABASE_URL       Postgres; unset: embedded PGlite in PGLITE_DIR (default: see {@link defaultPgliteDir})
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,6 +21,8 @@ export interface DeploymentRecord {
   network: string;
   chainId: number;
   deployedAtBlock: number;
+  /** Hash of that block: tells a restarted local chain (same block numbers, other blocks) from the old one. */
+  deployedAtBlockHash?: string;
   contracts: Partial<Record<string, { address: string; deployedOnBlock: number }>>;
 }
 
@@ -60,4 +62,14 @@ export function settings(env: NodeJS.ProcessEnv = process.env): IndexerSettings 
 /** The contracts of the record that the indexer has ABIs (and reducers) for, in a fixed order. */
 export function indexedContracts(record: DeploymentRecord = settings().record): ContractName[] {
   return (Object.keys(CONTRACT_ABIS) as ContractName[]).filter((name) => record.contracts[name] !== undefined);
+}
+
+/**
+ * Embedded PGlite's directory for a deployment: one per chain id and deployment block hash, so an indexer started
+ * against a restarted local chain (same chain id and block numbers, other blocks) begins from an empty database
+ * instead of resuming the old chain's checkpoint.
+ */
+export function defaultPgliteDir(record: DeploymentRecord): string {
+  const hash = (record.deployedAtBlockHash ?? "").replace(/^0x/, "").slice(0, 12) || "unknown";
+  return path.join(".ponder", "pglite", `${record.chainId}-${hash}`);
 }
