@@ -21,6 +21,7 @@ import { encodeFunctionData, maxUint256, type Address, type Hex } from "viem";
 
 import { demoStablecoinAbi, rDEscrowAbi } from "../../web/src/generated/abis.js";
 import {
+  countLogs,
   deployAndSeed,
   freePort,
   rpc,
@@ -94,6 +95,9 @@ async function addFundings(url: string, record: Record_): Promise<{ blocks: numb
   } finally {
     await rpc(url, "evm_setAutomine", [true]);
   }
+  // The node may run a batch's evm_mine before the batch's last transactions arrive: mine what is still pending.
+  const pending = await rpc<{ transactions: unknown[] }>(url, "eth_getBlockByNumber", ["pending", false]);
+  if (pending.transactions.length > 0) await rpc(url, "evm_mine");
   const endBlock = Number(BigInt(await rpc<Hex>(url, "eth_blockNumber")));
   return { blocks: endBlock - startBlock, seconds: (Date.now() - started) / 1000 };
 }
@@ -124,6 +128,7 @@ const median = (xs: number[]) => {
 async function backfill(
   database: Backfill["database"],
   url: string,
+  record: Record_,
   dir: string,
   databaseUrl?: string,
 ): Promise<{ result: Backfill; indexer: Indexer }> {
@@ -142,6 +147,8 @@ async function backfill(
   const done = Date.now();
   const counted = await indexer.graphql<{ events: { totalCount: number } }>("{ events { totalCount } }");
   const events = counted.events.totalCount;
+  const logs = await countLogs(url, Object.values(record.contracts).map((c) => c!.address), head);
+  if (events !== logs) log(`  WARNING: the indexer serves ${events} events, the node counts ${logs} logs`);
   const indexingSeconds = (done - serving) / 1000;
   return {
     indexer,
@@ -204,7 +211,7 @@ async function main(): Promise<void> {
         databaseUrl = postgres.url;
       }
       log(`backfill into ${database}`);
-      const { result, indexer } = await backfill(database, node.url, work, databaseUrl);
+      const { result, indexer } = await backfill(database, node.url, record, work, databaseUrl);
       stops.push(indexer.stop);
       backfills.push(result);
       log(`  ${result.events} events in ${result.indexingSeconds.toFixed(1)} s → ${result.eventsPerSecond} events/s`);
