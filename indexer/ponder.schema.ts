@@ -294,6 +294,8 @@ export const projectSupplier = onchainTable(
     projectId: t.bigint().notNull(),
     supplier: t.hex().notNull(),
     addedAt: t.bigint().notNull(),
+    /** Set when the firm removed the payee (it can no longer be paid); cleared when it is added again. */
+    removedAt: t.bigint(),
   }),
   (table) => ({ pk: primaryKey({ columns: [table.projectId, table.supplier] }) }),
 );

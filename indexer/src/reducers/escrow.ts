@@ -148,4 +148,21 @@ export const escrowReducers: Reducers["RDEscrow"] = {
       { set: { status: "completed", refundable: args.refundable, closedAt: meta.timestamp } },
     ),
   ],
+
+  ProjectClosedAfterGracePeriod: (args, meta) => [
+    // Every milestone was approved and the grace period after the last deadline ran out: closed by anyone, what
+    // was not paid is refundable (the escrow marks the project Completed).
+    update(
+      "project",
+      { id: args.projectId },
+      { set: { status: "completed", refundable: args.refundable, closedAt: meta.timestamp } },
+    ),
+  ],
+
+  VerifierTransferred: (args) => [
+    update("project", { id: args.projectId }, { set: { verifier: lc(args.newVerifier) } }),
+  ],
+
+  // A one-invoice release to a disrupted payee: a state change without a token movement; the audit trail keeps it.
+  InvoiceReleased: () => [],
 };

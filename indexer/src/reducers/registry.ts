@@ -21,7 +21,19 @@ export const registryReducers: Reducers["SupplyChainRegistry"] = {
 
   ProjectSupplierAdded: (args, meta) => [
     // Adding an existing payee again changes nothing (the first `addedAt` stays).
-    upsert("projectSupplier", { projectId: args.projectId, supplier: lc(args.supplier), addedAt: meta.timestamp }, {}),
+    upsert(
+      "projectSupplier",
+      { projectId: args.projectId, supplier: lc(args.supplier), addedAt: meta.timestamp },
+      { set: { removedAt: null } },
+    ),
+  ],
+
+  ProjectSupplierRemoved: (args, meta) => [
+    update(
+      "projectSupplier",
+      { projectId: args.projectId, supplier: lc(args.supplier) },
+      { set: { removedAt: meta.timestamp } },
+    ),
   ],
 
   ComponentDefined: (args, meta) => [
