@@ -248,7 +248,7 @@ test("two reporters confirm a disruption; the pool finances the substitute", asy
 
   const supplier = page.getByTestId("supplier-row").and(page.locator(`[data-supplier="${who.resinPrimary}"]`));
   await expect(supplier.getByTestId("supplier-state")).toHaveAttribute("data-disrupted", "true");
-  const financings = page.getByTestId("financings-table").getByTestId("event-row");
+  const financings = page.getByTestId("financings-table").getByTestId("financing-row");
   await expect(financings).toHaveCount(2);
   await expect(financings.first()).toContainText("Ningbo Polymer Resins");
   await screenshot(page, "supply-chain");
@@ -504,7 +504,7 @@ test("a confirmation made while the guardian paused triggers waits; once resumed
   expect((await currentSupplier(1n, 3n)).toLowerCase()).toBe(who.pagSubstitute);
   expect(await balanceOf(who.pagSubstitute)).toBe(before + yuan(400_000));
   await expect(followUp.getByTestId("undelivered-row")).toHaveCount(0);
-  await expect(page.getByTestId("financings-table").getByTestId("event-row").first()).toContainText(
+  await expect(page.getByTestId("financings-table").getByTestId("financing-row").first()).toContainText(
     "Jiangsu Fine Chemicals",
   );
 });
