@@ -1,6 +1,9 @@
 import { enumCatalogue } from "./chainWords";
 
-/** English catalog. The key set of this file is the type every other catalog must match. */
+/**
+ * English catalog. The key set of this file is the type every other catalog must match. Enum members read the
+ * chain catalogue's words (chainWords.ts, imported relatively: the scripts read this file too).
+ */
 export const en = {
   "app.title": "R&D Chain Finance",
   "app.subtitle": "Milestone escrow and supply-chain finance for key core technology R&D",

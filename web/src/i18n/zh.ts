@@ -306,7 +306,7 @@ export const zh: Record<MessageKey, string> = {
   "audit.filterType": "事件类型",
   "audit.filterFrom": "开始日期",
   "audit.filterTo": "结束日期",
-  "audit.exportCsv": "导出 CSV",
+  "audit.exportCsv": "导出逗号分隔表格",
   "audit.reset": "重置筛选",
   "audit.rebuilt": "由事件重建",
   "audit.onChain": "链上余额",
