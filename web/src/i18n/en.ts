@@ -32,6 +32,8 @@ export const en = {
   "wallet.copied": "Copied",
   "wallet.notConnected": "Not connected",
   "wallet.connectToAct": "Connect a wallet to act.",
+  "wallet.localChain": "Local chain",
+  "wallet.chain": "Chain {chainId}",
 
   "status.noDeploymentTitle": "No deployment on this chain",
   "status.noDeploymentBody":

@@ -30,6 +30,8 @@ export const zh: Record<MessageKey, string> = {
   "wallet.copied": "已复制",
   "wallet.notConnected": "未连接",
   "wallet.connectToAct": "请先连接钱包再操作。",
+  "wallet.localChain": "本地链",
+  "wallet.chain": "链 {chainId}",
 
   "status.noDeploymentTitle": "此链上没有部署",
   "status.noDeploymentBody": "合约尚未部署在链 {chainId} 上。运行演示（本地链、部署、预置场景和本看板）请执行：",
