@@ -174,6 +174,8 @@ export const test = base.extend<{ wallet: InjectedWallet }>({
   },
 });
 
+export { expect };
+
 /** Connects the injected wallet as `account` (first time through the connect menu, then by switching). */
 export async function connectAs(page: Page, wallet: InjectedWallet, account: string): Promise<void> {
   await wallet.useAccount(account);
@@ -186,5 +188,3 @@ export async function connectAs(page: Page, wallet: InjectedWallet, account: str
   }
   await expect(shown).toHaveAttribute("data-address", account.toLowerCase());
 }
-
-export { expect };

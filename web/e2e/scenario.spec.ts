@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { keccak256, stringToHex, type Address } from "viem";
-import { test, expect, connectAs } from "./fixtures";
+import { connectAs, expect, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 import {
   accounts,

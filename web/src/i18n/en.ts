@@ -338,6 +338,7 @@ export const en = {
   "firmForms.createProject": "Create project",
   "firmForms.description": "Description (hashed)",
   "firmForms.addMilestone": "Add milestone",
+  "firmForms.milestoneCap": "A project has at most {max} milestones (the escrow's limit).",
   "firmForms.remove": "Remove",
   "firmForms.suppliers": "Suppliers and components",
   "firmForms.supplierName": "Name (hashed)",

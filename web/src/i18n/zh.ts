@@ -323,6 +323,7 @@ export const zh: Record<MessageKey, string> = {
   "firmForms.createProject": "创建研发项目",
   "firmForms.description": "项目说明（计算哈希）",
   "firmForms.addMilestone": "添加里程碑",
+  "firmForms.milestoneCap": "一个项目最多 {max} 个里程碑（托管合约的上限）。",
   "firmForms.remove": "删除",
   "firmForms.suppliers": "供应商与关键部件",
   "firmForms.supplierName": "名称（计算哈希）",

@@ -2,18 +2,18 @@
 /** Firm forms: create a project with milestones; register a supplier for a project; define a component
  * with its primary supplier and a pre-approved substitute (with its agreed advance). */
 import { useState } from "react";
-import { isAddress, keccak256, stringToHex, toHex } from "viem";
+import { isAddress, toHex } from "viem";
 import { Section } from "@/components/ui";
 import { Stage } from "@/generated/enums";
+import { useContractRead } from "@/hooks/useContractRead";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT, type MessageKey } from "@/i18n";
 import { parseAmount } from "@/lib/format";
+import { documentHash } from "@/lib/documents";
 import type { ProjectModel } from "@/lib/projects";
 import { AmountField, useParsedAmount } from "./fields";
-
-const hashText = (s: string) => keccak256(stringToHex(s.trim()));
 
 interface MilestoneRow {
   budget: string;
@@ -35,6 +35,9 @@ export function CreateProjectForm() {
     { budget: "", deadline: inDays(90), stage: Stage.Research },
     { budget: "", deadline: inDays(180), stage: Stage.Pilot },
   ]);
+  // The escrow's own limit (a project with more milestones is refused); rows stop there.
+  const maxMilestones = useContractRead({ contract: "RDEscrow", functionName: "MAX_MILESTONES" }).data;
+  const atCap = maxMilestones !== undefined && BigInt(rows.length) >= maxMilestones;
   const parsed = rows.map((r) => ({
     budget: parseAmount(r.budget, token.decimals),
     deadline: Math.floor(new Date(`${r.deadline}T23:59:59`).getTime() / 1000),
@@ -42,6 +45,8 @@ export function CreateProjectForm() {
   }));
   const valid =
     !!token.address &&
+    maxMilestones !== undefined &&
+    BigInt(rows.length) <= maxMilestones &&
     isAddress(verifier) &&
     description.trim() !== "" &&
     parsed.every((m) => m.budget !== undefined && m.budget > 0n && Number.isFinite(m.deadline));
@@ -131,6 +136,8 @@ export function CreateProjectForm() {
       <div className="formRow" style={{ marginTop: 10 }}>
         <button
           type="button"
+          disabled={atCap}
+          data-testid="add-milestone"
           onClick={() =>
             setRows((rs) => [
               ...rs,
@@ -140,6 +147,11 @@ export function CreateProjectForm() {
         >
           {t("firmForms.addMilestone")}
         </button>
+        {atCap && (
+          <span className="muted" data-testid="milestone-cap">
+            {t("firmForms.milestoneCap", { max: maxMilestones.toString() })}
+          </span>
+        )}
         <button
           type="button"
           className="primary"
@@ -152,7 +164,7 @@ export function CreateProjectForm() {
               args: [
                 token.address!,
                 verifier as `0x${string}`,
-                hashText(description),
+                documentHash(description.trim()),
                 parsed.map((m) => ({ budget: m.budget!, deadline: m.deadline, stage: m.stage })),
               ],
               label: t("firmForms.createProject"),
@@ -223,7 +235,7 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
             void write({
               contract: "SupplyChainRegistry",
               functionName: "registerSupplierFor",
-              args: [pid, supplier as `0x${string}`, hashText(name), toHex(region, { size: 2 })],
+              args: [pid, supplier as `0x${string}`, documentHash(name.trim()), toHex(region, { size: 2 })],
               label: t("firmForms.registerSupplier"),
             })
           }
@@ -257,7 +269,7 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
               functionName: "defineComponent",
               args: [
                 pid,
-                hashText(component),
+                documentHash(component.trim()),
                 primary as `0x${string}`,
                 [{ supplier: substitute as `0x${string}`, advance: advanceAmount! }],
               ],
