@@ -385,7 +385,7 @@ test("switching to Chinese translates what a person sees", async ({ page }) => {
   await expect(page.getByTestId("payment-row").first()).toContainText("上海光酸化学");
   await expect(page.getByTestId("payment-row").first()).toContainText("材料");
   await page.goto("/audit");
-  await expect(page.getByTestId("export-csv")).toHaveText("导出 CSV");
+  await expect(page.getByTestId("export-csv")).toHaveText("导出逗号分隔表格");
   // No English left in the frame's headings of a translated page.
   const headings = await page.locator("h1, h2").allInnerTexts();
   expect(headings.join(" ")).not.toMatch(/Audit|Filters|Events|Reconciliation/);
