@@ -9,6 +9,11 @@ export const rDEscrowAbi = [
         "internalType": "contract ISupplyChainRegistry",
         "name": "registry_",
         "type": "address"
+      },
+      {
+        "internalType": "contract IDisruptionOracle",
+        "name": "oracle_",
+        "type": "address"
       }
     ],
     "stateMutability": "nonpayable",
@@ -155,6 +160,22 @@ export const rDEscrowAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "closableAfter",
+        "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_GracePeriodNotOver",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
       },
@@ -191,6 +212,22 @@ export const rDEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "successor",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_InvalidSuccessor",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "token",
         "type": "address"
@@ -217,6 +254,11 @@ export const rDEscrowAbi = [
   },
   {
     "inputs": [
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
       {
         "internalType": "bytes32",
         "name": "invoiceHash",
@@ -408,6 +450,22 @@ export const rDEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "since",
+        "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_PayeeDisrupted",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
@@ -419,6 +477,17 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "RDEscrow_PayeeNotAllowed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_PayeeNotDisrupted",
     "type": "error"
   },
   {
@@ -649,6 +718,37 @@ export const rDEscrowAbi = [
       },
       {
         "indexed": true,
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "invoiceHash",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "confirmationId",
+        "type": "uint256"
+      }
+    ],
+    "name": "InvoiceReleased",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
         "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
@@ -724,6 +824,31 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "ProjectCancelled",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "closedBy",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "refundable",
+        "type": "uint256"
+      }
+    ],
+    "name": "ProjectClosedAfterGracePeriod",
     "type": "event"
   },
   {
@@ -862,6 +987,44 @@ export const rDEscrowAbi = [
     "type": "event"
   },
   {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "previousVerifier",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newVerifier",
+        "type": "address"
+      }
+    ],
+    "name": "VerifierTransferred",
+    "type": "event"
+  },
+  {
+    "inputs": [],
+    "name": "CLOSE_GRACE_PERIOD",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "MAX_MILESTONES",
     "outputs": [
@@ -921,6 +1084,38 @@ export const rDEscrowAbi = [
         "type": "uint256"
       }
     ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "closableAfter",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "closeAfterGracePeriod",
+    "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
   },
@@ -1273,6 +1468,11 @@ export const rDEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
         "internalType": "bytes32",
         "name": "invoiceHash",
         "type": "bytes32"
@@ -1295,11 +1495,53 @@ export const rDEscrowAbi = [
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "invoiceHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "isInvoiceReleased",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
       }
     ],
     "name": "markFailed",
     "outputs": [],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "oracle",
+    "outputs": [
+      {
+        "internalType": "contract IDisruptionOracle",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -1397,6 +1639,29 @@ export const rDEscrowAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "invoiceHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "releaseInvoice",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
@@ -1408,6 +1673,24 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "submitMilestone",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "successor",
+        "type": "address"
+      }
+    ],
+    "name": "transferVerifier",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -1599,6 +1882,22 @@ export const supplyChainRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_NotProjectPayee",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "supplier",
         "type": "address"
@@ -1763,6 +2062,25 @@ export const supplyChainRegistryAbi = [
       }
     ],
     "name": "ProjectSupplierAdded",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "ProjectSupplierRemoved",
     "type": "event"
   },
   {
@@ -2235,6 +2553,24 @@ export const supplyChainRegistryAbi = [
       }
     ],
     "name": "registerSupplierFor",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "removeProjectSupplier",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -5622,6 +5958,22 @@ export const errorsAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "closableAfter",
+        "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_GracePeriodNotOver",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
       },
@@ -5658,6 +6010,22 @@ export const errorsAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "successor",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_InvalidSuccessor",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "token",
         "type": "address"
@@ -5684,6 +6052,11 @@ export const errorsAbi = [
   },
   {
     "inputs": [
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
       {
         "internalType": "bytes32",
         "name": "invoiceHash",
@@ -5875,6 +6248,22 @@ export const errorsAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "since",
+        "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_PayeeDisrupted",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
@@ -5886,6 +6275,17 @@ export const errorsAbi = [
       }
     ],
     "name": "RDEscrow_PayeeNotAllowed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_PayeeNotDisrupted",
     "type": "error"
   },
   {
@@ -6179,6 +6579,22 @@ export const errorsAbi = [
       }
     ],
     "name": "SupplyChainRegistry_NotComponentSupplier",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_NotProjectPayee",
     "type": "error"
   },
   {

@@ -31,6 +31,14 @@ test("components: primary, substitutes with advances, switches", () => {
   assert.equal(regionCode("0x434e"), "CN");
 });
 
+test("payees: a supplier removed from a project is no longer listed for it, and is again once re-added", () => {
+  const added = ev("ProjectSupplierAdded", { projectId: 2n, supplier: S });
+  const removed = ev("ProjectSupplierRemoved", { projectId: 2n, supplier: S });
+  assert.equal(buildComponents([added, removed]).suppliers.get(S.toLowerCase())?.projects.has("2"), false);
+  const again = ev("ProjectSupplierAdded", { projectId: 2n, supplier: S });
+  assert.equal(buildComponents([added, removed, again]).suppliers.get(S.toLowerCase())?.projects.has("2"), true);
+});
+
 test("switch targets: every listed supplier but the current, primary first, disrupted ones marked", () => {
   const T = "0x0000000000000000000000000000000000000009" as Hex;
   const c = {

@@ -48,3 +48,23 @@ test("rebuilds projects, milestones, payments and status from escrow events", ()
   assert.equal(currentStage(p), 1);
   assert.equal(p.payments.length, 1);
 });
+
+test("a project closed by anyone after the grace period is Completed; a verifier handover names the successor", () => {
+  const NEXT = "0x00000000000000000000000000000000000000ef" as Hex;
+  const events = [
+    ev("ProjectCreated", {
+      projectId: 2n,
+      firm: FIRM,
+      verifier: VER,
+      token: TOKEN,
+      target: 100n,
+      metadataHash: "0xaa",
+      milestones: [{ budget: 100n, deadline: 1000n, stage: 0 }],
+    }),
+    ev("VerifierTransferred", { projectId: 2n, previousVerifier: VER, newVerifier: NEXT }),
+    ev("ProjectClosedAfterGracePeriod", { projectId: 2n, closedBy: BANK, refundable: 0n }),
+  ];
+  const p = buildProjects(events).get("2")!;
+  assert.equal(p.verifier, NEXT);
+  assert.equal(p.status, "Completed");
+});

@@ -1,6 +1,6 @@
 "use client";
 /** Firm forms: create a project with milestones; register a supplier for a project; define a component
- * with its primary supplier and a pre-approved substitute (with its agreed advance). */
+ * with its primary supplier and a pre-approved substitute (with its agreed advance); remove a payee. */
 import { useState } from "react";
 import { isAddress, toHex } from "viem";
 import { Section } from "@/components/ui";
@@ -12,6 +12,8 @@ import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT, type MessageKey } from "@/i18n";
 import { parseAmount } from "@/lib/format";
 import { documentHash } from "@/lib/documents";
+import { addressLabel } from "@/lib/address";
+import type { SupplierInfo } from "@/lib/components";
 import type { ProjectModel } from "@/lib/projects";
 import { AmountField, useParsedAmount } from "./fields";
 
@@ -179,8 +181,16 @@ export function CreateProjectForm() {
   );
 }
 
-export function SupplierForms({ projects }: { projects: readonly ProjectModel[] }) {
+export function SupplierForms({
+  projects,
+  suppliers,
+}: {
+  projects: readonly ProjectModel[];
+  /** Registered suppliers with the projects that may pay them (from the registry's events). */
+  suppliers: ReadonlyMap<string, SupplierInfo>;
+}) {
   const t = useT();
+  const { names } = useDeployment();
   const { write, isPending } = useWriteFlow();
   const [projectId, setProjectId] = useState(projects[0]?.id.toString() ?? "");
   const [supplier, setSupplier] = useState("");
@@ -190,10 +200,13 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
   const [primary, setPrimary] = useState("");
   const [substitute, setSubstitute] = useState("");
   const [advance, setAdvance] = useState("");
+  const [payeeToRemove, setPayeeToRemove] = useState("");
   const project = projects.find((p) => p.id.toString() === projectId);
   const advanceAmount = useParsedAmount(advance, project?.token);
   if (projects.length === 0) return null;
   const pid = BigInt(projectId || "0");
+  const payees = [...suppliers.values()].filter((s) => s.projects.has(projectId)).map((s) => s.supplier);
+  const removing = payees.find((a) => a.toLowerCase() === payeeToRemove.toLowerCase());
   return (
     <Section title={t("firmForms.suppliers")} testId="supplier-forms">
       <div className="formRow">
@@ -280,6 +293,40 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
           {t("firmForms.defineComponent")}
         </button>
       </div>
+      <div className="formRow">
+        <label>
+          {t("firmForms.payee")}
+          <select
+            value={removing ?? ""}
+            onChange={(e) => setPayeeToRemove(e.target.value)}
+            className="mono"
+            data-testid="remove-payee-select"
+          >
+            <option value="">{t("firmForms.choosePayee")}</option>
+            {payees.map((a) => (
+              <option key={a} value={a}>
+                {addressLabel(a, names)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={isPending || !removing}
+          data-testid="remove-payee-submit"
+          onClick={() =>
+            void write({
+              contract: "SupplyChainRegistry",
+              functionName: "removeProjectSupplier",
+              args: [pid, removing!],
+              label: t("firmForms.removePayee"),
+            })
+          }
+        >
+          {t("firmForms.removePayee")}
+        </button>
+      </div>
+      <p className="muted">{t("firmForms.removePayeeHint")}</p>
     </Section>
   );
 }
