@@ -151,6 +151,30 @@ export const eventCatalogue: EventCatalogue = {
       ProjectCancelled: { en: "Project cancelled", zh: "项目取消", params: { projectId, refundable } },
       ProjectCompleted: { en: "Project completed", zh: "项目完成", params: { projectId, refundable } },
       Refunded: { en: "Refunded", zh: "退款", params: { projectId, financier, amount } },
+      InvoiceReleased: {
+        en: "Invoice released",
+        zh: "发票放行",
+        params: {
+          projectId,
+          payee: w("Payee", "收款方"),
+          invoiceHash: w("Invoice", "发票"),
+          confirmationId: w("Disruption confirmation", "中断确认编号"),
+        },
+      },
+      ProjectClosedAfterGracePeriod: {
+        en: "Closed after the grace period",
+        zh: "宽限期满后结项",
+        params: { projectId, closedBy: w("Closed by", "结项人"), refundable },
+      },
+      VerifierTransferred: {
+        en: "Verifier handed over",
+        zh: "验收方移交",
+        params: {
+          projectId,
+          previousVerifier: w("Previous verifier", "原验收方"),
+          newVerifier: w("New verifier", "新验收方"),
+        },
+      },
     },
   },
   SupplyChainRegistry: {
@@ -168,6 +192,11 @@ export const eventCatalogue: EventCatalogue = {
         },
       },
       ProjectSupplierAdded: { en: "Supplier added to project", zh: "供应商加入项目", params: { projectId, supplier } },
+      ProjectSupplierRemoved: {
+        en: "Supplier removed from project",
+        zh: "供应商移出项目",
+        params: { projectId, supplier },
+      },
       ComponentDefined: {
         en: "Component defined",
         zh: "关键部件登记",
