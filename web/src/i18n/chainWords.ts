@@ -10,7 +10,7 @@
  * `as`, addresses are parties, 32-byte values hashes, other integers numbers.
  */
 import type { AbiEvent } from "viem";
-import type { abis, ContractName } from "../generated/abis";
+import type { abis, ContractName } from "../generated/abis.ts";
 import {
   CategoryNames,
   FailoverOutcomeNames,
@@ -24,8 +24,8 @@ import {
   type ProjectStatusName,
   type SkipReasonName,
   type StageName,
-} from "../generated/enums";
-import type { Locale } from "../lib/format";
+} from "../generated/enums.ts";
+import type { Locale } from "../lib/format.ts";
 
 /** One thing said in both languages. */
 export interface Words {

@@ -1,4 +1,4 @@
-import { enumCatalogue } from "./chainWords";
+import { enumCatalogue } from "./chainWords.ts";
 
 /**
  * English catalog. The key set of this file is the type every other catalog must match. Enum members read the

@@ -1,5 +1,5 @@
-import type { MessageKey } from "./en";
-import { enumCatalogue } from "./chainWords";
+import type { MessageKey } from "./en.ts";
+import { enumCatalogue } from "./chainWords.ts";
 
 /** 中文目录：键集合与 en.ts 完全一致（缺少任何键都是类型错误）。 */
 export const zh: Record<MessageKey, string> = {
