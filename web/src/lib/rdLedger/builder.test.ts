@@ -7,6 +7,7 @@ import {
   cstYearStart,
   fenToYuan,
   greenReport,
+  GREEN_COLUMNS,
   LEDGER_COLUMNS,
   rowsCsv,
   splitProRata,
@@ -379,5 +380,14 @@ describe("amounts and documents", () => {
     assert.deepEqual(byKey.otherAllowed, { fen: 0n });
     assert.deepEqual(byKey.otherBinding, { text: "是" });
     assert.deepEqual(byKey.base, { fen: 0n });
+  });
+});
+
+describe("docs/RD-LEDGER.md", () => {
+  test("prints the column table the documents use, header by header", async () => {
+    const { readFileSync } = await import("node:fs");
+    const doc = readFileSync(new URL("../../../../docs/RD-LEDGER.md", import.meta.url), "utf8");
+    for (const col of [...LEDGER_COLUMNS, ...GREEN_COLUMNS])
+      assert.ok(doc.includes(`| ${col.zh} | ${col.en} |`), col.zh);
   });
 });
