@@ -42,12 +42,13 @@ import type {
   RDEscrow,
   SupplyChainRegistry,
 } from "../../types/ethers-contracts/index.js";
-import { Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./demo-accounts.js";
 import type { DeployedStack } from "./deploy-stack.js";
 import { signPermit } from "./permit.js";
 import { DisruptionReporter, type EventResult, type FeedEvent } from "./reporter.js";
 import { RevertDecoder } from "./revert-decoder.js";
+import { DEFAULT_PROFILE } from "./project-profile.js";
 
 /** The contracts the scenario needs: typed handles and addresses (what {@link DeployedStack} has). */
 export interface ScenarioStack {
@@ -235,6 +236,8 @@ const SUPPLIERS: { key: DemoAccountKey; region: string; profile: string }[] = [
 interface MilestonePlan {
   title: Label;
   stage: number;
+  /** Expensed (default) or capitalised; a Research-stage milestone is always expensed. */
+  accounting?: number;
   budget: bigint;
   /** Days after the start. */
   deadlineDay: number;
@@ -452,7 +455,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "pagPrimary",
     amount: cny(96_000),
-    category: Category.Materials,
+    category: Category.DirectInputs,
     invoice: "增值税专用发票 3100251130 No.04417721 锡氧簇配体试剂",
   },
   {
@@ -460,7 +463,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "resinPrimary",
     amount: cny(1_150_000),
-    category: Category.Materials,
+    category: Category.DirectInputs,
     invoice: "Invoice TKR-2025-0917 KrF PHS 树脂样品 120 kg",
   },
   {
@@ -468,7 +471,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "pagPrimary",
     amount: cny(380_000),
-    category: Category.Materials,
+    category: Category.DirectInputs,
     invoice: "增值税专用发票 3100251130 No.04417802 锍盐 PAG 8 kg",
   },
   {
@@ -476,7 +479,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "equipment",
     amount: cny(1_020_000),
-    category: Category.Equipment,
+    category: Category.Depreciation,
     invoice: "增值税专用发票 1100251130 No.22190034 涂胶显影机租赁及百级洁净室改造",
   },
   {
@@ -492,7 +495,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "platinumPrimary",
     amount: cny(1_350_000),
-    category: Category.Materials,
+    category: Category.DirectInputs,
     invoice: "Invoice EPM-DE-2025-3381 H2PtCl6 · 2.5 kg Pt",
   },
   {
@@ -500,7 +503,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "equipment",
     amount: cny(300_000),
-    category: Category.Equipment,
+    category: Category.Depreciation,
     invoice: "增值税专用发票 1100251130 No.22190107 惰性气氛手套箱",
   },
   {
@@ -624,10 +627,13 @@ export async function seedScenario(
       budget: m.budget,
       deadline: startedAt + m.deadlineDay * DAY,
       stage: m.stage,
+      accounting: m.accounting ?? Accounting.Expensed,
     }));
     await send(
       `create project ${plan.key}`,
-      escrow.connect(who[plan.firm]).createProject(stack.addresses.token, accounts.verifier, metadataHash, milestones),
+      escrow
+        .connect(who[plan.firm])
+        .createProject(stack.addresses.token, accounts.verifier, metadataHash, DEFAULT_PROFILE, milestones),
     );
     const id = await escrow.projectCount();
     const target = plan.milestones.reduce((sum, m) => sum + m.budget, 0n);

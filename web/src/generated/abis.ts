@@ -154,6 +154,22 @@ export const rDEscrowAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_FiscalFundsAlreadyFlagged",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
@@ -486,6 +502,17 @@ export const rDEscrowAbi = [
         "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_ResearchStageCapitalised",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "milestoneIndex",
+        "type": "uint256"
       },
       {
         "internalType": "uint8",
@@ -631,6 +658,31 @@ export const rDEscrowAbi = [
       {
         "indexed": false,
         "internalType": "uint256",
+        "name": "contributed",
+        "type": "uint256"
+      }
+    ],
+    "name": "FiscalFundsFlagged",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
         "name": "amount",
         "type": "uint256"
       }
@@ -737,6 +789,31 @@ export const rDEscrowAbi = [
       },
       {
         "indexed": false,
+        "internalType": "enum EscrowTypes.RdForm",
+        "name": "rdForm",
+        "type": "uint8"
+      },
+      {
+        "indexed": false,
+        "internalType": "enum EscrowTypes.GreenCategory",
+        "name": "greenCategory",
+        "type": "uint8"
+      }
+    ],
+    "name": "ProjectClassified",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
         "internalType": "uint256",
         "name": "refundable",
         "type": "uint256"
@@ -799,6 +876,11 @@ export const rDEscrowAbi = [
           {
             "internalType": "enum EscrowTypes.Stage",
             "name": "stage",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum EscrowTypes.Accounting",
+            "name": "accounting",
             "type": "uint8"
           }
         ],
@@ -957,6 +1039,23 @@ export const rDEscrowAbi = [
       {
         "components": [
           {
+            "internalType": "enum EscrowTypes.RdForm",
+            "name": "rdForm",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum EscrowTypes.GreenCategory",
+            "name": "greenCategory",
+            "type": "uint8"
+          }
+        ],
+        "internalType": "struct EscrowTypes.ProjectProfile",
+        "name": "profile",
+        "type": "tuple"
+      },
+      {
+        "components": [
+          {
             "internalType": "uint128",
             "name": "budget",
             "type": "uint128"
@@ -969,6 +1068,11 @@ export const rDEscrowAbi = [
           {
             "internalType": "enum EscrowTypes.Stage",
             "name": "stage",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum EscrowTypes.Accounting",
+            "name": "accounting",
             "type": "uint8"
           }
         ],
@@ -1022,6 +1126,19 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "disburse",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "flagFiscalFunds",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -1265,6 +1382,30 @@ export const rDEscrowAbi = [
         "internalType": "struct EscrowTypes.ProjectView",
         "name": "view_",
         "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "isFiscalFunds",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
       }
     ],
     "stateMutability": "view",
@@ -5621,6 +5762,22 @@ export const errorsAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_FiscalFundsAlreadyFlagged",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
@@ -5945,6 +6102,17 @@ export const errorsAbi = [
       }
     ],
     "name": "RDEscrow_RefundsNotOpen",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "milestoneIndex",
+        "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_ResearchStageCapitalised",
     "type": "error"
   },
   {

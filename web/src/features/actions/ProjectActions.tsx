@@ -5,16 +5,17 @@ import { useState } from "react";
 import { keccak256, stringToHex } from "viem";
 import { Amount } from "@/components/Amount";
 import { Section } from "@/components/ui";
-import { Category } from "@/generated/enums";
+import { Category, CategoryNames } from "@/generated/enums";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useContractRead } from "@/hooks/useContractRead";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
-import { useT, type MessageKey } from "@/i18n";
+import { useI18n, useT, type MessageKey } from "@/i18n";
 import { addressLabel, sameAddress } from "@/lib/address";
 import type { ComponentState } from "@/lib/components";
 import type { ProjectModel } from "@/lib/projects";
+import { CATEGORY_RULES } from "@/lib/rdLedger/rules";
 import { AmountField, useParsedAmount } from "./fields";
 import { PoolExposure, PoolWithdrawal, RefundClaim } from "./PositionActions";
 
@@ -228,6 +229,13 @@ function Review({ project }: { project: ProjectModel }) {
 
 const CATEGORIES = Object.values(Category);
 
+/** The one-line explanation of a statutory category (docs/RD-LEDGER.md), in the user's language. */
+function CategoryHint({ category }: { category: number }) {
+  const { locale } = useI18n();
+  const rule = CATEGORY_RULES[CategoryNames[category]];
+  return <small data-testid="pay-category-hint">{locale === "zh" ? rule.explainZh : rule.explainEn}</small>;
+}
+
 function FirmActions({ project, owed, payees }: { project: ProjectModel; owed: bigint; payees: readonly string[] }) {
   const t = useT();
   const { names, addressOf } = useDeployment();
@@ -236,7 +244,7 @@ function FirmActions({ project, owed, payees }: { project: ProjectModel; owed: b
   const [evidence, setEvidence] = useState("");
   const [payee, setPayee] = useState<string>(project.firm);
   const [amount, setAmount] = useState("");
-  const [category, setCategory] = useState<number>(Category.Materials);
+  const [category, setCategory] = useState<number>(Category.DirectInputs);
   const [invoice, setInvoice] = useState("");
   const [repay, setRepay] = useState("");
   const payAmount = useParsedAmount(amount, project.token);
@@ -317,6 +325,7 @@ function FirmActions({ project, owed, payees }: { project: ProjectModel; owed: b
                 </option>
               ))}
             </select>
+            <CategoryHint category={category} />
           </label>
           <label>
             {t("actions.invoice")}

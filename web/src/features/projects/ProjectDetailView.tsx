@@ -165,8 +165,8 @@ export function ProjectDetailView({ id }: { id: string }) {
             <tbody>
               {[...project.payments].reverse().map((e) => {
                 const invoice = arg<string>(e, ["invoiceHash"], 5);
-                const raw = Number(arg<number>(e, ["category"], 4) ?? Category.Other);
-                const category = CategoryNames[raw] === undefined ? Category.Other : raw;
+                const raw = Number(arg<number>(e, ["category"], 4) ?? Category.OtherRelated);
+                const category = CategoryNames[raw] === undefined ? Category.OtherRelated : raw;
                 return (
                   <tr key={e.id} data-testid="payment-row">
                     <td className="num">{formatTimestamp(e.timestamp)}</td>
