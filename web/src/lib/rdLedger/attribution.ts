@@ -8,7 +8,7 @@
  * largest-remainder method (floor of each share, then the fen left over one by one to the largest remainders,
  * ties to the lower address), so the shares sum exactly to the payment.
  */
-import type { Hex, LedgerEvent } from "./types";
+import type { Hex, LedgerEvent } from "./types.ts";
 
 export interface Share {
   financier: Hex;

@@ -21,7 +21,7 @@ import {
   type LedgerEvent,
   type RdFormKey,
   type StageKey,
-} from "./index";
+} from "./index.ts";
 
 const FIRM = "0x00000000000000000000000000000000000000f1" as Hex;
 const OTHER_FIRM = "0x00000000000000000000000000000000000000f2" as Hex;
@@ -389,5 +389,17 @@ describe("docs/RD-LEDGER.md", () => {
     const doc = readFileSync(new URL("../../../../docs/RD-LEDGER.md", import.meta.url), "utf8");
     for (const col of [...LEDGER_COLUMNS, ...GREEN_COLUMNS])
       assert.ok(doc.includes(`| ${col.zh} | ${col.en} |`), col.zh);
+  });
+});
+
+describe("the rule table and the contract's enums", () => {
+  test("name the same members in the same order", async () => {
+    const enums = await import("../../generated/enums.ts");
+    const rules = await import("./rules.ts");
+    assert.deepEqual([...rules.CATEGORY_KEYS], [...enums.CategoryNames]);
+    assert.deepEqual([...rules.RD_FORM_KEYS], [...enums.RdFormNames]);
+    assert.deepEqual([...rules.ACCOUNTING_KEYS], [...enums.AccountingNames]);
+    assert.deepEqual([...rules.GREEN_KEYS], [...enums.GreenCategoryNames]);
+    assert.deepEqual([...rules.STAGE_KEYS], [...enums.StageNames]);
   });
 });

@@ -5,8 +5,8 @@
  * Pure and deterministic: typed events in (./types.ts), rows and summaries out, every amount an exact bigint of
  * fen (./money.ts). The rules and their sources are in ./rules.ts; docs/RD-LEDGER.md explains each figure.
  */
-import { sortEvents, splitProRata, walkContributions, type Share } from "./attribution";
-import { cstParts, minBig, mulDivDown, toFen } from "./money";
+import { sortEvents, splitProRata, walkContributions, type Share } from "./attribution.ts";
+import { cstParts, minBig, mulDivDown, toFen } from "./money.ts";
 import {
   CATEGORY_KEYS,
   CATEGORY_RULES,
@@ -19,8 +19,8 @@ import {
   type GreenKey,
   type RdFormKey,
   type StageKey,
-} from "./rules";
-import type { Hex, LedgerEvent, TokenDecimals } from "./types";
+} from "./rules.ts";
+import type { Hex, LedgerEvent, TokenDecimals } from "./types.ts";
 
 /** What the ledger knows of a project from its ProjectCreated and ProjectClassified events. */
 export interface ProjectProfile {

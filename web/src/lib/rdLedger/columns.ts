@@ -3,10 +3,10 @@
  * in docs/RD-LEDGER.md). Each column names its header in Chinese (the official wording of the auxiliary ledger,
  * 国家税务总局公告2021年第28号 附件) and English, and how a row's value is written.
  */
-import { toCsv } from "../csv";
-import type { GreenReport, GreenRow, LedgerRow, YearSummary } from "./builder";
-import { fenToYuan } from "./money";
-import { ACCOUNTING_RULES, CATEGORY_RULES, EXTRA_RATES, GREEN_RULES, RD_FORM_RULES, STAGE_RULES } from "./rules";
+import { toCsv } from "../csvFormat.ts";
+import type { GreenReport, GreenRow, LedgerRow, YearSummary } from "./builder.ts";
+import { fenToYuan } from "./money.ts";
+import { ACCOUNTING_RULES, CATEGORY_RULES, EXTRA_RATES, GREEN_RULES, RD_FORM_RULES, STAGE_RULES } from "./rules.ts";
 
 export type Lang = "zh" | "en";
 

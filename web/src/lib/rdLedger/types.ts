@@ -2,7 +2,7 @@
  * The typed events the R&D ledger is built from (decoded from RDEscrow's logs; docs/EVENTS.md), independent of
  * the ABI's numeric encodings: enums arrive as their member names.
  */
-import type { AccountingKey, CategoryKey, GreenKey, RdFormKey, StageKey } from "./rules";
+import type { AccountingKey, CategoryKey, GreenKey, RdFormKey, StageKey } from "./rules.ts";
 
 export type Hex = `0x${string}`;
 
