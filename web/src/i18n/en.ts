@@ -9,6 +9,7 @@ export const en = {
   "nav.verifier": "Verifier",
   "nav.supplyChain": "Supply chain",
   "nav.audit": "Audit trail",
+  "nav.rdLedger": "R&D ledger",
   "lang.label": "Language",
   "lang.switchTo": "中文",
 

@@ -11,6 +11,7 @@ export const zh: Record<MessageKey, string> = {
   "nav.verifier": "验收方",
   "nav.supplyChain": "供应链",
   "nav.audit": "审计追踪",
+  "nav.rdLedger": "研发费用辅助账",
   "lang.label": "语言",
   "lang.switchTo": "English",
 
