@@ -209,7 +209,7 @@ test("the firm pays a registered supplier from an approved milestone", async ({ 
   await form.getByTestId("pay-milestone").selectOption("1"); // milestone 2 (index 1): approved, unpaid
   await form.getByTestId("pay-payee").selectOption({ label: "Shanghai PAG Chemicals" });
   await form.getByTestId("pay-amount").fill("250000");
-  await form.getByTestId("pay-category").selectOption({ label: "Materials" });
+  await form.getByTestId("pay-category").selectOption({ label: "Direct inputs" });
   await form.getByTestId("pay-invoice").fill("INV-2026-E2E-0001");
   await form.getByTestId("pay-submit").click();
   await confirmed(page, /^Pay/);
@@ -219,7 +219,7 @@ test("the firm pays a registered supplier from an approved milestone", async ({ 
   const payment = page.getByTestId("payment-row").first();
   await expect(payment).toContainText("Shanghai PAG Chemicals");
   await expect(payment).toContainText("250,000.00");
-  await expect(payment).toContainText("Materials");
+  await expect(payment).toContainText("Direct inputs");
   await screenshot(page, "project", "project");
 });
 
