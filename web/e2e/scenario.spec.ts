@@ -396,7 +396,7 @@ test("switching to Chinese translates what a person sees", async ({ page }) => {
   ).toHaveText("KrF/ArF 光刻胶国产化研发");
   await page.goto("/projects/1");
   await expect(page.getByTestId("payment-row").first()).toContainText("上海光酸化学");
-  await expect(page.getByTestId("payment-row").first()).toContainText("材料");
+  await expect(page.getByTestId("payment-row").first()).toContainText("直接投入费用");
   await page.goto("/audit");
   await expect(page.getByTestId("export-csv")).toHaveText("导出 CSV");
   // No English left in the frame's headings of a translated page.
