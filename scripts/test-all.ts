@@ -45,6 +45,16 @@ const steps: Step[] = [
     reportsTests: false,
   },
   { name: "web unit (node:test)", command: "npm run --silent test -w web", reportsTests: true },
+  { name: "indexer typecheck (tsc)", command: "npm run --silent typecheck -w indexer", reportsTests: false },
+  { name: "indexer unit (node:test)", command: "npm run --silent test -w indexer", reportsTests: true },
+  {
+    // Starts and stops its own Hardhat node (127.0.0.1:8547), PostgreSQL cluster and indexers (free ports). Like the
+    // e2e step it binds ports: whoever runs `npm test` on a shared machine holds the port lock for the whole run
+    // (`flock /tmp/ports.lock npm test`); taking it again here would wait on that very lock forever.
+    name: "indexer integration (PGlite + PostgreSQL, node:test)",
+    command: "npm run --silent test:integration -w indexer",
+    reportsTests: true,
+  },
   {
     // Starts and stops its own Hardhat node (127.0.0.1:8545) and production build (127.0.0.1:3000).
     name: "web e2e (Playwright, headless Chromium)",

@@ -39,6 +39,9 @@ export async function createDeterministicChain(): Promise<GasContext> {
   // block (automine), so pinning the next block's timestamp before each send pins every block.
   provider.request = async (args) => {
     if (SENDS.has(args.method)) {
+      // A module may move the clock on itself (`time.increaseTo`, e.g. past a grace period): continue from there.
+      const latest = BigInt(await networkHelpers.time.latest());
+      if (latest > next) next = latest;
       next += BigInt(BLOCK_INTERVAL_SECONDS);
       await networkHelpers.time.setNextBlockTimestamp(next);
     }

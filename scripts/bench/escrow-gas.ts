@@ -8,10 +8,12 @@
  * - submitMilestone / approveMilestone: evidence hash, then the verifier's approval;
  * - disburse.existingPayee: a payment with a new invoice hash to a registered supplier that already holds the token;
  * - disburse.freshPayee: the same to a registered supplier that holds none yet;
- * - claimRefund: a financier's pro-rata refund of a cancelled project (not the last claimer).
+ * - claimRefund: a financier's pro-rata refund of a cancelled project (not the last claimer);
+ * - closeAfterGracePeriod: a stranger closes a second project whose milestones are all approved, once the grace
+ *   period after its last deadline is over (its firm stopped acting).
  *
  * The stack is the one deployed everywhere (scripts/lib/deploy-stack.ts), so `disburse` pays the real
- * SupplyChainRegistry's `isProjectPayee` call. Financiers approve the exact amount they fund (what the dashboard does), so `transferFrom` clears the allowance.
+ * SupplyChainRegistry's `isProjectPayee` call and the DisruptionOracle's `supplierStatus` call. Financiers approve the exact amount they fund (what the dashboard does), so `transferFrom` clears the allowance.
  */
 import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
 import { deployStack } from "../lib/deploy-stack.js";
@@ -77,6 +79,20 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
 
   await escrow.connect(firm).cancelProject(projectId);
   result.claimRefund = await gasOf(escrow.connect(f1).claimRefund(projectId));
+
+  const later = BigInt(await networkHelpers.time.latest());
+  await escrow
+    .connect(firm)
+    .createProject(await token.getAddress(), verifier.address, metadata, [
+      { budget: 100_000_00n, deadline: later + 30n * DAY, stage: 0 },
+    ]);
+  const abandoned = 2n;
+  await token.connect(f4).approve(escrowAddress, 100_000_00n);
+  await escrow.connect(f4).fund(abandoned, 100_000_00n);
+  await escrow.connect(firm).submitMilestone(abandoned, 0n, ethers.id("evidence"));
+  await escrow.connect(verifier).approveMilestone(abandoned, 0n);
+  await networkHelpers.time.increaseTo((await escrow.closableAfter(abandoned)) + 1n);
+  result.closeAfterGracePeriod = await gasOf(escrow.connect(reporter).closeAfterGracePeriod(abandoned));
   return result;
 }
 
@@ -92,6 +108,7 @@ const escrowGas: GasModule = {
     "disburse.existingPayee": 2.4,
     "disburse.freshPayee": 2.9,
     claimRefund: undefined,
+    closeAfterGracePeriod: undefined,
   },
   measure,
 };

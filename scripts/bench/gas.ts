@@ -98,8 +98,17 @@ ${table}
 - **Escrow.** Project fields sit in four slots (firm; token + status + counters; verifier; funded + target)
   and a milestone in two (budget + paid; cumulative budget + deadline + stage + status), so a payment reads
   and writes one milestone slot. Approval is a counter (\`approvedCount\`), not a status write. The invoice
-  de-duplication slot (22,100 gas for a new slot) is the largest single cost of \`disburse\`; a payee that
-  holds no token yet costs another new slot in the token.
+  de-duplication slot, keyed by (payee, invoice hash) (22,100 gas for a new slot), is the largest single cost
+  of \`disburse\`; a payee that holds no token yet costs another new slot in the token. Since issue 14 a payment
+  also asks the DisruptionOracle whether the payee is disrupted (\`supplierStatus\`, one call without the ABI
+  helpers): ~5.9k, of which 4.7k are the EIP-2929 cold access to the oracle's account (2.6k) and to the
+  supplier's state slot there (2.1k). That is what puts \`disburse\` above its targets of issue 3 (≤ 2.4× and
+  ≤ 2.9×, set before this check existed): with the registry's payee check, a payment to a supplier reads two
+  other contracts' cold state (9.4k) that no layout inside the escrow can avoid. The gap (~3.9k) is about one
+  cold account access plus a call; closing it needs the payee list or the disruption state kept in the escrow's
+  own storage (written there by the registry or the oracle), which changes how the contracts split the work.
+  \`closeAfterGracePeriod\` (anyone closes an all-approved project after the grace period) costs what
+  \`completeProject\` costs plus the read of the last milestone's deadline.
 - **Oracle.** A supplier's confirmed state, its open round and the round's ballots (a reporter bitmap) share
   one slot, the configuration another: a vote reads two slots and writes one.
 - **Failover.** The confirming vote calls the pool, which reads the disrupted supplier's reverse index once

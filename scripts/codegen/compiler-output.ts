@@ -58,6 +58,11 @@ export interface CompilerOutput {
   abis: Map<string, AbiItem[]>;
   /** Every AST node by id, across all sources (ids are unique within one build). */
   nodes: Map<number, AstNode>;
+  /**
+   * Every AST node by id, per build info. After an incremental build the artifacts name several build infos,
+   * and node ids repeat across them: a contract's references resolve only in its own build's nodes.
+   */
+  nodesByBuild?: Map<string, Map<number, AstNode>>;
 }
 
 interface SolcOutput {
@@ -108,7 +113,13 @@ export function readCompilerOutput(artifactsDir = "artifacts"): CompilerOutput {
       }
     }
   }
-  return { artifacts, sources, abis, nodes: indexNodes(sources) };
+  const nodesByBuild = new Map(
+    outputs.map(({ id, output }) => [
+      id,
+      indexNodes(new Map(Object.entries(output.sources).map(([n, s]) => [n, s.ast]))),
+    ]),
+  );
+  return { artifacts, sources, abis, nodes: indexNodes(sources), nodesByBuild };
 }
 
 /** Every AST node of `sources` by id. */

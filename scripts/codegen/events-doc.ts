@@ -33,7 +33,8 @@ interface Declaration {
 }
 
 /** Event selector (hex without 0x) → where it is declared, for `contract` and everything it inherits. */
-function declarations(build: CompilerOutput, contract: AstNode): Map<string, Declaration> {
+function declarations(build: CompilerOutput, contract: AstNode, buildInfoId?: string): Map<string, Declaration> {
+  const nodes = (buildInfoId && build.nodesByBuild?.get(buildInfoId)) || build.nodes;
   const found = new Map<string, Declaration>();
   const add = (declaredIn: AstNode, rank: number) => {
     for (const child of declaredIn.nodes ?? []) {
@@ -42,11 +43,11 @@ function declarations(build: CompilerOutput, contract: AstNode): Map<string, Dec
       }
     }
   };
-  (contract.linearizedBaseContracts ?? []).forEach((id, rank) => add(build.nodes.get(id)!, rank));
+  (contract.linearizedBaseContracts ?? []).forEach((id, rank) => add(nodes.get(id)!, rank));
   // Events the contract emits from a library or another contract's namespace.
   for (const id of (contract.usedEvents as number[] | undefined) ?? []) {
-    const node = build.nodes.get(id);
-    const owner = node && build.nodes.get(node.scope as number);
+    const node = nodes.get(id);
+    const owner = node && nodes.get(node.scope as number);
     if (owner) add(owner, Number.MAX_SAFE_INTEGER);
   }
   return found;
@@ -92,7 +93,7 @@ export function renderEventTables(build: CompilerOutput): string {
     const artifact = build.artifacts.get(name);
     const contract = contractNode(build, name);
     if (!artifact || !contract) continue;
-    const decls = declarations(build, contract);
+    const decls = declarations(build, contract, artifact.buildInfoId);
     const events = artifact.abi
       .filter((item): item is AbiItem & { name: string; inputs: AbiParameter[] } => item.type === "event")
       .map((item) => {

@@ -242,7 +242,11 @@ export async function planDeployment(
     [predicted.escrow, predicted.pool, predicted.oracle],
     `escrow ${predicted.escrow}, pool ${predicted.pool}, oracle ${predicted.oracle}`,
   );
-  await create("RDEscrow", [predicted.registry], `registry ${predicted.registry}`);
+  await create(
+    "RDEscrow",
+    [predicted.registry, predicted.oracle],
+    `registry ${predicted.registry}, oracle ${predicted.oracle}`,
+  );
   await create(
     "DisruptionOracle",
     [from, guardian, maxReportAge, config.reporters, config.quorum],

@@ -108,6 +108,9 @@ const rows: Row[] = [
     [
       ["approveMilestone", (f: F) => [f.projectId, 1n]],
       ["rejectMilestone", (f: F) => [f.projectId, 1n, ethers.id("why")]],
+      // `supplier` is disrupted in the fixture, so the verifier's control passes.
+      ["releaseInvoice", (f: F) => [f.projectId, f.signers.supplier.address, ethers.id("invoice")]],
+      ["transferVerifier", (f: F) => [f.projectId, f.newcomer.address]],
     ] as const
   ).map(([fn, args]): Row => ({
     contract: (f) => f.escrow,
@@ -122,6 +125,7 @@ const rows: Row[] = [
     [
       ["registerSupplierFor", (f: F) => [f.projectId, f.newcomer.address, ethers.ZeroHash, REGION]],
       ["addProjectSupplier", (f: F) => [f.projectId, f.sub.address]],
+      ["removeProjectSupplier", (f: F) => [f.projectId, f.sub.address]],
       [
         "defineComponent",
         (f: F) => [
@@ -260,11 +264,14 @@ describe("access control: every privileged function, every other role", function
       "submitMilestone",
       "approveMilestone",
       "rejectMilestone",
+      "releaseInvoice",
+      "transferVerifier",
       "disburse",
       "cancelProject",
       "completeProject",
       "registerSupplierFor",
       "addProjectSupplier",
+      "removeProjectSupplier",
       "defineComponent",
       "switchSupplier",
       "failover",

@@ -274,7 +274,7 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
       )
         .to.be.revertedWithCustomError(b.escrow, "SafeERC20FailedOperation")
         .withArgs(badAddress);
-      expect(await b.escrow.isInvoicePaid(ethers.id("i"))).to.equal(false);
+      expect(await b.escrow.isInvoicePaid(b.firm.address, ethers.id("i"))).to.equal(false);
       await b.escrow.connect(b.firm).cancelProject(b.badProject);
       await expect(b.escrow.connect(b.f1).claimRefund(b.badProject))
         .to.be.revertedWithCustomError(b.escrow, "SafeERC20FailedOperation")

@@ -42,14 +42,29 @@ export function standardMilestones(now: bigint): MilestoneInput[] {
 export const METADATA = ethers.id("project: ArF photoresist, pilot line to market");
 
 /** The deployed stack (scripts/lib/deploy-stack.ts: token, SupplyChainRegistry, escrow, oracle, pool); the three
- * financiers hold 10,000,000.00 each. */
+ * financiers hold 10,000,000.00 each; `reporter` alone confirms disruptions (quorum 1). */
 export async function deployEscrowFixture() {
   const [admin, firm, verifier, f1, f2, f3, supplierA, supplierB, stranger, reporter] = await ethers.getSigners();
   const stack = await deployStack(ethers, { reporters: [reporter.address], quorum: 1 });
   const token = stack.token!;
-  const { registry, escrow } = stack;
+  const { registry, escrow, oracle } = stack;
   for (const f of [f1, f2, f3]) await token.mint(f.address, 10_000_000_00n);
-  return { token, registry, escrow, admin, firm, verifier, f1, f2, f3, supplierA, supplierB, stranger };
+  return {
+    token,
+    registry,
+    escrow,
+    oracle,
+    admin,
+    firm,
+    verifier,
+    f1,
+    f2,
+    f3,
+    supplierA,
+    supplierB,
+    stranger,
+    reporter,
+  };
 }
 
 /** Region code of the demo suppliers (ISO 3166 "CN" as bytes2). */

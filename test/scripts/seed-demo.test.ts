@@ -141,7 +141,7 @@ describe("demo scenario (scripts/lib/seed-scenario.ts)", function () {
           p.category,
           p.invoiceHash,
         ]);
-        expect(await stack.escrow.isInvoicePaid(p.invoiceHash)).to.equal(true);
+        expect(await stack.escrow.isInvoicePaid(p.payeeAddress, p.invoiceHash)).to.equal(true);
       }
       expect(new Set(planned.map((p) => p.invoiceHash)).size).to.equal(planned.length);
       const payees = new Set(planned.map((p) => p.payee));

@@ -9,6 +9,11 @@ export const rDEscrowAbi = [
         "internalType": "contract ISupplyChainRegistry",
         "name": "registry_",
         "type": "address"
+      },
+      {
+        "internalType": "contract IDisruptionOracle",
+        "name": "oracle_",
+        "type": "address"
       }
     ],
     "stateMutability": "nonpayable",
@@ -171,6 +176,22 @@ export const rDEscrowAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "closableAfter",
+        "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_GracePeriodNotOver",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
       },
@@ -207,6 +228,22 @@ export const rDEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "successor",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_InvalidSuccessor",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "token",
         "type": "address"
@@ -233,6 +270,11 @@ export const rDEscrowAbi = [
   },
   {
     "inputs": [
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
       {
         "internalType": "bytes32",
         "name": "invoiceHash",
@@ -424,6 +466,22 @@ export const rDEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "since",
+        "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_PayeeDisrupted",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
@@ -435,6 +493,17 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "RDEscrow_PayeeNotAllowed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_PayeeNotDisrupted",
     "type": "error"
   },
   {
@@ -701,6 +770,37 @@ export const rDEscrowAbi = [
       },
       {
         "indexed": true,
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "invoiceHash",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "confirmationId",
+        "type": "uint256"
+      }
+    ],
+    "name": "InvoiceReleased",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
         "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
@@ -801,6 +901,31 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "ProjectClassified",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "closedBy",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "refundable",
+        "type": "uint256"
+      }
+    ],
+    "name": "ProjectClosedAfterGracePeriod",
     "type": "event"
   },
   {
@@ -944,6 +1069,44 @@ export const rDEscrowAbi = [
     "type": "event"
   },
   {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "previousVerifier",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newVerifier",
+        "type": "address"
+      }
+    ],
+    "name": "VerifierTransferred",
+    "type": "event"
+  },
+  {
+    "inputs": [],
+    "name": "CLOSE_GRACE_PERIOD",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "MAX_MILESTONES",
     "outputs": [
@@ -1003,6 +1166,38 @@ export const rDEscrowAbi = [
         "type": "uint256"
       }
     ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "closableAfter",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "closeAfterGracePeriod",
+    "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
   },
@@ -1414,6 +1609,11 @@ export const rDEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
         "internalType": "bytes32",
         "name": "invoiceHash",
         "type": "bytes32"
@@ -1436,11 +1636,53 @@ export const rDEscrowAbi = [
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "invoiceHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "isInvoiceReleased",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
       }
     ],
     "name": "markFailed",
     "outputs": [],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "oracle",
+    "outputs": [
+      {
+        "internalType": "contract IDisruptionOracle",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -1538,6 +1780,29 @@ export const rDEscrowAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "invoiceHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "releaseInvoice",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
@@ -1549,6 +1814,24 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "submitMilestone",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "successor",
+        "type": "address"
+      }
+    ],
+    "name": "transferVerifier",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -1740,6 +2023,22 @@ export const supplyChainRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_NotProjectPayee",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "supplier",
         "type": "address"
@@ -1904,6 +2203,25 @@ export const supplyChainRegistryAbi = [
       }
     ],
     "name": "ProjectSupplierAdded",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "ProjectSupplierRemoved",
     "type": "event"
   },
   {
@@ -2376,6 +2694,24 @@ export const supplyChainRegistryAbi = [
       }
     ],
     "name": "registerSupplierFor",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "removeProjectSupplier",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -5779,6 +6115,22 @@ export const errorsAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "closableAfter",
+        "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_GracePeriodNotOver",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
       },
@@ -5815,6 +6167,22 @@ export const errorsAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "successor",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_InvalidSuccessor",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "token",
         "type": "address"
@@ -5841,6 +6209,11 @@ export const errorsAbi = [
   },
   {
     "inputs": [
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
       {
         "internalType": "bytes32",
         "name": "invoiceHash",
@@ -6032,6 +6405,22 @@ export const errorsAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "since",
+        "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_PayeeDisrupted",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
@@ -6043,6 +6432,17 @@ export const errorsAbi = [
       }
     ],
     "name": "RDEscrow_PayeeNotAllowed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_PayeeNotDisrupted",
     "type": "error"
   },
   {
@@ -6347,6 +6747,22 @@ export const errorsAbi = [
       }
     ],
     "name": "SupplyChainRegistry_NotComponentSupplier",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_NotProjectPayee",
     "type": "error"
   },
   {

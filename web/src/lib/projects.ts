@@ -141,7 +141,11 @@ export function buildProjects(events: readonly ChainEvent[]): Map<string, Projec
         p.status = "Cancelled";
         break;
       case "ProjectCompleted":
+      case "ProjectClosedAfterGracePeriod": // all approved; closed by anyone after the grace period
         p.status = "Completed";
+        break;
+      case "VerifierTransferred":
+        p.verifier = arg<Hex>(e, ["newVerifier"], 2) ?? p.verifier;
         break;
     }
   }

@@ -1,19 +1,21 @@
 "use client";
 /** Firm forms: create a project with milestones; register a supplier for a project; define a component
- * with its primary supplier and a pre-approved substitute (with its agreed advance). */
+ * with its primary supplier and a pre-approved substitute (with its agreed advance); remove a payee. */
 import { useState } from "react";
-import { isAddress, keccak256, stringToHex, toHex } from "viem";
+import { isAddress, toHex } from "viem";
 import { Section } from "@/components/ui";
 import { Accounting, GreenCategory, RdForm, Stage } from "@/generated/enums";
+import { useContractRead } from "@/hooks/useContractRead";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT, type MessageKey } from "@/i18n";
 import { parseAmount } from "@/lib/format";
+import { documentHash } from "@/lib/documents";
+import { addressLabel } from "@/lib/address";
+import type { SupplierInfo } from "@/lib/components";
 import type { ProjectModel } from "@/lib/projects";
 import { AmountField, useParsedAmount } from "./fields";
-
-const hashText = (s: string) => keccak256(stringToHex(s.trim()));
 
 interface MilestoneRow {
   budget: string;
@@ -38,6 +40,9 @@ export function CreateProjectForm() {
   ]);
   const [rdForm, setRdForm] = useState<number>(RdForm.Independent);
   const [greenCategory, setGreenCategory] = useState<number>(GreenCategory.None);
+  // The escrow's own limit (a project with more milestones is refused); rows stop there.
+  const maxMilestones = useContractRead({ contract: "RDEscrow", functionName: "MAX_MILESTONES" }).data;
+  const atCap = maxMilestones !== undefined && BigInt(rows.length) >= maxMilestones;
   const parsed = rows.map((r) => ({
     budget: parseAmount(r.budget, token.decimals),
     deadline: Math.floor(new Date(`${r.deadline}T23:59:59`).getTime() / 1000),
@@ -46,6 +51,8 @@ export function CreateProjectForm() {
   }));
   const valid =
     !!token.address &&
+    maxMilestones !== undefined &&
+    BigInt(rows.length) <= maxMilestones &&
     isAddress(verifier) &&
     description.trim() !== "" &&
     parsed.every((m) => m.budget !== undefined && m.budget > 0n && Number.isFinite(m.deadline));
@@ -181,6 +188,8 @@ export function CreateProjectForm() {
       <div className="formRow" style={{ marginTop: 10 }}>
         <button
           type="button"
+          disabled={atCap}
+          data-testid="add-milestone"
           onClick={() =>
             setRows((rs) => [
               ...rs,
@@ -195,6 +204,11 @@ export function CreateProjectForm() {
         >
           {t("firmForms.addMilestone")}
         </button>
+        {atCap && (
+          <span className="muted" data-testid="milestone-cap">
+            {t("firmForms.milestoneCap", { max: maxMilestones.toString() })}
+          </span>
+        )}
         <button
           type="button"
           className="primary"
@@ -207,7 +221,7 @@ export function CreateProjectForm() {
               args: [
                 token.address!,
                 verifier as `0x${string}`,
-                hashText(description),
+                documentHash(description.trim()),
                 { rdForm, greenCategory },
                 parsed.map((m) => ({
                   budget: m.budget!,
@@ -228,8 +242,16 @@ export function CreateProjectForm() {
   );
 }
 
-export function SupplierForms({ projects }: { projects: readonly ProjectModel[] }) {
+export function SupplierForms({
+  projects,
+  suppliers,
+}: {
+  projects: readonly ProjectModel[];
+  /** Registered suppliers with the projects that may pay them (from the registry's events). */
+  suppliers: ReadonlyMap<string, SupplierInfo>;
+}) {
   const t = useT();
+  const { names } = useDeployment();
   const { write, isPending } = useWriteFlow();
   const [projectId, setProjectId] = useState(projects[0]?.id.toString() ?? "");
   const [supplier, setSupplier] = useState("");
@@ -239,10 +261,13 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
   const [primary, setPrimary] = useState("");
   const [substitute, setSubstitute] = useState("");
   const [advance, setAdvance] = useState("");
+  const [payeeToRemove, setPayeeToRemove] = useState("");
   const project = projects.find((p) => p.id.toString() === projectId);
   const advanceAmount = useParsedAmount(advance, project?.token);
   if (projects.length === 0) return null;
   const pid = BigInt(projectId || "0");
+  const payees = [...suppliers.values()].filter((s) => s.projects.has(projectId)).map((s) => s.supplier);
+  const removing = payees.find((a) => a.toLowerCase() === payeeToRemove.toLowerCase());
   return (
     <Section title={t("firmForms.suppliers")} testId="supplier-forms">
       <div className="formRow">
@@ -284,7 +309,7 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
             void write({
               contract: "SupplyChainRegistry",
               functionName: "registerSupplierFor",
-              args: [pid, supplier as `0x${string}`, hashText(name), toHex(region, { size: 2 })],
+              args: [pid, supplier as `0x${string}`, documentHash(name.trim()), toHex(region, { size: 2 })],
               label: t("firmForms.registerSupplier"),
             })
           }
@@ -318,7 +343,7 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
               functionName: "defineComponent",
               args: [
                 pid,
-                hashText(component),
+                documentHash(component.trim()),
                 primary as `0x${string}`,
                 [{ supplier: substitute as `0x${string}`, advance: advanceAmount! }],
               ],
@@ -329,6 +354,40 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
           {t("firmForms.defineComponent")}
         </button>
       </div>
+      <div className="formRow">
+        <label>
+          {t("firmForms.payee")}
+          <select
+            value={removing ?? ""}
+            onChange={(e) => setPayeeToRemove(e.target.value)}
+            className="mono"
+            data-testid="remove-payee-select"
+          >
+            <option value="">{t("firmForms.choosePayee")}</option>
+            {payees.map((a) => (
+              <option key={a} value={a}>
+                {addressLabel(a, names)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={isPending || !removing}
+          data-testid="remove-payee-submit"
+          onClick={() =>
+            void write({
+              contract: "SupplyChainRegistry",
+              functionName: "removeProjectSupplier",
+              args: [pid, removing!],
+              label: t("firmForms.removePayee"),
+            })
+          }
+        >
+          {t("firmForms.removePayee")}
+        </button>
+      </div>
+      <p className="muted">{t("firmForms.removePayeeHint")}</p>
     </Section>
   );
 }
