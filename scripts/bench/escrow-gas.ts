@@ -83,8 +83,8 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const later = BigInt(await networkHelpers.time.latest());
   await escrow
     .connect(firm)
-    .createProject(await token.getAddress(), verifier.address, metadata, [
-      { budget: 100_000_00n, deadline: later + 30n * DAY, stage: 0 },
+    .createProject(await token.getAddress(), verifier.address, metadata, DEFAULT_PROFILE, [
+      { budget: 100_000_00n, deadline: later + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const abandoned = 2n;
   await token.connect(f4).approve(escrowAddress, 100_000_00n);
