@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import {
-  indexNodes,
+  withSources,
   readCompilerOutput,
   type AstNode,
   type CompilerOutput,
@@ -58,7 +58,7 @@ function withExtraMember(canonicalName: string, member: string): CompilerOutput 
     return (node.nodes ?? []).some(visit);
   };
   expect([...sources.values()].some(visit), `no enum ${canonicalName}`).to.equal(true);
-  return { ...build, sources, nodes: indexNodes(sources) };
+  return withSources(build, sources);
 }
 
 describe("generated files (scripts/codegen)", function () {
@@ -170,9 +170,7 @@ describe("generated files (scripts/codegen)", function () {
         return (node.nodes ?? []).some(strip);
       };
       expect([...sources.values()].some(strip)).to.equal(true);
-      expect(() =>
-        renderEventTables({ ...build, sources, nodes: indexNodes(sources), nodesByBuild: undefined }),
-      ).to.throw("DisruptionOracle.TriggersPaused");
+      expect(() => renderEventTables(withSources(build, sources))).to.throw("DisruptionOracle.TriggersPaused");
     });
   });
 });

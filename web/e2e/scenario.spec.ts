@@ -235,7 +235,7 @@ test("two reporters confirm a disruption; the pool finances the substitute", asy
 
   const supplier = page.getByTestId("supplier-row").and(page.locator(`[data-supplier="${who.resinPrimary}"]`));
   await expect(supplier.getByTestId("supplier-state")).toHaveAttribute("data-disrupted", "true");
-  const financings = page.getByTestId("financings-table").getByTestId("event-row");
+  const financings = page.getByTestId("financings-table").getByTestId("financing-row");
   await expect(financings).toHaveCount(2);
   await expect(financings.first()).toContainText("Ningbo Polymer Resins");
   await screenshot(page, "supply-chain");
@@ -385,7 +385,7 @@ test("switching to Chinese translates what a person sees", async ({ page }) => {
   await expect(page.getByTestId("payment-row").first()).toContainText("上海光酸化学");
   await expect(page.getByTestId("payment-row").first()).toContainText("直接投入费用");
   await page.goto("/audit");
-  await expect(page.getByTestId("export-csv")).toHaveText("导出 CSV");
+  await expect(page.getByTestId("export-csv")).toHaveText("导出逗号分隔表格");
   // No English left in the frame's headings of a translated page.
   const headings = await page.locator("h1, h2").allInnerTexts();
   expect(headings.join(" ")).not.toMatch(/Audit|Filters|Events|Reconciliation/);
@@ -491,7 +491,7 @@ test("a confirmation made while the guardian paused triggers waits; once resumed
   expect((await currentSupplier(1n, 3n)).toLowerCase()).toBe(who.pagSubstitute);
   expect(await balanceOf(who.pagSubstitute)).toBe(before + yuan(400_000));
   await expect(followUp.getByTestId("undelivered-row")).toHaveCount(0);
-  await expect(page.getByTestId("financings-table").getByTestId("event-row").first()).toContainText(
+  await expect(page.getByTestId("financings-table").getByTestId("financing-row").first()).toContainText(
     "Jiangsu Fine Chemicals",
   );
 });

@@ -1,4 +1,9 @@
-/** English catalog. The key set of this file is the type every other catalog must match. */
+import { enumCatalogue } from "./chainWords";
+
+/**
+ * English catalog. The key set of this file is the type every other catalog must match. Enum members read the
+ * chain catalogue's words (chainWords.ts, imported relatively: the scripts read this file too).
+ */
 export const en = {
   "app.title": "R&D Chain Finance",
   "app.subtitle": "Milestone escrow and supply-chain finance for key core technology R&D",
@@ -28,6 +33,8 @@ export const en = {
   "wallet.copied": "Copied",
   "wallet.notConnected": "Not connected",
   "wallet.connectToAct": "Connect a wallet to act.",
+  "wallet.localChain": "Local chain",
+  "wallet.chain": "Chain {chainId}",
 
   "status.noDeploymentTitle": "No deployment on this chain",
   "status.noDeploymentBody":
@@ -256,9 +263,9 @@ export const en = {
   "projects.invoice": "Invoice hash",
   "projects.milestone": "Milestone",
 
-  "stage.0": "Research",
-  "stage.1": "Pilot",
-  "stage.2": "Market",
+  "stage.0": enumCatalogue.Stage.Research.en,
+  "stage.1": enumCatalogue.Stage.Pilot.en,
+  "stage.2": enumCatalogue.Stage.Market.en,
 
   "financier.title": "Financier",
   "financier.connectHint": "Connect the wallet of a bank, fund or guidance fund to see its positions.",
@@ -289,11 +296,11 @@ export const en = {
   "followUp.deliver": "Deliver confirmation #{id}",
   "followUp.queue": "{count} disruption job(s) wait in the contingency pool's queue.",
   "followUp.processQueue": "Process the queue",
-  "followUp.skip.noHealthySubstitute": "No healthy substitute left",
-  "followUp.skip.insufficientLiquidity": "The pool's liquidity could not cover the advance",
-  "followUp.skip.exposureCap": "The pool's exposure cap was reached",
-  "followUp.skip.disruptionCap": "This disruption's financing cap was reached",
-  "followUp.skip.transferFailed": "The token refused the payment: component switched, nothing paid",
+  "followUp.skip.noHealthySubstitute": enumCatalogue.SkipReason.NoHealthySubstitute.en,
+  "followUp.skip.insufficientLiquidity": enumCatalogue.SkipReason.InsufficientLiquidity.en,
+  "followUp.skip.exposureCap": enumCatalogue.SkipReason.ExposureCapReached.en,
+  "followUp.skip.disruptionCap": enumCatalogue.SkipReason.DisruptionCapReached.en,
+  "followUp.skip.transferFailed": enumCatalogue.SkipReason.TransferFailed.en,
   "followUp.skip.unknown": "Not financed",
   "supply.title": "Supply chain",
   "supply.suppliers": "Suppliers",
@@ -380,23 +387,23 @@ export const en = {
   "actions.pay": "Pay",
   "actions.repayAmount": "Repay",
   "actions.repay": "Repay the pool",
-  "projectStatus.Active": "Active",
-  "projectStatus.Completed": "Completed",
-  "projectStatus.Failed": "Failed",
-  "projectStatus.Cancelled": "Cancelled",
-  "milestoneStatus.Pending": "Pending",
-  "milestoneStatus.Submitted": "Submitted",
-  "milestoneStatus.Approved": "Approved",
-  "milestoneStatus.Rejected": "Rejected",
-  "category.0": "Personnel costs",
-  "category.1": "Direct inputs",
-  "category.2": "Depreciation",
-  "category.3": "Amortisation of intangibles",
-  "category.4": "New product design etc.",
-  "category.5": "Other related expenses",
-  "category.6": "Entrusted R&D (domestic)",
-  "category.7": "Entrusted R&D (abroad)",
-  "category.8": "Not a qualifying R&D expense",
+  "projectStatus.Active": enumCatalogue.ProjectStatus.Active.en,
+  "projectStatus.Completed": enumCatalogue.ProjectStatus.Completed.en,
+  "projectStatus.Failed": enumCatalogue.ProjectStatus.Failed.en,
+  "projectStatus.Cancelled": enumCatalogue.ProjectStatus.Cancelled.en,
+  "milestoneStatus.Pending": enumCatalogue.MilestoneStatus.Pending.en,
+  "milestoneStatus.Submitted": enumCatalogue.MilestoneStatus.Submitted.en,
+  "milestoneStatus.Approved": enumCatalogue.MilestoneStatus.Approved.en,
+  "milestoneStatus.Rejected": enumCatalogue.MilestoneStatus.Rejected.en,
+  "category.0": enumCatalogue.Category.Personnel.en,
+  "category.1": enumCatalogue.Category.DirectInputs.en,
+  "category.2": enumCatalogue.Category.Depreciation.en,
+  "category.3": enumCatalogue.Category.Amortisation.en,
+  "category.4": enumCatalogue.Category.NewProductDesign.en,
+  "category.5": enumCatalogue.Category.OtherRelated.en,
+  "category.6": enumCatalogue.Category.EntrustedDomestic.en,
+  "category.7": enumCatalogue.Category.EntrustedAbroad.en,
+  "category.8": enumCatalogue.Category.NonQualifying.en,
   "accounting.0": "Expensed",
   "accounting.1": "Capitalised",
   "rdForm.0": "Independent R&D",
@@ -424,6 +431,17 @@ export const en = {
   "audit.filters": "Filters",
   "audit.events": "Events",
   "audit.reconciliation": "Reconciliation",
+  "common.yes": "yes",
+  "common.no": "no",
+  "common.items": "{count} items",
+  "audit.signature": "Raw event signature",
+  "audit.showSignature": "Show raw event signatures",
+  "payments.date": "Date",
+  "financier.movements": "My movements",
+  "financier.movement": "Movement",
+  "financier.paidIn": "Paid in",
+  "financier.paidBack": "Received back",
+  "supply.confirmation": "Disruption confirmation",
 } as const;
 
 export type MessageKey = keyof typeof en;
