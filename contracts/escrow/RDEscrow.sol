@@ -137,6 +137,11 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRDEscrow
+    function isFiscalFunds(uint256 projectId, address financier) external view override returns (bool) {
+        return _existingProject(projectId).positions[financier].fiscalFunds;
+    }
+
+    /// @inheritdoc IRDEscrow
     function isInvoicePaid(address payee, bytes32 invoiceHash) external view override returns (bool) {
         return _paidInvoices[payee][invoiceHash];
     }
@@ -168,6 +173,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         IERC20 token,
         address verifier,
         bytes32 metadataHash,
+        EscrowTypes.ProjectProfile calldata profile,
         EscrowTypes.MilestoneInput[] calldata milestones
     ) external override returns (uint256 projectId) {
         if (address(token).code.length == 0) revert Errors.RDEscrow_InvalidToken(address(token));
@@ -197,6 +203,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         p.metadataHash = metadataHash;
 
         emit ProjectCreated(projectId, msg.sender, verifier, token, target, metadataHash, milestones);
+        emit ProjectClassified(projectId, profile.rdForm, profile.greenCategory);
     }
 
     /// @inheritdoc IRDEscrow
@@ -443,6 +450,16 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         if (amount != 0) p.token.safeTransfer(msg.sender, amount);
     }
 
+    /// @inheritdoc IRDEscrow
+    function flagFiscalFunds(uint256 projectId) external override {
+        EscrowTypes.Position storage position = _existingProject(projectId).positions[msg.sender];
+        uint256 contributed = position.contributed;
+        if (contributed == 0) revert Errors.RDEscrow_NoContribution(projectId, msg.sender);
+        if (position.fiscalFunds) revert Errors.RDEscrow_FiscalFundsAlreadyFlagged(projectId, msg.sender);
+        position.fiscalFunds = true;
+        emit FiscalFundsFlagged(projectId, msg.sender, contributed);
+    }
+
     /*//////////////////////////////////////////////////////////////////////////
                                       PRIVATE
     //////////////////////////////////////////////////////////////////////////*/
@@ -496,6 +513,9 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
                 revert Errors.RDEscrow_DeadlinesNotIncreasing(i, deadline, previousDeadline);
             }
             if (stage < previousStage) revert Errors.RDEscrow_StageRegression(i, uint8(stage), uint8(previousStage));
+            if (stage == EscrowTypes.Stage.Research && input.accounting == EscrowTypes.Accounting.Capitalised) {
+                revert Errors.RDEscrow_ResearchStageCapitalised(i);
+            }
             unchecked {
                 // Cannot overflow: at most 32 budgets below 2^128 each.
                 target += budget;

@@ -125,6 +125,12 @@ library Errors {
     /// @notice Thrown when claiming a refund a second time.
     error RDEscrow_RefundAlreadyClaimed(uint256 projectId, address financier);
 
+    /// @notice Thrown when a Research-stage milestone is declared capitalised (research is always expensed).
+    error RDEscrow_ResearchStageCapitalised(uint256 milestoneIndex);
+
+    /// @notice Thrown when a financier flags its contribution as fiscal funds a second time.
+    error RDEscrow_FiscalFundsAlreadyFlagged(uint256 projectId, address financier);
+
     /*//////////////////////////////////////////////////////////////////////////
                                  DISRUPTION ORACLE
     //////////////////////////////////////////////////////////////////////////*/

@@ -12,11 +12,12 @@
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import { Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Stage } from "../../web/src/generated/enums.js";
 import { deployStack } from "../lib/deploy-stack.js";
 import { REPORT_TYPES } from "../lib/reporter.js";
 import { benchAddresses } from "./deterministic-chain.js";
 import { gasOf, type GasContext, type GasModule } from "./types.js";
+import { DEFAULT_PROFILE } from "../lib/project-profile.js";
 
 const CN = "0x434e";
 
@@ -32,8 +33,8 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const fresh = benchAddresses("supplier");
   const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
 
-  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), [
-    { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research },
+  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), DEFAULT_PROFILE, [
+    { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
   const projectId = 1n;
   for (const a of [f1, f2, firm]) {

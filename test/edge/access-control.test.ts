@@ -8,7 +8,8 @@ import type { BaseContract, ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
-import { Category, Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -34,10 +35,10 @@ async function accessFixture() {
     await token.connect(a).approve(stack.addresses.pool, ethers.MaxUint256);
   }
   const now = BigInt(await networkHelpers.time.latest());
-  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.ZeroHash, [
-    { budget: 1_000_00n, deadline: now + 10n * DAY, stage: Stage.Research },
-    { budget: 1_000_00n, deadline: now + 20n * DAY, stage: Stage.Research },
-    { budget: 1_000_00n, deadline: now + 30n * DAY, stage: Stage.Research },
+  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.ZeroHash, DEFAULT_PROFILE, [
+    { budget: 1_000_00n, deadline: now + 10n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
+    { budget: 1_000_00n, deadline: now + 20n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
+    { budget: 1_000_00n, deadline: now + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
   const projectId = 1n;
   await escrow.connect(financier).fund(projectId, 3_000_00n);
@@ -86,7 +87,10 @@ const rows: Row[] = [
   ...(
     [
       ["submitMilestone", (f: F) => [f.projectId, 2n, ethers.id("e2")]],
-      ["disburse", (f: F) => [f.projectId, 0n, f.signers.firm.address, 1n, Category.Equipment, ethers.id("invoice")]],
+      [
+        "disburse",
+        (f: F) => [f.projectId, 0n, f.signers.firm.address, 1n, Category.Depreciation, ethers.id("invoice")],
+      ],
       ["cancelProject", (f: F) => [f.projectId]],
       ["completeProject", (f: F) => [f.projectId]],
     ] as const

@@ -26,7 +26,8 @@ import type {
   RDEscrow,
   SupplyChainRegistry,
 } from "../../types/ethers-contracts/index.js";
-import { MilestoneStatus, ProjectStatus, SkipReason, Stage } from "../../web/src/generated/enums.js";
+import { Accounting, MilestoneStatus, ProjectStatus, SkipReason, Stage } from "../../web/src/generated/enums.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -120,10 +121,11 @@ async function stackFixture() {
       budget,
       deadline: now + BigInt(i + 1) * p.spacingDays * DAY,
       stage: Stage.Research,
+      accounting: Accounting.Expensed,
     }));
     await escrow
       .connect(firms[p.firm])
-      .createProject(stack.addresses.token, verifiers[p.verifier], ethers.ZeroHash, milestones);
+      .createProject(stack.addresses.token, verifiers[p.verifier], ethers.ZeroHash, DEFAULT_PROFILE, milestones);
     projects.push({ deadlines: milestones.map((m) => m.deadline) });
   }
   for (const [pIndex, primary, subs] of FIXTURE_COMPONENTS) {
@@ -448,11 +450,15 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
   for (const { source, name, args } of logs) {
     if (source === "token") continue;
     if (source === "escrow") {
-      const p = name === "ProjectCreated" ? null : projectOf(m, args[0]);
+      const p = name === "ProjectCreated" || name === "ProjectClassified" ? null : projectOf(m, args[0]);
       switch (name) {
         case "ProjectCreated":
           // The command adds the project to the model; only the id sequence is checked here.
           expect(n(args[0]), "project ids are sequential").to.equal(BigInt(m.projects.length + 1));
+          break;
+        case "ProjectClassified":
+          // Emitted with ProjectCreated, for the same (new) id.
+          expect(n(args[0]), "classified with its creation").to.equal(BigInt(m.projects.length + 1));
           break;
         case "Funded": {
           expect(p!.status, "Funded only while Active").to.equal(PStatus.Active);
@@ -934,9 +940,16 @@ class CreateProject extends Step {
     const firm = r.firms[this.firm];
     const verifier = this.verifier === 2 ? firm : r.verifiers[this.verifier];
     const expected = this.verifier === 2 ? err("RDEscrow_InvalidVerifier") : OK;
-    const milestones = this.budgets.map((budget, i) => ({ budget, deadline: deadlines[i], stage: Stage.Research }));
+    const milestones = this.budgets.map((budget, i) => ({
+      budget,
+      deadline: deadlines[i],
+      stage: Stage.Research,
+      accounting: Accounting.Expensed,
+    }));
     const logs = await act(m, r, expected, () =>
-      r.escrow.connect(firm).createProject(r.stack.addresses.token, verifier.address, ethers.ZeroHash, milestones, GAS),
+      r.escrow
+        .connect(firm)
+        .createProject(r.stack.addresses.token, verifier.address, ethers.ZeroHash, DEFAULT_PROFILE, milestones, GAS),
     );
     if (logs)
       m.projects.push(newProject(BigInt(m.projects.length + 1), this.firm, this.verifier, this.budgets, deadlines));

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { ADV1, ADV2, ADV3, commitBoth, deployScenario, expectPoolIdentity, report, withManyPairs } from "./fixtures.js";
-import { SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
+import { Accounting, SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -249,8 +250,8 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
+        .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await fee.mint(s.f1.address, 10_000n);
       await fee.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -265,8 +266,8 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
+        .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await evil.mint(s.f1.address, 10_000n);
       await evil.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -283,8 +284,8 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
+        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await bad.mint(s.f1.address, 10_000n);
       await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -302,8 +303,8 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
+        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await s.registry
         .connect(s.firm2)

@@ -7,7 +7,8 @@ import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import { id } from "ethers";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
-import { Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Stage } from "../../web/src/generated/enums.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 export const DAY = 86_400n;
 export const REGION_CN = "0x434e"; // "CN"
@@ -33,8 +34,8 @@ export async function deployScenario(ethers: HardhatEthers) {
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   await escrow
     .connect(firm)
-    .createProject(stack.addresses.token, verifier.address, ethers.id("photoresist pilot line"), [
-      { budget: 500_000_00n, deadline: now + 90n * DAY, stage: Stage.Research },
+    .createProject(stack.addresses.token, verifier.address, ethers.id("photoresist pilot line"), DEFAULT_PROFILE, [
+      { budget: 500_000_00n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const projectId = 1n;
   for (const account of [f1, f2, firm]) await token.mint(account.address, 10_000_000_00n);

@@ -196,7 +196,7 @@ test("the firm pays a registered supplier from an approved milestone", async ({ 
   await form.getByTestId("pay-milestone").selectOption("1"); // milestone 2 (index 1): approved, unpaid
   await form.getByTestId("pay-payee").selectOption({ label: "Shanghai PAG Chemicals" });
   await form.getByTestId("pay-amount").fill("250000");
-  await form.getByTestId("pay-category").selectOption({ label: "Materials" });
+  await form.getByTestId("pay-category").selectOption({ label: "Direct inputs" });
   await form.getByTestId("pay-invoice").fill("INV-2026-E2E-0001");
   await form.getByTestId("pay-submit").click();
   await confirmed(page, /^Pay/);
@@ -206,7 +206,7 @@ test("the firm pays a registered supplier from an approved milestone", async ({ 
   const payment = page.getByTestId("payment-row").first();
   await expect(payment).toContainText("Shanghai PAG Chemicals");
   await expect(payment).toContainText("250,000.00");
-  await expect(payment).toContainText("Materials");
+  await expect(payment).toContainText("Direct inputs");
   await screenshot(page, "project", "project");
 });
 
@@ -383,7 +383,7 @@ test("switching to Chinese translates what a person sees", async ({ page }) => {
   ).toHaveText("KrF/ArF 光刻胶国产化研发");
   await page.goto("/projects/1");
   await expect(page.getByTestId("payment-row").first()).toContainText("上海光酸化学");
-  await expect(page.getByTestId("payment-row").first()).toContainText("材料");
+  await expect(page.getByTestId("payment-row").first()).toContainText("直接投入费用");
   await page.goto("/audit");
   await expect(page.getByTestId("export-csv")).toHaveText("导出逗号分隔表格");
   // No English left in the frame's headings of a translated page.

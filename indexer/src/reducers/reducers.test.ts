@@ -103,7 +103,7 @@ const createProject = (id: bigint, milestones = [100n, 200n]) =>
       token: TOKEN,
       target: milestones.reduce((a, b) => a + b, 0n),
       metadataHash: HASH,
-      milestones: milestones.map((budget, i) => ({ budget, deadline: 1_800_000_000 + i, stage: i })),
+      milestones: milestones.map((budget, i) => ({ budget, deadline: 1_800_000_000 + i, stage: i, accounting: 0 })),
     },
     ESCROW,
   );
@@ -137,6 +137,28 @@ describe("ProjectCreated", () => {
         [2, 300n, 2, "pending"],
       ],
     );
+  });
+});
+
+describe("ProjectClassified", () => {
+  test("stores the project's R&D form and green category on its row", () => {
+    const t = new Tables().apply(createProject(3n));
+    assert.equal(t.get("project", { id: 3n })?.rdForm, undefined);
+    t.apply(reduce("RDEscrow", "ProjectClassified", { projectId: 3n, rdForm: 2, greenCategory: 4 }, ESCROW));
+    const project = t.get("project", { id: 3n })!;
+    assert.deepEqual([project.rdForm, project.greenCategory], [2, 4]);
+  });
+});
+
+describe("FiscalFundsFlagged", () => {
+  test("flags the financier's position (and only that one) as fiscal funds", () => {
+    const t = new Tables().apply(createProject(1n));
+    t.apply(reduce("RDEscrow", "Funded", { projectId: 1n, financier: BANK, amount: 500n }, ESCROW, withToken));
+    t.apply(reduce("RDEscrow", "Funded", { projectId: 1n, financier: FUND, amount: 300n }, ESCROW, withToken));
+    t.apply(reduce("RDEscrow", "FiscalFundsFlagged", { projectId: 1n, financier: FUND, contributed: 300n }, ESCROW));
+    const fund = t.get("position", { projectId: 1n, financier: FUND.toLowerCase() })!;
+    assert.deepEqual([fund.fiscalFunds, fund.funded], [true, 300n]);
+    assert.notEqual(t.get("position", { projectId: 1n, financier: BANK.toLowerCase() })?.fiscalFunds, true);
   });
 });
 

@@ -159,6 +159,22 @@ export const rDEscrowAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_FiscalFundsAlreadyFlagged",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "uint256",
         "name": "closableAfter",
         "type": "uint256"
@@ -555,6 +571,17 @@ export const rDEscrowAbi = [
         "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_ResearchStageCapitalised",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "milestoneIndex",
+        "type": "uint256"
       },
       {
         "internalType": "uint8",
@@ -680,6 +707,31 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "Disbursed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "contributed",
+        "type": "uint256"
+      }
+    ],
+    "name": "FiscalFundsFlagged",
     "type": "event"
   },
   {
@@ -836,6 +888,31 @@ export const rDEscrowAbi = [
         "type": "uint256"
       },
       {
+        "indexed": false,
+        "internalType": "enum EscrowTypes.RdForm",
+        "name": "rdForm",
+        "type": "uint8"
+      },
+      {
+        "indexed": false,
+        "internalType": "enum EscrowTypes.GreenCategory",
+        "name": "greenCategory",
+        "type": "uint8"
+      }
+    ],
+    "name": "ProjectClassified",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "indexed": true,
         "internalType": "address",
         "name": "closedBy",
@@ -924,6 +1001,11 @@ export const rDEscrowAbi = [
           {
             "internalType": "enum EscrowTypes.Stage",
             "name": "stage",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum EscrowTypes.Accounting",
+            "name": "accounting",
             "type": "uint8"
           }
         ],
@@ -1152,6 +1234,23 @@ export const rDEscrowAbi = [
       {
         "components": [
           {
+            "internalType": "enum EscrowTypes.RdForm",
+            "name": "rdForm",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum EscrowTypes.GreenCategory",
+            "name": "greenCategory",
+            "type": "uint8"
+          }
+        ],
+        "internalType": "struct EscrowTypes.ProjectProfile",
+        "name": "profile",
+        "type": "tuple"
+      },
+      {
+        "components": [
+          {
             "internalType": "uint128",
             "name": "budget",
             "type": "uint128"
@@ -1164,6 +1263,11 @@ export const rDEscrowAbi = [
           {
             "internalType": "enum EscrowTypes.Stage",
             "name": "stage",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum EscrowTypes.Accounting",
+            "name": "accounting",
             "type": "uint8"
           }
         ],
@@ -1217,6 +1321,19 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "disburse",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "flagFiscalFunds",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -1460,6 +1577,30 @@ export const rDEscrowAbi = [
         "internalType": "struct EscrowTypes.ProjectView",
         "name": "view_",
         "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "isFiscalFunds",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
       }
     ],
     "stateMutability": "view",
@@ -5957,6 +6098,22 @@ export const errorsAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_FiscalFundsAlreadyFlagged",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "uint256",
         "name": "closableAfter",
         "type": "uint256"
@@ -6345,6 +6502,17 @@ export const errorsAbi = [
       }
     ],
     "name": "RDEscrow_RefundsNotOpen",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "milestoneIndex",
+        "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_ResearchStageCapitalised",
     "type": "error"
   },
   {

@@ -43,8 +43,8 @@ test("every member of the enums the dashboard shows has words in both languages"
 });
 
 test("log values read as words: enum members by value, parameters by their catalogue format", () => {
-  assert.equal(enumWords("Category", 1)?.zh, "材料");
-  assert.equal(enumWords("Category", 1n)?.en, "Materials");
+  assert.equal(enumWords("Category", 1)?.zh, "直接投入费用");
+  assert.equal(enumWords("Category", 1n)?.en, "Direct inputs");
   assert.equal(enumWords("SkipReason", 2)?.en, "The pool's exposure cap was reached");
   assert.equal(enumWords("Category", 9), undefined);
   assert.equal(paramWords("RDEscrow", "Disbursed", "category")?.as, "Category");

@@ -123,6 +123,20 @@ export const eventCatalogue: EventCatalogue = {
           milestones: w("Milestones", "里程碑"),
         },
       },
+      ProjectClassified: {
+        en: "Project classified",
+        zh: "项目分类",
+        params: {
+          projectId,
+          rdForm: w("R&D form", "研发形式"),
+          greenCategory: w("Green category", "绿色项目类别"),
+        },
+      },
+      FiscalFundsFlagged: {
+        en: "Fiscal funds flagged",
+        zh: "标记为财政性资金",
+        params: { projectId, financier, contributed: w("Contributed", "出资额", "amount") },
+      },
       Funded: { en: "Funded", zh: "出资", params: { projectId, financier, amount } },
       MilestoneSubmitted: {
         en: "Milestone submitted",
@@ -393,11 +407,15 @@ export const enumCatalogue: EnumCatalogue = {
     Rejected: { en: "Rejected", zh: "已驳回" },
   },
   Category: {
-    Equipment: { en: "Equipment", zh: "设备" },
-    Materials: { en: "Materials", zh: "材料" },
-    Personnel: { en: "Personnel", zh: "人员" },
-    Services: { en: "Services", zh: "服务" },
-    Other: { en: "Other", zh: "其他" },
+    Personnel: { en: "Personnel costs", zh: "人员人工费用" },
+    DirectInputs: { en: "Direct inputs", zh: "直接投入费用" },
+    Depreciation: { en: "Depreciation", zh: "折旧费用" },
+    Amortisation: { en: "Amortisation of intangibles", zh: "无形资产摊销" },
+    NewProductDesign: { en: "New product design etc.", zh: "新产品设计费等" },
+    OtherRelated: { en: "Other related expenses", zh: "其他相关费用" },
+    EntrustedDomestic: { en: "Entrusted R&D (domestic)", zh: "委托研发（境内）" },
+    EntrustedAbroad: { en: "Entrusted R&D (abroad)", zh: "委托研发（境外）" },
+    NonQualifying: { en: "Not a qualifying R&D expense", zh: "不属于可加计扣除的研发费用" },
   },
   FailoverOutcome: {
     Switched: { en: "Switched to a substitute", zh: "已切换至替代供应商" },

@@ -68,6 +68,8 @@ export const ERROR_PARAM_UNITS = {
   RDEscrow_ProjectNotActive: { projectId: "id", status: "enum" },
   RDEscrow_ProjectNotFound: { projectId: "id" },
   RDEscrow_RefundAlreadyClaimed: { projectId: "id" },
+  RDEscrow_ResearchStageCapitalised: { milestoneIndex: "index" },
+  RDEscrow_FiscalFundsAlreadyFlagged: { projectId: "id" },
   RDEscrow_RefundsNotOpen: { projectId: "id", status: "enum" },
   RDEscrow_StageRegression: { milestoneIndex: "index", stage: "enum", previousStage: "enum" },
   RDEscrow_TargetTooLarge: { target: "amount" },
