@@ -7,8 +7,8 @@ pragma solidity ^0.8.28;
 interface ISupplyChainRegistry {
     /// @notice Whether `account` is a supplier the project's firm registered for `projectId`, and may therefore
     /// receive payments from the project's escrow.
-    /// @dev True for suppliers added with `addProjectSupplier` or `registerSupplierFor`, and for every primary
-    /// and substitute of the project's components.
+    /// @dev True for suppliers added with `addProjectSupplier`, and for every primary and substitute that
+    /// accepted its listing in one of the project's components.
     /// @param projectId The project's id in the RDEscrow.
     /// @param account The would-be payee.
     /// @return True when `account` may be paid for `projectId`.

@@ -1,26 +1,31 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import { EIP712 } from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import { SignatureChecker } from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
+import { Nonces } from "@openzeppelin/contracts/utils/Nonces.sol";
 
 import { IComponentRegistry } from "../interfaces/IComponentRegistry.sol";
 import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
 import { Errors } from "../libraries/Errors.sol";
+import { ListingStamps } from "../types/ListingStamps.sol";
 import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 
 /// @title SupplyChainRegistry
-/// @notice Suppliers, each project's critical components with their substitutes, and the reverse index
-/// supplier → (project, component). See the documentation in {IComponentRegistry}.
+/// @notice Suppliers, each project's critical components with their substitutes, the suppliers' consent to each
+/// listing, and the reverse index supplier → (project, component). See the documentation in {IComponentRegistry}.
 /// @dev Gas: the automatic failover of one pair reads its reverse-index entry (which carries the disrupted
 /// supplier's position in the component and the component's substitute count, so the component's record is not
 /// read), the project's word of current-supplier codes (4 bits per component, 64 components per word: a
-/// disruption that hits several components of one project reads and writes one warm word), and its first
-/// healthy substitute's slot (address and advance packed), asking the oracle once per candidate. The reverse
-/// index packs four pairs per slot. Its three collaborators are immutables; the deploy helper predicts the
-/// addresses of those deployed after the registry (scripts/lib/deploy-stack.ts).
-contract SupplyChainRegistry is IComponentRegistry {
+/// disruption that hits several components of one project reads and writes one warm word), the component's
+/// {ListingStamps} word (which listings were accepted and past their notice at the confirmation) and its first
+/// eligible healthy substitute's slot (address and advance packed), asking the oracle once per candidate. The
+/// reverse index packs four pairs per slot. Its three collaborators are immutables; the deploy helper predicts
+/// the addresses of those deployed after the registry (scripts/lib/deploy-stack.ts).
+contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
     /*//////////////////////////////////////////////////////////////////////////
                                      CONSTANTS
     //////////////////////////////////////////////////////////////////////////*/
@@ -30,6 +35,20 @@ contract SupplyChainRegistry is IComponentRegistry {
 
     /// @inheritdoc IComponentRegistry
     uint256 public constant override MAX_PAIRS_PER_SUPPLIER = 64;
+
+    /// @inheritdoc IComponentRegistry
+    uint256 public constant override LISTING_NOTICE = 7 days;
+
+    /// @dev EIP-712 type of a supplier's signed record ({registerSupplierWithSig}).
+    bytes32 private constant _SUPPLIER_RECORD_TYPEHASH = keccak256(
+        "SupplierRecord(address supplier,bytes32 metadataHash,bytes2 region,uint256 nonce,uint256 deadline)"
+    );
+
+    /// @dev EIP-712 type of a supplier's signed acceptance of a listing ({acceptListingWithSig}).
+    bytes32 private constant _LISTING_TYPEHASH = keccak256(
+        "Listing(address supplier,uint256 projectId,uint256 componentId,uint256 position,uint256 advance,"
+        "bytes32 metadataHash,uint256 deadline)"
+    );
 
     /*//////////////////////////////////////////////////////////////////////////
                                        STATE
@@ -47,8 +66,9 @@ contract SupplyChainRegistry is IComponentRegistry {
 
     mapping(uint256 projectId => mapping(uint256 componentId => SupplyChainTypes.Component)) private _components;
 
-    /// @dev Each component's substitutes in order, keyed by `projectId << 16 | componentId` (see {_componentKey}).
-    mapping(uint256 componentKey => SupplyChainTypes.Substitute[MAX_SUBSTITUTES] substitutes) private _substitutes;
+    /// @dev Each component's substitutes in order and its listings' stamps, keyed by `projectId << 16 |
+    /// componentId` (see {_componentKey}).
+    mapping(uint256 componentKey => SupplyChainTypes.Listings listings) private _listings;
 
     /// @dev Each component's current supplier as a 4-bit code, 1 + its index (index 0 = the primary, i = the i-th
     /// substitute; code 0 = no such component): component `c` of project `p` at bits `4 * ((c - 1) % 64)` of
@@ -56,9 +76,11 @@ contract SupplyChainRegistry is IComponentRegistry {
     /// holds a component and a failover rewrites a set slot (2,900 gas) instead of filling an empty one (20,000).
     mapping(uint256 wordKey => uint256 indexes) private _currentIndexes;
 
-    /// @dev Each entry packs `projectId << 32 | componentId << 16 | position << 8 | substituteCount` (projectId <
-    /// 2^32, componentId < 2^16; position = the supplier's place in the component: 0 = primary, i = i-th
-    /// substitute), four entries per slot. Entries are only ever appended, so an index names a pair for good.
+    /// @dev The supplier's accepted listings. Each entry packs `projectId << 32 | componentId << 16 | position << 8
+    /// | substituteCount` (projectId < 2^32, componentId < 2^16; position = the supplier's place in the component:
+    /// 0 = primary, i = i-th substitute), four entries per slot. Accepting appends; leaving moves the last entry
+    /// into the left one's place. Both are refused while the oracle holds the supplier disrupted, so the indexes a
+    /// queued failover of the supplier's current disruption walks stay put.
     mapping(address supplier => uint64[] pairs) private _pairs;
 
     /*//////////////////////////////////////////////////////////////////////////
@@ -68,7 +90,7 @@ contract SupplyChainRegistry is IComponentRegistry {
     /// @param escrow_ The RDEscrow whose projects this registry describes.
     /// @param pool_ The ContingencyPool (the only caller of {failover}).
     /// @param oracle_ The DisruptionOracle consulted for substitutes' health.
-    constructor(IRDEscrow escrow_, address pool_, IDisruptionOracle oracle_) {
+    constructor(IRDEscrow escrow_, address pool_, IDisruptionOracle oracle_) EIP712("RDCF Supply Chain Registry", "1") {
         if (address(escrow_) == address(0) || pool_ == address(0) || address(oracle_) == address(0)) {
             revert Errors.SupplyChainRegistry_ZeroAddress();
         }
@@ -107,6 +129,17 @@ contract SupplyChainRegistry is IComponentRegistry {
     }
 
     /// @inheritdoc IComponentRegistry
+    function nonces(address owner) public view override(IComponentRegistry, Nonces) returns (uint256) {
+        return super.nonces(owner);
+    }
+
+    /// @inheritdoc IComponentRegistry
+    // solhint-disable-next-line func-name-mixedcase
+    function DOMAIN_SEPARATOR() external view override returns (bytes32) {
+        return _domainSeparatorV4();
+    }
+
+    /// @inheritdoc IComponentRegistry
     function componentCount(uint256 projectId) external view override returns (uint256) {
         return _componentCount[projectId];
     }
@@ -125,8 +158,38 @@ contract SupplyChainRegistry is IComponentRegistry {
         // Safe: index <= MAX_SUBSTITUTES.
         view_.currentIndex = uint8(index);
         view_.substitutes = new SupplyChainTypes.Substitute[](count);
+        SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage subs = _listings[_componentKey(projectId, componentId)]
+            .substitutes;
         for (uint256 i = 0; i < count; ++i) {
-            view_.substitutes[i] = _substitutes[_componentKey(projectId, componentId)][i];
+            view_.substitutes[i] = subs[i];
+        }
+    }
+
+    /// @inheritdoc IComponentRegistry
+    function getListings(
+        uint256 projectId,
+        uint256 componentId
+    )
+        external
+        view
+        override
+        returns (
+            address[] memory suppliers,
+            SupplyChainTypes.ListingStatus[] memory statuses,
+            uint256[] memory eligibleFrom
+        )
+    {
+        SupplyChainTypes.Component storage c = _existingComponent(projectId, componentId);
+        uint256 n = uint256(c.substituteCount) + 1;
+        uint256 closedMask = c.closedMask;
+        ListingStamps stamps = _listings[_componentKey(projectId, componentId)].stamps;
+        suppliers = new address[](n);
+        statuses = new SupplyChainTypes.ListingStatus[](n);
+        eligibleFrom = new uint256[](n);
+        for (uint256 position = 0; position < n; ++position) {
+            suppliers[position] = _supplierAt(projectId, componentId, position);
+            statuses[position] = _status(closedMask, stamps, position);
+            eligibleFrom[position] = stamps.eligibleFrom(position);
         }
     }
 
@@ -183,21 +246,25 @@ contract SupplyChainRegistry is IComponentRegistry {
 
     /// @inheritdoc IComponentRegistry
     function registerSupplier(bytes32 metadataHash, bytes2 region) external override {
+        // Spends the supplier's nonce too, so a signed record handed out earlier cannot undo this update.
+        _useNonce(msg.sender);
         _register(msg.sender, metadataHash, region);
     }
 
     /// @inheritdoc IComponentRegistry
-    function registerSupplierFor(
-        uint256 projectId,
+    function registerSupplierWithSig(
         address supplier,
         bytes32 metadataHash,
-        bytes2 region
+        bytes2 region,
+        uint256 deadline,
+        bytes calldata signature
     ) external override {
-        _checkFirm(projectId);
-        if (supplier == address(0)) revert Errors.SupplyChainRegistry_ZeroAddress();
-        if (_suppliers[supplier].registered) revert Errors.SupplyChainRegistry_SupplierAlreadyRegistered(supplier);
+        _checkDeadline(deadline);
+        bytes32 structHash = keccak256(
+            abi.encode(_SUPPLIER_RECORD_TYPEHASH, supplier, metadataHash, region, _useNonce(supplier), deadline)
+        );
+        _checkSignature(supplier, structHash, signature);
         _register(supplier, metadataHash, region);
-        _addPayee(projectId, supplier);
     }
 
     /// @inheritdoc IComponentRegistry
@@ -214,7 +281,7 @@ contract SupplyChainRegistry is IComponentRegistry {
         address primary,
         SupplyChainTypes.SubstituteInput[] calldata substitutes
     ) external override returns (uint256 componentId) {
-        _checkFirm(projectId);
+        address firm = _checkFirm(projectId);
         uint256 count = substitutes.length;
         if (count == 0 || count > MAX_SUBSTITUTES) {
             revert Errors.SupplyChainRegistry_InvalidSubstituteCount(count, MAX_SUBSTITUTES);
@@ -224,60 +291,76 @@ contract SupplyChainRegistry is IComponentRegistry {
             revert Errors.SupplyChainRegistry_IdTooLarge(projectId, componentId);
         }
         _componentCount[projectId] = componentId;
+        _checkListable(primary);
 
-        _checkRegistered(primary);
-        _addPair(primary, projectId, componentId, 0, count);
-        _addPayee(projectId, primary);
-
-        address[] memory subs = new address[](count);
-        uint256[] memory advances = new uint256[](count);
-        SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage stored = _substitutes[
-            _componentKey(projectId, componentId)
-        ];
-        for (uint256 i = 0; i < count; ++i) {
-            address supplier = substitutes[i].supplier;
-            uint256 advance = substitutes[i].advance;
-            _checkRegistered(supplier);
-            if (supplier == primary) revert Errors.SupplyChainRegistry_DuplicateSupplier(supplier);
-            for (uint256 j = 0; j < i; ++j) {
-                if (subs[j] == supplier) revert Errors.SupplyChainRegistry_DuplicateSupplier(supplier);
-            }
-            if (advance == 0 || advance > type(uint96).max) {
-                revert Errors.SupplyChainRegistry_InvalidAdvance(i, advance, type(uint96).max);
-            }
-            subs[i] = supplier;
-            advances[i] = advance;
-            stored[i] = SupplyChainTypes.Substitute({ supplier: supplier, advance: uint96(advance) });
-            _addPair(supplier, projectId, componentId, i + 1, count);
-            _addPayee(projectId, supplier);
-        }
+        (address[] memory subs, uint256[] memory advances) = _storeSubstitutes(
+            projectId,
+            componentId,
+            firm,
+            primary,
+            substitutes
+        );
         _setCurrentIndex(projectId, componentId, 0); // the primary
         _components[projectId][componentId] = SupplyChainTypes.Component({
             primary: primary,
             // Safe: count <= MAX_SUBSTITUTES.
             substituteCount: uint8(count),
+            closedMask: 0,
             metadataHash: metadataHash
         });
         emit ComponentDefined(projectId, componentId, primary, subs, advances, metadataHash);
     }
 
     /// @inheritdoc IComponentRegistry
+    function acceptListing(uint256 projectId, uint256 componentId) external override {
+        _accept(projectId, componentId, msg.sender);
+    }
+
+    /// @inheritdoc IComponentRegistry
+    function acceptListingWithSig(
+        uint256 projectId,
+        uint256 componentId,
+        address supplier,
+        uint256 deadline,
+        bytes calldata signature
+    ) external override {
+        _checkDeadline(deadline);
+        _checkSignature(supplier, _listingHash(projectId, componentId, supplier, deadline), signature);
+        _accept(projectId, componentId, supplier);
+    }
+
+    /// @inheritdoc IComponentRegistry
+    function leaveListing(uint256 projectId, uint256 componentId) external override {
+        (uint256 position, ) = _positionOf(projectId, componentId, msg.sender);
+        SupplyChainTypes.Component storage c = _components[projectId][componentId];
+        uint256 closedMask = c.closedMask;
+        SupplyChainTypes.Listings storage listings = _listings[_componentKey(projectId, componentId)];
+        ListingStamps stamps = listings.stamps;
+        SupplyChainTypes.ListingStatus status = _status(closedMask, stamps, position);
+        if (status == SupplyChainTypes.ListingStatus.Closed) {
+            revert Errors.SupplyChainRegistry_ListingClosed(projectId, componentId, msg.sender);
+        }
+        bool wasAccepted = status == SupplyChainTypes.ListingStatus.Accepted;
+        if (wasAccepted) {
+            // The reverse index changes: not while a failover of this supplier's disruption may be walking it.
+            if (_isDisrupted(msg.sender)) revert Errors.SupplyChainRegistry_SupplierDisrupted(msg.sender);
+            _removePair(msg.sender, projectId, componentId);
+            listings.stamps = stamps.withEligibleFrom(position, 0);
+        }
+        // Safe: position <= MAX_SUBSTITUTES < 16.
+        c.closedMask = uint16(closedMask | (1 << position));
+        emit ListingLeft(projectId, componentId, msg.sender, position, wasAccepted);
+    }
+
+    /// @inheritdoc IComponentRegistry
     function switchSupplier(uint256 projectId, uint256 componentId, address to) external override {
         _checkFirm(projectId);
-        SupplyChainTypes.Component storage c = _existingComponent(projectId, componentId);
+        _existingComponent(projectId, componentId);
         address from = _supplierAt(projectId, componentId, _currentIndex(projectId, componentId));
         if (to == from) revert Errors.SupplyChainRegistry_AlreadyCurrent(projectId, componentId, to);
-        uint256 index;
-        if (to != c.primary) {
-            uint256 count = c.substituteCount;
-            SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage subs = _substitutes[
-                _componentKey(projectId, componentId)
-            ];
-            for (; index < count; ++index) {
-                if (subs[index].supplier == to) break;
-            }
-            if (index == count) revert Errors.SupplyChainRegistry_NotComponentSupplier(projectId, componentId, to);
-            ++index; // 1-based for substitutes
+        (uint256 index, ) = _positionOf(projectId, componentId, to);
+        if (_listings[_componentKey(projectId, componentId)].stamps.stampAt(index) == 0) {
+            revert Errors.SupplyChainRegistry_ListingNotAccepted(projectId, componentId, to);
         }
         // A component never goes back to a disrupted supplier: that keeps the failover of each disruption to at
         // most one payment per pair (a switched pair no longer names the disrupted supplier as current).
@@ -291,6 +374,7 @@ contract SupplyChainRegistry is IComponentRegistry {
         address disrupted,
         uint256 pairIndex,
         uint256 confirmationId,
+        uint256 confirmedAt,
         uint256 budget
     ) external override returns (SupplyChainTypes.FailoverOutcome, address, uint256) {
         if (msg.sender != _pool) revert Errors.SupplyChainRegistry_CallerNotPool(msg.sender);
@@ -300,7 +384,7 @@ contract SupplyChainRegistry is IComponentRegistry {
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             // Element `pairIndex` of a uint64[]: slot keccak(pairs) + pairIndex / 4, bits 64 * (pairIndex % 4).
-            // The length is not read: an index beyond it finds a zero entry (slots are never written past it).
+            // The length is not read: an index beyond it finds a zero entry (a popped slot is zeroed).
             mstore(0x00, pairs.slot)
             entry := and(
                 shr(shl(6, and(pairIndex, 3)), sload(add(keccak256(0x00, 0x20), shr(2, pairIndex)))),
@@ -309,58 +393,91 @@ contract SupplyChainRegistry is IComponentRegistry {
         }
         // Every stored entry has a substitute count of 1..8; a zero entry lies beyond the index.
         if (uint8(entry) == 0) revert Errors.SupplyChainRegistry_PairNotFound(disrupted, pairIndex);
-        (uint256 projectId, uint256 componentId) = _pairIds(entry);
-        return _failover(projectId, componentId, entry, disrupted, confirmationId, budget);
+        return _failover(entry, disrupted, confirmationId, confirmedAt, budget);
     }
 
     /*//////////////////////////////////////////////////////////////////////////
                                       PRIVATE
     //////////////////////////////////////////////////////////////////////////*/
 
-    /// @dev {failover} of the pair `entry` (project `projectId`, component `componentId`).
+    /// @dev {failover} of the pair `entry` (layout: see {_pairs}).
     function _failover(
-        uint256 projectId,
-        uint256 componentId,
         uint256 entry,
         address disrupted,
         uint256 confirmationId,
+        uint256 confirmedAt,
         uint256 budget
     ) private returns (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) {
-        (uint256 wordSlot, uint256 shift) = _indexWordSlot(projectId, componentId);
-        uint256 indexes;
-        // solhint-disable-next-line no-inline-assembly
-        assembly ("memory-safe") {
-            indexes := sload(wordSlot)
+        {
+            (uint256 wordSlot, uint256 shift) = _indexWordSlot(entry >> 32, uint16(entry >> 16));
+            uint256 indexes;
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                indexes := sload(wordSlot)
+            }
+            // Not affected when the component's current supplier is not the disrupted one (any more).
+            if (_indexIn(indexes, shift) != (entry >> 8) & 0xff) {
+                return (SupplyChainTypes.FailoverOutcome.NotAffected, address(0), 0);
+            }
+            uint256 index;
+            (outcome, index, substitute, advance) = _choose(entry, disrupted, confirmedAt, budget);
+            if (outcome != SupplyChainTypes.FailoverOutcome.Switched) return (outcome, substitute, advance);
+            // Substitute `index` (0-based) is the component's supplier index `index + 1`.
+            indexes = _withIndex(indexes, shift, index + 1);
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                sstore(wordSlot, indexes)
+            }
         }
-        // Not affected when the component's current supplier is not the disrupted one (any more).
-        if (_indexIn(indexes, shift) != ((entry >> 8) & 0xff)) {
-            return (SupplyChainTypes.FailoverOutcome.NotAffected, address(0), 0);
-        }
-        uint256 count = uint8(entry);
-        uint256 index;
-        (index, substitute, advance) = _firstHealthy(projectId, componentId, count, disrupted);
-        if (index == count) return (SupplyChainTypes.FailoverOutcome.NoHealthySubstitute, address(0), 0);
-        if (advance > budget) return (SupplyChainTypes.FailoverOutcome.OverBudget, substitute, advance);
-        // Substitute `index` (0-based) is the component's supplier index `index + 1`.
-        indexes = _withIndex(indexes, shift, index + 1);
-        // solhint-disable-next-line no-inline-assembly
-        assembly ("memory-safe") {
-            sstore(wordSlot, indexes)
-        }
+        (uint256 projectId, uint256 componentId) = _pairIds(entry);
         emit ComponentSwitched(projectId, componentId, substitute, disrupted, confirmationId);
         return (SupplyChainTypes.FailoverOutcome.Switched, substitute, advance);
     }
 
-    /// @dev The first substitute that is neither `disrupted` nor disrupted per the oracle: its index (`count` when
-    /// none), address and advance. Each candidate's slot is read whole.
+    /// @dev What the failover of the affected pair `entry` does: Switched to substitute `index` (0-based), or why
+    /// not (the disrupted supplier's listing did not count at `confirmedAt`, no eligible healthy substitute, or its
+    /// advance is above `budget`).
+    function _choose(
+        uint256 entry,
+        address disrupted,
+        uint256 confirmedAt,
+        uint256 budget
+    )
+        private
+        view
+        returns (SupplyChainTypes.FailoverOutcome outcome, uint256 index, address substitute, uint256 advance)
+    {
+        // An entry's top bits are its component's key (`projectId << 16 | componentId`, see {_componentKey}).
+        SupplyChainTypes.Listings storage listings = _listings[entry >> 16];
+        ListingStamps stamps = listings.stamps;
+        // The affected set is the one of the confirmation: a listing accepted after it (or still in its notice
+        // then) is not financed.
+        if (!stamps.isEligibleAt((entry >> 8) & 0xff, confirmedAt)) {
+            return (SupplyChainTypes.FailoverOutcome.NotEligible, 0, address(0), 0);
+        }
+        uint256 count = uint8(entry);
+        (index, substitute, advance) = _firstHealthy(listings, stamps, count, disrupted, confirmedAt);
+        if (index == count) return (SupplyChainTypes.FailoverOutcome.NoHealthySubstitute, index, address(0), 0);
+        if (advance > budget) return (SupplyChainTypes.FailoverOutcome.OverBudget, index, substitute, advance);
+        return (SupplyChainTypes.FailoverOutcome.Switched, index, substitute, advance);
+    }
+
+    /// @dev The first substitute whose listing was eligible at `confirmedAt` and that is neither `disrupted` nor
+    /// disrupted per the oracle: its index (`count` when none), address and advance. Each candidate's slot is
+    /// read whole.
     function _firstHealthy(
-        uint256 projectId,
-        uint256 componentId,
+        SupplyChainTypes.Listings storage listings,
+        ListingStamps stamps,
         uint256 count,
-        address disrupted
+        address disrupted,
+        uint256 confirmedAt
     ) private view returns (uint256 index, address candidate, uint256 advance) {
-        SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage subs = _substitutes[_componentKey(projectId, componentId)];
+        SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage subs = listings.substitutes;
         for (; index < count; ++index) {
+            // Unchecked: index < count <= MAX_SUBSTITUTES.
+            unchecked {
+                if (!stamps.isEligibleAt(index + 1, confirmedAt)) continue;
+            }
             SupplyChainTypes.Substitute storage sub = subs[index];
             uint256 packed;
             // solhint-disable-next-line no-inline-assembly
@@ -394,6 +511,88 @@ contract SupplyChainRegistry is IComponentRegistry {
         }
     }
 
+    /// @dev Checks and stores the substitutes of a new component; returns their addresses and advances.
+    function _storeSubstitutes(
+        uint256 projectId,
+        uint256 componentId,
+        address firm,
+        address primary,
+        SupplyChainTypes.SubstituteInput[] calldata substitutes
+    ) private returns (address[] memory subs, uint256[] memory advances) {
+        uint256 count = substitutes.length;
+        address verifier = _escrow.getProject(projectId).verifier;
+        subs = new address[](count);
+        advances = new uint256[](count);
+        SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage stored = _listings[_componentKey(projectId, componentId)]
+            .substitutes;
+        for (uint256 i = 0; i < count; ++i) {
+            address supplier = substitutes[i].supplier;
+            uint256 advance = substitutes[i].advance;
+            if (supplier == firm || supplier == verifier) {
+                revert Errors.SupplyChainRegistry_SubstituteNotIndependent(projectId, supplier);
+            }
+            _checkListable(supplier);
+            if (supplier == primary) revert Errors.SupplyChainRegistry_DuplicateSupplier(supplier);
+            for (uint256 j = 0; j < i; ++j) {
+                if (subs[j] == supplier) revert Errors.SupplyChainRegistry_DuplicateSupplier(supplier);
+            }
+            if (advance == 0 || advance > type(uint96).max) {
+                revert Errors.SupplyChainRegistry_InvalidAdvance(i, advance, type(uint96).max);
+            }
+            subs[i] = supplier;
+            advances[i] = advance;
+            stored[i] = SupplyChainTypes.Substitute({ supplier: supplier, advance: uint96(advance) });
+        }
+    }
+
+    /// @dev The EIP-712 struct hash of `supplier`'s acceptance of its listing in the component (see
+    /// {acceptListingWithSig}); reverts when the component does not list `supplier`.
+    function _listingHash(
+        uint256 projectId,
+        uint256 componentId,
+        address supplier,
+        uint256 deadline
+    ) private view returns (bytes32) {
+        (uint256 position, uint256 advance) = _positionOf(projectId, componentId, supplier);
+        bytes32 metadataHash = _components[projectId][componentId].metadataHash;
+        return
+            keccak256(
+                abi.encode(
+                    _LISTING_TYPEHASH,
+                    supplier,
+                    projectId,
+                    componentId,
+                    position,
+                    advance,
+                    metadataHash,
+                    deadline
+                )
+            );
+    }
+
+    /// @dev Accepts `supplier`'s pending listing in the component: the pair enters its reverse index, it becomes
+    /// a payee of the project, and the listing counts for pool financing from `LISTING_NOTICE` on.
+    function _accept(uint256 projectId, uint256 componentId, address supplier) private {
+        (uint256 position, ) = _positionOf(projectId, componentId, supplier);
+        SupplyChainTypes.Component storage c = _components[projectId][componentId];
+        SupplyChainTypes.Listings storage listings = _listings[_componentKey(projectId, componentId)];
+        ListingStamps stamps = listings.stamps;
+        SupplyChainTypes.ListingStatus status = _status(c.closedMask, stamps, position);
+        if (status == SupplyChainTypes.ListingStatus.Closed) {
+            revert Errors.SupplyChainRegistry_ListingClosed(projectId, componentId, supplier);
+        }
+        if (status == SupplyChainTypes.ListingStatus.Accepted) {
+            revert Errors.SupplyChainRegistry_ListingAlreadyAccepted(projectId, componentId, supplier);
+        }
+        if (_isDisrupted(supplier)) revert Errors.SupplyChainRegistry_SupplierDisrupted(supplier);
+        _addPair(supplier, projectId, componentId, position, c.substituteCount);
+        uint256 eligibleFrom = block.timestamp + LISTING_NOTICE;
+        stamps = stamps.withEligibleFrom(position, eligibleFrom);
+        listings.stamps = stamps;
+        _addPayee(projectId, supplier);
+        emit ListingAccepted(projectId, componentId, supplier, position, stamps.eligibleFrom(position));
+    }
+
     function _register(address supplier, bytes32 metadataHash, bytes2 region) private {
         if (region == bytes2(0)) revert Errors.SupplyChainRegistry_InvalidRegion(region);
         _suppliers[supplier] = SupplyChainTypes.Supplier({
@@ -425,6 +624,20 @@ contract SupplyChainRegistry is IComponentRegistry {
         pairs.push(uint64((projectId << 32) | (componentId << 16) | (position << 8) | substituteCount));
     }
 
+    /// @dev Removes the supplier's entry of (projectId, componentId): the last entry takes its place. The entry
+    /// exists (the listing is accepted), so the scan (at most `MAX_PAIRS_PER_SUPPLIER` entries) finds it.
+    function _removePair(address supplier, uint256 projectId, uint256 componentId) private {
+        uint64[] storage pairs = _pairs[supplier];
+        uint256 last = pairs.length - 1;
+        uint256 i = 0;
+        for (; i < last; ++i) {
+            (uint256 p, uint256 c) = _pairIds(pairs[i]);
+            if (p == projectId && c == componentId) break;
+        }
+        if (i != last) pairs[i] = pairs[last];
+        pairs.pop();
+    }
+
     /// @dev The storage slot of the word that holds the component's current-supplier index, and the index's bit
     /// offset in it (see {_currentIndexes}).
     function _indexWordSlot(uint256 projectId, uint256 componentId) private pure returns (uint256 slot, uint256 shift) {
@@ -443,8 +656,8 @@ contract SupplyChainRegistry is IComponentRegistry {
         }
     }
 
-    /// @dev The key of a component in {_substitutes}. Unique for every component that can exist (projectId <
-    /// 2^32 and componentId < 2^16 are checked at definition).
+    /// @dev The key of a component in {_listings}. Unique for every component that can exist (projectId < 2^32
+    /// and componentId < 2^16 are checked at definition).
     function _componentKey(uint256 projectId, uint256 componentId) private pure returns (uint256) {
         return (projectId << 16) | componentId;
     }
@@ -497,16 +710,66 @@ contract SupplyChainRegistry is IComponentRegistry {
     /// @dev The supplier at `index` of an existing component (0 = the primary, i = the i-th substitute).
     function _supplierAt(uint256 projectId, uint256 componentId, uint256 index) private view returns (address) {
         if (index == 0) return _components[projectId][componentId].primary;
-        return _substitutes[_componentKey(projectId, componentId)][index - 1].supplier;
+        return _listings[_componentKey(projectId, componentId)].substitutes[index - 1].supplier;
     }
 
-    function _checkFirm(uint256 projectId) private view {
-        address firm = _escrow.projectFirm(projectId);
+    /// @dev `supplier`'s position in an existing component (0 = primary, i = i-th substitute) and its advance (0
+    /// for the primary). Reverts when the component does not exist or does not list `supplier`.
+    function _positionOf(
+        uint256 projectId,
+        uint256 componentId,
+        address supplier
+    ) private view returns (uint256 position, uint256 advance) {
+        SupplyChainTypes.Component storage c = _existingComponent(projectId, componentId);
+        if (supplier == c.primary) return (0, 0);
+        uint256 count = c.substituteCount;
+        SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage subs = _listings[_componentKey(projectId, componentId)]
+            .substitutes;
+        for (uint256 i = 0; i < count; ++i) {
+            SupplyChainTypes.Substitute storage sub = subs[i];
+            if (sub.supplier == supplier) return (i + 1, sub.advance);
+        }
+        revert Errors.SupplyChainRegistry_NotComponentSupplier(projectId, componentId, supplier);
+    }
+
+    /// @dev A listing's status from the component's closed mask and its stamps.
+    function _status(
+        uint256 closedMask,
+        ListingStamps stamps,
+        uint256 position
+    ) private pure returns (SupplyChainTypes.ListingStatus) {
+        if (closedMask & (1 << position) != 0) return SupplyChainTypes.ListingStatus.Closed;
+        if (stamps.stampAt(position) != 0) return SupplyChainTypes.ListingStatus.Accepted;
+        return SupplyChainTypes.ListingStatus.Pending;
+    }
+
+    /// @dev Returns the project's firm; reverts unless it is the caller.
+    function _checkFirm(uint256 projectId) private view returns (address firm) {
+        firm = _escrow.projectFirm(projectId);
         if (msg.sender != firm) revert Errors.SupplyChainRegistry_CallerNotFirm(projectId, msg.sender);
+    }
+
+    /// @dev A supplier may be named in a new component when it is registered and the oracle does not hold it
+    /// disrupted.
+    function _checkListable(address supplier) private view {
+        if (!_suppliers[supplier].registered) revert Errors.SupplyChainRegistry_SupplierNotRegistered(supplier);
+        if (_isDisrupted(supplier)) revert Errors.SupplyChainRegistry_SupplierDisrupted(supplier);
     }
 
     function _checkRegistered(address supplier) private view {
         if (!_suppliers[supplier].registered) revert Errors.SupplyChainRegistry_SupplierNotRegistered(supplier);
+    }
+
+    function _checkDeadline(uint256 deadline) private view {
+        if (block.timestamp > deadline) revert Errors.SupplyChainRegistry_SignatureExpired(deadline, block.timestamp);
+    }
+
+    /// @dev Reverts unless `signature` is `signer`'s (an EOA's ECDSA signature or an ERC-1271 contract wallet's)
+    /// over the EIP-712 digest of `structHash`.
+    function _checkSignature(address signer, bytes32 structHash, bytes calldata signature) private view {
+        if (!SignatureChecker.isValidSignatureNow(signer, _hashTypedDataV4(structHash), signature)) {
+            revert Errors.SupplyChainRegistry_InvalidSignature(signer);
+        }
     }
 
     function _existingComponent(

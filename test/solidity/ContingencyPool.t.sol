@@ -81,7 +81,13 @@ contract ContingencyPoolTest is BaseTest {
         SupplyChainTypes.SubstituteInput[] memory subs = new SupplyChainTypes.SubstituteInput[](1);
         subs[0] = SupplyChainTypes.SubstituteInput(SUB, uint128(advance));
         vm.prank(FIRM);
-        registry.defineComponent(PROJECT, bytes32("c"), PRIMARY, subs);
+        uint256 componentId = registry.defineComponent(PROJECT, bytes32("c"), PRIMARY, subs);
+        // Both suppliers accept, and the registry's notice passes before anything is confirmed.
+        vm.prank(PRIMARY);
+        registry.acceptListing(PROJECT, componentId);
+        vm.prank(SUB);
+        registry.acceptListing(PROJECT, componentId);
+        vm.warp(block.timestamp + registry.LISTING_NOTICE() + 60);
     }
 
     function _checkAccounting() internal view {

@@ -6,7 +6,16 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
+import {
+  ADV1,
+  ADV2,
+  commitBoth,
+  defineAccepted,
+  deployScenario,
+  expectPoolIdentity,
+  passNotice,
+  report,
+} from "./fixtures.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -26,12 +35,11 @@ async function committed() {
 async function manyPairs() {
   const s = await committed();
   for (let i = 0; i < 4; i++) {
-    await s.registry
-      .connect(s.firm)
-      .defineComponent(s.projectId, ethers.id(`part ${i}`), s.supA.address, [
-        { supplier: s.s1.address, advance: 1_000_00n },
-      ]);
+    await defineAccepted(s, s.firm, s.projectId, ethers.id(`part ${i}`), s.supA, [
+      { supplier: s.s1, advance: 1_000_00n },
+    ]);
   }
+  await passNotice(ethers);
   return s;
 }
 
@@ -233,12 +241,9 @@ describe("ContingencyPool edges", function () {
       const [supC, supD] = s.signers.slice(16, 18);
       for (const sup of [supC, supD]) await s.registry.connect(sup).registerSupplier(ethers.id(sup.address), "0x4445");
       // Component 4: supC → s1 (advance A); component 5: supD → s2 (advance B).
-      await s.registry
-        .connect(s.firm)
-        .defineComponent(s.projectId, ethers.id("wafer"), supC.address, [{ supplier: s.s1.address, advance: A }]);
-      await s.registry
-        .connect(s.firm)
-        .defineComponent(s.projectId, ethers.id("mask"), supD.address, [{ supplier: s.s2.address, advance: B }]);
+      await defineAccepted(s, s.firm, s.projectId, ethers.id("wafer"), supC, [{ supplier: s.s1, advance: A }]);
+      await defineAccepted(s, s.firm, s.projectId, ethers.id("mask"), supD, [{ supplier: s.s2, advance: B }]);
+      await passNotice(ethers);
       await s.token.mint(s.f1.address, A);
       await s.token.mint(s.firm.address, A);
       return { ...s, supC, supD };

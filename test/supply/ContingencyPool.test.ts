@@ -1,7 +1,17 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, ADV3, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
+import {
+  ADV1,
+  ADV2,
+  ADV3,
+  commitBoth,
+  defineAccepted,
+  deployScenario,
+  expectPoolIdentity,
+  passNotice,
+  report,
+} from "./fixtures.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -172,12 +182,11 @@ describe("ContingencyPool", function () {
       const s = await committed();
       // supA gets 4 more components (6 pairs in all): the first 4 are handled in the oracle's transaction.
       for (let i = 0; i < 4; i++) {
-        await s.registry
-          .connect(s.firm)
-          .defineComponent(s.projectId, ethers.id(`part ${i}`), s.supA.address, [
-            { supplier: s.s1.address, advance: 1_000_00n },
-          ]);
+        await defineAccepted(s, s.firm, s.projectId, ethers.id(`part ${i}`), s.supA, [
+          { supplier: s.s1, advance: 1_000_00n },
+        ]);
       }
+      await passNotice(ethers);
       return s;
     }
 
@@ -322,9 +331,8 @@ describe("ContingencyPool", function () {
         .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
           { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
         ]);
-      await s.registry
-        .connect(s.firm2)
-        .defineComponent(2n, ethers.id("c"), s.supB.address, [{ supplier: s.s1.address, advance: 100n }]);
+      await defineAccepted(s, s.firm2, 2n, ethers.id("c"), s.supB, [{ supplier: s.s1, advance: 100n }]);
+      await passNotice(ethers);
       await bad.mint(s.f1.address, 10_000n);
       await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
       await s.pool.connect(s.f1).commit(2n, 10_000n, 10_000n, 10_000n);

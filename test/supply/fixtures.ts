@@ -17,6 +17,25 @@ export const ADV1 = 10_000_00n; // component 1 → s1
 export const ADV2 = 20_000_00n; // component 2 → s2 (then s3)
 export const ADV3 = 15_000_00n; // component 2's second substitute s3, and component 3 → s3
 
+/** The registry's LISTING_NOTICE (7 days), plus a minute for its rounding to whole minutes. */
+export const LISTING_NOTICE = 7 * 86_400 + 60;
+
+/** Lets the listing notice pass on the local chain. */
+export async function passNotice(ethers: HardhatEthers): Promise<void> {
+  await ethers.provider.send("evm_increaseTime", [LISTING_NOTICE]);
+  await ethers.provider.send("evm_mine", []);
+}
+
+/** Each of `suppliers` accepts its listing in the component (on chain, itself). */
+export async function acceptListings(
+  registry: { connect(s: unknown): { acceptListing(p: bigint, c: bigint): Promise<unknown> } },
+  projectId: bigint,
+  componentId: bigint,
+  suppliers: unknown[],
+): Promise<void> {
+  for (const supplier of suppliers) await registry.connect(supplier).acceptListing(projectId, componentId);
+}
+
 export async function deployScenario(ethers: HardhatEthers) {
   const signers = await ethers.getSigners();
   const [admin, firm, verifier, f1, f2, r1, r2, r3, supA, supB, s1, s2, s3, stranger, keeper, firm2] = signers;
@@ -50,6 +69,12 @@ export async function deployScenario(ethers: HardhatEthers) {
   await registry
     .connect(firm)
     .defineComponent(projectId, ethers.id("solvent"), supB.address, [{ supplier: s3.address, advance: ADV3 }]);
+
+  // Every listed supplier accepts its listings, and the notice passes: the pool may finance all of them.
+  await acceptListings(registry, projectId, 1n, [supA, s1]);
+  await acceptListings(registry, projectId, 2n, [supA, s2, s3]);
+  await acceptListings(registry, projectId, 3n, [supB, s3]);
+  await passNotice(ethers);
 
   for (const f of [f1, f2]) await token.connect(f).approve(stack.addresses.pool, ethers.MaxUint256);
   await token.connect(firm).approve(stack.addresses.pool, ethers.MaxUint256);
@@ -128,4 +153,28 @@ export async function expectPoolIdentity(s: PoolScenario): Promise<void> {
   const onChain = await s.token.balanceOf(s.stack.addresses.pool);
   expect(await s.pool.poolBalance(s.projectId)).to.equal(onChain);
   expect(await poolHeldFromEvents(s)).to.equal(onChain);
+}
+
+/**
+ * Defines a component whose primary and substitutes (signers) all accept their listings at once; returns its id.
+ * The listings count for the pool only after {passNotice}.
+ */
+export async function defineAccepted(
+  s: PoolScenario,
+  firm: unknown,
+  projectId: bigint,
+  metadataHash: string,
+  primary: { address: string },
+  substitutes: { supplier: { address: string }; advance: bigint }[],
+): Promise<bigint> {
+  const registry = s.registry;
+  const componentId = (await registry.componentCount(projectId)) + 1n;
+  await registry.connect(firm as never).defineComponent(
+    projectId,
+    metadataHash,
+    primary.address,
+    substitutes.map((x) => ({ supplier: x.supplier.address, advance: x.advance })),
+  );
+  await acceptListings(registry as never, projectId, componentId, [primary, ...substitutes.map((x) => x.supplier)]);
+  return componentId;
 }
