@@ -39,6 +39,9 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
     /// @inheritdoc IComponentRegistry
     uint256 public constant override LISTING_NOTICE = 7 days;
 
+    /// @dev What {_firstHealthy} returns as the index when the disrupted supplier's own listing did not count.
+    uint256 private constant _NOT_ELIGIBLE = type(uint256).max;
+
     /// @dev EIP-712 type of a supplier's signed record ({registerSupplierWithSig}).
     bytes32 private constant _SUPPLIER_RECORD_TYPEHASH = keccak256(
         "SupplierRecord(address supplier,bytes32 metadataHash,bytes2 region,uint256 nonce,uint256 deadline)"
@@ -393,21 +396,22 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         }
         // Every stored entry has a substitute count of 1..8; a zero entry lies beyond the index.
         if (uint8(entry) == 0) revert Errors.SupplyChainRegistry_PairNotFound(disrupted, pairIndex);
-        return _failover(entry, disrupted, confirmationId, confirmedAt, budget);
+        // Stamps count in whole minutes (see {ListingStamps}).
+        return _failover(entry, disrupted, confirmationId, confirmedAt / 60, budget);
     }
 
     /*//////////////////////////////////////////////////////////////////////////
                                       PRIVATE
     //////////////////////////////////////////////////////////////////////////*/
 
-    /// @dev {failover} of the pair `entry` (layout: see {_pairs}).
+    /// @dev {failover} of the pair `entry` (layout: see {_pairs}) for a confirmation in Unix minute `minute`.
     function _failover(
         uint256 entry,
         address disrupted,
         uint256 confirmationId,
-        uint256 confirmedAt,
+        uint256 minute,
         uint256 budget
-    ) private returns (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) {
+    ) private returns (SupplyChainTypes.FailoverOutcome, address substitute, uint256 advance) {
         {
             (uint256 wordSlot, uint256 shift) = _indexWordSlot(entry >> 32, uint16(entry >> 16));
             uint256 indexes;
@@ -420,8 +424,17 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
                 return (SupplyChainTypes.FailoverOutcome.NotAffected, address(0), 0);
             }
             uint256 index;
-            (outcome, index, substitute, advance) = _choose(entry, disrupted, confirmedAt, budget);
-            if (outcome != SupplyChainTypes.FailoverOutcome.Switched) return (outcome, substitute, advance);
+            (index, substitute, advance) = _firstHealthy(entry, disrupted, minute);
+            if (index >= uint8(entry)) {
+                return (
+                    index == _NOT_ELIGIBLE
+                        ? SupplyChainTypes.FailoverOutcome.NotEligible
+                        : SupplyChainTypes.FailoverOutcome.NoHealthySubstitute,
+                    address(0),
+                    0
+                );
+            }
+            if (advance > budget) return (SupplyChainTypes.FailoverOutcome.OverBudget, substitute, advance);
             // Substitute `index` (0-based) is the component's supplier index `index + 1`.
             indexes = _withIndex(indexes, shift, index + 1);
             // solhint-disable-next-line no-inline-assembly
@@ -434,58 +447,38 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         return (SupplyChainTypes.FailoverOutcome.Switched, substitute, advance);
     }
 
-    /// @dev What the failover of the affected pair `entry` does: Switched to substitute `index` (0-based), or why
-    /// not (the disrupted supplier's listing did not count at `confirmedAt`, no eligible healthy substitute, or its
-    /// advance is above `budget`).
-    function _choose(
+    /// @dev For the affected pair `entry`: `_NOT_ELIGIBLE` when the disrupted supplier's own listing did not count
+    /// by Unix minute `minute` (accepted after the confirmation, or still in its notice then: the affected set is
+    /// the confirmation's); else the first substitute whose listing counted by then and that is neither
+    /// `disrupted` nor disrupted per the oracle: its index (the substitute count when none), address and advance.
+    /// Reads the component's {Listings} (key: the entry's top bits, `projectId << 16 | componentId`, see
+    /// {_componentKey}): its stamps (slot 8) once, and each candidate's slot (address and advance) whole.
+    function _firstHealthy(
         uint256 entry,
         address disrupted,
-        uint256 confirmedAt,
-        uint256 budget
-    )
-        private
-        view
-        returns (SupplyChainTypes.FailoverOutcome outcome, uint256 index, address substitute, uint256 advance)
-    {
-        // An entry's top bits are its component's key (`projectId << 16 | componentId`, see {_componentKey}).
+        uint256 minute
+    ) private view returns (uint256 index, address candidate, uint256 advance) {
         SupplyChainTypes.Listings storage listings = _listings[entry >> 16];
         ListingStamps stamps = listings.stamps;
-        // The affected set is the one of the confirmation: a listing accepted after it (or still in its notice
-        // then) is not financed.
-        if (!stamps.isEligibleAt((entry >> 8) & 0xff, confirmedAt)) {
-            return (SupplyChainTypes.FailoverOutcome.NotEligible, 0, address(0), 0);
-        }
+        if (!stamps.countsBy((entry >> 8) & 0xff, minute)) return (_NOT_ELIGIBLE, address(0), 0);
         uint256 count = uint8(entry);
-        (index, substitute, advance) = _firstHealthy(listings, stamps, count, disrupted, confirmedAt);
-        if (index == count) return (SupplyChainTypes.FailoverOutcome.NoHealthySubstitute, index, address(0), 0);
-        if (advance > budget) return (SupplyChainTypes.FailoverOutcome.OverBudget, index, substitute, advance);
-        return (SupplyChainTypes.FailoverOutcome.Switched, index, substitute, advance);
-    }
-
-    /// @dev The first substitute whose listing was eligible at `confirmedAt` and that is neither `disrupted` nor
-    /// disrupted per the oracle: its index (`count` when none), address and advance. Each candidate's slot is
-    /// read whole.
-    function _firstHealthy(
-        SupplyChainTypes.Listings storage listings,
-        ListingStamps stamps,
-        uint256 count,
-        address disrupted,
-        uint256 confirmedAt
-    ) private view returns (uint256 index, address candidate, uint256 advance) {
-        SupplyChainTypes.Substitute[MAX_SUBSTITUTES] storage subs = listings.substitutes;
-        for (; index < count; ++index) {
-            // Unchecked: index < count <= MAX_SUBSTITUTES.
-            unchecked {
-                if (!stamps.isEligibleAt(index + 1, confirmedAt)) continue;
+        uint256 base;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            base := listings.slot
+        }
+        // Unchecked: index < count <= MAX_SUBSTITUTES.
+        unchecked {
+            for (; index < count; ++index) {
+                if (!stamps.countsBy(index + 1, minute)) continue;
+                uint256 packed;
+                // solhint-disable-next-line no-inline-assembly
+                assembly ("memory-safe") {
+                    packed := sload(add(base, index)) // substitutes[index]: slot `index` of the Listings
+                }
+                candidate = address(uint160(packed));
+                if (candidate != disrupted && !_isDisrupted(candidate)) return (index, candidate, packed >> 160);
             }
-            SupplyChainTypes.Substitute storage sub = subs[index];
-            uint256 packed;
-            // solhint-disable-next-line no-inline-assembly
-            assembly ("memory-safe") {
-                packed := sload(sub.slot)
-            }
-            candidate = address(uint160(packed));
-            if (candidate != disrupted && !_isDisrupted(candidate)) return (index, candidate, packed >> 160);
         }
         return (count, address(0), 0);
     }

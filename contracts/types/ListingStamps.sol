@@ -19,17 +19,21 @@ using ListingStampsLib for ListingStamps global;
 /// @notice Pack and unpack {ListingStamps}; nothing else shifts its bits.
 library ListingStampsLib {
     uint256 private constant _BITS = 28;
-    uint256 private constant _MASK = (1 << _BITS) - 1;
+    uint256 private constant _MASK = 0xfffffff; // (1 << _BITS) - 1
 
     /// @notice The stamp (Unix minute) of `position`; 0 = not accepted.
     function stampAt(ListingStamps stamps, uint256 position) internal pure returns (uint256) {
         return (ListingStamps.unwrap(stamps) >> (position * _BITS)) & _MASK;
     }
 
-    /// @notice Whether the listing at `position` was accepted and past its notice at Unix second `at`.
-    function isEligibleAt(ListingStamps stamps, uint256 position, uint256 at) internal pure returns (bool) {
-        uint256 stamp = stampAt(stamps, position);
-        return stamp != 0 && stamp <= at / 60;
+    /// @notice Whether the listing at `position` was accepted and past its notice in Unix minute `minute`
+    /// (seconds / 60, rounded down).
+    function countsBy(ListingStamps stamps, uint256 position, uint256 minute) internal pure returns (bool counts) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let stamp := and(shr(mul(position, _BITS), stamps), _MASK)
+            counts := and(iszero(iszero(stamp)), iszero(gt(stamp, minute)))
+        }
     }
 
     /// @notice `stamps` with the stamp of `position` set to the first minute at or after Unix second `from`
