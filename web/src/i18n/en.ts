@@ -122,7 +122,7 @@ export const en = {
   "err.SafeERC20FailedOperation": "The token transfer failed (check balance and allowance).",
   "err.SupplyChainRegistry_AlreadyCurrent": "{supplier} already supplies this component.",
   "err.SupplyChainRegistry_SupplierDisrupted":
-    "The oracle holds {supplier} disrupted: switch back to it once it has recovered.",
+    "The oracle holds {supplier} disrupted: it cannot be listed, accept or leave a listing, or become current until it recovers.",
   "err.SupplyChainRegistry_PairNotFound": "{supplier} has no supply pair number {pairIndex}.",
   "err.SupplyChainRegistry_CallerNotFirm": "Only the project's firm may do this ({caller} is not).",
   "err.SupplyChainRegistry_CallerNotPool": "Only the contingency pool may do this.",
@@ -135,7 +135,17 @@ export const en = {
   "err.SupplyChainRegistry_InvalidSubstituteCount":
     "A component needs between 1 and {max} substitutes ({count} given).",
   "err.SupplyChainRegistry_NotComponentSupplier": "{supplier} is not a supplier of this component.",
-  "err.SupplyChainRegistry_SupplierAlreadyRegistered": "{supplier} is already registered.",
+  "err.SupplyChainRegistry_SubstituteNotIndependent":
+    "{supplier} is the project's firm or its verifier and cannot be a substitute.",
+  "err.SupplyChainRegistry_ListingClosed":
+    "{supplier} declined or left this listing (project {projectId}, component {componentId}); it cannot be accepted again.",
+  "err.SupplyChainRegistry_ListingAlreadyAccepted":
+    "{supplier} already accepted this listing (project {projectId}, component {componentId}).",
+  "err.SupplyChainRegistry_ListingNotAccepted":
+    "{supplier} has not accepted its listing in component {componentId} of project {projectId}.",
+  "err.SupplyChainRegistry_SignatureExpired": "The signature expired at {deadline} (now {timestamp}).",
+  "err.SupplyChainRegistry_InvalidSignature":
+    "The signature is not {supplier}'s for these terms (or was already used).",
   "err.SupplyChainRegistry_SupplierNotRegistered": "{supplier} is not a registered supplier.",
   "err.SupplyChainRegistry_TooManyPairs": "{supplier} already supplies the maximum number of components ({max}).",
   "err.SupplyChainRegistry_ZeroAddress": "An address is missing.",
@@ -283,6 +293,22 @@ export const en = {
   "followUp.skip.disruptionCap": "This disruption's financing cap was reached",
   "followUp.skip.transferFailed": "The token refused the payment: component switched, nothing paid",
   "followUp.skip.unknown": "Not financed",
+  "inbox.title": "Your listings",
+  "inbox.none": "No component lists the connected account.",
+  "inbox.role": "Role",
+  "inbox.substitute": "substitute {n}",
+  "inbox.pending": "Awaits your acceptance",
+  "inbox.accepted": "Accepted — the pool may finance it from {date}",
+  "inbox.closed": "Declined or left",
+  "inbox.accept": "Accept listing",
+  "inbox.decline": "Decline listing",
+  "inbox.leave": "Leave listing",
+  "inbox.register": "Register as supplier",
+  "inbox.notRegistered": "The connected account is not a registered supplier. Only a supplier writes its own record:",
+  "supply.awaitsAcceptance": "awaits acceptance",
+  "supply.listingClosed": "left",
+  "firmForms.listingsAwait":
+    "Each listed supplier must accept its listing (on the supply-chain page) before it counts; the pool finances a listing only from 7 days after its acceptance. Suppliers register themselves.",
   "supply.title": "Supply chain",
   "supply.suppliers": "Suppliers",
   "supply.disruptions": "Disruption reports and confirmations",
@@ -334,7 +360,7 @@ export const en = {
   "firmForms.remove": "Remove",
   "firmForms.suppliers": "Suppliers and components",
   "firmForms.supplierName": "Name (hashed)",
-  "firmForms.registerSupplier": "Register supplier",
+  "firmForms.registerSupplier": "Add supplier to project",
   "firmForms.defineComponent": "Define component",
   "firmForms.switchSupplier": "Switch supplier",
   "firmForms.switchTo": "Switch to",

@@ -2,8 +2,8 @@
 /** Firm forms: create a project with milestones; register a supplier for a project; define a component
  * with its primary supplier and a pre-approved substitute (with its agreed advance). */
 import { useState } from "react";
-import { isAddress, keccak256, stringToHex, toHex } from "viem";
-import { Section } from "@/components/ui";
+import { isAddress, keccak256, stringToHex } from "viem";
+import { Notice, Section } from "@/components/ui";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
@@ -171,8 +171,6 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
   const { write, isPending } = useWriteFlow();
   const [projectId, setProjectId] = useState(projects[0]?.id.toString() ?? "");
   const [supplier, setSupplier] = useState("");
-  const [name, setName] = useState("");
-  const [region, setRegion] = useState("CN");
   const [component, setComponent] = useState("");
   const [primary, setPrimary] = useState("");
   const [substitute, setSubstitute] = useState("");
@@ -206,23 +204,15 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
             data-testid="register-supplier"
           />
         </label>
-        <label>
-          {t("firmForms.supplierName")}
-          <input value={name} onChange={(e) => setName(e.target.value)} size={24} />
-        </label>
-        <label>
-          {t("supply.region")}
-          <input value={region} onChange={(e) => setRegion(e.target.value.toUpperCase().slice(0, 2))} size={3} />
-        </label>
         <button
           type="button"
-          disabled={isPending || !isAddress(supplier) || name.trim() === "" || !/^[A-Z]{2}$/.test(region)}
+          disabled={isPending || !isAddress(supplier)}
           data-testid="register-submit"
           onClick={() =>
             void write({
               contract: "SupplyChainRegistry",
-              functionName: "registerSupplierFor",
-              args: [pid, supplier as `0x${string}`, hashText(name), toHex(region, { size: 2 })],
+              functionName: "addProjectSupplier",
+              args: [pid, supplier as `0x${string}`],
               label: t("firmForms.registerSupplier"),
             })
           }
@@ -267,6 +257,7 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
           {t("firmForms.defineComponent")}
         </button>
       </div>
+      <Notice testId="listings-await">{t("firmForms.listingsAwait")}</Notice>
     </Section>
   );
 }
