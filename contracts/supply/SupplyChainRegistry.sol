@@ -12,6 +12,8 @@ import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { ListingStamps } from "../types/ListingStamps.sol";
+import { PairEntry, PairEntryLib } from "../types/PairEntry.sol";
+import { SupplierCodes, SupplierCodesLib } from "../types/SupplierCodes.sol";
 import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 
 /// @title SupplyChainRegistry
@@ -73,18 +75,13 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
     /// componentId` (see {_componentKey}).
     mapping(uint256 componentKey => SupplyChainTypes.Listings listings) private _listings;
 
-    /// @dev Each component's current supplier as a 4-bit code, 1 + its index (index 0 = the primary, i = the i-th
-    /// substitute; code 0 = no such component): component `c` of project `p` at bits `4 * ((c - 1) % 64)` of
-    /// the word keyed `p << 10 | (c - 1) / 64`. The definition writes code 1, so a word is never zero once it
-    /// holds a component and a failover rewrites a set slot (2,900 gas) instead of filling an empty one (20,000).
-    mapping(uint256 wordKey => uint256 indexes) private _currentIndexes;
+    /// @dev Each component's current supplier, 64 components per word (layout: {SupplierCodes}).
+    mapping(uint256 wordKey => SupplierCodes codes) private _currentIndexes;
 
-    /// @dev The supplier's accepted listings. Each entry packs `projectId << 32 | componentId << 16 | position << 8
-    /// | substituteCount` (projectId < 2^32, componentId < 2^16; position = the supplier's place in the component:
-    /// 0 = primary, i = i-th substitute), four entries per slot. Accepting appends; leaving moves the last entry
-    /// into the left one's place. Both are refused while the oracle holds the supplier disrupted, so the indexes a
-    /// queued failover of the supplier's current disruption walks stay put.
-    mapping(address supplier => uint64[] pairs) private _pairs;
+    /// @dev The supplier's accepted listings, four entries per slot (layout: {PairEntry}). Accepting appends;
+    /// leaving moves the last entry into the left one's place. Both are refused while the oracle holds the supplier
+    /// disrupted, so the indexes a queued failover of the supplier's current disruption walks stay put.
+    mapping(address supplier => PairEntry[] pairs) private _pairs;
 
     /*//////////////////////////////////////////////////////////////////////////
                                     CONSTRUCTOR
@@ -213,7 +210,7 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         uint256 start,
         uint256 max
     ) external view override returns (uint256 total, uint256[] memory projectIds, uint256[] memory componentIds) {
-        uint64[] storage pairs = _pairs[supplier];
+        PairEntry[] storage pairs = _pairs[supplier];
         total = pairs.length;
         uint256 end = start >= total ? start : (total - start > max ? start + max : total);
         projectIds = new uint256[](end - start);
@@ -237,7 +234,8 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
             // Unchecked: start <= i < slotEnd <= end.
             unchecked {
                 for (; i < slotEnd; ++i) {
-                    (projectIds[i - start], componentIds[i - start]) = _pairIds(uint64(word >> ((i & 3) << 6)));
+                    PairEntry entry = PairEntryLib.fromWord(word, i);
+                    (projectIds[i - start], componentIds[i - start]) = (entry.projectId(), entry.componentId());
                 }
             }
         }
@@ -382,20 +380,18 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
     ) external override returns (SupplyChainTypes.FailoverOutcome, address, uint256) {
         if (msg.sender != _pool) revert Errors.SupplyChainRegistry_CallerNotPool(msg.sender);
         // Hot path (runs in the oracle's confirming transaction). The entry's layout: see {_pairs}.
-        uint64[] storage pairs = _pairs[disrupted];
-        uint256 entry;
+        PairEntry[] storage pairs = _pairs[disrupted];
+        uint256 word;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
-            // Element `pairIndex` of a uint64[]: slot keccak(pairs) + pairIndex / 4, bits 64 * (pairIndex % 4).
-            // The length is not read: an index beyond it finds a zero entry (a popped slot is zeroed).
+            // Element `pairIndex` of a PairEntry[] lies in slot keccak(pairs) + pairIndex / 4. The length is not
+            // read: an index beyond it finds a zero entry (a popped slot is zeroed).
             mstore(0x00, pairs.slot)
-            entry := and(
-                shr(shl(6, and(pairIndex, 3)), sload(add(keccak256(0x00, 0x20), shr(2, pairIndex)))),
-                0xffffffffffffffff
-            )
+            word := sload(add(keccak256(0x00, 0x20), shr(2, pairIndex)))
         }
+        PairEntry entry = PairEntryLib.fromWord(word, pairIndex);
         // Every stored entry has a substitute count of 1..8; a zero entry lies beyond the index.
-        if (uint8(entry) == 0) revert Errors.SupplyChainRegistry_PairNotFound(disrupted, pairIndex);
+        if (entry.substituteCount() == 0) revert Errors.SupplyChainRegistry_PairNotFound(disrupted, pairIndex);
         // Stamps count in whole minutes (see {ListingStamps}).
         return _failover(entry, disrupted, confirmationId, confirmedAt / 60, budget);
     }
@@ -406,26 +402,26 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
 
     /// @dev {failover} of the pair `entry` (layout: see {_pairs}) for a confirmation in Unix minute `minute`.
     function _failover(
-        uint256 entry,
+        PairEntry entry,
         address disrupted,
         uint256 confirmationId,
         uint256 minute,
         uint256 budget
     ) private returns (SupplyChainTypes.FailoverOutcome, address substitute, uint256 advance) {
         {
-            (uint256 wordSlot, uint256 shift) = _indexWordSlot(entry >> 32, uint16(entry >> 16));
-            uint256 indexes;
+            (uint256 wordSlot, uint256 shift) = _indexWordSlot(entry.projectId(), entry.componentId());
+            SupplierCodes indexes;
             // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
                 indexes := sload(wordSlot)
             }
             // Not affected when the component's current supplier is not the disrupted one (any more).
-            if (_indexIn(indexes, shift) != (entry >> 8) & 0xff) {
+            if (indexes.indexAt(shift) != entry.position()) {
                 return (SupplyChainTypes.FailoverOutcome.NotAffected, address(0), 0);
             }
             uint256 index;
             (index, substitute, advance) = _firstHealthy(entry, disrupted, minute);
-            if (index >= uint8(entry)) {
+            if (index >= entry.substituteCount()) {
                 return (
                     index == _NOT_ELIGIBLE
                         ? SupplyChainTypes.FailoverOutcome.NotEligible
@@ -436,14 +432,13 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
             }
             if (advance > budget) return (SupplyChainTypes.FailoverOutcome.OverBudget, substitute, advance);
             // Substitute `index` (0-based) is the component's supplier index `index + 1`.
-            indexes = _withIndex(indexes, shift, index + 1);
+            indexes = indexes.withIndex(shift, index + 1);
             // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
                 sstore(wordSlot, indexes)
             }
         }
-        (uint256 projectId, uint256 componentId) = _pairIds(entry);
-        emit ComponentSwitched(projectId, componentId, substitute, disrupted, confirmationId);
+        emit ComponentSwitched(entry.projectId(), entry.componentId(), substitute, disrupted, confirmationId);
         return (SupplyChainTypes.FailoverOutcome.Switched, substitute, advance);
     }
 
@@ -454,14 +449,14 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
     /// Reads the component's {Listings} (key: the entry's top bits, `projectId << 16 | componentId`, see
     /// {_componentKey}): its stamps (slot 8) once, and each candidate's slot (address and advance) whole.
     function _firstHealthy(
-        uint256 entry,
+        PairEntry entry,
         address disrupted,
         uint256 minute
     ) private view returns (uint256 index, address candidate, uint256 advance) {
-        SupplyChainTypes.Listings storage listings = _listings[entry >> 16];
+        SupplyChainTypes.Listings storage listings = _listings[entry.componentKey()];
         ListingStamps stamps = listings.stamps;
-        if (!stamps.countsBy((entry >> 8) & 0xff, minute)) return (_NOT_ELIGIBLE, address(0), 0);
-        uint256 count = uint8(entry);
+        if (!stamps.countsBy(entry.position(), minute)) return (_NOT_ELIGIBLE, address(0), 0);
+        uint256 count = entry.substituteCount();
         uint256 base;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
@@ -609,23 +604,23 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         uint256 position,
         uint256 substituteCount
     ) private {
-        uint64[] storage pairs = _pairs[supplier];
+        PairEntry[] storage pairs = _pairs[supplier];
         if (pairs.length >= MAX_PAIRS_PER_SUPPLIER) {
             revert Errors.SupplyChainRegistry_TooManyPairs(supplier, MAX_PAIRS_PER_SUPPLIER);
         }
         // Safe: projectId < 2^32 and componentId < 2^16 were checked; position and count are at most 8.
-        pairs.push(uint64((projectId << 32) | (componentId << 16) | (position << 8) | substituteCount));
+        pairs.push(PairEntryLib.pack(projectId, componentId, position, substituteCount));
     }
 
     /// @dev Removes the supplier's entry of (projectId, componentId): the last entry takes its place. The entry
     /// exists (the listing is accepted), so the scan (at most `MAX_PAIRS_PER_SUPPLIER` entries) finds it.
     function _removePair(address supplier, uint256 projectId, uint256 componentId) private {
-        uint64[] storage pairs = _pairs[supplier];
+        PairEntry[] storage pairs = _pairs[supplier];
         uint256 last = pairs.length - 1;
+        uint256 key = _componentKey(projectId, componentId);
         uint256 i = 0;
         for (; i < last; ++i) {
-            (uint256 p, uint256 c) = _pairIds(pairs[i]);
-            if (p == projectId && c == componentId) break;
+            if (pairs[i].componentKey() == key) break;
         }
         if (i != last) pairs[i] = pairs[last];
         pairs.pop();
@@ -635,12 +630,7 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
     /// offset in it (see {_currentIndexes}).
     function _indexWordSlot(uint256 projectId, uint256 componentId) private pure returns (uint256 slot, uint256 shift) {
         uint256 wordKey;
-        // Unchecked: component ids start at 1; callers pass an existing component's id (or one read from the
-        // reverse index), so componentId - 1 does not underflow.
-        unchecked {
-            wordKey = (projectId << 10) | ((componentId - 1) >> 6);
-            shift = ((componentId - 1) & 63) << 2;
-        }
+        (wordKey, shift) = SupplierCodesLib.locate(projectId, componentId);
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             mstore(0x00, wordKey)
@@ -658,46 +648,26 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
     /// @dev The component's current-supplier index (0 = the primary, i = the i-th substitute).
     function _currentIndex(uint256 projectId, uint256 componentId) private view returns (uint256 index) {
         (uint256 slot, uint256 shift) = _indexWordSlot(projectId, componentId);
-        uint256 indexes;
+        SupplierCodes indexes;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             indexes := sload(slot)
         }
-        return _indexIn(indexes, shift);
+        return indexes.indexAt(shift);
     }
 
     function _setCurrentIndex(uint256 projectId, uint256 componentId, uint256 index) private {
         (uint256 slot, uint256 shift) = _indexWordSlot(projectId, componentId);
-        uint256 indexes;
+        SupplierCodes indexes;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             indexes := sload(slot)
         }
-        indexes = _withIndex(indexes, shift, index);
+        indexes = indexes.withIndex(shift, index);
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             sstore(slot, indexes)
         }
-    }
-
-    /// @dev The supplier index held at bit `shift` of a word of {_currentIndexes}: its 4-bit code minus one
-    /// (wraps for code 0, which no defined component has).
-    function _indexIn(uint256 indexes, uint256 shift) private pure returns (uint256 index) {
-        unchecked {
-            return ((indexes >> shift) & 0xf) - 1;
-        }
-    }
-
-    /// @dev The word with supplier index `index` (<= MAX_SUBSTITUTES) stored at bit `shift`, as code `index + 1`.
-    function _withIndex(uint256 indexes, uint256 shift, uint256 index) private pure returns (uint256) {
-        unchecked {
-            return (indexes & ~(uint256(0xf) << shift)) | ((index + 1) << shift);
-        }
-    }
-
-    /// @dev The project and component ids of a reverse-index entry (layout: see {_pairs}).
-    function _pairIds(uint256 entry) private pure returns (uint256 projectId, uint256 componentId) {
-        return (entry >> 32, uint16(entry >> 16));
     }
 
     /// @dev The supplier at `index` of an existing component (0 = the primary, i = the i-th substitute).
