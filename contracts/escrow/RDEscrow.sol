@@ -7,7 +7,7 @@ import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.s
 import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
-import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
+import { IProjectPayees } from "../interfaces/IProjectPayees.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { EscrowTypes } from "../types/EscrowTypes.sol";
 
@@ -27,7 +27,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     uint256 public constant override MAX_MILESTONES = 32;
 
     /// @inheritdoc IRDEscrow
-    ISupplyChainRegistry public immutable override registry;
+    IProjectPayees public immutable override registry;
 
     uint256 private _projectCount;
 
@@ -40,7 +40,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     //////////////////////////////////////////////////////////////////////////*/
 
     /// @param registry_ The registry that lists the suppliers each project may pay.
-    constructor(ISupplyChainRegistry registry_) {
+    constructor(IProjectPayees registry_) {
         registry = registry_;
     }
 

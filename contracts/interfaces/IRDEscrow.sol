@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import { EscrowTypes } from "../types/EscrowTypes.sol";
-import { ISupplyChainRegistry } from "./ISupplyChainRegistry.sol";
+import { IProjectPayees } from "./IProjectPayees.sol";
 
 /// @title IRDEscrow
 /// @notice One escrow holding many R&D projects (a singleton with ids starting at 1). Financiers fund a project in
@@ -116,7 +116,7 @@ interface IRDEscrow {
     function MAX_MILESTONES() external view returns (uint256);
 
     /// @notice The registry that lists the suppliers each project may pay.
-    function registry() external view returns (ISupplyChainRegistry);
+    function registry() external view returns (IProjectPayees);
 
     /// @notice The number of projects created; ids run from 1 to this number.
     function projectCount() external view returns (uint256);

@@ -6,7 +6,7 @@ import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.s
 import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
 import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import { IComponentRegistry } from "../interfaces/IComponentRegistry.sol";
+import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
 import { IContingencyPool } from "../interfaces/IContingencyPool.sol";
 import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
@@ -39,7 +39,7 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
                                        STATE
     //////////////////////////////////////////////////////////////////////////*/
 
-    IComponentRegistry private immutable _registry;
+    ISupplyChainRegistry private immutable _registry;
     IRDEscrow private immutable _escrow;
     IDisruptionOracle private immutable _oracle;
 
@@ -57,7 +57,7 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     uint128 private _tail;
 
     /// @dev When the confirmation whose pairs {_processPairs} is handling was confirmed, for the registry's
-    /// {IComponentRegistry.failover} (transient: a parameter of the batch that the per-pair path would otherwise
+    /// {ISupplyChainRegistry.failover} (transient: a parameter of the batch that the per-pair path would otherwise
     /// carry through every frame).
     uint256 private transient _confirmedAt;
 
@@ -68,7 +68,7 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     /// @param registry_ The SupplyChainRegistry.
     /// @param escrow_ The RDEscrow (project firms and tokens).
     /// @param oracle_ The DisruptionOracle whose confirmations trigger financing.
-    constructor(IComponentRegistry registry_, IRDEscrow escrow_, IDisruptionOracle oracle_) {
+    constructor(ISupplyChainRegistry registry_, IRDEscrow escrow_, IDisruptionOracle oracle_) {
         if (address(registry_) == address(0) || address(escrow_) == address(0) || address(oracle_) == address(0)) {
             revert Errors.ContingencyPool_ZeroAddress();
         }
@@ -410,7 +410,7 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     ) private returns (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) {
         address registry_ = address(_registry);
         uint256 confirmedAt = _confirmedAt;
-        bytes4 selector = IComponentRegistry.failover.selector;
+        bytes4 selector = ISupplyChainRegistry.failover.selector;
         uint256 rawOutcome;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {

@@ -6,10 +6,10 @@ import { SignatureChecker } from "@openzeppelin/contracts/utils/cryptography/Sig
 import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
 import { Nonces } from "@openzeppelin/contracts/utils/Nonces.sol";
 
-import { IComponentRegistry } from "../interfaces/IComponentRegistry.sol";
+import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
 import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
-import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
+import { IProjectPayees } from "../interfaces/IProjectPayees.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { ListingStamps } from "../types/ListingStamps.sol";
 import { PairEntry, PairEntryLib } from "../types/PairEntry.sol";
@@ -18,7 +18,7 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 
 /// @title SupplyChainRegistry
 /// @notice Suppliers, each project's critical components with their substitutes, the suppliers' consent to each
-/// listing, and the reverse index supplier → (project, component). See the documentation in {IComponentRegistry}.
+/// listing, and the reverse index supplier → (project, component). See the documentation in {ISupplyChainRegistry}.
 /// @dev Gas: the automatic failover of one pair reads its reverse-index entry (which carries the disrupted
 /// supplier's position in the component and the component's substitute count, so the component's record is not
 /// read), the project's word of current-supplier codes (4 bits per component, 64 components per word: a
@@ -27,18 +27,18 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 /// eligible healthy substitute's slot (address and advance packed), asking the oracle once per candidate. The
 /// reverse index packs four pairs per slot. Its three collaborators are immutables; the deploy helper predicts
 /// the addresses of those deployed after the registry (scripts/lib/deploy-stack.ts).
-contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
+contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
     /*//////////////////////////////////////////////////////////////////////////
                                      CONSTANTS
     //////////////////////////////////////////////////////////////////////////*/
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     uint256 public constant override MAX_SUBSTITUTES = 8;
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     uint256 public constant override MAX_PAIRS_PER_SUPPLIER = 64;
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     uint256 public constant override LISTING_NOTICE = 7 days;
 
     /// @dev What {_firstHealthy} returns as the index when the disrupted supplier's own listing did not count.
@@ -103,48 +103,48 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
                                      READ-ONLY
     //////////////////////////////////////////////////////////////////////////*/
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function escrow() external view override returns (address) {
         return address(_escrow);
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function pool() external view override returns (address) {
         return _pool;
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function oracle() external view override returns (address) {
         return address(_oracle);
     }
 
-    /// @inheritdoc ISupplyChainRegistry
+    /// @inheritdoc IProjectPayees
     function isProjectPayee(uint256 projectId, address account) external view override returns (bool) {
         return _payees[projectId][account];
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function getSupplier(address supplier) external view override returns (SupplyChainTypes.Supplier memory) {
         return _suppliers[supplier];
     }
 
-    /// @inheritdoc IComponentRegistry
-    function nonces(address owner) public view override(IComponentRegistry, Nonces) returns (uint256) {
+    /// @inheritdoc ISupplyChainRegistry
+    function nonces(address owner) public view override(ISupplyChainRegistry, Nonces) returns (uint256) {
         return super.nonces(owner);
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     // solhint-disable-next-line func-name-mixedcase
     function DOMAIN_SEPARATOR() external view override returns (bytes32) {
         return _domainSeparatorV4();
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function componentCount(uint256 projectId) external view override returns (uint256) {
         return _componentCount[projectId];
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function getComponent(
         uint256 projectId,
         uint256 componentId
@@ -165,7 +165,7 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         }
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function getListings(
         uint256 projectId,
         uint256 componentId
@@ -193,18 +193,18 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         }
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function currentSupplier(uint256 projectId, uint256 componentId) external view override returns (address) {
         _existingComponent(projectId, componentId);
         return _supplierAt(projectId, componentId, _currentIndex(projectId, componentId));
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function pairCount(address supplier) external view override returns (uint256) {
         return _pairs[supplier].length;
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function pairsOf(
         address supplier,
         uint256 start,
@@ -245,14 +245,14 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
                                   STATE-CHANGING
     //////////////////////////////////////////////////////////////////////////*/
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function registerSupplier(bytes32 metadataHash, bytes2 region) external override {
         // Spends the supplier's nonce too, so a signed record handed out earlier cannot undo this update.
         _useNonce(msg.sender);
         _register(msg.sender, metadataHash, region);
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function registerSupplierWithSig(
         address supplier,
         bytes32 metadataHash,
@@ -268,14 +268,14 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         _register(supplier, metadataHash, region);
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function addProjectSupplier(uint256 projectId, address supplier) external override {
         _checkFirm(projectId);
         _checkRegistered(supplier);
         _addPayee(projectId, supplier);
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function defineComponent(
         uint256 projectId,
         bytes32 metadataHash,
@@ -312,12 +312,12 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         emit ComponentDefined(projectId, componentId, primary, subs, advances, metadataHash);
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function acceptListing(uint256 projectId, uint256 componentId) external override {
         _accept(projectId, componentId, msg.sender);
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function acceptListingWithSig(
         uint256 projectId,
         uint256 componentId,
@@ -330,7 +330,7 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         _accept(projectId, componentId, supplier);
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function leaveListing(uint256 projectId, uint256 componentId) external override {
         (uint256 position, ) = _positionOf(projectId, componentId, msg.sender);
         SupplyChainTypes.Component storage c = _components[projectId][componentId];
@@ -353,7 +353,7 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         emit ListingLeft(projectId, componentId, msg.sender, position, wasAccepted);
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function switchSupplier(uint256 projectId, uint256 componentId, address to) external override {
         _checkFirm(projectId);
         _existingComponent(projectId, componentId);
@@ -370,7 +370,7 @@ contract SupplyChainRegistry is IComponentRegistry, EIP712, Nonces {
         emit ComponentSwitched(projectId, componentId, to, from, 0);
     }
 
-    /// @inheritdoc IComponentRegistry
+    /// @inheritdoc ISupplyChainRegistry
     function failover(
         address disrupted,
         uint256 pairIndex,

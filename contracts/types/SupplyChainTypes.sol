@@ -63,7 +63,7 @@ library SupplyChainTypes {
         Closed // declined or left by the supplier (final: the listing can never be accepted again)
     }
 
-    /// @notice What {IComponentRegistry.failover} did with one (project, component) pair.
+    /// @notice What {ISupplyChainRegistry.failover} did with one (project, component) pair.
     enum FailoverOutcome {
         Switched, // switched to a healthy substitute whose advance fits the budget
         NotAffected, // the component's current supplier is not the disrupted one

@@ -7,7 +7,7 @@ import { BaseTest } from "./utils/BaseTest.sol";
 import { RDEscrow } from "../../contracts/escrow/RDEscrow.sol";
 import { DemoStablecoin } from "../../contracts/token/DemoStablecoin.sol";
 import { MockSupplyChainRegistryForEscrow } from "../../contracts/test/MockSupplyChainRegistryForEscrow.sol";
-import { ISupplyChainRegistry } from "../../contracts/interfaces/ISupplyChainRegistry.sol";
+import { IProjectPayees } from "../../contracts/interfaces/IProjectPayees.sol";
 import { Errors } from "../../contracts/libraries/Errors.sol";
 import { EscrowTypes } from "../../contracts/types/EscrowTypes.sol";
 
@@ -30,7 +30,7 @@ contract RDEscrowRefundsTest is BaseTest {
 
     function setUp() public {
         token = new DemoStablecoin("Digital CNY (demo)", "dCNY", address(this));
-        escrow = new RDEscrow(ISupplyChainRegistry(address(new MockSupplyChainRegistryForEscrow())));
+        escrow = new RDEscrow(IProjectPayees(address(new MockSupplyChainRegistryForEscrow())));
         vm.warp(1_800_000_000);
     }
 
