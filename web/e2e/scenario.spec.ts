@@ -445,6 +445,8 @@ test("the firm creates a project with milestones, registers a supplier and defin
 
   // A new supplier registers itself (only a supplier writes its own record), then the firm adds it to project #4.
   await registerSelf(page, wallet, who.newSupplier, "Hefei Pellicle Films");
+  // Switch the wallet back to the firm before leaving the page, so the next page reconnects as the firm.
+  await connectAs(page, wallet, who.photoresistFirm);
   await page.goto("/firm");
   await connectAs(page, wallet, who.photoresistFirm);
   const forms = page.getByTestId("supplier-forms");
