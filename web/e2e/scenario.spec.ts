@@ -66,10 +66,19 @@ async function connectAs(page: Page, wallet: InjectedWallet, account: Address): 
   await expect(shown).toHaveAttribute("data-address", account.toLowerCase());
 }
 
+/**
+ * Opens `url` connected as `account`. A page that is already connected switches the wallet first: the next page
+ * reconnects with the wallet's account, and a switch announced while it loads could be missed.
+ */
+async function goAs(page: Page, wallet: InjectedWallet, account: Address, url: string): Promise<void> {
+  if (page.url().startsWith("http")) await connectAs(page, wallet, account);
+  await page.goto(url);
+  await connectAs(page, wallet, account);
+}
+
 /** `account` registers itself as a supplier on the supply-chain page (region CN). */
 async function registerSelf(page: Page, wallet: InjectedWallet, account: Address, name: string): Promise<void> {
-  await page.goto("/supply-chain");
-  await connectAs(page, wallet, account);
+  await goAs(page, wallet, account, "/supply-chain");
   const register = page.getByTestId("inbox-register");
   await register.getByTestId("inbox-name").fill(name);
   await register.getByTestId("inbox-register-submit").click();
@@ -445,10 +454,7 @@ test("the firm creates a project with milestones, registers a supplier and defin
 
   // A new supplier registers itself (only a supplier writes its own record), then the firm adds it to project #4.
   await registerSelf(page, wallet, who.newSupplier, "Hefei Pellicle Films");
-  // Switch the wallet back to the firm before leaving the page, so the next page reconnects as the firm.
-  await connectAs(page, wallet, who.photoresistFirm);
-  await page.goto("/firm");
-  await connectAs(page, wallet, who.photoresistFirm);
+  await goAs(page, wallet, who.photoresistFirm, "/firm");
   const forms = page.getByTestId("supplier-forms");
   await forms.getByTestId("supplier-project").selectOption("4");
   await forms.getByTestId("register-supplier").fill(who.newSupplier);
