@@ -606,7 +606,9 @@ test("a supplier accepts a listing and is then financed on disruption", async ({
     await expect(row).toHaveAttribute("data-status", "accepted");
     await expect(row).toContainText("the pool may finance it from");
   }
-  await expect(page.getByTestId("components").getByTestId("listing-pending")).toHaveCount(0);
+  const componentRow = page.getByTestId("components").locator(`[data-component="${key}"]`);
+  await expect(componentRow).toBeVisible();
+  await expect(componentRow.getByTestId("listing-pending")).toHaveCount(0);
 
   // The notice passes (7 days on the local chain), then two reporters confirm the new supplier's disruption.
   await rpc("evm_increaseTime", [7 * 86_400 + 60]);

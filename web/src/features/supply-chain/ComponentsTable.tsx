@@ -40,7 +40,12 @@ export function ComponentsTable({
         {components.map((c) => {
           const switched = !sameAddress(c.current, c.primary);
           return (
-            <tr key={`${c.projectId}:${c.componentId}`} data-testid="component-row" data-switched={String(switched)}>
+            <tr
+              key={`${c.projectId}:${c.componentId}`}
+              data-testid="component-row"
+              data-component={`${c.projectId}:${c.componentId}`}
+              data-switched={String(switched)}
+            >
               {showProject && (
                 <td>
                   <Link href={`/projects/${c.projectId}`}>#{c.projectId.toString()}</Link>
