@@ -276,6 +276,14 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
     }
 
     /// @inheritdoc ISupplyChainRegistry
+    function removeProjectSupplier(uint256 projectId, address supplier) external override {
+        _checkFirm(projectId);
+        if (!_payees[projectId][supplier]) revert Errors.SupplyChainRegistry_NotProjectPayee(projectId, supplier);
+        delete _payees[projectId][supplier];
+        emit ProjectSupplierRemoved(projectId, supplier);
+    }
+
+    /// @inheritdoc ISupplyChainRegistry
     function defineComponent(
         uint256 projectId,
         bytes32 metadataHash,

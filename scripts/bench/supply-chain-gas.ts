@@ -17,8 +17,11 @@
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
+import { Stage } from "../../web/src/generated/enums.js";
 import { deployStack } from "../lib/deploy-stack.js";
 import { registryDomain, signListing, signSupplierRecord } from "../lib/registry-signatures.js";
+import { REPORT_TYPES } from "../lib/reporter.js";
+import { benchWallets } from "./deterministic-chain.js";
 import { gasOf, type GasContext, type GasModule } from "./types.js";
 
 const CN = "0x434e";
@@ -26,17 +29,17 @@ const CN = "0x434e";
 async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const { ethers, networkHelpers } = ctx;
   const signers = await ethers.getSigners();
-  const [admin, firm, verifier, f1, f2, r1, r2, r3, keeper] = signers;
+  const [, firm, verifier, f1, f2, r1, r2, r3, keeper] = signers;
   const stack = await deployStack(ethers, { reporters: [r1.address, r2.address, r3.address], quorum: 2 });
   const { registry, escrow, oracle, pool } = stack;
   const token = stack.token!;
   const result: Record<string, bigint> = {};
-  const fresh = () => ethers.Wallet.createRandom().connect(ethers.provider);
-  const fund = async (w: { address: string }) => admin.sendTransaction({ to: w.address, value: ethers.parseEther("1") });
+  /** A new supplier wallet on every call, the same ones on every run (deterministic-chain.ts). */
+  const fresh = benchWallets("supplier", ethers.provider);
   const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
 
   await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), [
-    { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: 0 },
+    { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research },
   ]);
   const projectId = 1n;
   for (const a of [f1, f2, firm]) {
@@ -134,7 +137,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   // with one substitute (60 of them share one substitute): 2,000 accepted pairs more.
   const firm2 = signers[10];
   await escrow.connect(firm2).createProject(stack.addresses.token, verifier.address, ethers.id("p2"), [
-    { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: 0 },
+    { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research },
   ]);
   const otherProject = 2n;
   const subUnrelated = await newSupplier(firm2, "s");
@@ -156,18 +159,15 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   result["oracle.confirm.1000unrelated"] = await confirm(afterUnrelated, r1, r2);
 
   // Signed reports relayed by a third party.
-  const rep = { supplier: signed, disrupted: true, evidenceHash: ethers.id("e"), observedAt: await now(), lastConfirmationId: 0n };
+  // Every input is pinned (deterministic-chain.ts), so are the signatures (a zero byte of calldata is 12 gas
+  // cheaper than any other, so the figure depends on their bytes but no longer varies from run to run).
+  const evidenceHash = ethers.id("fire at the plant");
+  const rep = { supplier: signed, disrupted: true, evidenceHash, observedAt: await now(), lastConfirmationId: 0n };
   const oracleDomain = { name: "RDCF Disruption Oracle", version: "1", chainId, verifyingContract: stack.addresses.oracle };
-  const types = {
-    Report: [
-      { name: "supplier", type: "address" },
-      { name: "disrupted", type: "bool" },
-      { name: "evidenceHash", type: "bytes32" },
-      { name: "observedAt", type: "uint64" },
-      { name: "lastConfirmationId", type: "uint64" },
-    ],
-  };
-  const sigs = [await r1.signTypedData(oracleDomain, types, rep), await r2.signTypedData(oracleDomain, types, rep)];
+  const sigs = [
+    await r1.signTypedData(oracleDomain, REPORT_TYPES, rep),
+    await r2.signTypedData(oracleDomain, REPORT_TYPES, rep),
+  ];
   result["oracle.submitSignedReports.quorum2"] = await gasOf(oracle.connect(keeper).submitSignedReports(rep, sigs));
 
   // Queue: a supplier with 6 components; 2 are queued; measure one queued pair.
@@ -177,7 +177,6 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
 
   result["pool.repay"] = await gasOf(pool.connect(firm).repay(projectId, 1_000_00n));
   result["pool.withdraw"] = await gasOf(pool.connect(f2).withdraw(projectId));
-  void fund;
   return result;
 }
 

@@ -15,6 +15,7 @@ import {
   expectPoolIdentity,
   passNotice,
   report,
+  withManyPairs,
 } from "./fixtures.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
@@ -33,14 +34,7 @@ async function committed() {
 
 /** `committed`, plus 4 more components supplied by supA (6 pairs: 4 handled in the oracle's transaction). */
 async function manyPairs() {
-  const s = await committed();
-  for (let i = 0; i < 4; i++) {
-    await defineAccepted(s, s.firm, s.projectId, ethers.id(`part ${i}`), s.supA, [
-      { supplier: s.s1, advance: 1_000_00n },
-    ]);
-  }
-  await passNotice(ethers);
-  return s;
+  return withManyPairs(await committed(), ethers);
 }
 
 const expectIdentity = expectPoolIdentity;

@@ -11,17 +11,11 @@ import {
   expectPoolIdentity,
   passNotice,
   report,
+  withManyPairs,
 } from "./fixtures.js";
+import { SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
-
-enum Skip {
-  NoHealthySubstitute,
-  InsufficientLiquidity,
-  ExposureCapReached,
-  DisruptionCapReached,
-  TransferFailed,
-}
 
 async function scenario() {
   return deployScenario(ethers);
@@ -178,17 +172,8 @@ describe("ContingencyPool", function () {
   });
 
   describe("queue", function () {
-    async function manyPairs() {
-      const s = await committed();
-      // supA gets 4 more components (6 pairs in all): the first 4 are handled in the oracle's transaction.
-      for (let i = 0; i < 4; i++) {
-        await defineAccepted(s, s.firm, s.projectId, ethers.id(`part ${i}`), s.supA, [
-          { supplier: s.s1, advance: 1_000_00n },
-        ]);
-      }
-      await passNotice(ethers);
-      return s;
-    }
+    // supA gets 4 more components (6 pairs in all): the first 4 are handled in the oracle's transaction.
+    const manyPairs = async () => withManyPairs(await committed(), ethers);
 
     it("queues the pairs beyond MAX_PAIRS_PER_CALLBACK and lets a third party resume them", async function () {
       const s = await manyPairs();
@@ -276,7 +261,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await fee.mint(s.f1.address, 10_000n);
       await fee.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -292,7 +277,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await evil.mint(s.f1.address, 10_000n);
       await evil.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -310,7 +295,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await bad.mint(s.f1.address, 10_000n);
       await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -329,7 +314,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await defineAccepted(s, s.firm2, 2n, ethers.id("c"), s.supB, [{ supplier: s.s1, advance: 100n }]);
       await passNotice(ethers);

@@ -23,15 +23,9 @@ import {
   REGION_DE,
   report,
 } from "./fixtures.js";
+import { ListingStatus as Status } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
-
-enum Status {
-  None,
-  Pending,
-  Accepted,
-  Closed,
-}
 
 async function scenario() {
   const s = await deployScenario(ethers);

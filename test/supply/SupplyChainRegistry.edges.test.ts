@@ -8,16 +8,9 @@ import { network } from "hardhat";
 
 import type { SupplyChainRegistry } from "../../types/ethers-contracts/index.js";
 import { acceptListings, ADV1, deployScenario, REGION_CN, report } from "./fixtures.js";
+import { FailoverOutcome as Outcome } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
-
-enum Outcome {
-  Switched,
-  NotAffected,
-  NoHealthySubstitute,
-  OverBudget,
-  NotEligible,
-}
 
 /** A confirmation time after every notice in these tests (eligibility itself: SupplyChainRegistry.consent.test.ts). */
 const FAR = 2n ** 39n;

@@ -96,7 +96,13 @@ export const en = {
   "err.RDEscrow_InvalidMilestoneCount": "A project needs between 1 and {max} milestones ({count} given).",
   "err.RDEscrow_InvalidToken": "{token} is not a usable token.",
   "err.RDEscrow_InvalidVerifier": "The verifier must be another account than the firm.",
-  "err.RDEscrow_InvoiceAlreadyPaid": "This invoice has already been paid.",
+  "err.RDEscrow_InvoiceAlreadyPaid": "Invoice {invoiceHash} of {payee} has already been paid.",
+  "err.RDEscrow_PayeeDisrupted":
+    "The oracle holds {payee} disrupted since {since}: it is not paid unless the verifier releases this invoice.",
+  "err.RDEscrow_PayeeNotDisrupted": "{payee} is not disrupted: its invoices need no release.",
+  "err.RDEscrow_GracePeriodNotOver": "Project {projectId} can be closed by anyone only after {closableAfter}.",
+  "err.RDEscrow_InvalidSuccessor":
+    "{successor} cannot become the verifier of project {projectId}: not zero, the verifier itself, the firm or a financier.",
   "err.RDEscrow_MilestoneDeadlinePassed": "The deadline of milestone {milestoneIndex} has passed.",
   "err.RDEscrow_MilestoneNotApproved": "Milestone {milestoneIndex} is not approved; nothing can be paid from it.",
   "err.RDEscrow_MilestoneNotFound": "Project {projectId} has no milestone {milestoneIndex}.",
@@ -147,6 +153,7 @@ export const en = {
   "err.SupplyChainRegistry_InvalidSignature":
     "The signature is not {supplier}'s for these terms (or was already used).",
   "err.SupplyChainRegistry_SupplierNotRegistered": "{supplier} is not a registered supplier.",
+  "err.SupplyChainRegistry_NotProjectPayee": "{supplier} is not an allowed payee of project {projectId}.",
   "err.SupplyChainRegistry_TooManyPairs": "{supplier} already supplies the maximum number of components ({max}).",
   "err.SupplyChainRegistry_ZeroAddress": "An address is missing.",
   "err.ContingencyPool_AmountTooLarge": "The amount is too large for the pool of project {projectId}.",
@@ -357,11 +364,17 @@ export const en = {
   "firmForms.createProject": "Create project",
   "firmForms.description": "Description (hashed)",
   "firmForms.addMilestone": "Add milestone",
+  "firmForms.milestoneCap": "A project has at most {max} milestones (the escrow's limit).",
   "firmForms.remove": "Remove",
   "firmForms.suppliers": "Suppliers and components",
   "firmForms.supplierName": "Name (hashed)",
   "firmForms.registerSupplier": "Add supplier to project",
   "firmForms.defineComponent": "Define component",
+  "firmForms.payee": "Payee",
+  "firmForms.choosePayee": "Choose a payee…",
+  "firmForms.removePayee": "Remove payee",
+  "firmForms.removePayeeHint":
+    "A removed supplier can no longer be paid from the project's escrow; its components are unchanged. Add it again to pay it.",
   "firmForms.switchSupplier": "Switch supplier",
   "firmForms.switchTo": "Switch to",
   "firmForms.switchHint":
