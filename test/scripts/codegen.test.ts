@@ -170,9 +170,9 @@ describe("generated files (scripts/codegen)", function () {
         return (node.nodes ?? []).some(strip);
       };
       expect([...sources.values()].some(strip)).to.equal(true);
-      expect(() => renderEventTables({ ...build, sources, nodes: indexNodes(sources) })).to.throw(
-        "DisruptionOracle.TriggersPaused",
-      );
+      expect(() =>
+        renderEventTables({ ...build, sources, nodes: indexNodes(sources), nodesByBuild: undefined }),
+      ).to.throw("DisruptionOracle.TriggersPaused");
     });
   });
 });
