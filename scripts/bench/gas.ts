@@ -123,7 +123,7 @@ ${table}
   finances only listings accepted and past the 7-day notice when it was confirmed — the price of consent and
   of the fixed affected set, issue 13) and ~6.0k of bookkeeping and calls across the pool and the registry.
   The same read is the +2.6k of \`oracle.confirm.1substitute\`, \`oracle.submitSignedReports.quorum2\` and
-  \`pool.processQueue.perPair\` against the figures before consent (131,316, 167,607 and 110,406). What keeps
+  \`pool.processQueue.perPair\` against the figures before consent (131,361, 167,652 and 110,451). What keeps
   that small: a reverse-index entry carries the disrupted
   supplier's place in the component and its substitute count, so the component's record is not read; each
   component's current supplier is a 4-bit code in a per-project word of 64, so the components of one project
