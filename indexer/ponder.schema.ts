@@ -14,7 +14,7 @@
  */
 import { index, onchainTable, primaryKey } from "ponder";
 
-import type { FlowKind, MilestoneStatus, ProjectStatus } from "./src/vocabulary";
+import type { FlowKind, ListingStatus, MilestoneStatus, ProjectStatus } from "./src/vocabulary";
 
 // ---- history --------------------------------------------------------------------------------------------------
 
@@ -323,6 +323,31 @@ export const component = onchainTable(
   (table) => ({
     pk: primaryKey({ columns: [table.projectId, table.componentId] }),
     currentIdx: index().on(table.current),
+  }),
+);
+
+/**
+ * One supplier's place in a component (position 0 = primary, i = the i-th substitute): pending from
+ * `ComponentDefined` until the supplier accepts (`ListingAccepted`; it counts for pool financing from
+ * `eligibleFrom`), closed once it declined or left (`ListingLeft`).
+ */
+export const listing = onchainTable(
+  "listing",
+  (t) => ({
+    projectId: t.bigint().notNull(),
+    componentId: t.bigint().notNull(),
+    position: t.integer().notNull(),
+    supplier: t.hex().notNull(),
+    status: t.text().$type<ListingStatus>().notNull(),
+    /** Unix seconds from which an accepted listing counts for pool financing (null until accepted). */
+    eligibleFrom: t.bigint(),
+    /** True when the supplier left an accepted listing, false when it declined a pending one (null while open). */
+    leftAccepted: t.boolean(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.projectId, table.componentId, table.position] }),
+    supplierIdx: index().on(table.supplier),
   }),
 );
 

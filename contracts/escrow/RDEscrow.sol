@@ -8,7 +8,7 @@ import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/Reentran
 
 import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
-import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
+import { IProjectPayees } from "../interfaces/IProjectPayees.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { EscrowTypes } from "../types/EscrowTypes.sol";
 
@@ -31,7 +31,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     uint256 public constant override CLOSE_GRACE_PERIOD = 30 days;
 
     /// @inheritdoc IRDEscrow
-    ISupplyChainRegistry public immutable override registry;
+    IProjectPayees public immutable override registry;
 
     /// @inheritdoc IRDEscrow
     IDisruptionOracle public immutable override oracle;
@@ -55,7 +55,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
 
     /// @param registry_ The registry that lists the suppliers each project may pay.
     /// @param oracle_ The disruption oracle; the escrow pays no supplier it holds disrupted (see {disburse}).
-    constructor(ISupplyChainRegistry registry_, IDisruptionOracle oracle_) {
+    constructor(IProjectPayees registry_, IDisruptionOracle oracle_) {
         registry = registry_;
         oracle = oracle_;
     }

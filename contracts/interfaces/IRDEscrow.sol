@@ -5,7 +5,7 @@ import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import { EscrowTypes } from "../types/EscrowTypes.sol";
 import { IDisruptionOracle } from "./IDisruptionOracle.sol";
-import { ISupplyChainRegistry } from "./ISupplyChainRegistry.sol";
+import { IProjectPayees } from "./IProjectPayees.sol";
 
 /// @title IRDEscrow
 /// @notice One escrow holding many R&D projects (a singleton with ids starting at 1). Financiers fund a project in
@@ -168,7 +168,7 @@ interface IRDEscrow {
     function CLOSE_GRACE_PERIOD() external view returns (uint256);
 
     /// @notice The registry that lists the suppliers each project may pay.
-    function registry() external view returns (ISupplyChainRegistry);
+    function registry() external view returns (IProjectPayees);
 
     /// @notice The disruption oracle; a supplier it holds disrupted is not paid (see {disburse}).
     function oracle() external view returns (IDisruptionOracle);

@@ -6,7 +6,7 @@ import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.s
 import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
 import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import { IComponentRegistry } from "../interfaces/IComponentRegistry.sol";
+import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
 import { IContingencyPool } from "../interfaces/IContingencyPool.sol";
 import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
@@ -39,7 +39,7 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
                                        STATE
     //////////////////////////////////////////////////////////////////////////*/
 
-    IComponentRegistry private immutable _registry;
+    ISupplyChainRegistry private immutable _registry;
     IRDEscrow private immutable _escrow;
     IDisruptionOracle private immutable _oracle;
 
@@ -56,6 +56,11 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     uint128 private _head;
     uint128 private _tail;
 
+    /// @dev When the confirmation whose pairs {_processPairs} is handling was confirmed, for the registry's
+    /// {ISupplyChainRegistry.failover} (transient: a parameter of the batch that the per-pair path would otherwise
+    /// carry through every frame).
+    uint256 private transient _confirmedAt;
+
     /*//////////////////////////////////////////////////////////////////////////
                                     CONSTRUCTOR
     //////////////////////////////////////////////////////////////////////////*/
@@ -63,7 +68,7 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     /// @param registry_ The SupplyChainRegistry.
     /// @param escrow_ The RDEscrow (project firms and tokens).
     /// @param oracle_ The DisruptionOracle whose confirmations trigger financing.
-    constructor(IComponentRegistry registry_, IRDEscrow escrow_, IDisruptionOracle oracle_) {
+    constructor(ISupplyChainRegistry registry_, IRDEscrow escrow_, IDisruptionOracle oracle_) {
         if (address(registry_) == address(0) || address(escrow_) == address(0) || address(oracle_) == address(0)) {
             revert Errors.ContingencyPool_ZeroAddress();
         }
@@ -142,14 +147,15 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         // A recovery pays nothing; the firm may switch components back in the registry.
         if (!disrupted) return;
         // A late retry of a confirmation that is no longer the supplier's latest does nothing.
-        if (!_isCurrent(supplier, confirmationId)) return;
+        (bool current, uint256 confirmedAt) = _isCurrent(supplier, confirmationId);
+        if (!current) return;
         uint256 tail = _tail;
         if (_head != tail) {
             // FIFO: jobs already waiting go first, so one project's disruptions are financed in order.
             _enqueue(tail, supplier, confirmationId, 0);
             return;
         }
-        (uint256 next, uint256 total) = _processPairs(supplier, confirmationId, 0, MAX_PAIRS_PER_CALLBACK);
+        (uint256 next, uint256 total) = _processPairs(supplier, confirmationId, confirmedAt, 0, MAX_PAIRS_PER_CALLBACK);
         if (next < total) _enqueue(tail, supplier, confirmationId, next);
     }
 
@@ -160,11 +166,18 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         if (head == tail || max == 0) revert Errors.ContingencyPool_NothingToProcess(tail - head, max);
         while (head < tail && processed < max) {
             SupplyChainTypes.Job memory job = _jobs[head];
-            bool dropped = !_isCurrent(job.supplier, job.confirmationId);
+            (bool current, uint256 confirmedAt) = _isCurrent(job.supplier, job.confirmationId);
+            bool dropped = !current;
             uint256 next;
             uint256 total;
             if (!dropped) {
-                (next, total) = _processPairs(job.supplier, job.confirmationId, job.nextPairIndex, max - processed);
+                (next, total) = _processPairs(
+                    job.supplier,
+                    job.confirmationId,
+                    confirmedAt,
+                    job.nextPairIndex,
+                    max - processed
+                );
                 processed += next - job.nextPairIndex;
             }
             if (dropped || next >= total) {
@@ -291,10 +304,14 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
                                       PRIVATE
     //////////////////////////////////////////////////////////////////////////*/
 
-    /// @dev Whether `confirmationId` is still `supplier`'s latest confirmation and says "disrupted".
-    function _isCurrent(address supplier, uint256 confirmationId) private view returns (bool) {
-        (bool disrupted, , uint256 latest) = _oracle.supplierStatus(supplier);
-        return disrupted && latest == confirmationId;
+    /// @dev Whether `confirmationId` is still `supplier`'s latest confirmation and says "disrupted", and when it
+    /// was confirmed (the registry finances only listings that counted then).
+    function _isCurrent(
+        address supplier,
+        uint256 confirmationId
+    ) private view returns (bool current, uint256 confirmedAt) {
+        (bool disrupted, uint64 since, uint256 latest) = _oracle.supplierStatus(supplier);
+        return (disrupted && latest == confirmationId, since);
     }
 
     function _enqueue(uint256 tail, address supplier, uint256 confirmationId, uint256 next) private {
@@ -312,9 +329,11 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     function _processPairs(
         address supplier,
         uint256 confirmationId,
+        uint256 confirmedAt,
         uint256 start,
         uint256 max
     ) private returns (uint256 next, uint256 total) {
+        _confirmedAt = confirmedAt;
         (uint256 count, uint256[] memory projectIds, uint256[] memory componentIds) = _registry.pairsOf(
             supplier,
             start,
@@ -378,7 +397,7 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
                 0
             );
         }
-        // NotAffected: nothing to do for this pair.
+        // NotAffected, NotEligible (listed or accepted too late for this confirmation): nothing to do.
     }
 
     /// @dev `_registry.failover(...)` without the ABI helpers (hot path: once per affected pair). Bubbles up a
@@ -390,7 +409,8 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         uint256 budget
     ) private returns (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) {
         address registry_ = address(_registry);
-        bytes4 selector = IComponentRegistry.failover.selector;
+        uint256 confirmedAt = _confirmedAt;
+        bytes4 selector = ISupplyChainRegistry.failover.selector;
         uint256 rawOutcome;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
@@ -399,8 +419,9 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             mstore(add(ptr, 0x04), disrupted)
             mstore(add(ptr, 0x24), pairIndex)
             mstore(add(ptr, 0x44), confirmationId)
-            mstore(add(ptr, 0x64), budget)
-            if iszero(call(gas(), registry_, 0, ptr, 0x84, ptr, 0x60)) {
+            mstore(add(ptr, 0x64), confirmedAt)
+            mstore(add(ptr, 0x84), budget)
+            if iszero(call(gas(), registry_, 0, ptr, 0xa4, ptr, 0x60)) {
                 returndatacopy(ptr, 0, returndatasize())
                 revert(ptr, returndatasize())
             }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import { EscrowTypes } from "../types/EscrowTypes.sol";
+
 /// @notice Test-only stand-in for the RDEscrow's project directory (`projectFirm`, `projectToken`), used by the
-/// Solidity fuzz tests of the ContingencyPool. Anyone can set a project.
+/// Solidity fuzz tests of the ContingencyPool, and `getProject` (firm only; no verifier) for the registry. Anyone
+/// can set a project.
 contract PoolTestDirectory {
     mapping(uint256 projectId => address firm) public projectFirm;
     mapping(uint256 projectId => address token) public projectToken;
@@ -10,5 +13,9 @@ contract PoolTestDirectory {
     function setProject(uint256 projectId, address firm, address token) external {
         projectFirm[projectId] = firm;
         projectToken[projectId] = token;
+    }
+
+    function getProject(uint256 projectId) external view returns (EscrowTypes.ProjectView memory view_) {
+        view_.firm = projectFirm[projectId];
     }
 }

@@ -10,6 +10,10 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const MILESTONE_STATUSES = ["pending", "submitted", "approved", "rejected"] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
+/** Where a supplier stands in one listing of a component (the registry's ListingStatus, without None). */
+export const LISTING_STATUSES = ["pending", "accepted", "closed"] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
 export const SKIP_REASONS = [
   "NoHealthySubstitute",
   "InsufficientLiquidity",

@@ -46,9 +46,10 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
     escrow.connect(firm).createProject(await token.getAddress(), verifier.address, metadata, DEFAULT_PROFILE, milestones),
   );
   const projectId = 1n;
-  // The payees are suppliers the firm registered for the project in the real SupplyChainRegistry.
+  // The payees are suppliers (each registered itself) the firm added to the project in the real registry.
   for (const account of [supplier, freshSupplier]) {
-    await registry.connect(firm).registerSupplierFor(projectId, account.address, ethers.id(account.address), "0x434e");
+    await registry.connect(account).registerSupplier(ethers.id(account.address), "0x434e");
+    await registry.connect(firm).addProjectSupplier(projectId, account.address);
   }
 
   // The escrow already holds tokens for the project: f1 funds first.

@@ -9,7 +9,7 @@
  *
  * - The platform operator mints dCNY to four financiers — 华夏科创银行 (bank), 星河创业投资 (venture fund),
  *   长三角新材料产业引导基金 (government guidance fund), 碳中和绿色投资基金 (green fund) — and to both firms.
- * - Seven suppliers register with a metadata hash and an ISO region code.
+ * - Seven suppliers register with a metadata hash and an ISO region code, and accept every listing that names them.
  * - 苏州晶刻光刻材料 runs "KrF/ArF 光刻胶国产化" (¥18,000,000.00, 4 milestones Research → Pilot → Market, fully
  *   funded by the bank ¥12,000,000.00, the venture fund and the guidance fund). Its critical components: the KrF
  *   resin and the ArF resin, BOTH from 东洋高纯树脂 (substitute 宁波聚合树脂; the ArF resin also lists
@@ -747,6 +747,11 @@ export async function seedScenario(
       ),
     );
     const id = await registry.componentCount(project.id);
+    // Each listed supplier accepts its listing itself (a listing counts only once accepted; the pool finances
+    // it once the registry's notice has passed, well before the demo's disruption).
+    for (const key of [c.primary, ...c.substitutes.map(([k]) => k)]) {
+      await send(`accept listing ${c.key} by ${key}`, registry.connect(who[key]).acceptListing(project.id, id));
+    }
     components[c.key] = {
       key: c.key,
       project: c.project,

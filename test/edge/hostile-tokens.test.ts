@@ -46,6 +46,9 @@ async function projectIn(b: Base, token: Mintable, budget: bigint, advance: bigi
   await b.registry
     .connect(b.firm)
     .defineComponent(projectId, ethers.ZeroHash, b.supA.address, [{ supplier: b.s1.address, advance }]);
+  const componentId = await b.registry.componentCount(projectId);
+  for (const s of [b.supA, b.s1]) await b.registry.connect(s).acceptListing(projectId, componentId);
+  await networkHelpers.time.increase(Number(await b.registry.LISTING_NOTICE()) + 60);
   for (const a of [b.f1, b.f2, b.f3, b.firm]) {
     await token.mint(a.address, budget * 10n);
     await token.connect(a).approve(b.stack.addresses.escrow, ethers.MaxUint256);

@@ -81,7 +81,8 @@ export async function createdProjectFixture() {
     .createProject(await token.getAddress(), verifier.address, METADATA, DEFAULT_PROFILE, milestones);
   const projectId = 1n;
   for (const supplier of [supplierA, supplierB]) {
-    await registry.connect(firm).registerSupplierFor(projectId, supplier.address, ethers.id(supplier.address), REGION);
+    await registry.connect(supplier).registerSupplier(ethers.id(supplier.address), REGION);
+    await registry.connect(firm).addProjectSupplier(projectId, supplier.address);
   }
   return { ...base, projectId, milestones };
 }

@@ -135,7 +135,14 @@ async function stackFixture() {
       suppliers[primary].address,
       subs.map(([i, advance]) => ({ supplier: suppliers[i].address, advance })),
     );
+    // Every listed supplier accepts its listing.
+    const componentId = await registry.componentCount(BigInt(pIndex + 1));
+    for (const i of [primary, ...subs.map(([x]) => x)]) {
+      await registry.connect(suppliers[i]).acceptListing(BigInt(pIndex + 1), componentId);
+    }
   }
+  // The listings' notice passes before the run (milestone deadlines are 30 days or more away).
+  await networkHelpers.time.increase(Number(await registry.LISTING_NOTICE()) + 60);
   await pool.connect(f1).commit(1n, ...FIXTURE_COMMIT);
   await pool.connect(f2).commit(2n, ...FIXTURE_COMMIT);
   for (const [pIndex, f, amount] of FIXTURE_FUNDING) {
@@ -572,6 +579,9 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
           break;
         case "ProjectSupplierAdded":
           projectOf(m, args[0]).payees.add(a(args[1]));
+          break;
+        case "ListingAccepted":
+          m.pairs.set(a(args[2]), (m.pairs.get(a(args[2])) ?? 0) + 1);
           break;
         case "ProjectSupplierRemoved":
           projectOf(m, args[0]).payees.delete(a(args[1]));
@@ -1237,10 +1247,12 @@ class DefineComponent extends Step {
     if (!p) expected = err("RDEscrow_ProjectNotFound");
     else if (!this.byFirm) expected = err("SupplyChainRegistry_CallerNotFirm");
     else if (!registered(this.primary)) expected = err("SupplyChainRegistry_SupplierNotRegistered");
+    else if (supplierState(m, primary).disrupted) expected = err("SupplyChainRegistry_SupplierDisrupted");
     else {
       const seen: number[] = [];
       for (const [i, advance] of this.subs) {
         if (!registered(i)) expected = err("SupplyChainRegistry_SupplierNotRegistered");
+        else if (supplierState(m, addr(i)).disrupted) expected = err("SupplyChainRegistry_SupplierDisrupted");
         else if (i === this.primary || seen.includes(i)) expected = err("SupplyChainRegistry_DuplicateSupplier");
         else if (advance === 0n) expected = err("SupplyChainRegistry_InvalidAdvance");
         if ("err" in expected) break;
@@ -1259,7 +1271,16 @@ class DefineComponent extends Step {
         current: primary,
         lastConf: 0n,
       });
-      for (const s of [primary, ...subs.map((x) => x.supplier)]) m.pairs.set(s, (m.pairs.get(s) ?? 0) + 1);
+      // Each listed supplier accepts its listing (one transaction each), unless its reverse index is full.
+      const componentId = BigInt(p.components.length);
+      for (const [k, s] of [primary, ...subs.map((x) => x.supplier)].entries()) {
+        const index = k === 0 ? this.primary : this.subs[k - 1][0];
+        const full = (m.pairs.get(s) ?? 0) >= 64;
+        m.now += 1n; // one block each
+        await act(m, r, full ? err("SupplyChainRegistry_TooManyPairs") : OK, () =>
+          r.registry.connect(r.suppliers[index]).acceptListing(id, componentId, GAS),
+        );
+      }
     }
   }
 }

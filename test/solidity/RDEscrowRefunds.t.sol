@@ -9,7 +9,7 @@ import { DemoStablecoin } from "../../contracts/token/DemoStablecoin.sol";
 import { DisruptionOracle } from "../../contracts/oracle/DisruptionOracle.sol";
 import { IDisruptionOracle } from "../../contracts/interfaces/IDisruptionOracle.sol";
 import { MockSupplyChainRegistryForEscrow } from "../../contracts/test/MockSupplyChainRegistryForEscrow.sol";
-import { ISupplyChainRegistry } from "../../contracts/interfaces/ISupplyChainRegistry.sol";
+import { IProjectPayees } from "../../contracts/interfaces/IProjectPayees.sol";
 import { Errors } from "../../contracts/libraries/Errors.sol";
 import { EscrowTypes } from "../../contracts/types/EscrowTypes.sol";
 
@@ -35,7 +35,7 @@ contract RDEscrowRefundsTest is BaseTest {
         address[] memory reporters = new address[](1);
         reporters[0] = address(0xA11CE);
         IDisruptionOracle oracle = new DisruptionOracle(address(this), address(this), 1 days, reporters, 1);
-        escrow = new RDEscrow(ISupplyChainRegistry(address(new MockSupplyChainRegistryForEscrow())), oracle);
+        escrow = new RDEscrow(IProjectPayees(address(new MockSupplyChainRegistryForEscrow())), oracle);
         vm.warp(1_800_000_000);
     }
 

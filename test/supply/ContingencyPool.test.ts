@@ -1,7 +1,18 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, ADV3, commitBoth, deployScenario, expectPoolIdentity, report, withManyPairs } from "./fixtures.js";
+import {
+  ADV1,
+  ADV2,
+  ADV3,
+  commitBoth,
+  defineAccepted,
+  deployScenario,
+  expectPoolIdentity,
+  passNotice,
+  report,
+  withManyPairs,
+} from "./fixtures.js";
 import { Accounting, SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
@@ -163,7 +174,7 @@ describe("ContingencyPool", function () {
 
   describe("queue", function () {
     // supA gets 4 more components (6 pairs in all): the first 4 are handled in the oracle's transaction.
-    const manyPairs = async () => withManyPairs(await committed());
+    const manyPairs = async () => withManyPairs(await committed(), ethers);
 
     it("queues the pairs beyond MAX_PAIRS_PER_CALLBACK and lets a third party resume them", async function () {
       const s = await manyPairs();
@@ -306,9 +317,8 @@ describe("ContingencyPool", function () {
         .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
           { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
-      await s.registry
-        .connect(s.firm2)
-        .defineComponent(2n, ethers.id("c"), s.supB.address, [{ supplier: s.s1.address, advance: 100n }]);
+      await defineAccepted(s, s.firm2, 2n, ethers.id("c"), s.supB, [{ supplier: s.s1, advance: 100n }]);
+      await passNotice(ethers);
       await bad.mint(s.f1.address, 10_000n);
       await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
       await s.pool.connect(s.f1).commit(2n, 10_000n, 10_000n, 10_000n);

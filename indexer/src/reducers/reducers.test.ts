@@ -49,6 +49,7 @@ const KEYS: Record<string, string[]> = {
   project: ["id"],
   milestone: ["projectId", "index"],
   component: ["projectId", "componentId"],
+  listing: ["projectId", "componentId", "position"],
   disruption: ["confirmationId"],
 };
 const keyOf = (table: string, row: Record<string, unknown>) =>
@@ -334,6 +335,45 @@ describe("components", () => {
     sw(SUPPLIER, SUBSTITUTE, 0n);
     assert.deepEqual([t.get("component", key)?.lastConfirmationId, t.get("component", key)?.switches], [null, 2]);
     assert.equal(t.all("componentSwitch").length, 2);
+  });
+});
+
+describe("listings", () => {
+  test("are pending when defined, accepted with the time they count from, closed once declined or left", () => {
+    const key = { projectId: 1n, componentId: 2n };
+    const t = new Tables().apply(
+      reduce(
+        "SupplyChainRegistry",
+        "ComponentDefined",
+        { ...key, primary: SUPPLIER, substitutes: [SUBSTITUTE, FUND], advances: [10n, 20n], metadataHash: HASH },
+        ESCROW,
+      ),
+    );
+    const at = (position: number) => t.get("listing", { ...key, position });
+    assert.deepEqual(
+      [0, 1, 2].map((p) => [at(p)?.supplier, at(p)?.status]),
+      [
+        [SUPPLIER.toLowerCase(), "pending"],
+        [SUBSTITUTE.toLowerCase(), "pending"],
+        [FUND.toLowerCase(), "pending"],
+      ],
+    );
+    const accept = (supplier: Hex, position: bigint, eligibleFrom: bigint) =>
+      t.apply(reduce("SupplyChainRegistry", "ListingAccepted", { ...key, supplier, position, eligibleFrom }, ESCROW));
+    const leave = (supplier: Hex, position: bigint, wasAccepted: boolean) =>
+      t.apply(reduce("SupplyChainRegistry", "ListingLeft", { ...key, supplier, position, wasAccepted }, ESCROW));
+    accept(SUPPLIER, 0n, 900n);
+    accept(SUBSTITUTE, 1n, 960n);
+    leave(SUBSTITUTE, 1n, true);
+    leave(FUND, 2n, false);
+    assert.deepEqual(
+      [0, 1, 2].map((p) => [at(p)?.status, at(p)?.eligibleFrom ?? null, at(p)?.leftAccepted ?? null]),
+      [
+        ["accepted", 900n, null],
+        ["closed", 960n, true],
+        ["closed", null, false],
+      ],
+    );
   });
 });
 

@@ -92,16 +92,29 @@ export type GreenCategory = (typeof GreenCategory)[keyof typeof GreenCategory];
 export const GreenCategoryNames = ["None", "EnergySavingEnvironmental", "CleanerProduction", "CleanEnergy", "EcologicalEnvironment", "GreenInfrastructure", "GreenServices"] as const;
 export type GreenCategoryName = (typeof GreenCategoryNames)[number];
 
+/** SupplyChainTypes.ListingStatus (contracts/types/SupplyChainTypes.sol): Where a supplier stands in one listing (its place as primary or substitute of a component). */
+export const ListingStatus = {
+  None: 0,
+  Pending: 1,
+  Accepted: 2,
+  Closed: 3,
+} as const;
+export type ListingStatus = (typeof ListingStatus)[keyof typeof ListingStatus];
+/** The member names of ListingStatus, indexed by value. */
+export const ListingStatusNames = ["None", "Pending", "Accepted", "Closed"] as const;
+export type ListingStatusName = (typeof ListingStatusNames)[number];
+
 /** SupplyChainTypes.FailoverOutcome (contracts/types/SupplyChainTypes.sol): What {ISupplyChainRegistry.failover} did with one (project, component) pair. */
 export const FailoverOutcome = {
   Switched: 0,
   NotAffected: 1,
   NoHealthySubstitute: 2,
   OverBudget: 3,
+  NotEligible: 4,
 } as const;
 export type FailoverOutcome = (typeof FailoverOutcome)[keyof typeof FailoverOutcome];
 /** The member names of FailoverOutcome, indexed by value. */
-export const FailoverOutcomeNames = ["Switched", "NotAffected", "NoHealthySubstitute", "OverBudget"] as const;
+export const FailoverOutcomeNames = ["Switched", "NotAffected", "NoHealthySubstitute", "OverBudget", "NotEligible"] as const;
 export type FailoverOutcomeName = (typeof FailoverOutcomeNames)[number];
 
 /** SupplyChainTypes.SkipReason (contracts/types/SupplyChainTypes.sol): Why the pool did not finance an affected pair. */
@@ -132,7 +145,7 @@ export type ModeName = (typeof ModeNames)[number];
 export const EscrowTypes = { ProjectStatus, Stage, MilestoneStatus, Category, Accounting, RdForm, GreenCategory } as const;
 
 /** The enums declared in SupplyChainTypes. */
-export const SupplyChainTypes = { FailoverOutcome, SkipReason } as const;
+export const SupplyChainTypes = { ListingStatus, FailoverOutcome, SkipReason } as const;
 
 /** The enums declared in RecordingSubscriber. */
 export const RecordingSubscriber = { Mode } as const;

@@ -211,6 +211,29 @@ export const eventCatalogue: EventCatalogue = {
         zh: "供应商移出项目",
         params: { projectId, supplier },
       },
+      EIP712DomainChanged: eip712DomainChanged,
+      ListingAccepted: {
+        en: "Listing accepted",
+        zh: "供应商接受列名",
+        params: {
+          projectId,
+          componentId,
+          supplier,
+          position: w("Position in the component", "在部件中的位次", "ordinal"),
+          eligibleFrom: w("Counts for financing from", "可获融资起始时间", "time"),
+        },
+      },
+      ListingLeft: {
+        en: "Listing left",
+        zh: "供应商退出列名",
+        params: {
+          projectId,
+          componentId,
+          supplier,
+          position: w("Position in the component", "在部件中的位次", "ordinal"),
+          wasAccepted: w("Had been accepted", "此前已接受"),
+        },
+      },
       ComponentDefined: {
         en: "Component defined",
         zh: "关键部件登记",
@@ -422,6 +445,7 @@ export const enumCatalogue: EnumCatalogue = {
     NotAffected: { en: "Not affected", zh: "未受影响" },
     NoHealthySubstitute: { en: "No healthy substitute left", zh: "无可用的健康替代供应商" },
     OverBudget: { en: "Advance over budget", zh: "预付款超出预算" },
+    NotEligible: { en: "Listing not yet eligible at the confirmation", zh: "确认时列名尚未生效" },
   },
   SkipReason: {
     NoHealthySubstitute: { en: "No healthy substitute left", zh: "无可用的健康替代供应商" },

@@ -140,7 +140,7 @@ export const en = {
   "err.SafeERC20FailedOperation": "The token transfer failed (check balance and allowance).",
   "err.SupplyChainRegistry_AlreadyCurrent": "{supplier} already supplies this component.",
   "err.SupplyChainRegistry_SupplierDisrupted":
-    "The oracle holds {supplier} disrupted: switch back to it once it has recovered.",
+    "The oracle holds {supplier} disrupted: it cannot be listed, accept or leave a listing, or become current until it recovers.",
   "err.SupplyChainRegistry_PairNotFound": "{supplier} has no supply pair number {pairIndex}.",
   "err.SupplyChainRegistry_CallerNotFirm": "Only the project's firm may do this ({caller} is not).",
   "err.SupplyChainRegistry_CallerNotPool": "Only the contingency pool may do this.",
@@ -153,7 +153,17 @@ export const en = {
   "err.SupplyChainRegistry_InvalidSubstituteCount":
     "A component needs between 1 and {max} substitutes ({count} given).",
   "err.SupplyChainRegistry_NotComponentSupplier": "{supplier} is not a supplier of this component.",
-  "err.SupplyChainRegistry_SupplierAlreadyRegistered": "{supplier} is already registered.",
+  "err.SupplyChainRegistry_SubstituteNotIndependent":
+    "{supplier} is the project's firm or its verifier and cannot be a substitute.",
+  "err.SupplyChainRegistry_ListingClosed":
+    "{supplier} declined or left this listing (project {projectId}, component {componentId}); it cannot be accepted again.",
+  "err.SupplyChainRegistry_ListingAlreadyAccepted":
+    "{supplier} already accepted this listing (project {projectId}, component {componentId}).",
+  "err.SupplyChainRegistry_ListingNotAccepted":
+    "{supplier} has not accepted its listing in component {componentId} of project {projectId}.",
+  "err.SupplyChainRegistry_SignatureExpired": "The signature expired at {deadline} (now {timestamp}).",
+  "err.SupplyChainRegistry_InvalidSignature":
+    "The signature is not {supplier}'s for these terms (or was already used).",
   "err.SupplyChainRegistry_SupplierNotRegistered": "{supplier} is not a registered supplier.",
   "err.SupplyChainRegistry_NotProjectPayee": "{supplier} is not an allowed payee of project {projectId}.",
   "err.SupplyChainRegistry_TooManyPairs": "{supplier} already supplies the maximum number of components ({max}).",
@@ -302,6 +312,22 @@ export const en = {
   "followUp.skip.disruptionCap": enumCatalogue.SkipReason.DisruptionCapReached.en,
   "followUp.skip.transferFailed": enumCatalogue.SkipReason.TransferFailed.en,
   "followUp.skip.unknown": "Not financed",
+  "inbox.title": "Your listings",
+  "inbox.none": "No component lists the connected account.",
+  "inbox.role": "Role",
+  "inbox.substitute": "substitute {n}",
+  "inbox.pending": "Awaits your acceptance",
+  "inbox.accepted": "Accepted — the pool may finance it from {date}",
+  "inbox.closed": "Declined or left",
+  "inbox.accept": "Accept listing",
+  "inbox.decline": "Decline listing",
+  "inbox.leave": "Leave listing",
+  "inbox.register": "Register as supplier",
+  "inbox.notRegistered": "The connected account is not a registered supplier. Only a supplier writes its own record:",
+  "supply.awaitsAcceptance": "awaits acceptance",
+  "supply.listingClosed": "left",
+  "firmForms.listingsAwait":
+    "Each listed supplier must accept its listing (on the supply-chain page) before it counts; the pool finances a listing only from 7 days after its acceptance. Suppliers register themselves.",
   "supply.title": "Supply chain",
   "supply.suppliers": "Suppliers",
   "supply.disruptions": "Disruption reports and confirmations",
@@ -354,7 +380,7 @@ export const en = {
   "firmForms.remove": "Remove",
   "firmForms.suppliers": "Suppliers and components",
   "firmForms.supplierName": "Name (hashed)",
-  "firmForms.registerSupplier": "Register supplier",
+  "firmForms.registerSupplier": "Add supplier to project",
   "firmForms.defineComponent": "Define component",
   "firmForms.payee": "Payee",
   "firmForms.choosePayee": "Choose a payee…",

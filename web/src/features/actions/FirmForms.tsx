@@ -2,8 +2,8 @@
 /** Firm forms: create a project with milestones; register a supplier for a project; define a component
  * with its primary supplier and a pre-approved substitute (with its agreed advance); remove a payee. */
 import { useState } from "react";
-import { isAddress, toHex } from "viem";
-import { Section } from "@/components/ui";
+import { isAddress } from "viem";
+import { Notice, Section } from "@/components/ui";
 import { Accounting, GreenCategory, RdForm, Stage } from "@/generated/enums";
 import { useContractRead } from "@/hooks/useContractRead";
 import { useDeployment } from "@/hooks/useDeployment";
@@ -255,8 +255,6 @@ export function SupplierForms({
   const { write, isPending } = useWriteFlow();
   const [projectId, setProjectId] = useState(projects[0]?.id.toString() ?? "");
   const [supplier, setSupplier] = useState("");
-  const [name, setName] = useState("");
-  const [region, setRegion] = useState("CN");
   const [component, setComponent] = useState("");
   const [primary, setPrimary] = useState("");
   const [substitute, setSubstitute] = useState("");
@@ -293,23 +291,15 @@ export function SupplierForms({
             data-testid="register-supplier"
           />
         </label>
-        <label>
-          {t("firmForms.supplierName")}
-          <input value={name} onChange={(e) => setName(e.target.value)} size={24} />
-        </label>
-        <label>
-          {t("supply.region")}
-          <input value={region} onChange={(e) => setRegion(e.target.value.toUpperCase().slice(0, 2))} size={3} />
-        </label>
         <button
           type="button"
-          disabled={isPending || !isAddress(supplier) || name.trim() === "" || !/^[A-Z]{2}$/.test(region)}
+          disabled={isPending || !isAddress(supplier)}
           data-testid="register-submit"
           onClick={() =>
             void write({
               contract: "SupplyChainRegistry",
-              functionName: "registerSupplierFor",
-              args: [pid, supplier as `0x${string}`, documentHash(name.trim()), toHex(region, { size: 2 })],
+              functionName: "addProjectSupplier",
+              args: [pid, supplier as `0x${string}`],
               label: t("firmForms.registerSupplier"),
             })
           }
@@ -354,6 +344,7 @@ export function SupplierForms({
           {t("firmForms.defineComponent")}
         </button>
       </div>
+      <Notice testId="listings-await">{t("firmForms.listingsAwait")}</Notice>
       <div className="formRow">
         <label>
           {t("firmForms.payee")}

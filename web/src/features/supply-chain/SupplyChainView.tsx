@@ -1,6 +1,6 @@
 "use client";
-/** Supply chain: supplier states (healthy/disrupted, since when, evidence), reports, substitute financings,
- * and on local chains a reporter console. */
+/** Supply chain: the connected supplier's listings to accept or decline, supplier states (healthy/disrupted,
+ * since when, evidence), reports, substitute financings, and on local chains a reporter console. */
 import { DocumentText } from "@/components/DocumentText";
 import { useCallback, useMemo } from "react";
 import { Address } from "@/components/Address";
@@ -20,6 +20,7 @@ import { Region } from "@/components/Region";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { ReporterConsole } from "./ReporterConsole";
 import { FailoverFollowUp } from "./FailoverFollowUp";
+import { SupplierInbox } from "./SupplierInbox";
 
 export function SupplyChainView() {
   const t = useT();
@@ -50,6 +51,7 @@ export function SupplyChainView() {
     <>
       <PageHeader title={t("supply.title")} />
       <HistoryStatus log={log} />
+      <SupplierInbox components={registry.components} suppliers={registry.suppliers} />
       <Section title={t("supply.suppliers")} testId="suppliers">
         {suppliers.length === 0 ? (
           <Empty>{t("common.none")}</Empty>
