@@ -52,7 +52,8 @@ const steps: Step[] = [
     // e2e step it binds ports: whoever runs `npm test` on a shared machine holds the port lock for the whole run
     // (`flock /tmp/ports.lock npm test`); taking it again here would wait on that very lock forever.
     name: "indexer integration (PGlite + PostgreSQL, node:test)",
-    command: "npm run --silent test:integration -w indexer",
+    // The coverage step leaves instrumented artifacts (too large to deploy): build the real ones first, as the e2e does.
+    command: "hardhat build --quiet --no-tests && npm run --silent test:integration -w indexer",
     reportsTests: true,
   },
   {

@@ -608,7 +608,7 @@ test("a supplier accepts a listing and is then financed on disruption", async ({
   }
   expect((await currentSupplier(1n, componentId)).toLowerCase()).toBe(who.pagSubstitute);
   expect(await balanceOf(who.pagSubstitute)).toBe(before + advance);
-  await expect(page.getByTestId("financings-table").getByTestId("event-row").first()).toContainText(
+  await expect(page.getByTestId("financings-table").getByTestId("financing-row").first()).toContainText(
     "Jiangsu Fine Chemicals",
   );
 });
