@@ -263,4 +263,7 @@ library Errors {
 
     /// @notice Thrown when `processQueue` is called with an empty queue or `max` = 0.
     error ContingencyPool_NothingToProcess(uint256 pendingJobs, uint256 max);
+
+    /// @notice Thrown when `processQueue` is called while the oracle's guardian has paused automatic triggers.
+    error ContingencyPool_TriggersPaused();
 }

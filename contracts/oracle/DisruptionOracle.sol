@@ -98,6 +98,11 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         return (state.disrupted, state.since, state.confirmationId);
     }
 
+    /// @inheritdoc IDisruptionOracle
+    function triggersPaused() external view override returns (bool) {
+        return _config.paused;
+    }
+
     /// @inheritdoc IQuorumDisruptionOracle
     function config()
         external

@@ -155,6 +155,8 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
 
     /// @inheritdoc IContingencyPool
     function processQueue(uint256 max) external override nonReentrant returns (uint256 processed) {
+        // Pause means pause: the guardian's switch holds queued financing too, not only the oracle's notifications.
+        if (_oracle.triggersPaused()) revert Errors.ContingencyPool_TriggersPaused();
         uint256 head = _head;
         uint256 tail = _tail;
         if (head == tail || max == 0) revert Errors.ContingencyPool_NothingToProcess(tail - head, max);

@@ -3542,6 +3542,19 @@ export const disruptionOracleAbi = [
   },
   {
     "inputs": [],
+    "name": "triggersPaused",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "unpause",
     "outputs": [],
     "stateMutability": "nonpayable",
@@ -3697,6 +3710,11 @@ export const contingencyPoolAbi = [
       }
     ],
     "name": "ContingencyPool_RepayExceedsDebt",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "ContingencyPool_TriggersPaused",
     "type": "error"
   },
   {
@@ -5201,6 +5219,11 @@ export const errorsAbi = [
       }
     ],
     "name": "ContingencyPool_RepayExceedsDebt",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "ContingencyPool_TriggersPaused",
     "type": "error"
   },
   {

@@ -147,6 +147,7 @@ export const en = {
   "err.ContingencyPool_NothingToProcess": "There is no queued financing to process.",
   "err.ContingencyPool_NothingToWithdraw": "There is nothing to withdraw from the pool of project {projectId}.",
   "err.ContingencyPool_QueuePending": "Queued substitute financings must be processed first ({pendingJobs} pending).",
+  "err.ContingencyPool_TriggersPaused": "Queued financing waits: automatic triggers are paused by the guardian.",
   "err.ContingencyPool_RepayExceedsDebt": "Repaying {amount} exceeds what is owed ({outstanding}).",
   "err.ContingencyPool_UnexpectedBalanceChange":
     "The token moved {received} instead of {amount}; fee-charging tokens are not supported.",

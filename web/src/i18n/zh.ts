@@ -139,6 +139,7 @@ export const zh: Record<MessageKey, string> = {
   "err.ContingencyPool_NothingToProcess": "没有待处理的融资队列。",
   "err.ContingencyPool_NothingToWithdraw": "项目 {projectId} 的资金池中没有可提取的金额。",
   "err.ContingencyPool_QueuePending": "须先处理排队中的替代供应商融资（{pendingJobs} 项待处理）。",
+  "err.ContingencyPool_TriggersPaused": "排队中的融资须等待：自动触发已被守护者暂停。",
   "err.ContingencyPool_RepayExceedsDebt": "还款 {amount} 超出所欠金额（{outstanding}）。",
   "err.ContingencyPool_UnexpectedBalanceChange": "代币实际转入 {received} 而非 {amount}；不支持收取手续费的代币。",
   "err.ContingencyPool_ZeroAddress": "缺少地址。",
