@@ -119,7 +119,8 @@ library Errors {
     /// @notice Thrown when a report (or a signature) comes from an account that is not an active reporter.
     error DisruptionOracle_UnknownReporter(address account);
 
-    /// @notice Thrown when a reporter votes a second time in the same round for the same supplier.
+    /// @notice Thrown when a reporter votes a second time in the same round for the same supplier (for a relayed
+    /// batch: when every signature in it was already counted; `reporter` is the last of them).
     error DisruptionOracle_DuplicateVote(address supplier, address reporter);
 
     /// @notice Thrown when a report says it was observed after the current block's timestamp.
@@ -157,6 +158,9 @@ library Errors {
 
     /// @notice Thrown when adding a subscriber that is already subscribed.
     error DisruptionOracle_SubscriberAlreadyAdded(address subscriber);
+
+    /// @notice Thrown when adding a subscriber that has no code (only contracts are notified).
+    error DisruptionOracle_SubscriberWithoutCode(address subscriber);
 
     /// @notice Thrown when removing an address that is not a subscriber.
     error DisruptionOracle_SubscriberNotFound(address subscriber);

@@ -159,7 +159,8 @@ const rows: Row[] = [
       ["addReporter", (f: F) => [f.newcomer.address]],
       ["removeReporter", (f: F) => [f.signers.reporter.address]],
       ["setQuorum", () => [1n]],
-      ["addSubscriber", (f: F) => [f.newcomer.address]],
+      // A contract not subscribed yet (the oracle notifies only contracts).
+      ["addSubscriber", (f: F) => [f.stack.addresses.registry]],
       ["removeSubscriber", (f: F) => [f.stack.addresses.pool]],
       ["grantRole", (f: F) => [ethers.id("GUARDIAN_ROLE"), f.newcomer.address]],
       ["revokeRole", (f: F) => [ethers.id("GUARDIAN_ROLE"), f.signers.guardian.address]],

@@ -2524,6 +2524,17 @@ export const disruptionOracleAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "subscriber",
+        "type": "address"
+      }
+    ],
+    "name": "DisruptionOracle_SubscriberWithoutCode",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "capacity",
         "type": "uint256"
@@ -2949,6 +2960,19 @@ export const disruptionOracleAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_REASON_BYTES",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -5470,6 +5494,17 @@ export const errorsAbi = [
       }
     ],
     "name": "DisruptionOracle_SubscriberNotFound",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "subscriber",
+        "type": "address"
+      }
+    ],
+    "name": "DisruptionOracle_SubscriberWithoutCode",
     "type": "error"
   },
   {

@@ -159,6 +159,7 @@ export const en = {
   "err.DisruptionOracle_ReporterCapacityReached": "All {capacity} reporter slots are used.",
   "err.DisruptionOracle_SubscriberAlreadyAdded": "{subscriber} is already subscribed.",
   "err.DisruptionOracle_SubscriberNotFound": "{subscriber} is not a subscriber.",
+  "err.DisruptionOracle_SubscriberWithoutCode": "{subscriber} has no code; only contracts can be subscribers.",
   "err.DisruptionOracle_TooManySubscribers": "All {capacity} subscriber slots are taken.",
   "err.DisruptionOracle_NothingToDeliver": "Confirmation {confirmationId} has nothing left to deliver.",
   "err.DisruptionOracle_PauseUnchanged": "The oracle is already in that pause state.",

@@ -150,6 +150,7 @@ export const zh: Record<MessageKey, string> = {
   "err.DisruptionOracle_ReporterCapacityReached": "{capacity} 个报告方名额已用完。",
   "err.DisruptionOracle_SubscriberAlreadyAdded": "{subscriber} 已订阅。",
   "err.DisruptionOracle_SubscriberNotFound": "{subscriber} 不是订阅方。",
+  "err.DisruptionOracle_SubscriberWithoutCode": "{subscriber} 没有合约代码；只有合约可以订阅。",
   "err.DisruptionOracle_TooManySubscribers": "{capacity} 个订阅名额已满。",
   "err.DisruptionOracle_NothingToDeliver": "确认 {confirmationId} 没有待送达的通知。",
   "err.DisruptionOracle_PauseUnchanged": "预言机已处于该暂停状态。",
