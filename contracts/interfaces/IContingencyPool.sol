@@ -20,6 +20,9 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 ///   supplier's pairs wait as a job in a FIFO queue that anyone advances with {processQueue}. While any job
 ///   waits, a new confirmation is queued behind it whole, and withdrawals are refused (the waiting triggers
 ///   reserve the liquidity; {processQueue} is permissionless, so anyone can clear the way).
+/// - Closed projects. A project the escrow no longer holds Active (failed, cancelled, completed) takes no
+///   commitment, and a disruption switches none of its components: each affected pair is skipped with
+///   {SupplyChainTypes.SkipReason.ProjectClosed} (its financiers' cash stays theirs to withdraw).
 /// - Idempotency. A pair is financed at most once per confirmation id (the registry stores it with the
 ///   component); a job whose confirmation is no longer the supplier's latest, or whose supplier recovered, is
 ///   dropped. A recovery pays nothing.
@@ -81,7 +84,8 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @param disruptedSupplier The disrupted supplier.
     /// @param confirmationId The oracle's confirmation id.
     /// @param reason Why (see {SupplyChainTypes.SkipReason}).
-    /// @param advance The advance that did not fit (0 when no healthy substitute was left).
+    /// @param advance The advance that did not fit (0 when no healthy substitute was left; for ProjectClosed the
+    /// first healthy substitute's advance, or 0).
     event FinancingSkipped(
         uint256 indexed projectId,
         uint256 indexed componentId,
@@ -147,7 +151,8 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @dev Emits {Committed}.
     ///
     /// Requirements:
-    /// - the project exists in the escrow; `amount` > 0;
+    /// - the project exists in the escrow and is Active there (`ContingencyPool_ProjectNotActive` once it failed,
+    ///   was cancelled or completed); `amount` > 0;
     /// - `exposureAllowance` <= `amount` and `disruptionAllowance` <= `exposureAllowance`;
     /// - the pool's balance grows by exactly `amount` (fee-on-transfer tokens are refused).
     /// @param projectId The project.

@@ -268,6 +268,10 @@ library Errors {
     /// @notice Thrown when `processQueue` is called with an empty queue or `max` = 0.
     error ContingencyPool_NothingToProcess(uint256 pendingJobs, uint256 max);
 
+    /// @notice Thrown when committing to a project the escrow does not hold Active (failed, cancelled, completed);
+    /// `status` is its {EscrowTypes.ProjectStatus} as a number.
+    error ContingencyPool_ProjectNotActive(uint256 projectId, uint8 status);
+
     /// @notice Thrown when `processQueue` is called while the oracle's guardian has paused automatic triggers.
     error ContingencyPool_TriggersPaused();
 }

@@ -12,6 +12,7 @@ import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { Errors } from "../libraries/Errors.sol";
+import { EscrowTypes } from "../types/EscrowTypes.sol";
 import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 
 /// @title ContingencyPool
@@ -199,6 +200,10 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             token = _escrow.projectToken(projectId); // reverts for an unknown project
             p.token = address(token);
         }
+        EscrowTypes.ProjectStatus status = _escrow.projectStatus(projectId);
+        if (status != EscrowTypes.ProjectStatus.Active) {
+            revert Errors.ContingencyPool_ProjectNotActive(projectId, uint8(status));
+        }
         uint256 cash = p.cash;
         uint256 exposureCap = p.exposureCap + exposureAllowance;
         uint256 disruptionCap = p.disruptionCap + disruptionAllowance;
@@ -322,13 +327,39 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             start,
             max
         );
+        _handlePairs(supplier, confirmationId, start, projectIds, componentIds);
+        // Unchecked: start + length <= count <= MAX_PAIRS_PER_SUPPLIER.
+        unchecked {
+            return (start + projectIds.length, count);
+        }
+    }
+
+    /// @dev Finances (or skips) the pairs [start, start + projectIds.length) of `supplier`'s reverse index. The
+    /// escrow's status is read once per run of pairs of one project (they often follow each other).
+    function _handlePairs(
+        address supplier,
+        uint256 confirmationId,
+        uint256 start,
+        uint256[] memory projectIds,
+        uint256[] memory componentIds
+    ) private {
         uint256 n = projectIds.length;
-        // Unchecked: i < n <= MAX_PAIRS_PER_SUPPLIER and start + n <= total.
+        uint256 lastProjectId;
+        bool active;
+        // Unchecked: i < n <= MAX_PAIRS_PER_SUPPLIER.
         unchecked {
             for (uint256 i = 0; i < n; ++i) {
-                _financePair(projectIds[i], componentIds[i], supplier, start + i, confirmationId);
+                uint256 projectId = projectIds[i];
+                if (i == 0 || projectId != lastProjectId) {
+                    active = _escrow.projectStatus(projectId) == EscrowTypes.ProjectStatus.Active;
+                    lastProjectId = projectId;
+                }
+                if (active) {
+                    _financePair(projectId, componentIds[i], supplier, start + i, confirmationId);
+                } else {
+                    _skipClosed(projectId, componentIds[i], supplier, start + i, confirmationId);
+                }
             }
-            return (start + n, count);
         }
     }
 
@@ -381,6 +412,34 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             );
         }
         // NotAffected: nothing to do for this pair.
+    }
+
+    /// @dev A pair of a project the escrow no longer holds Active: offered a budget of 0, the registry switches
+    /// none of its components (every advance is at least 1), and an affected pair is skipped as
+    /// {SupplyChainTypes.SkipReason.ProjectClosed}.
+    function _skipClosed(
+        uint256 projectId,
+        uint256 componentId,
+        address disrupted,
+        uint256 pairIndex,
+        uint256 confirmationId
+    ) private {
+        (SupplyChainTypes.FailoverOutcome outcome, , uint256 advance) = _callFailover(
+            disrupted,
+            pairIndex,
+            confirmationId,
+            0
+        );
+        if (outcome != SupplyChainTypes.FailoverOutcome.NotAffected) {
+            emit FinancingSkipped(
+                projectId,
+                componentId,
+                disrupted,
+                confirmationId,
+                SupplyChainTypes.SkipReason.ProjectClosed,
+                advance
+            );
+        }
     }
 
     /// @dev `_registry.failover(...)` without the ABI helpers (hot path: once per affected pair). Bubbles up a

@@ -58,7 +58,8 @@ library SupplyChainTypes {
         InsufficientLiquidity, // the project's pool holds less than the advance
         ExposureCapReached, // outstanding financing + advance would exceed the project's exposure cap
         DisruptionCapReached, // this disruption's financing + advance would exceed the per-disruption cap
-        TransferFailed // the token refused the transfer to the substitute (the component stays switched)
+        TransferFailed, // the token refused the transfer to the substitute (the component stays switched)
+        ProjectClosed // the escrow no longer holds the project Active (failed, cancelled or completed): not switched
     }
 
     /// @notice One project's contingency pool. The failover path reads slots 0-2 and writes slots 0-1.

@@ -1342,6 +1342,25 @@ export const rDEscrowAbi = [
         "type": "uint256"
       }
     ],
+    "name": "projectStatus",
+    "outputs": [
+      {
+        "internalType": "enum EscrowTypes.ProjectStatus",
+        "name": "",
+        "type": "uint8"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
     "name": "projectToken",
     "outputs": [
       {
@@ -3708,6 +3727,22 @@ export const contingencyPoolAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint8",
+        "name": "status",
+        "type": "uint8"
+      }
+    ],
+    "name": "ContingencyPool_ProjectNotActive",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "pendingJobs",
         "type": "uint256"
       }
@@ -5211,6 +5246,22 @@ export const errorsAbi = [
       }
     ],
     "name": "ContingencyPool_NothingToWithdraw",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint8",
+        "name": "status",
+        "type": "uint8"
+      }
+    ],
+    "name": "ContingencyPool_ProjectNotActive",
     "type": "error"
   },
   {

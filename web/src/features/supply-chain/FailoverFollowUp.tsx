@@ -25,6 +25,7 @@ const SKIP_REASONS: MessageKey[] = [
   "followUp.skip.exposureCap",
   "followUp.skip.disruptionCap",
   "followUp.skip.transferFailed",
+  "followUp.skip.projectClosed",
 ];
 
 export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) {
