@@ -23,6 +23,9 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 /// - Closed projects. A project the escrow no longer holds Active (failed, cancelled, completed) takes no
 ///   commitment, and a disruption switches none of its components: each affected pair is skipped with
 ///   {SupplyChainTypes.SkipReason.ProjectClosed} (its financiers' cash stays theirs to withdraw).
+/// - Refused advances. Every affected pair ends paid ({SubstituteFinanced}), owed ({AdvanceOwed}: the token
+///   refused the transfer; the advance is booked and kept for the substitute, payable by {claimAdvance}) or
+///   skipped with a reason ({FinancingSkipped}).
 /// - Idempotency. A pair is financed at most once per confirmation id (the registry stores it with the
 ///   component); a job whose confirmation is no longer the supplier's latest, or whose supplier recovered, is
 ///   dropped. A recovery pays nothing.
@@ -71,6 +74,25 @@ interface IContingencyPool is IDisruptionSubscriber {
         address indexed disruptedSupplier,
         uint256 disruptionId
     );
+
+    /// @notice The token refused to pay a substitute its advance: the pair is financed (switched, owed by the firm,
+    /// counted against the caps) and the advance stays in the pool, owed to the substitute until {claimAdvance}.
+    /// No tokens moved. Same parameters as {SubstituteFinanced}.
+    event AdvanceOwed(
+        uint256 indexed projectId,
+        address indexed substitute,
+        uint256 amount,
+        uint256 componentId,
+        address indexed disruptedSupplier,
+        uint256 disruptionId
+    );
+
+    /// @notice Tokens moved from a project's pool to a substitute: the advances owed to it ({AdvanceOwed}).
+    /// @param projectId The project.
+    /// @param substitute The substitute paid.
+    /// @param amount Everything that was owed to it in the project.
+    /// @param caller Who called {claimAdvance} (anyone).
+    event AdvanceClaimed(uint256 indexed projectId, address indexed substitute, uint256 amount, address caller);
 
     /// @notice Tokens moved from the project's firm into its pool.
     event Repaid(uint256 indexed projectId, address indexed firm, uint256 amount);
@@ -131,8 +153,13 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @notice A financier's position in a project's pool.
     function getPosition(uint256 projectId, address financier) external view returns (SupplyChainTypes.Position memory);
 
-    /// @notice Tokens of `projectId` the pool holds by its own accounting: shareholders' cash + claimants' cash.
+    /// @notice Tokens of `projectId` the pool holds by its own accounting: shareholders' cash + claimants' cash +
+    /// advances owed to substitutes.
     function poolBalance(uint256 projectId) external view returns (uint256);
+
+    /// @notice The advances owed to `substitute` in `projectId` (financed, but refused by the token): what
+    /// {claimAdvance} pays it.
+    function owedAdvance(uint256 projectId, address substitute) external view returns (uint256);
 
     /// @notice What {withdraw} would pay `financier` now (ignoring the queue).
     function withdrawable(uint256 projectId, address financier) external view returns (uint256 amount);
@@ -183,9 +210,17 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @return amount What was paid, in units of the token's decimals.
     function withdraw(uint256 projectId) external returns (uint256 amount);
 
+    /// @notice Pays `substitute` the advances it is owed in `projectId` (those the token refused when they were
+    /// financed). Anyone may call it, any time (also while triggers are paused or jobs wait); the tokens always
+    /// go to the substitute.
+    /// @dev Emits {AdvanceClaimed}. Requirements: something is owed (`ContingencyPool_NothingOwed`); the token
+    /// pays (a refusal reverts, and the advance stays owed for a later call).
+    /// @return amount What was paid.
+    function claimAdvance(uint256 projectId, address substitute) external returns (uint256 amount);
+
     /// @notice Processes up to `max` queued pairs (anyone may call it, keeper-style).
-    /// @dev Emits per pair {SubstituteFinanced} or {FinancingSkipped} (or nothing when the pair is not affected
-    /// any more), and {QueueJobDone} per finished job. Requirements: the oracle's triggers are not paused
+    /// @dev Emits per pair {SubstituteFinanced}, {AdvanceOwed} or {FinancingSkipped} (or nothing when the pair is not
+    /// affected any more), and {QueueJobDone} per finished job. Requirements: the oracle's triggers are not paused
     /// ({IDisruptionOracle.triggersPaused}: pause means pause, for queued financing too); a job waits; `max` > 0.
     /// @return processed Pairs looked at.
     function processQueue(uint256 max) external returns (uint256 processed);

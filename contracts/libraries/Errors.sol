@@ -272,6 +272,9 @@ library Errors {
     /// `status` is its {EscrowTypes.ProjectStatus} as a number.
     error ContingencyPool_ProjectNotActive(uint256 projectId, uint8 status);
 
+    /// @notice Thrown when claiming an advance although nothing is owed to `substitute` in the project.
+    error ContingencyPool_NothingOwed(uint256 projectId, address substitute);
+
     /// @notice Thrown when `processQueue` is called while the oracle's guardian has paused automatic triggers.
     error ContingencyPool_TriggersPaused();
 }

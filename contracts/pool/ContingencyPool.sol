@@ -53,6 +53,9 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
 
     mapping(uint256 jobId => SupplyChainTypes.Job job) private _jobs;
 
+    /// @dev Advances financed to a substitute whose transfer the token refused, payable by {claimAdvance}.
+    mapping(uint256 projectId => mapping(address substitute => uint256 amount)) private _owedAdvances;
+
     /// @dev Queue bounds: jobs [head, tail) wait. Packed in one slot.
     uint128 private _head;
     uint128 private _tail;
@@ -108,7 +111,12 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     /// @inheritdoc IContingencyPool
     function poolBalance(uint256 projectId) external view override returns (uint256) {
         SupplyChainTypes.Pool storage p = _pools[projectId];
-        return uint256(p.cash) + p.claimCash;
+        return uint256(p.cash) + p.claimCash + p.owed;
+    }
+
+    /// @inheritdoc IContingencyPool
+    function owedAdvance(uint256 projectId, address substitute) external view override returns (uint256) {
+        return _owedAdvances[projectId][substitute];
     }
 
     /// @inheritdoc IContingencyPool
@@ -255,6 +263,22 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IContingencyPool
+    function claimAdvance(
+        uint256 projectId,
+        address substitute
+    ) external override nonReentrant returns (uint256 amount) {
+        amount = _owedAdvances[projectId][substitute];
+        if (amount == 0) revert Errors.ContingencyPool_NothingOwed(projectId, substitute);
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        delete _owedAdvances[projectId][substitute];
+        // Safe: `owed` is the sum of the owed advances of the project.
+        p.owed -= uint128(amount);
+        // A token that still refuses reverts the claim, and the advance stays owed.
+        IERC20(p.token).safeTransfer(substitute, amount);
+        emit AdvanceClaimed(projectId, substitute, amount, msg.sender);
+    }
+
+    /// @inheritdoc IContingencyPool
     function withdraw(uint256 projectId) external override nonReentrant returns (uint256 amount) {
         uint256 waiting = _tail - _head;
         if (waiting != 0) revert Errors.ContingencyPool_QueuePending(waiting);
@@ -386,14 +410,7 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             if (_payAdvance(base, s0, s1, s2, substitute, advance, confirmationId)) {
                 emit SubstituteFinanced(projectId, substitute, advance, componentId, disrupted, confirmationId);
             } else {
-                emit FinancingSkipped(
-                    projectId,
-                    componentId,
-                    disrupted,
-                    confirmationId,
-                    SupplyChainTypes.SkipReason.TransferFailed,
-                    advance
-                );
+                _oweAdvance(projectId, componentId, disrupted, confirmationId, substitute, advance);
             }
         } else if (outcome == SupplyChainTypes.FailoverOutcome.OverBudget) {
             // The first limit the advance exceeds.
@@ -517,9 +534,25 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         return uint256(SupplyChainTypes.SkipReason.DisruptionCapReached);
     }
 
+    /// @dev The token refused to pay `advance` (already booked as financed) to `substitute`: it stays owed to it,
+    /// held in the pool, payable by {claimAdvance}. One refusing token so never blocks the oracle or the queue,
+    /// and never loses the substitute its advance.
+    function _oweAdvance(
+        uint256 projectId,
+        uint256 componentId,
+        address disrupted,
+        uint256 confirmationId,
+        address substitute,
+        uint256 advance
+    ) private {
+        _owedAdvances[projectId][substitute] += advance;
+        // Safe: advance <= the cash just booked out of the pool, which is < 2^128 together with `owed`.
+        _pools[projectId].owed += uint128(advance);
+        emit AdvanceOwed(projectId, substitute, advance, componentId, disrupted, confirmationId);
+    }
+
     /// @dev Books `advance` in slots 0-1 of the pool at storage slot `base` (read before as `s0`-`s2`) and pays
-    /// it; when the token refuses the transfer, restores both slots (so one broken token cannot block the oracle
-    /// or the queue) and returns false.
+    /// it; returns false when the token refuses the transfer (the booking stands: see {_oweAdvance}).
     function _payAdvance(
         uint256 base,
         uint256 s0,
@@ -546,13 +579,6 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             sstore(add(base, 1), n1)
         }
         paid = IERC20(address(uint160(s2))).trySafeTransfer(substitute, advance);
-        if (!paid) {
-            // solhint-disable-next-line no-inline-assembly
-            assembly ("memory-safe") {
-                sstore(base, s0)
-                sstore(add(base, 1), s1)
-            }
-        }
     }
 
     /// @dev Pulls exactly `amount` from the caller; refuses tokens that deliver another amount.

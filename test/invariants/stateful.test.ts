@@ -42,7 +42,8 @@ const MAX_PAIRS_PER_CALLBACK = 4;
 
 const PStatus = { None: 0, Active: 1, Completed: 2, Failed: 3, Cancelled: 4 } as const;
 const MStatus = { Pending: 0, Submitted: 1, Approved: 2, Rejected: 3 } as const;
-const SKIP_TRANSFER_FAILED = 4n;
+/** SupplyChainTypes.SkipReason.ProjectClosed. */
+const SKIP_PROJECT_CLOSED = 4n;
 
 /** Allowed edges of the state machines (a step may also leave a status unchanged). */
 const PROJECT_EDGES: Record<number, number[]> = {
@@ -627,6 +628,7 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
       case "SubstituteFinanced": {
         // Invariant 3: once per (project, component, confirmation); never for a recovered/superseded supplier.
         const p = projectOf(m, args[0]);
+        expect(p.status, "financing only for Active projects").to.equal(PStatus.Active);
         const [substitute, amount, componentId, disruptedSupplier, confirmationId] = [
           a(args[1]),
           n(args[2]),
@@ -651,7 +653,13 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
         break;
       }
       case "FinancingSkipped":
-        expect(n(args[4]), "the demo token never refuses a transfer").not.to.equal(SKIP_TRANSFER_FAILED);
+        // Closed projects are skipped with their own reason, and only they.
+        expect(n(args[4]) === SKIP_PROJECT_CLOSED, "ProjectClosed iff the project is not Active").to.equal(
+          projectOf(m, args[0]).status !== PStatus.Active,
+        );
+        break;
+      case "AdvanceOwed":
+        expect.fail("the demo token never refuses a transfer");
         break;
       case "Queued":
         m.queue += 1;
@@ -1296,6 +1304,7 @@ class Commit extends Step {
     if (this.amount === 0n) expected = err("ContingencyPool_ZeroAmount");
     else if (exposure > this.amount || disruption > exposure) expected = err("ContingencyPool_InvalidAllowance");
     else if (!p) expected = err("RDEscrow_ProjectNotFound");
+    else if (p.status !== PStatus.Active) expected = err("ContingencyPool_ProjectNotActive");
     const before = p ? await r.pool.getPool(id) : null;
     const f = r.financiers[this.financier];
     const logs = await act(m, r, expected, () => r.pool.connect(f).commit(id, this.amount, exposure, disruption, GAS));
@@ -1439,7 +1448,9 @@ class ProcessQueue extends Step {
     return `processQueue(${this.max})`;
   }
   async exec(m: Model, r: Real) {
-    const expected = m.queue === 0 || this.max === 0 ? err("ContingencyPool_NothingToProcess") : OK;
+    let expected: Expect = OK;
+    if (m.paused) expected = err("ContingencyPool_TriggersPaused");
+    else if (m.queue === 0 || this.max === 0) expected = err("ContingencyPool_NothingToProcess");
     await act(m, r, expected, () => r.pool.connect(r.keeper).processQueue(this.max, GAS));
   }
 }

@@ -23,7 +23,7 @@ async function sixPairs() {
 }
 
 /** SupplyChainTypes.SkipReason. */
-const Skip = { NoHealthySubstitute: 0n, InsufficientLiquidity: 1n, ProjectClosed: 5n } as const;
+const Skip = { NoHealthySubstitute: 0n, InsufficientLiquidity: 1n, ProjectClosed: 4n } as const;
 /** EscrowTypes.ProjectStatus. */
 const Status = { Active: 1n, Completed: 2n, Failed: 3n, Cancelled: 4n } as const;
 

@@ -107,7 +107,7 @@ export async function commitBoth<T extends PoolScenario>(s: T): Promise<T> {
   return s;
 }
 
-/** pool held = Σ Committed − Σ SubstituteFinanced + Σ Repaid − Σ Withdrawn (docs/EVENTS.md), rebuilt from the logs. */
+/** pool held = Σ Committed − Σ SubstituteFinanced − Σ AdvanceClaimed + Σ Repaid − Σ Withdrawn (docs/EVENTS.md), from the logs. */
 export async function poolHeldFromEvents(s: PoolScenario): Promise<bigint> {
   const pool = s.pool;
   const sum = async (filter: Parameters<typeof pool.queryFilter>[0]) =>
@@ -117,7 +117,8 @@ export async function poolHeldFromEvents(s: PoolScenario): Promise<bigint> {
     );
   return (
     (await sum(pool.filters.Committed(s.projectId))) -
-    (await sum(pool.filters.SubstituteFinanced(s.projectId))) +
+    (await sum(pool.filters.SubstituteFinanced(s.projectId))) -
+    (await sum(pool.filters.AdvanceClaimed(s.projectId))) +
     (await sum(pool.filters.Repaid(s.projectId))) -
     (await sum(pool.filters.Withdrawn(s.projectId)))
   );

@@ -3695,6 +3695,22 @@ export const contingencyPoolAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "substitute",
+        "type": "address"
+      }
+    ],
+    "name": "ContingencyPool_NothingOwed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "pendingJobs",
         "type": "uint256"
       },
@@ -3822,6 +3838,80 @@ export const contingencyPoolAbi = [
     ],
     "name": "SafeERC20FailedOperation",
     "type": "error"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "substitute",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "address",
+        "name": "caller",
+        "type": "address"
+      }
+    ],
+    "name": "AdvanceClaimed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "substitute",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "disruptedSupplier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "disruptionId",
+        "type": "uint256"
+      }
+    ],
+    "name": "AdvanceOwed",
+    "type": "event"
   },
   {
     "anonymous": false,
@@ -4116,6 +4206,30 @@ export const contingencyPoolAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "address",
+        "name": "substitute",
+        "type": "address"
+      }
+    ],
+    "name": "claimAdvance",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "uint256",
         "name": "amount",
         "type": "uint256"
@@ -4231,6 +4345,11 @@ export const contingencyPoolAbi = [
             "internalType": "uint192",
             "name": "claimAcc",
             "type": "uint192"
+          },
+          {
+            "internalType": "uint128",
+            "name": "owed",
+            "type": "uint128"
           }
         ],
         "internalType": "struct SupplyChainTypes.Pool",
@@ -4348,6 +4467,30 @@ export const contingencyPoolAbi = [
         "internalType": "address",
         "name": "",
         "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "substitute",
+        "type": "address"
+      }
+    ],
+    "name": "owedAdvance",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -5214,6 +5357,22 @@ export const errorsAbi = [
       }
     ],
     "name": "ContingencyPool_InvalidAllowance",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "substitute",
+        "type": "address"
+      }
+    ],
+    "name": "ContingencyPool_NothingOwed",
     "type": "error"
   },
   {

@@ -24,7 +24,6 @@ const SKIP_REASONS: MessageKey[] = [
   "followUp.skip.insufficientLiquidity",
   "followUp.skip.exposureCap",
   "followUp.skip.disruptionCap",
-  "followUp.skip.transferFailed",
   "followUp.skip.projectClosed",
 ];
 
