@@ -18,8 +18,12 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 ///   finances nothing.
 /// - Queue. At most `MAX_PAIRS_PER_CALLBACK` pairs are handled in the oracle's transaction; the rest of the
 ///   supplier's pairs wait as a job in a FIFO queue that anyone advances with {processQueue}. While any job
-///   waits, a new confirmation is queued behind it whole, and withdrawals are refused (the waiting triggers
-///   reserve the liquidity; {processQueue} is permissionless, so anyone can clear the way).
+///   waits, a new confirmation is queued behind it whole. A job reserves the liquidity of the projects of its
+///   remaining pairs only: their financiers cannot exit shares until it is done ({processQueue} is
+///   permissionless, so anyone can clear the way); other projects' withdrawals and every claim payout
+///   ({claimRepayments}, {claimAdvance}) never wait.
+/// - Isolation. An advance's transfer gets at most {ADVANCE_TRANSFER_GAS} gas and 32 bytes of returndata, so a
+///   hostile token of one project cannot make the oracle's transaction fail for other projects.
 /// - Closed projects. A project the escrow no longer holds Active (failed, cancelled, completed) takes no
 ///   commitment, and a disruption switches none of its components: each affected pair is skipped with
 ///   {SupplyChainTypes.SkipReason.ProjectClosed} (its financiers' cash stays theirs to withdraw).
@@ -138,6 +142,10 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @notice Pairs handled in the oracle's transaction; the rest is queued.
     function MAX_PAIRS_PER_CALLBACK() external view returns (uint256);
 
+    /// @notice Gas an advance's token transfer gets at most (its returndata beyond 32 bytes is never copied). A
+    /// token that needs more is treated as refusing: the advance stays owed ({AdvanceOwed}, {claimAdvance}).
+    function ADVANCE_TRANSFER_GAS() external view returns (uint256);
+
     /// @notice The registry of components and substitutes.
     function registry() external view returns (address);
 
@@ -161,7 +169,7 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// {claimAdvance} pays it.
     function owedAdvance(uint256 projectId, address substitute) external view returns (uint256);
 
-    /// @notice What {withdraw} would pay `financier` now (ignoring the queue).
+    /// @notice What {withdraw} would pay `financier` now (ignoring the queue's reservation).
     function withdrawable(uint256 projectId, address financier) external view returns (uint256 amount);
 
     /// @notice Jobs waiting in the queue.
@@ -206,9 +214,16 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// its share of outstanding financing into a claim on later repayments.
     /// @dev Emits {Withdrawn} when tokens move, {ClaimOpened} when a claim is opened.
     ///
-    /// Requirements: no job waits in the queue; the caller has shares or a claim.
+    /// Requirements: the caller has shares or a claim; when it has shares, no queued job still has pairs of this
+    /// project (`ContingencyPool_QueuePending`; use {claimRepayments} to collect claim payouts meanwhile).
     /// @return amount What was paid, in units of the token's decimals.
     function withdraw(uint256 projectId) external returns (uint256 amount);
+
+    /// @notice Pays the caller its claim payouts so far (repayments of the debt it kept when it withdrew), without
+    /// exiting its shares. Never blocked by the queue.
+    /// @dev Emits {Withdrawn}. Requirements: something to pay (`ContingencyPool_NothingToWithdraw`).
+    /// @return amount What was paid.
+    function claimRepayments(uint256 projectId) external returns (uint256 amount);
 
     /// @notice Pays `substitute` the advances it is owed in `projectId` (those the token refused when they were
     /// financed). Anyone may call it, any time (also while triggers are paused or jobs wait); the tokens always

@@ -262,8 +262,13 @@ library Errors {
     /// @notice Thrown when a financier has nothing to withdraw from a project's pool.
     error ContingencyPool_NothingToWithdraw(uint256 projectId, address financier);
 
-    /// @notice Thrown when withdrawing while disruptions wait in the queue (their triggers reserve liquidity).
+    /// @notice Thrown when exiting shares of a project whose pairs wait in the queue (their triggers reserve its
+    /// liquidity); `pendingJobs` = jobs to process before the project's last queued job is done.
     error ContingencyPool_QueuePending(uint256 pendingJobs);
+
+    /// @notice Thrown when fewer than `needed` gas are left for an advance's bounded token transfer (send more gas;
+    /// a starved transfer must not read as a refusal).
+    error ContingencyPool_InsufficientGas(uint256 gasLeft, uint256 needed);
 
     /// @notice Thrown when `processQueue` is called with an empty queue or `max` = 0.
     error ContingencyPool_NothingToProcess(uint256 pendingJobs, uint256 max);

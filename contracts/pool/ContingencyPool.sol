@@ -31,6 +31,12 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     /// @inheritdoc IContingencyPool
     uint256 public constant override MAX_PAIRS_PER_CALLBACK = 4;
 
+    /// @inheritdoc IContingencyPool
+    uint256 public constant override ADVANCE_TRANSFER_GAS = 100_000;
+
+    /// @dev Gas the pool keeps on top of {ADVANCE_TRANSFER_GAS} (and its 1/64) for the call itself.
+    uint256 private constant _TRANSFER_CALL_RESERVE = 10_000;
+
     uint256 private constant _ACC_SCALE = 1e27;
 
     /// @dev A claim era closes early when its debt per unit falls below 1 / 1e9 (keeps unit prices sane).
@@ -263,6 +269,16 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IContingencyPool
+    function claimRepayments(uint256 projectId) external override nonReentrant returns (uint256 amount) {
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        SupplyChainTypes.Position storage pos = _positions[projectId][msg.sender];
+        amount = _settleClaim(projectId, p, pos);
+        if (amount == 0) revert Errors.ContingencyPool_NothingToWithdraw(projectId, msg.sender);
+        IERC20(p.token).safeTransfer(msg.sender, amount);
+        emit Withdrawn(projectId, msg.sender, amount);
+    }
+
+    /// @inheritdoc IContingencyPool
     function claimAdvance(
         uint256 projectId,
         address substitute
@@ -280,23 +296,19 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
 
     /// @inheritdoc IContingencyPool
     function withdraw(uint256 projectId) external override nonReentrant returns (uint256 amount) {
-        uint256 waiting = _tail - _head;
-        if (waiting != 0) revert Errors.ContingencyPool_QueuePending(waiting);
         SupplyChainTypes.Pool storage p = _pools[projectId];
         SupplyChainTypes.Position storage pos = _positions[projectId][msg.sender];
         uint256 shares = pos.shares;
         if (shares == 0 && pos.claimUnits == 0) revert Errors.ContingencyPool_NothingToWithdraw(projectId, msg.sender);
+        if (shares != 0) {
+            // Queued pairs of this project reserve its liquidity (other projects' jobs do not); claims never wait.
+            uint256 reserved = p.reservedUntilJob;
+            uint256 head = _head;
+            if (reserved > head) revert Errors.ContingencyPool_QueuePending(reserved - head);
+        }
 
         // 1. Claim payouts so far.
-        (uint256 payout, bool eraClosed) = _claimPayout(projectId, p, pos);
-        if (eraClosed) {
-            pos.claimUnits = 0;
-        } else {
-            pos.claimAccPaid = p.claimAcc;
-        }
-        // Safe: payouts never exceed what repayments credited to claimants.
-        p.claimCash -= uint128(payout);
-        amount = payout;
+        amount = _settleClaim(projectId, p, pos);
 
         // 2. Exit the shares: the pro-rata cash now, the pro-rata debt as a claim.
         if (shares != 0) {
@@ -337,6 +349,14 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         });
         _tail = uint128(tail + 1);
         emit Queued(supplier, confirmationId, tail, next);
+        // Reserve the liquidity of every project with a pair still to process (withdrawals of shares wait until this
+        // job is done; other projects are not held up). At most MAX_PAIRS_PER_SUPPLIER pairs.
+        (, uint256[] memory projectIds, ) = _registry.pairsOf(supplier, next, type(uint256).max);
+        uint64 reservation = uint64(tail + 1);
+        for (uint256 i = 0; i < projectIds.length; ++i) {
+            SupplyChainTypes.Pool storage p = _pools[projectIds[i]];
+            if (p.reservedUntilJob != reservation) p.reservedUntilJob = reservation;
+        }
     }
 
     /// @dev Handles the supplier's pairs [start, start + max); returns the next index and the total.
@@ -578,7 +598,41 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             sstore(base, n0)
             sstore(add(base, 1), n1)
         }
-        paid = IERC20(address(uint160(s2))).trySafeTransfer(substitute, advance);
+        paid = _transferBounded(address(uint160(s2)), substitute, advance);
+    }
+
+    /// @dev `token.transfer(to, amount)` with at most {ADVANCE_TRANSFER_GAS} gas and 32 bytes of returndata copied
+    /// (so a gas-burning or returndata-bombing token of one project cannot make the oracle's transaction fail for
+    /// the others). Succeeds like SafeERC20: no revert, and `true` or nothing returned by a contract. In
+    /// {processQueue} it reverts when fewer than the bound are left, so a keeper cannot starve a good token into
+    /// "refused" (and gas estimation finds the right limit). In the oracle's callback it cannot (the oracle catches
+    /// the revert, so estimation would settle on a limit that always fails): a starved transfer there reads as
+    /// refused and the advance stays owed, payable by anyone's {claimAdvance}.
+    function _transferBounded(address token, address to, uint256 amount) private returns (bool ok) {
+        uint256 bound = ADVANCE_TRANSFER_GAS;
+        if (msg.sender != address(_oracle)) {
+            uint256 needed = bound + bound / 63 + _TRANSFER_CALL_RESERVE;
+            if (gasleft() < needed) revert Errors.ContingencyPool_InsufficientGas(gasleft(), needed);
+        }
+        bytes4 selector = IERC20.transfer.selector;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 0x04), and(to, 0xffffffffffffffffffffffffffffffffffffffff))
+            mstore(add(ptr, 0x24), amount)
+            mstore(0x00, 0)
+            ok := call(bound, token, 0, ptr, 0x44, 0x00, 0x20)
+            if ok {
+                switch returndatasize()
+                case 0 {
+                    ok := gt(extcodesize(token), 0)
+                }
+                default {
+                    ok := and(gt(returndatasize(), 0x1f), eq(mload(0x00), 1))
+                }
+            }
+        }
     }
 
     /// @dev Pulls exactly `amount` from the caller; refuses tokens that deliver another amount.
@@ -587,6 +641,25 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         token.safeTransferFrom(msg.sender, address(this), amount);
         uint256 received = token.balanceOf(address(this)) - before;
         if (received != amount) revert Errors.ContingencyPool_UnexpectedBalanceChange(projectId, amount, received);
+    }
+
+    /// @dev Settles the position's claim: what it earned since its last settlement leaves `claimCash` (the caller
+    /// pays it out).
+    function _settleClaim(
+        uint256 projectId,
+        SupplyChainTypes.Pool storage p,
+        SupplyChainTypes.Position storage pos
+    ) private returns (uint256 payout) {
+        if (pos.claimUnits == 0) return 0;
+        bool eraClosed;
+        (payout, eraClosed) = _claimPayout(projectId, p, pos);
+        if (eraClosed) {
+            pos.claimUnits = 0;
+        } else {
+            pos.claimAccPaid = p.claimAcc;
+        }
+        // Safe: payouts never exceed what repayments credited to claimants.
+        p.claimCash -= uint128(payout);
     }
 
     /// @dev What the position's claim has earned since its last settlement, and whether its era has closed.

@@ -64,7 +64,7 @@ library SupplyChainTypes {
 
     /// @notice One project's contingency pool. The failover path reads slots 0-2 and writes slots 0-1.
     /// Packing: slot 0 = 128 + 128; slot 1 = 64 + 96 + 96; slot 2 = 160 + 96; slot 3 = 128 + 128;
-    /// slot 4 = 128 + 128; slot 5 = 64 + 192; slot 6 = 128.
+    /// slot 4 = 128 + 128; slot 5 = 64 + 192; slot 6 = 128 + 64.
     struct Pool {
         // slot 0
         uint128 cash; // liquid tokens owned by the shareholders (unused liquidity + their part of repayments)
@@ -87,6 +87,7 @@ library SupplyChainTypes {
         uint192 claimAcc; // repayments per claim unit in the current era, scaled by 1e27
         // slot 6
         uint128 owed; // advances financed but refused by the token: held for their substitutes ({claimAdvance})
+        uint64 reservedUntilJob; // queue job id + 1 of the last queued job with pairs of this project (0 = none)
     }
 
     /// @notice A financier's position in one project's pool. Packing: slot 0 = 128 + 128; slot 1 = 64; slot 2.

@@ -2,10 +2,11 @@
  * The failover path against a stranger, a dishonest party and a hostile token or subscriber (issue 13, the pool and
  * oracle parts): each `describe` is one defence, each test first shows the attack that today's main allowed.
  */
+import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, DAY, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
+import { ADV1, ADV2, ADV3, DAY, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -121,4 +122,108 @@ describe("ContingencyPool hardening (issue 13)", function () {
         .withArgs(project2, Status.Completed);
     });
   });
+
+  describe("isolation: one project's queue, token or parties do not hold up another project", function () {
+    /** `sixPairs` (project 1's pairs of supA queued on disruption), plus project 2 of firm2 with a pool and no pairs. */
+    async function queuedAndBystander() {
+      const s = await sixPairs();
+      const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+      await s.escrow
+        .connect(s.firm2)
+        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("bystander"), [
+          { budget: 100_000_00n, deadline: now + 90n * DAY, stage: 0 },
+        ]);
+      await s.pool.connect(s.f2).commit(2n, 10_000_00n, 10_000_00n, 10_000_00n);
+      return { ...s, bystander: 2n };
+    }
+
+    it("a queued job reserves only its projects: another project's financier withdraws at once", async function () {
+      const s = await networkHelpers.loadFixture(queuedAndBystander);
+      const { pool, projectId, bystander, f1, f2, keeper, supA } = s;
+      await expect(report(ethers, s.oracle as never, [s.r1, s.r2], supA.address)).to.emit(pool, "Queued");
+      expect((await pool.getPool(projectId)).reservedUntilJob).to.equal(1n);
+      expect((await pool.getPool(bystander)).reservedUntilJob).to.equal(0n);
+
+      await expect(pool.connect(f2).withdraw(bystander))
+        .to.emit(pool, "Withdrawn")
+        .withArgs(bystander, f2.address, 10_000_00n);
+      await expect(pool.connect(f1).withdraw(projectId))
+        .to.be.revertedWithCustomError(pool, "ContingencyPool_QueuePending")
+        .withArgs(1n);
+      await pool.connect(keeper).processQueue(10n);
+      await expect(pool.connect(f1).withdraw(projectId)).to.emit(pool, "Withdrawn");
+    });
+
+    it("claim payouts never wait for the queue: claimRepayments pays a financier that still holds shares", async function () {
+      const s = await networkHelpers.loadFixture(queuedAndBystander);
+      const { pool, projectId, f1, firm, supB, supA } = s;
+      // supB's disruption finances component 3 (ADV3); f1 exits into a claim, then commits again (shares).
+      await report(ethers, s.oracle as never, [s.r1, s.r2], supB.address);
+      await pool.connect(f1).withdraw(projectId);
+      await pool.connect(f1).commit(projectId, 1_000_00n, 0n, 0n);
+      await expect(pool.connect(f1).claimRepayments(projectId))
+        .to.be.revertedWithCustomError(pool, "ContingencyPool_NothingToWithdraw")
+        .withArgs(projectId, f1.address);
+      await pool.connect(firm).repay(projectId, (await pool.getPool(projectId)).outstanding);
+      // supA's disruption is queued: f1's shares wait, its claim payout does not.
+      await expect(report(ethers, s.oracle as never, [s.r1, s.r2], supA.address)).to.emit(pool, "Queued");
+      await expect(pool.connect(f1).withdraw(projectId)).to.be.revertedWithCustomError(
+        pool,
+        "ContingencyPool_QueuePending",
+      );
+      const owed = (ADV3 * 60n) / 100n; // f1's 60% of the debt it kept, repaid in full
+      const tx = pool.connect(f1).claimRepayments(projectId);
+      await expect(tx).to.emit(pool, "Withdrawn").withArgs(projectId, f1.address, owed);
+      expect((await pool.getPosition(projectId, f1.address)).shares).to.be.greaterThan(0n);
+      expect((await pool.poolBalance(projectId)) + (await pool.poolBalance(s.bystander))).to.equal(
+        await s.token.balanceOf(s.stack.addresses.pool),
+      );
+    });
+
+    it("a gas-burning token in one project does not stop the financing of another project when the same supplier fails", async function () {
+      const s = await networkHelpers.loadFixture(twoProjectsAndBurner);
+      const { pool, projectId, burner, burnerProject, supA, s1, s2 } = s;
+      await burner.setBurnGas(true);
+      const tx = report(ethers, s.oracle as never, [s.r1, s.r2], supA.address);
+      await expect(tx).to.emit(pool, "SubstituteFinanced").withArgs(projectId, s1.address, ADV1, 1n, supA.address, 1n);
+      await expect(tx).to.emit(pool, "AdvanceOwed").withArgs(burnerProject, s2.address, 1_000n, 1n, supA.address, 1n);
+      await expect(tx).not.to.emit(s.oracle, "SubscriberNotificationFailed");
+      const receipt = await (await (tx as Promise<{ wait(): Promise<{ gasUsed: bigint }> }>)).wait();
+      // The hostile transfer costs at most its bound.
+      expect(receipt.gasUsed).to.be.lessThan(800_000n);
+      expect(await pool.owedAdvance(burnerProject, s2.address)).to.equal(1_000n);
+    });
+
+    it("a caller that leaves too little gas for an advance's transfer gets ContingencyPool_InsufficientGas (never a false refusal)", async function () {
+      const s = await networkHelpers.loadFixture(sixPairs);
+      const { pool, keeper, supA } = s;
+      await report(ethers, s.oracle as never, [s.r1, s.r2], supA.address);
+      const bound = await pool.ADVANCE_TRANSFER_GAS();
+      await expect(pool.connect(keeper).processQueue(1n, { gasLimit: 140_000 }))
+        .to.be.revertedWithCustomError(pool, "ContingencyPool_InsufficientGas")
+        .withArgs(anyValue, bound + bound / 63n + 10_000n);
+      expect(await pool.pendingJobs()).to.equal(1n);
+      await expect(pool.connect(keeper).processQueue(1n)).to.emit(pool, "SubstituteFinanced");
+    });
+  });
 });
+
+/** `commitBoth`, plus project 2 of firm2 in a GasBurningToken whose only component is supplied by supA (substitute s2). */
+async function twoProjectsAndBurner() {
+  const s = await commitBoth(await deployScenario(ethers));
+  const burner = await ethers.deployContract("GasBurningToken");
+  const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  await s.escrow
+    .connect(s.firm2)
+    .createProject(await burner.getAddress(), s.verifier.address, ethers.id("hostile"), [
+      { budget: 1_000n, deadline: now + 90n * DAY, stage: 0 },
+    ]);
+  const burnerProject = 2n;
+  await s.registry
+    .connect(s.firm2)
+    .defineComponent(burnerProject, ethers.id("bait"), s.supA.address, [{ supplier: s.s2.address, advance: 1_000n }]);
+  await burner.mint(s.firm2.address, 10_000n);
+  await burner.connect(s.firm2).approve(s.stack.addresses.pool, 10_000n);
+  await s.pool.connect(s.firm2).commit(burnerProject, 10_000n, 10_000n, 10_000n);
+  return { ...s, burner, burnerProject };
+}

@@ -3674,6 +3674,22 @@ export const contingencyPoolAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "gasLeft",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "needed",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_InsufficientGas",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "amount",
         "type": "uint256"
       },
@@ -4187,6 +4203,19 @@ export const contingencyPoolAbi = [
   },
   {
     "inputs": [],
+    "name": "ADVANCE_TRANSFER_GAS",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "MAX_PAIRS_PER_CALLBACK",
     "outputs": [
       {
@@ -4212,6 +4241,25 @@ export const contingencyPoolAbi = [
       }
     ],
     "name": "claimAdvance",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "claimRepayments",
     "outputs": [
       {
         "internalType": "uint256",
@@ -4350,6 +4398,11 @@ export const contingencyPoolAbi = [
             "internalType": "uint128",
             "name": "owed",
             "type": "uint128"
+          },
+          {
+            "internalType": "uint64",
+            "name": "reservedUntilJob",
+            "type": "uint64"
           }
         ],
         "internalType": "struct SupplyChainTypes.Pool",
@@ -5336,6 +5389,22 @@ export const errorsAbi = [
       }
     ],
     "name": "ContingencyPool_CallerNotOracle",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "gasLeft",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "needed",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_InsufficientGas",
     "type": "error"
   },
   {

@@ -144,11 +144,14 @@ export const en = {
   "err.ContingencyPool_CallerNotOracle": "Only the disruption oracle may do this.",
   "err.ContingencyPool_InvalidAllowance":
     "The exposure and per-disruption allowances must not exceed the amount committed.",
+  "err.ContingencyPool_InsufficientGas":
+    "Not enough gas for the advance's token transfer; send the transaction with a higher gas limit.",
   "err.ContingencyPool_NothingToProcess": "There is no queued financing to process.",
   "err.ContingencyPool_NothingToWithdraw": "There is nothing to withdraw from the pool of project {projectId}.",
   "err.ContingencyPool_NothingOwed": "No advance is owed to {substitute} in project {projectId}.",
   "err.ContingencyPool_ProjectNotActive": "Project {projectId} is closed; its pool takes no new commitments.",
-  "err.ContingencyPool_QueuePending": "Queued substitute financings must be processed first ({pendingJobs} pending).",
+  "err.ContingencyPool_QueuePending":
+    "Queued substitute financings of this project must be processed first ({pendingJobs} jobs to go); claim payouts need not wait.",
   "err.ContingencyPool_TriggersPaused": "Queued financing waits: automatic triggers are paused by the guardian.",
   "err.ContingencyPool_RepayExceedsDebt": "Repaying {amount} exceeds what is owed ({outstanding}).",
   "err.ContingencyPool_UnexpectedBalanceChange":
