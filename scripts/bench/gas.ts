@@ -114,6 +114,14 @@ ${table}
   its three slots once per pair and calls the registry without the ABI helpers. Four reverse-index entries
   share a storage slot: the benchmark's supplier has three, so its extra components read no further slot; a
   supplier's fifth, ninth, … pair adds one cold read (2.1k, ~0.5k per pair on average, ~1.19× in all).
+- **What the defences of issue 13 cost (pool and oracle).** The confirming vote reads the escrow's
+  \`projectStatus\` once per run of one project's pairs (closed projects are not financed): ~5.4k on the first pair
+  (the escrow's cold account 2.6k and the project's slot 2.1k), ~0.2k on a further pair of the same project — hence
+  \`1substitute\` ~137.3k (was 131.3k) and \`perExtraComponent\` ~40.6k (was 40.4k); \`submitSignedReports\` the same.
+  The advance's transfer is a bounded low-level call (at most 100k gas, 32 bytes of returndata) that costs no more
+  than SafeERC20's. \`processQueue\` also asks the oracle whether triggers are paused and the escrow for the
+  project's status (\`perPair\` ~119.3k, was 110.4k, +8%); \`commit\` checks the project is Active (~95.7k, was
+  90.1k, +6%). \`claimAdvance\` pays an owed advance to a substitute holding no tokens yet (~62.7k).
 - **1,000 unrelated suppliers** change nothing: a disruption finds its work through the supplier's reverse
   index, never by scanning.
 `;

@@ -8,7 +8,8 @@
  * - oracle.confirm.1000unrelated: 1substitute again after 1,000 unrelated suppliers and pairs were registered;
  * - oracle.submitSignedReports.quorum2: a relayer submits two signed reports that confirm and finance one substitute;
  * - pool.processQueue.perPair: one queued pair processed (its substitute financed);
- * - pool.commit / pool.repay / pool.withdraw: a second commitment, a partial repayment, a withdrawal with a claim.
+ * - pool.commit / pool.repay / pool.withdraw: a second commitment, a partial repayment, a withdrawal with a claim;
+ * - pool.claimAdvance: a keeper pays a substitute the advance its token refused at the disruption (fresh balance).
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
@@ -111,6 +112,28 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
 
   result["pool.repay"] = await gasOf(pool.connect(firm).repay(projectId, 1_000_00n));
   result["pool.withdraw"] = await gasOf(pool.connect(f2).withdraw(projectId));
+
+  // An advance the token refused (a project in a token that can be switched to answer false), claimed later.
+  const refusing = await ethers.deployContract("FalseReturningToken");
+  await escrow.connect(firm).createProject(await refusing.getAddress(), verifier.address, ethers.id("p2"), [
+    { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: 0 },
+  ]);
+  const refusingProject = 2n;
+  await refusing.mint(f1.address, 10_000_00n);
+  await refusing.connect(f1).approve(stack.addresses.pool, 10_000_00n);
+  await pool.connect(f1).commit(refusingProject, 10_000_00n, 10_000_00n, 10_000_00n);
+  const owedPrimary = fresh();
+  const owedSubstitute = fresh();
+  for (const w of [owedPrimary, owedSubstitute]) {
+    await registry.connect(firm).registerSupplierFor(refusingProject, w.address, ethers.id("o"), CN);
+  }
+  await registry.connect(firm).defineComponent(refusingProject, ethers.id("c"), owedPrimary.address, [
+    { supplier: owedSubstitute.address, advance: 1_000_00n },
+  ]);
+  await refusing.setReturnFalse(true);
+  await confirm(owedPrimary.address, r1, r2);
+  await refusing.setReturnFalse(false);
+  result["pool.claimAdvance"] = await gasOf(pool.connect(keeper).claimAdvance(refusingProject, owedSubstitute.address));
   void fund;
   return result;
 }
@@ -118,15 +141,16 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
 const supplyChainGas: GasModule = {
   name: "supply chain, oracle and contingency pool",
   targets: {
-    "oracle.report": 1.8,
-    "oracle.confirm.1substitute": 4.0,
-    "oracle.confirm.perExtraComponent": 1.2,
+    "oracle.report": 1.65,
+    "oracle.confirm.1substitute": 4.1,
+    "oracle.confirm.perExtraComponent": 1.25,
     "oracle.confirm.1000unrelated": { of: "oracle.confirm.1substitute", within: 0.02 },
     "oracle.submitSignedReports.quorum2": undefined,
     "pool.processQueue.perPair": undefined,
     "pool.commit": undefined,
     "pool.repay": undefined,
     "pool.withdraw": undefined,
+    "pool.claimAdvance": undefined,
   },
   measure,
 };
