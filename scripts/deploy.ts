@@ -9,7 +9,9 @@
  *   TOKEN_ADDRESS                   the stablecoin projects use (required off local chains)
  *   ORACLE_REPORTERS, ORACLE_QUORUM the reporter addresses and the quorum (required off local chains)
  *   ORACLE_GUARDIAN, ORACLE_MAX_REPORT_AGE (seconds, default 86400)
- * The deployer becomes the oracle admin: hand it to a multisig afterwards (grantRole + renounceRole).
+ *   PROJECT_TOKENS                  tokens projects' contingency pools may hold (comma-separated; default TOKEN_ADDRESS)
+ * The deployer becomes the oracle admin and the pool's owner (its token list): hand both to a multisig afterwards
+ * (oracle: grantRole + renounceRole; pool: transferOwnership, then acceptOwnership from the multisig).
  */
 import { network } from "hardhat";
 

@@ -128,6 +128,9 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @param nextPairIndex The first pair of the supplier's reverse index still to process.
     event Queued(address indexed supplier, uint256 indexed confirmationId, uint256 jobId, uint256 nextPairIndex);
 
+    /// @notice The owner added a token to (or removed it from) the list of tokens projects' pools may hold.
+    event ProjectTokenSet(address indexed token, bool allowed);
+
     /// @notice A queued job left the queue.
     /// @param dropped True when its confirmation was no longer current (recovered or confirmed again since).
     event QueueJobDone(address indexed supplier, uint256 indexed confirmationId, uint256 jobId, bool dropped);
@@ -154,6 +157,10 @@ interface IContingencyPool is IDisruptionSubscriber {
 
     /// @notice The only oracle whose callbacks are accepted.
     function oracle() external view returns (address);
+
+    /// @notice Whether projects in `token` may have a pool (take commitments). The list is the deployment's,
+    /// changed only by the owner ({setProjectToken}).
+    function isProjectToken(address token) external view returns (bool);
 
     /// @notice A project's pool accounting.
     function getPool(uint256 projectId) external view returns (SupplyChainTypes.Pool memory);
@@ -186,6 +193,8 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @dev Emits {Committed}.
     ///
     /// Requirements:
+    /// - the project's token is on the deployment's list ({isProjectToken}; `ContingencyPool_TokenNotAllowed`), so
+    ///   the only token calls in the oracle's transaction are to tokens the deployment named;
     /// - the project exists in the escrow and is Active there (`ContingencyPool_ProjectNotActive` once it failed,
     ///   was cancelled or completed); `amount` > 0;
     /// - `exposureAllowance` <= `amount` and `disruptionAllowance` <= `exposureAllowance`;
@@ -218,6 +227,11 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// project (`ContingencyPool_QueuePending`; use {claimRepayments} to collect claim payouts meanwhile).
     /// @return amount What was paid, in units of the token's decimals.
     function withdraw(uint256 projectId) external returns (uint256 amount);
+
+    /// @notice Adds `token` to (`allowed`) or removes it from the tokens projects' pools may hold. Owner only.
+    /// @dev Emits {ProjectTokenSet}. A removed token takes no new commitments; pools already holding it keep
+    /// financing, repaying and paying out (removal never strands money). Requirements: `token` is not zero.
+    function setProjectToken(address token, bool allowed) external;
 
     /// @notice Pays the caller its claim payouts so far (repayments of the debt it kept when it withdrew), without
     /// exiting its shares. Never blocked by the queue.

@@ -273,6 +273,9 @@ library Errors {
     /// @notice Thrown when `processQueue` is called with an empty queue or `max` = 0.
     error ContingencyPool_NothingToProcess(uint256 pendingJobs, uint256 max);
 
+    /// @notice Thrown when committing to a project whose token is not on the deployment's list of project tokens.
+    error ContingencyPool_TokenNotAllowed(uint256 projectId, address token);
+
     /// @notice Thrown when committing to a project the escrow does not hold Active (failed, cancelled, completed);
     /// `status` is its {EscrowTypes.ProjectStatus} as a number.
     error ContingencyPool_ProjectNotActive(uint256 projectId, uint8 status);

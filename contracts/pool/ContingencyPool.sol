@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import { Ownable } from "@openzeppelin/contracts/access/Ownable.sol";
+import { Ownable2Step } from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -21,7 +23,7 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 /// @dev Gas: the failover path reads three slots of the project's pool once per pair (two written), makes one
 /// registry call per batch (the reverse index) and one per pair (switch + substitute choice), and one token
 /// transfer per financed pair. All token movements go through {_pay} / {_pull}, each emitting its movement event.
-contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
+contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /*//////////////////////////////////////////////////////////////////////////
@@ -59,6 +61,9 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
 
     mapping(uint256 jobId => SupplyChainTypes.Job job) private _jobs;
 
+    /// @dev The deployment's list of tokens a project's pool may hold (set at deploy, changed only by the owner).
+    mapping(address token => bool allowed) private _projectTokens;
+
     /// @dev Advances financed to a substitute whose transfer the token refused, payable by {claimAdvance}.
     mapping(uint256 projectId => mapping(address substitute => uint256 amount)) private _owedAdvances;
 
@@ -73,13 +78,24 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     /// @param registry_ The SupplyChainRegistry.
     /// @param escrow_ The RDEscrow (project firms and tokens).
     /// @param oracle_ The DisruptionOracle whose confirmations trigger financing.
-    constructor(IComponentRegistry registry_, IRDEscrow escrow_, IDisruptionOracle oracle_) {
+    /// @param admin The owner, who alone changes the list of project tokens (ideally a multisig). Moves no funds.
+    /// @param projectTokens The tokens projects' pools may hold from the start.
+    constructor(
+        IComponentRegistry registry_,
+        IRDEscrow escrow_,
+        IDisruptionOracle oracle_,
+        address admin,
+        address[] memory projectTokens
+    ) Ownable(admin) {
         if (address(registry_) == address(0) || address(escrow_) == address(0) || address(oracle_) == address(0)) {
             revert Errors.ContingencyPool_ZeroAddress();
         }
         _registry = registry_;
         _escrow = escrow_;
         _oracle = oracle_;
+        for (uint256 i = 0; i < projectTokens.length; ++i) {
+            _setProjectToken(projectTokens[i], true);
+        }
     }
 
     /*//////////////////////////////////////////////////////////////////////////
@@ -99,6 +115,11 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     /// @inheritdoc IContingencyPool
     function oracle() external view override returns (address) {
         return address(_oracle);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function isProjectToken(address token) external view override returns (bool) {
+        return _projectTokens[token];
     }
 
     /// @inheritdoc IContingencyPool
@@ -214,6 +235,7 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             token = _escrow.projectToken(projectId); // reverts for an unknown project
             p.token = address(token);
         }
+        if (!_projectTokens[address(token)]) revert Errors.ContingencyPool_TokenNotAllowed(projectId, address(token));
         EscrowTypes.ProjectStatus status = _escrow.projectStatus(projectId);
         if (status != EscrowTypes.ProjectStatus.Active) {
             revert Errors.ContingencyPool_ProjectNotActive(projectId, uint8(status));
@@ -266,6 +288,11 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
 
         _pull(IERC20(p.token), projectId, amount);
         emit Repaid(projectId, msg.sender, amount);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function setProjectToken(address token, bool allowed) external override onlyOwner {
+        _setProjectToken(token, allowed);
     }
 
     /// @inheritdoc IContingencyPool
@@ -333,6 +360,12 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     /*//////////////////////////////////////////////////////////////////////////
                                       PRIVATE
     //////////////////////////////////////////////////////////////////////////*/
+
+    function _setProjectToken(address token, bool allowed) private {
+        if (token == address(0)) revert Errors.ContingencyPool_ZeroAddress();
+        _projectTokens[token] = allowed;
+        emit ProjectTokenSet(token, allowed);
+    }
 
     /// @dev Whether `confirmationId` is still `supplier`'s latest confirmation and says "disrupted".
     function _isCurrent(address supplier, uint256 confirmationId) private view returns (bool) {

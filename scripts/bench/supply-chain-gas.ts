@@ -115,6 +115,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
 
   // An advance the token refused (a project in a token that can be switched to answer false), claimed later.
   const refusing = await ethers.deployContract("FalseReturningToken");
+  await pool.connect(admin).setProjectToken(await refusing.getAddress(), true);
   await escrow.connect(firm).createProject(await refusing.getAddress(), verifier.address, ethers.id("p2"), [
     { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: 0 },
   ]);

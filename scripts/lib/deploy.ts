@@ -18,6 +18,8 @@ export interface DeployConfig {
   quorum: number;
   guardian?: string;
   maxReportAge?: number;
+  /** Tokens projects' contingency pools may hold (default: the project token). */
+  projectTokens?: string[];
 }
 
 /** Reads the deploy configuration from the environment; on local chains the demo accounts fill the gaps. */
@@ -49,6 +51,9 @@ export async function configFromEnvironment(
     quorum,
     guardian: env.ORACLE_GUARDIAN,
     maxReportAge: env.ORACLE_MAX_REPORT_AGE === undefined ? undefined : Number(env.ORACLE_MAX_REPORT_AGE),
+    projectTokens: env.PROJECT_TOKENS?.split(",")
+      .map((a) => a.trim())
+      .filter((a) => a !== ""),
   };
 }
 
@@ -73,6 +78,7 @@ export async function deployAndRecord(
     quorum: config.quorum,
     guardian: config.guardian,
     maxReportAge: config.maxReportAge,
+    projectTokens: config.projectTokens,
   });
   const block = await ethers.provider.getBlock(stack.deploymentBlock);
   const entry = (address: string, deployedOnBlock: number) => ({ address, deployedOnBlock });

@@ -203,6 +203,15 @@ const rows: Row[] = [
     error: "ContingencyPool_CallerNotFirm",
     errorArgs: (f, caller) => [f.projectId, caller],
   },
+  // ContingencyPool: the owner's list of project tokens.
+  {
+    contract: (f) => f.pool,
+    fn: "setProjectToken",
+    args: (f) => [f.newcomer.address, true],
+    allowed: ["admin"],
+    error: "OwnableUnauthorizedAccount",
+    errorArgs: (_f, caller) => [caller],
+  },
   // DemoStablecoin: owner-only mint.
   {
     contract: (f) => f.token,
@@ -276,6 +285,7 @@ describe("access control: every privileged function, every other role", function
       "unpause",
       "onSupplierStatusConfirmed",
       "repay",
+      "setProjectToken",
       "mint",
     ];
     expect([...covered].sort()).to.deep.equal([...expected].sort());

@@ -32,6 +32,10 @@ type Base = Awaited<ReturnType<typeof baseFixture>>;
 
 /** Creates a one-milestone project in `token` with a component supplied by supA (substitute s1, `advance`). */
 async function projectIn(b: Base, token: Mintable, budget: bigint, advance: bigint) {
+  // The deployment's admin lists the token (pools hold only listed tokens).
+  if (!(await b.pool.isProjectToken(await token.getAddress()))) {
+    await b.pool.connect(b.admin).setProjectToken(await token.getAddress(), true);
+  }
   const now = BigInt(await networkHelpers.time.latest());
   await b.escrow
     .connect(b.firm)

@@ -212,6 +212,8 @@ describe("ContingencyPool hardening (issue 13)", function () {
 async function twoProjectsAndBurner() {
   const s = await commitBoth(await deployScenario(ethers));
   const burner = await ethers.deployContract("GasBurningToken");
+  // Even a token the admin listed (and that turned hostile later) is held to the transfer's gas bound.
+  await s.pool.connect(s.admin).setProjectToken(await burner.getAddress(), true);
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   await s.escrow
     .connect(s.firm2)
@@ -227,3 +229,48 @@ async function twoProjectsAndBurner() {
   await s.pool.connect(s.firm2).commit(burnerProject, 10_000n, 10_000n, 10_000n);
   return { ...s, burner, burnerProject };
 }
+
+describe("the deployment names the tokens projects' pools may hold", function () {
+  it("commit refuses a project in a token the admin did not list; the admin lists and unlists it, with events", async function () {
+    const s = await networkHelpers.loadFixture(twoProjectsAndBurner);
+    const { pool, admin, stranger } = s;
+    const other = await ethers.deployContract("FalseReturningToken");
+    const otherAddress = await other.getAddress();
+    expect(await pool.isProjectToken(s.stack.addresses.token)).to.equal(true);
+    expect(await pool.isProjectToken(otherAddress)).to.equal(false);
+    const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+    await s.escrow
+      .connect(stranger)
+      .createProject(otherAddress, s.verifier.address, ethers.id("stranger's"), [
+        { budget: 1_000n, deadline: now + 90n * DAY, stage: 0 },
+      ]);
+    const project3 = 3n;
+    await other.mint(stranger.address, 10_000n);
+    await other.connect(stranger).approve(s.stack.addresses.pool, 10_000n);
+    await expect(pool.connect(stranger).commit(project3, 10_000n, 10_000n, 10_000n))
+      .to.be.revertedWithCustomError(pool, "ContingencyPool_TokenNotAllowed")
+      .withArgs(project3, otherAddress);
+
+    await expect(pool.connect(stranger).setProjectToken(otherAddress, true))
+      .to.be.revertedWithCustomError(pool, "OwnableUnauthorizedAccount")
+      .withArgs(stranger.address);
+    await expect(pool.connect(admin).setProjectToken(ethers.ZeroAddress, true)).to.be.revertedWithCustomError(
+      pool,
+      "ContingencyPool_ZeroAddress",
+    );
+    await expect(pool.connect(admin).setProjectToken(otherAddress, true))
+      .to.emit(pool, "ProjectTokenSet")
+      .withArgs(otherAddress, true);
+    await expect(pool.connect(stranger).commit(project3, 5_000n, 0n, 0n)).to.emit(pool, "Committed");
+    // Unlisted again: no new commitment, but the pool already holding it still pays out.
+    await expect(pool.connect(admin).setProjectToken(otherAddress, false))
+      .to.emit(pool, "ProjectTokenSet")
+      .withArgs(otherAddress, false);
+    await expect(pool.connect(stranger).commit(project3, 5_000n, 0n, 0n))
+      .to.be.revertedWithCustomError(pool, "ContingencyPool_TokenNotAllowed")
+      .withArgs(project3, otherAddress);
+    await expect(pool.connect(stranger).withdraw(project3))
+      .to.emit(pool, "Withdrawn")
+      .withArgs(project3, stranger.address, 5_000n);
+  });
+});

@@ -263,6 +263,7 @@ describe("ContingencyPool", function () {
     it("refuses fee-on-transfer tokens with ContingencyPool_UnexpectedBalanceChange", async function () {
       const s = await scenario();
       const fee = await ethers.deployContract("FeeOnTransferToken", [100n]);
+      await s.pool.connect(s.admin).setProjectToken(await fee.getAddress(), true);
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
@@ -279,6 +280,7 @@ describe("ContingencyPool", function () {
     it("blocks reentrancy from a malicious token", async function () {
       const s = await scenario();
       const evil = await ethers.deployContract("ReentrantToken");
+      await s.pool.connect(s.admin).setProjectToken(await evil.getAddress(), true);
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
@@ -297,6 +299,7 @@ describe("ContingencyPool", function () {
     it("rejects a false-returning token (SafeERC20)", async function () {
       const s = await scenario();
       const bad = await ethers.deployContract("FalseReturningToken");
+      await s.pool.connect(s.admin).setProjectToken(await bad.getAddress(), true);
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
@@ -316,6 +319,7 @@ describe("ContingencyPool", function () {
     it("keeps the advance owed to the substitute (AdvanceOwed), does not block the oracle, and anyone's claimAdvance pays it once the token pays", async function () {
       const s = await scenario();
       const bad = await ethers.deployContract("FalseReturningToken");
+      await s.pool.connect(s.admin).setProjectToken(await bad.getAddress(), true);
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
@@ -390,7 +394,7 @@ describe("ContingencyPool", function () {
     it("reverts with ContingencyPool_ZeroAddress", async function () {
       const factory = await ethers.getContractFactory("ContingencyPool");
       await expect(
-        factory.deploy(ethers.ZeroAddress, ethers.ZeroAddress, ethers.ZeroAddress),
+        factory.deploy(ethers.ZeroAddress, ethers.ZeroAddress, ethers.ZeroAddress, (await ethers.getSigners())[0], []),
       ).to.be.revertedWithCustomError(factory, "ContingencyPool_ZeroAddress");
     });
   });

@@ -154,6 +154,8 @@ export const en = {
     "Queued substitute financings of this project must be processed first ({pendingJobs} jobs to go); claim payouts need not wait.",
   "err.ContingencyPool_TriggersPaused": "Queued financing waits: automatic triggers are paused by the guardian.",
   "err.ContingencyPool_RepayExceedsDebt": "Repaying {amount} exceeds what is owed ({outstanding}).",
+  "err.ContingencyPool_TokenNotAllowed":
+    "Project {projectId}'s token {token} is not on this deployment's list of pool tokens.",
   "err.ContingencyPool_UnexpectedBalanceChange":
     "The token moved {received} instead of {amount}; fee-charging tokens are not supported.",
   "err.ContingencyPool_ZeroAddress": "An address is missing.",

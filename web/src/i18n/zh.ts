@@ -145,6 +145,7 @@ export const zh: Record<MessageKey, string> = {
     "须先处理本项目排队中的替代供应商融资（还有 {pendingJobs} 项）；领取还款无需等待。",
   "err.ContingencyPool_TriggersPaused": "排队中的融资须等待：自动触发已被守护者暂停。",
   "err.ContingencyPool_RepayExceedsDebt": "还款 {amount} 超出所欠金额（{outstanding}）。",
+  "err.ContingencyPool_TokenNotAllowed": "项目 {projectId} 的代币 {token} 不在本部署允许资金池使用的代币清单中。",
   "err.ContingencyPool_UnexpectedBalanceChange": "代币实际转入 {received} 而非 {amount}；不支持收取手续费的代币。",
   "err.ContingencyPool_ZeroAddress": "缺少地址。",
   "err.ContingencyPool_ZeroAmount": "金额必须大于零。",
