@@ -120,8 +120,8 @@ ${table}
   \`1substitute\` ~137.3k (was 131.3k) and \`perExtraComponent\` ~40.6k (was 40.4k); \`submitSignedReports\` the same.
   The advance's transfer is a bounded low-level call (at most 100k gas, 32 bytes of returndata) that costs no more
   than SafeERC20's. \`processQueue\` also asks the oracle whether triggers are paused and the escrow for the
-  project's status (\`perPair\` ~119.3k, was 110.4k, +8%); \`commit\` checks the project is Active (~95.7k, was
-  90.1k, +6%). \`claimAdvance\` pays an owed advance to a substitute holding no tokens yet (~62.7k).
+  project's status (\`perPair\` ~119.3k, was 110.4k, +8%); \`commit\` checks the project is Active and its token on the deployment's
+  list (~98.0k, was 90.1k, +9%). \`claimAdvance\` pays an owed advance to a substitute holding no tokens yet (~62.7k).
 - **1,000 unrelated suppliers** change nothing: a disruption finds its work through the supplier's reverse
   index, never by scanning.
 `;
