@@ -187,6 +187,7 @@ describe("ContingencyPool hardening (issue 13)", function () {
       const tx = report(ethers, s.oracle as never, [s.r1, s.r2], supA.address);
       await expect(tx).to.emit(pool, "SubstituteFinanced").withArgs(projectId, s1.address, ADV1, 1n, supA.address, 1n);
       await expect(tx).to.emit(pool, "AdvanceOwed").withArgs(burnerProject, s2.address, 1_000n, 1n, supA.address, 1n);
+      await expect(tx).to.emit(pool, "AdvanceOwed").withArgs(burnerProject, s.s3.address, 1_000n, 2n, supA.address, 1n);
       await expect(tx).not.to.emit(s.oracle, "SubscriberNotificationFailed");
       const receipt = await (await (tx as Promise<{ wait(): Promise<{ gasUsed: bigint }> }>)).wait();
       // The hostile transfer costs at most its bound.
@@ -208,7 +209,7 @@ describe("ContingencyPool hardening (issue 13)", function () {
   });
 });
 
-/** `commitBoth`, plus project 2 of firm2 in a GasBurningToken whose only component is supplied by supA (substitute s2). */
+/** `commitBoth`, plus project 2 of firm2 in a GasBurningToken with two components supplied by supA (substitutes s2, s3). */
 async function twoProjectsAndBurner() {
   const s = await commitBoth(await deployScenario(ethers));
   const burner = await ethers.deployContract("GasBurningToken");
@@ -224,6 +225,10 @@ async function twoProjectsAndBurner() {
   await s.registry
     .connect(s.firm2)
     .defineComponent(burnerProject, ethers.id("bait"), s.supA.address, [{ supplier: s.s2.address, advance: 1_000n }]);
+  // Two components: on main each burning transfer left 1/64 of the gas, so the second could never finish.
+  await s.registry
+    .connect(s.firm2)
+    .defineComponent(burnerProject, ethers.id("bait 2"), s.supA.address, [{ supplier: s.s3.address, advance: 1_000n }]);
   await burner.mint(s.firm2.address, 10_000n);
   await burner.connect(s.firm2).approve(s.stack.addresses.pool, 10_000n);
   await s.pool.connect(s.firm2).commit(burnerProject, 10_000n, 10_000n, 10_000n);
