@@ -7,18 +7,23 @@
  *   4. seeds the scenario (scripts/seed-demo.ts: financiers, firms, projects, milestones in every state,
  *      suppliers with substitutes, a contingency pool) and writes the disruption feed,
  *   5. runs the reporter service once, which fires the disruption that finances a substitute supplier,
- *   6. builds and starts the dashboard on http://127.0.0.1:3000,
+ *   6. starts the indexer (indexer/, Ponder on embedded PGlite in .demo/indexer-pglite, emptied first: the chain is
+ *      new) on http://127.0.0.1:42069 — GraphQL at /graphql, SQL over HTTP at /sql, progress at /status,
+ *   7. builds and starts the dashboard on http://127.0.0.1:3000,
  *
  * then prints the URLs and who is who, and waits. Ctrl-C stops everything it started.
- * Set DEMO_SKIP_WEB=1 to stop after step 5 (chain only).
+ * Set DEMO_SKIP_WEB=1 to skip step 7 (chain and indexer only).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 
 import { DEMO_ACCOUNTS } from "./lib/demo-accounts.js";
 
 const RPC_URL = "http://127.0.0.1:8545";
 const WEB_URL = "http://127.0.0.1:3000";
+const INDEXER_URL = "http://127.0.0.1:42069";
+const INDEXER_DB = resolve(".demo", "indexer-pglite");
 const children: ChildProcess[] = [];
 
 function log(line: string): void {
@@ -79,6 +84,21 @@ async function rpcIsUp(): Promise<boolean> {
   return response.ok;
 }
 
+/** Whether the indexer serves the node's latest block (its /status reports the block it has indexed). */
+async function indexerAtHead(): Promise<boolean> {
+  const status = (await (await fetch(`${INDEXER_URL}/status`)).json()) as Record<
+    string,
+    { block?: { number: number } }
+  >;
+  const indexed = Math.min(...Object.values(status).map((chain) => chain.block?.number ?? -1));
+  const head = await fetch(RPC_URL, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+  });
+  return indexed >= Number(((await head.json()) as { result: string }).result);
+}
+
 let stopping = false;
 function stopAll(exitCode: number): void {
   if (stopping) return;
@@ -116,6 +136,20 @@ async function main(): Promise<void> {
     log("scripts/seed-demo.ts is not there yet: chain deployed without a scenario");
   }
 
+  const withIndexer = existsSync("indexer/package.json");
+  if (withIndexer) {
+    rmSync(INDEXER_DB, { recursive: true, force: true }); // a new chain: nothing indexed yet
+    start("indexer", "npm run start -w indexer", {
+      PONDER_RPC_URL: RPC_URL,
+      PONDER_NETWORK: "localhost",
+      PGLITE_DIR: INDEXER_DB,
+      PONDER_TELEMETRY_DISABLED: "true",
+    });
+    await waitFor("the indexer", async () => (await fetch(`${INDEXER_URL}/ready`)).ok, 180_000);
+    await waitFor("the indexer to reach the chain head", indexerAtHead, 120_000);
+    log(`indexer up at ${INDEXER_URL} (GraphQL /graphql, SQL over HTTP /sql, progress /status)`);
+  }
+
   const withWeb = process.env.DEMO_SKIP_WEB !== "1" && existsSync("web/package.json");
   if (withWeb) {
     await run("npm run build -w web");
@@ -126,12 +160,13 @@ async function main(): Promise<void> {
   console.log("");
   log("ready.");
   log(`  chain      ${RPC_URL}  (chain id 31337)`);
+  if (withIndexer) log(`  indexer    ${INDEXER_URL}/graphql  (embedded PGlite in ${INDEXER_DB})`);
   if (withWeb) log(`  dashboard  ${WEB_URL}`);
   log("  accounts (the node's unlocked test accounts; the dashboard's connect menu offers them by role):");
   for (const account of DEMO_ACCOUNTS) {
     log(`    #${String(account.index).padStart(2)} ${account.role.padEnd(9)} ${account.name.en} / ${account.name.zh}`);
   }
-  log("Ctrl-C stops the node and the dashboard.");
+  log("Ctrl-C stops the node, the indexer and the dashboard.");
   await new Promise(() => {}); // wait for Ctrl-C
 }
 

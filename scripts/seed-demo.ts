@@ -20,17 +20,13 @@ import type {
   RDEscrow,
   SupplyChainRegistry,
 } from "../types/ethers-contracts/index.js";
+import { MilestoneStatusNames, ProjectStatusNames, StageNames } from "../web/src/generated/enums.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./lib/demo-accounts.js";
-import { contractAddress, readDeployment, writeDeployment } from "./lib/deployments.js";
+import { failureMessage } from "./lib/config-checks.js";
+import { readDeployment, writeDeployment } from "./lib/deployments.js";
+import { checkSeedTarget } from "./lib/seed-config.js";
 import { writeWebDeployments } from "./lib/web-deployments.js";
-import {
-  formatCny,
-  MilestoneStatus,
-  ProjectStatus,
-  seedScenario,
-  summaryReplacer,
-  type ScenarioStack,
-} from "./lib/seed-scenario.js";
+import { formatCny, seedScenario, summaryReplacer, type ScenarioStack } from "./lib/seed-scenario.js";
 
 const OUT_DIR = ".demo";
 const FEED_FILE = join(OUT_DIR, "disruption-feed.json");
@@ -42,22 +38,8 @@ const { ethers, networkName } = connection;
 
 try {
   const record = readDeployment(networkName);
-  const chainId = Number((await ethers.provider.getNetwork()).chainId);
-  if (record.chainId !== chainId) {
-    throw new Error(`deployments/${networkName}.json is for chain ${record.chainId}, connected to ${chainId}`);
-  }
-  const addresses = {
-    token: contractAddress(record, "DemoStablecoin"),
-    registry: contractAddress(record, "SupplyChainRegistry"),
-    escrow: contractAddress(record, "RDEscrow"),
-    oracle: contractAddress(record, "DisruptionOracle"),
-    pool: contractAddress(record, "ContingencyPool"),
-  };
-  for (const [name, address] of Object.entries(addresses)) {
-    if ((await ethers.provider.getCode(address)) === "0x") {
-      throw new Error(`${name} has no code at ${address}: the node was restarted; deploy again first`);
-    }
-  }
+  // Checked before anything is sent (scripts/lib/seed-config.ts).
+  const { chainId, addresses } = await checkSeedTarget(ethers, networkName, record);
   const stack: ScenarioStack = {
     token: (await ethers.getContractAt("DemoStablecoin", addresses.token)) as unknown as DemoStablecoin,
     registry: (await ethers.getContractAt("SupplyChainRegistry", addresses.registry)) as unknown as SupplyChainRegistry,
@@ -81,8 +63,7 @@ try {
   writeFileSync(SUMMARY_FILE, JSON.stringify(summary, summaryReplacer, 2) + "\n");
 
   const name = (key: DemoAccountKey) => DEMO_ACCOUNTS.find((a) => a.key === key)!.name.zh;
-  const statusName = (s: number) => Object.entries(ProjectStatus).find(([, v]) => v === s)?.[0] ?? String(s);
-  const stageName = ["Research", "Pilot", "Market"];
+  const statusName = (s: number) => ProjectStatusNames[s] ?? String(s);
 
   console.log("\nProjects (read back from the chain):");
   for (const project of Object.values(summary.projects)) {
@@ -97,9 +78,9 @@ try {
     );
     milestones.forEach((m, i) => {
       const planned = project.milestones[i];
-      const onChain = Object.entries(MilestoneStatus).find(([, v]) => v === Number(m.status))?.[0];
+      const onChain = MilestoneStatusNames[Number(m.status)];
       console.log(
-        `     M${i} ${stageName[Number(m.stage)].padEnd(8)} ${planned.state.padEnd(9)} (${onChain}) ` +
+        `     M${i} ${StageNames[Number(m.stage)].padEnd(8)} ${planned.state.padEnd(9)} (${onChain}) ` +
           `budget ${formatCny(m.budget)} paid ${formatCny(m.paid)} due ${new Date(Number(m.deadline) * 1000).toISOString().slice(0, 10)}` +
           `  ${planned.title.zh}`,
       );
@@ -143,7 +124,7 @@ try {
         .join(", "),
   );
 } catch (error) {
-  console.error(`[seed] ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`[seed] ${failureMessage(error)}`);
   process.exitCode = 1;
 } finally {
   await connection.close();

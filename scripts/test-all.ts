@@ -22,6 +22,12 @@ interface Step {
 const steps: Step[] = [
   { name: "lint (solhint, prettier, tsc)", command: "npm run --silent lint", reportsTests: false },
   {
+    // web/src/generated/{abis,enums}.ts and the tables of docs/EVENTS.md, regenerated in memory and compared.
+    name: "generated files fresh",
+    command: "hardhat build --quiet && tsx scripts/codegen/generate.ts --check",
+    reportsTests: false,
+  },
+  {
     name: "contracts (Solidity + mocha tests, with coverage)",
     command: "tsx scripts/coverage-run.ts",
     reportsTests: true,
@@ -35,10 +41,20 @@ const steps: Step[] = [
   // The web's generated deployments module is gitignored: write it (from deployments/*.json, possibly none) first.
   {
     name: "web typecheck (tsc)",
-    command: "tsx scripts/generate-web-deployments.ts && npm run --silent typecheck -w web",
+    command: "tsx scripts/codegen/generate-web-deployments.ts && npm run --silent typecheck -w web",
     reportsTests: false,
   },
   { name: "web unit (node:test)", command: "npm run --silent test -w web", reportsTests: true },
+  { name: "indexer typecheck (tsc)", command: "npm run --silent typecheck -w indexer", reportsTests: false },
+  { name: "indexer unit (node:test)", command: "npm run --silent test -w indexer", reportsTests: true },
+  {
+    // Starts and stops its own Hardhat node (127.0.0.1:8547), PostgreSQL cluster and indexers (free ports). Like the
+    // e2e step it binds ports: whoever runs `npm test` on a shared machine holds the port lock for the whole run
+    // (`flock /tmp/ports.lock npm test`); taking it again here would wait on that very lock forever.
+    name: "indexer integration (PGlite + PostgreSQL, node:test)",
+    command: "npm run --silent test:integration -w indexer",
+    reportsTests: true,
+  },
   {
     // Starts and stops its own Hardhat node (127.0.0.1:8545) and production build (127.0.0.1:3000).
     name: "web e2e (Playwright, headless Chromium)",

@@ -6,6 +6,7 @@ import { IERC20Permit } from "@openzeppelin/contracts/token/ERC20/extensions/IER
 import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
+import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
 import { Errors } from "../libraries/Errors.sol";
@@ -27,21 +28,36 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     uint256 public constant override MAX_MILESTONES = 32;
 
     /// @inheritdoc IRDEscrow
+    uint256 public constant override CLOSE_GRACE_PERIOD = 30 days;
+
+    /// @inheritdoc IRDEscrow
     ISupplyChainRegistry public immutable override registry;
+
+    /// @inheritdoc IRDEscrow
+    IDisruptionOracle public immutable override oracle;
 
     uint256 private _projectCount;
 
     mapping(uint256 projectId => EscrowTypes.Project project) private _projects;
 
-    mapping(bytes32 invoiceHash => bool paid) private _paidInvoices;
+    /// @dev Keyed by payee first: an invoice number is unique per issuer, so one payee's invoice is paid at most
+    /// once across every project, and nobody can spoil another payee's invoice by paying its hash first.
+    mapping(address payee => mapping(bytes32 invoiceHash => bool paid)) private _paidInvoices;
+
+    /// @dev The verifier's releases of invoices to disrupted payees: the oracle confirmation (never 0) during which
+    /// the release was made; it is valid only while that confirmation is the payee's current one.
+    mapping(uint256 projectId => mapping(address payee => mapping(bytes32 invoiceHash => uint256 confirmationId)))
+        private _releases;
 
     /*//////////////////////////////////////////////////////////////////////////
                                     CONSTRUCTOR
     //////////////////////////////////////////////////////////////////////////*/
 
     /// @param registry_ The registry that lists the suppliers each project may pay.
-    constructor(ISupplyChainRegistry registry_) {
+    /// @param oracle_ The disruption oracle; the escrow pays no supplier it holds disrupted (see {disburse}).
+    constructor(ISupplyChainRegistry registry_, IDisruptionOracle oracle_) {
         registry = registry_;
+        oracle = oracle_;
     }
 
     /*//////////////////////////////////////////////////////////////////////////
@@ -126,8 +142,26 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRDEscrow
-    function isInvoicePaid(bytes32 invoiceHash) external view override returns (bool) {
-        return _paidInvoices[invoiceHash];
+    function isInvoicePaid(address payee, bytes32 invoiceHash) external view override returns (bool) {
+        return _paidInvoices[payee][invoiceHash];
+    }
+
+    /// @inheritdoc IRDEscrow
+    function isInvoiceReleased(
+        uint256 projectId,
+        address payee,
+        bytes32 invoiceHash
+    ) external view override returns (bool) {
+        uint256 releasedIn = _releases[projectId][payee][invoiceHash];
+        if (releasedIn == 0) return false;
+        (bool disrupted, , uint256 confirmationId) = _supplierStatus(payee);
+        return disrupted && releasedIn == confirmationId;
+    }
+
+    /// @inheritdoc IRDEscrow
+    function closableAfter(uint256 projectId) external view override returns (uint256) {
+        EscrowTypes.Project storage p = _existingProject(projectId);
+        return _closableAfter(p);
     }
 
     /*//////////////////////////////////////////////////////////////////////////
@@ -279,7 +313,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         if (milestoneIndex >= approvedCount) revert Errors.RDEscrow_MilestoneNotApproved(projectId, milestoneIndex);
         if (amount == 0) revert Errors.RDEscrow_ZeroAmount();
         if (invoiceHash == bytes32(0)) revert Errors.RDEscrow_ZeroInvoiceHash();
-        if (_paidInvoices[invoiceHash]) revert Errors.RDEscrow_InvoiceAlreadyPaid(invoiceHash);
+        if (_paidInvoices[payee][invoiceHash]) revert Errors.RDEscrow_InvoiceAlreadyPaid(payee, invoiceHash);
 
         EscrowTypes.Milestone storage m = p.milestones[milestoneIndex];
         uint256 paid = m.paid;
@@ -295,15 +329,46 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         if (payee != firm && !registry.isProjectPayee(projectId, payee)) {
             revert Errors.RDEscrow_PayeeNotAllowed(projectId, payee);
         }
+        _consumeReleaseIfDisrupted(projectId, payee, invoiceHash);
 
         unchecked {
             // Cannot overflow: paid + amount <= budget < 2^128.
             m.paid = uint128(paid + amount);
         }
-        _paidInvoices[invoiceHash] = true;
+        _paidInvoices[payee][invoiceHash] = true;
         emit Disbursed(projectId, payee, amount, milestoneIndex, category, invoiceHash);
 
         token.safeTransfer(payee, amount);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function releaseInvoice(uint256 projectId, address payee, bytes32 invoiceHash) external override {
+        EscrowTypes.Project storage p = _projects[projectId];
+        _checkVerifier(projectId, p.verifier);
+        _checkActive(projectId, p.status);
+        if (invoiceHash == bytes32(0)) revert Errors.RDEscrow_ZeroInvoiceHash();
+        if (_paidInvoices[payee][invoiceHash]) revert Errors.RDEscrow_InvoiceAlreadyPaid(payee, invoiceHash);
+        (bool disrupted, , uint256 confirmationId) = _supplierStatus(payee);
+        if (!disrupted) revert Errors.RDEscrow_PayeeNotDisrupted(payee);
+        _releases[projectId][payee][invoiceHash] = confirmationId;
+        emit InvoiceReleased(projectId, payee, invoiceHash, confirmationId);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function transferVerifier(uint256 projectId, address successor) external override {
+        EscrowTypes.Project storage p = _projects[projectId];
+        _checkVerifier(projectId, p.verifier);
+        _checkActive(projectId, p.status);
+        if (
+            successor == address(0) ||
+            successor == msg.sender ||
+            successor == p.firm ||
+            p.positions[successor].contributed != 0
+        ) {
+            revert Errors.RDEscrow_InvalidSuccessor(projectId, successor);
+        }
+        p.verifier = successor;
+        emit VerifierTransferred(projectId, msg.sender, successor);
     }
 
     /// @inheritdoc IRDEscrow
@@ -341,6 +406,21 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         }
         uint256 refundable = _close(p, EscrowTypes.ProjectStatus.Completed);
         emit ProjectCompleted(projectId, refundable);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function closeAfterGracePeriod(uint256 projectId) external override nonReentrant {
+        EscrowTypes.Project storage p = _projects[projectId];
+        _checkActive(projectId, p.status);
+        uint256 approvedCount = p.approvedCount;
+        uint256 milestoneCount = p.milestoneCount;
+        if (approvedCount != milestoneCount) {
+            revert Errors.RDEscrow_MilestonesPending(projectId, approvedCount, milestoneCount);
+        }
+        uint256 closable = _closableAfter(p);
+        if (block.timestamp <= closable) revert Errors.RDEscrow_GracePeriodNotOver(projectId, closable);
+        uint256 refundable = _close(p, EscrowTypes.ProjectStatus.Completed);
+        emit ProjectClosedAfterGracePeriod(projectId, msg.sender, refundable);
     }
 
     /// @inheritdoc IRDEscrow
@@ -444,6 +524,47 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         refundable = p.funded - _disbursed(p);
         p.status = status;
         p.refundable = uint128(refundable);
+    }
+
+    /// @dev The moment after which anyone may close the project: its last deadline plus the grace period.
+    function _closableAfter(EscrowTypes.Project storage p) private view returns (uint256) {
+        return uint256(p.milestones[p.milestoneCount - 1].deadline) + CLOSE_GRACE_PERIOD;
+    }
+
+    /// @dev `oracle.supplierStatus(supplier)` without the ABI helpers (hot path of {disburse}); bubbles up an
+    /// oracle revert, and reverts without data on a short answer.
+    function _supplierStatus(
+        address supplier
+    ) private view returns (bool disrupted, uint256 since, uint256 confirmationId) {
+        address oracle_ = address(oracle);
+        bytes4 selector = IDisruptionOracle.supplierStatus.selector;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 0x04), supplier)
+            if iszero(staticcall(gas(), oracle_, ptr, 0x24, ptr, 0x60)) {
+                returndatacopy(ptr, 0, returndatasize())
+                revert(ptr, returndatasize())
+            }
+            if lt(returndatasize(), 0x60) {
+                revert(0, 0)
+            }
+            disrupted := iszero(iszero(mload(ptr)))
+            since := mload(add(ptr, 0x20))
+            confirmationId := mload(add(ptr, 0x40))
+        }
+    }
+
+    /// @dev Reverts when the oracle holds `payee` disrupted, unless the verifier released this invoice during the
+    /// current disruption; the payment consumes that release.
+    function _consumeReleaseIfDisrupted(uint256 projectId, address payee, bytes32 invoiceHash) private {
+        (bool disrupted, uint256 since, uint256 confirmationId) = _supplierStatus(payee);
+        if (disrupted) {
+            mapping(bytes32 => uint256) storage releases = _releases[projectId][payee];
+            if (releases[invoiceHash] != confirmationId) revert Errors.RDEscrow_PayeeDisrupted(payee, since);
+            delete releases[invoiceHash];
+        }
     }
 
     /// @dev Sum of what the project paid; only approved milestones can have paid anything (at most 32).

@@ -37,6 +37,12 @@ interface IComponentRegistry is ISupplyChainRegistry {
     /// @param supplier The supplier.
     event ProjectSupplierAdded(uint256 indexed projectId, address indexed supplier);
 
+    /// @notice Emitted when the firm removes a supplier from its project's allowed payees; the escrow no longer pays
+    /// it for the project (its components and their substitutes are unchanged).
+    /// @param projectId The project.
+    /// @param supplier The supplier.
+    event ProjectSupplierRemoved(uint256 indexed projectId, address indexed supplier);
+
     /// @notice Emitted when a firm defines a critical component.
     /// @param projectId The project.
     /// @param componentId The component's id within the project (from 1).
@@ -140,6 +146,14 @@ interface IComponentRegistry is ISupplyChainRegistry {
     /// @notice Adds a registered supplier to the project's allowed payees.
     /// @dev Emits {ProjectSupplierAdded}. Requirements: the caller is the project's firm; `supplier` is registered.
     function addProjectSupplier(uint256 projectId, address supplier) external;
+
+    /// @notice Removes a supplier from the project's allowed payees (for example one that turned out fraudulent):
+    /// the escrow refuses to pay it for the project until the firm adds it again.
+    /// @dev Emits {ProjectSupplierRemoved}. Requirements: the caller is the project's firm; `supplier` is an
+    /// allowed payee of the project. Components that name the supplier are unchanged.
+    /// @param projectId The project.
+    /// @param supplier The supplier to remove.
+    function removeProjectSupplier(uint256 projectId, address supplier) external;
 
     /// @notice Defines a critical component: its primary (the initial current supplier) and 1..8 substitutes in
     /// order of preference, each with the advance the contingency pool pays it on failover. Every listed

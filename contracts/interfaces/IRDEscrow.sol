@@ -4,14 +4,17 @@ pragma solidity ^0.8.28;
 import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import { EscrowTypes } from "../types/EscrowTypes.sol";
+import { IDisruptionOracle } from "./IDisruptionOracle.sol";
 import { ISupplyChainRegistry } from "./ISupplyChainRegistry.sol";
 
 /// @title IRDEscrow
 /// @notice One escrow holding many R&D projects (a singleton with ids starting at 1). Financiers fund a project in
 /// its ERC-20 token; money leaves only from milestones the project's verifier approved, in payments that name the
 /// payee (the firm or a supplier the SupplyChainRegistry lists for the project), a category and an invoice hash
-/// that can be paid only once across the whole contract. A missed deadline or a cancellation fails the project,
-/// and the financiers pull their pro-rata share of what is unspent.
+/// that is paid at most once per payee across the whole contract. No payee the DisruptionOracle holds disrupted is
+/// paid, except an invoice the project's verifier released to it. A missed deadline or a cancellation fails the
+/// project, the firm completes it, or, when the firm does not, anyone closes it once `CLOSE_GRACE_PERIOD` has
+/// passed after its last deadline; then the financiers pull their pro-rata share of what is unspent.
 /// @dev Token movements emit exactly one of {Funded}, {Disbursed}, {Refunded}; for every project
 /// `held = Σ Funded − Σ Disbursed − Σ Refunded` (see docs/EVENTS.md).
 ///
@@ -76,7 +79,7 @@ interface IRDEscrow {
     /// @param amount In units of the token's decimals.
     /// @param milestoneIndex The approved milestone whose budget pays.
     /// @param category What the payment is for.
-    /// @param invoiceHash Hash of the invoice; unique across the contract.
+    /// @param invoiceHash Hash of the invoice; paid at most once per payee across the contract.
     event Disbursed(
         uint256 indexed projectId,
         address indexed payee,
@@ -102,6 +105,33 @@ interface IRDEscrow {
     /// @param refundable The unspent remainder the financiers now share pro rata (funded − disbursed).
     event ProjectCompleted(uint256 indexed projectId, uint256 refundable);
 
+    /// @notice Emitted when anyone closes a project whose milestones are all approved but whose firm did not
+    /// complete it within `CLOSE_GRACE_PERIOD` after the last deadline. The project is Completed.
+    /// @param projectId The project.
+    /// @param closedBy The account that closed it (anyone; also the firm).
+    /// @param refundable The unspent remainder, approved-but-unpaid budget included, that the financiers now share
+    /// pro rata (funded − disbursed).
+    event ProjectClosedAfterGracePeriod(uint256 indexed projectId, address indexed closedBy, uint256 refundable);
+
+    /// @notice Emitted when the verifier releases one invoice to a payee the oracle holds disrupted (goods
+    /// delivered before the disruption); the firm may then pay that invoice once during this disruption.
+    /// @param projectId The project.
+    /// @param payee The disrupted payee.
+    /// @param invoiceHash The invoice released.
+    /// @param confirmationId The oracle confirmation of the disruption the release is valid for.
+    event InvoiceReleased(
+        uint256 indexed projectId,
+        address indexed payee,
+        bytes32 invoiceHash,
+        uint256 confirmationId
+    );
+
+    /// @notice Emitted when the verifier hands its role to a successor it named.
+    /// @param projectId The project.
+    /// @param previousVerifier The verifier that handed over (the caller).
+    /// @param newVerifier The successor, who approves and rejects milestones from now on.
+    event VerifierTransferred(uint256 indexed projectId, address indexed previousVerifier, address indexed newVerifier);
+
     /// @notice Emitted when tokens move from the escrow back to a financier of a closed project.
     /// @param projectId The project.
     /// @param financier The financier refunded.
@@ -115,8 +145,15 @@ interface IRDEscrow {
     /// @notice The maximum number of milestones of a project.
     function MAX_MILESTONES() external view returns (uint256);
 
+    /// @notice Seconds after a project's last milestone deadline from which anyone may close a project whose
+    /// milestones are all approved (30 days): the firm has that long to pay approved budget and complete it.
+    function CLOSE_GRACE_PERIOD() external view returns (uint256);
+
     /// @notice The registry that lists the suppliers each project may pay.
     function registry() external view returns (ISupplyChainRegistry);
+
+    /// @notice The disruption oracle; a supplier it holds disrupted is not paid (see {disburse}).
+    function oracle() external view returns (IDisruptionOracle);
 
     /// @notice The number of projects created; ids run from 1 to this number.
     function projectCount() external view returns (uint256);
@@ -161,9 +198,23 @@ interface IRDEscrow {
         address financier
     ) external view returns (uint256 contributed, uint256 claimable, bool refundClaimed);
 
-    /// @notice Whether an invoice hash was already paid, by any project.
+    /// @notice Whether the payee's invoice was already paid, by any project.
+    /// @param payee The payee that issued the invoice.
     /// @param invoiceHash The invoice hash.
-    function isInvoicePaid(bytes32 invoiceHash) external view returns (bool);
+    function isInvoicePaid(address payee, bytes32 invoiceHash) external view returns (bool);
+
+    /// @notice Whether the verifier's release of the payee's invoice is valid now: made during the payee's current
+    /// disruption and not consumed by a payment yet.
+    /// @param projectId The project.
+    /// @param payee The disrupted payee.
+    /// @param invoiceHash The invoice hash.
+    function isInvoiceReleased(uint256 projectId, address payee, bytes32 invoiceHash) external view returns (bool);
+
+    /// @notice The moment (Unix seconds) after which anyone may close the project with {closeAfterGracePeriod}:
+    /// its last milestone's deadline plus `CLOSE_GRACE_PERIOD`.
+    /// @dev Reverts with {Errors.RDEscrow_ProjectNotFound} for an unknown id.
+    /// @param projectId The project's id.
+    function closableAfter(uint256 projectId) external view returns (uint256);
 
     /*//////////////////////////////////////////////////////////////////////////
                                    STATE-CHANGING
@@ -267,8 +318,10 @@ interface IRDEscrow {
     /// - the caller is the project's firm and the project is Active;
     /// - the milestone exists and is Approved;
     /// - `amount` is above zero and at most the milestone's remaining budget;
-    /// - `invoiceHash` is not zero and was never paid;
-    /// - `payee` is the firm or `registry.isProjectPayee(projectId, payee)` is true.
+    /// - `invoiceHash` is not zero and was never paid to `payee` (by any project);
+    /// - `payee` is the firm or `registry.isProjectPayee(projectId, payee)` is true;
+    /// - the oracle does not hold `payee` disrupted, or the verifier released this invoice to it during the current
+    ///   disruption ({releaseInvoice}); the payment consumes the release.
     /// @param projectId The project.
     /// @param milestoneIndex The approved milestone whose budget pays.
     /// @param payee The recipient.
@@ -283,6 +336,30 @@ interface IRDEscrow {
         EscrowTypes.Category category,
         bytes32 invoiceHash
     ) external;
+
+    /// @notice Lets the firm pay one invoice to a payee the oracle holds disrupted (for goods delivered before the
+    /// disruption). The release holds for the current disruption only and is consumed by the payment.
+    /// @dev Emits an {InvoiceReleased} event.
+    ///
+    /// Requirements:
+    /// - the caller is the project's verifier and the project is Active;
+    /// - `invoiceHash` is not zero and was never paid to `payee`;
+    /// - the oracle holds `payee` disrupted.
+    /// @param projectId The project.
+    /// @param payee The disrupted payee.
+    /// @param invoiceHash The invoice to release.
+    function releaseInvoice(uint256 projectId, address payee, bytes32 invoiceHash) external;
+
+    /// @notice Hands the caller's verifier role to a successor it names. The firm can never change the verifier.
+    /// @dev Emits a {VerifierTransferred} event. The handover takes effect at once; a successor that never acts
+    /// leaves the next deadline to pass, after which the project fails and refunds open.
+    ///
+    /// Requirements:
+    /// - the caller is the project's verifier and the project is Active;
+    /// - `successor` is not zero, not the caller, not the firm and has not funded the project.
+    /// @param projectId The project.
+    /// @param successor The new verifier.
+    function transferVerifier(uint256 projectId, address successor) external;
 
     /// @notice Fails a project whose next milestone to approve missed its deadline; anyone may call it.
     /// @dev Emits a {ProjectFailed} event. Refunds open.
@@ -310,6 +387,18 @@ interface IRDEscrow {
     /// - every milestone is approved.
     /// @param projectId The project.
     function completeProject(uint256 projectId) external;
+
+    /// @notice Closes a project whose milestones are all approved once `CLOSE_GRACE_PERIOD` has passed after its
+    /// last deadline without the firm completing it; anyone may call it, so no money stays locked when the firm
+    /// stops acting. The project is Completed and what was not paid (approved budget included) becomes refundable.
+    /// @dev Emits a {ProjectClosedAfterGracePeriod} event. Refunds open. Until then the firm may still pay approved
+    /// budget. A project with a milestone not approved is failed with {markFailed} instead.
+    ///
+    /// Requirements:
+    /// - the project is Active and every milestone is approved;
+    /// - the block's timestamp is after {closableAfter}.
+    /// @param projectId The project.
+    function closeAfterGracePeriod(uint256 projectId) external;
 
     /// @notice Pays the caller's pro-rata share of a closed project's unspent balance.
     /// @dev Emits a {Refunded} event (also for a share that rounds to zero, which moves no tokens).

@@ -8,7 +8,7 @@ interface ISupplyChainRegistry {
     /// @notice Whether `account` is a supplier the project's firm registered for `projectId`, and may therefore
     /// receive payments from the project's escrow.
     /// @dev True for suppliers added with `addProjectSupplier` or `registerSupplierFor`, and for every primary
-    /// and substitute of the project's components.
+    /// and substitute of the project's components, until the firm removes them with `removeProjectSupplier`.
     /// @param projectId The project's id in the RDEscrow.
     /// @param account The would-be payee.
     /// @return True when `account` may be paid for `projectId`.

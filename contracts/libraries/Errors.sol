@@ -91,8 +91,21 @@ library Errors {
     /// @notice Thrown when a payment names the zero invoice hash.
     error RDEscrow_ZeroInvoiceHash();
 
-    /// @notice Thrown when an invoice hash was already paid, by any project.
-    error RDEscrow_InvoiceAlreadyPaid(bytes32 invoiceHash);
+    /// @notice Thrown when the payee's invoice was already paid, by any project.
+    error RDEscrow_InvoiceAlreadyPaid(address payee, bytes32 invoiceHash);
+
+    /// @notice Thrown when paying a supplier the disruption oracle holds disrupted (confirmed at `since`, Unix
+    /// seconds) without a release of that invoice by the project's verifier.
+    error RDEscrow_PayeeDisrupted(address payee, uint256 since);
+
+    /// @notice Thrown when the verifier releases an invoice to a payee the oracle does not hold disrupted.
+    error RDEscrow_PayeeNotDisrupted(address payee);
+
+    /// @notice Thrown when closing a project before the grace period after its last deadline is over.
+    error RDEscrow_GracePeriodNotOver(uint256 projectId, uint256 closableAfter);
+
+    /// @notice Thrown when a verifier names a successor that is zero, itself, the firm or a financier.
+    error RDEscrow_InvalidSuccessor(uint256 projectId, address successor);
 
     /// @notice Thrown when marking a project failed although its next milestone's deadline has not passed.
     error RDEscrow_DeadlineNotPassed(uint256 projectId, uint256 milestoneIndex, uint256 deadline);
@@ -198,6 +211,9 @@ library Errors {
 
     /// @notice Thrown when a component names (or a firm adds) a supplier that is not registered.
     error SupplyChainRegistry_SupplierNotRegistered(address supplier);
+
+    /// @notice Thrown when the firm removes a supplier that is not an allowed payee of its project.
+    error SupplyChainRegistry_NotProjectPayee(uint256 projectId, address supplier);
 
     /// @notice Thrown when a component lists no substitutes or more than the maximum.
     error SupplyChainRegistry_InvalidSubstituteCount(uint256 count, uint256 max);

@@ -208,6 +208,14 @@ contract SupplyChainRegistry is IComponentRegistry {
     }
 
     /// @inheritdoc IComponentRegistry
+    function removeProjectSupplier(uint256 projectId, address supplier) external override {
+        _checkFirm(projectId);
+        if (!_payees[projectId][supplier]) revert Errors.SupplyChainRegistry_NotProjectPayee(projectId, supplier);
+        delete _payees[projectId][supplier];
+        emit ProjectSupplierRemoved(projectId, supplier);
+    }
+
+    /// @inheritdoc IComponentRegistry
     function defineComponent(
         uint256 projectId,
         bytes32 metadataHash,

@@ -8,12 +8,16 @@
  * - submitMilestone / approveMilestone: evidence hash, then the verifier's approval;
  * - disburse.existingPayee: a payment with a new invoice hash to a registered supplier that already holds the token;
  * - disburse.freshPayee: the same to a registered supplier that holds none yet;
- * - claimRefund: a financier's pro-rata refund of a cancelled project (not the last claimer).
+ * - claimRefund: a financier's pro-rata refund of a cancelled project (not the last claimer);
+ * - closeAfterGracePeriod: a stranger closes a second project whose milestones are all approved, once the grace
+ *   period after its last deadline is over (its firm stopped acting).
  *
  * The stack is the one deployed everywhere (scripts/lib/deploy-stack.ts), so `disburse` pays the real
- * SupplyChainRegistry's `isProjectPayee` call. Financiers approve the exact amount they fund (what the dashboard does), so `transferFrom` clears the allowance.
+ * SupplyChainRegistry's `isProjectPayee` call and the DisruptionOracle's `supplierStatus` call. Financiers approve the exact amount they fund (what the dashboard does), so `transferFrom` clears the allowance.
  */
+import { Category, Stage } from "../../web/src/generated/enums.js";
 import { deployStack } from "../lib/deploy-stack.js";
+import { signPermit } from "../lib/permit.js";
 import { gasOf, type GasContext, type GasModule } from "./types.js";
 
 const DAY = 86_400n;
@@ -29,10 +33,10 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
 
   const now = BigInt(await networkHelpers.time.latest());
   const milestones = [
-    { budget: 400_000_00n, deadline: now + 30n * DAY, stage: 0 },
-    { budget: 300_000_00n, deadline: now + 60n * DAY, stage: 1 },
-    { budget: 200_000_00n, deadline: now + 90n * DAY, stage: 1 },
-    { budget: 100_000_00n, deadline: now + 120n * DAY, stage: 2 },
+    { budget: 400_000_00n, deadline: now + 30n * DAY, stage: Stage.Research },
+    { budget: 300_000_00n, deadline: now + 60n * DAY, stage: Stage.Pilot },
+    { budget: 200_000_00n, deadline: now + 90n * DAY, stage: Stage.Pilot },
+    { budget: 100_000_00n, deadline: now + 120n * DAY, stage: Stage.Market },
   ];
   const metadata = ethers.id("project: photoresist pilot line");
   const result: Record<string, bigint> = {};
@@ -55,39 +59,39 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   await token.connect(f2).approve(escrowAddress, 100_000_00n);
   result["fund.repeat"] = await gasOf(escrow.connect(f2).fund(projectId, 100_000_00n));
 
-  const { chainId } = await ethers.provider.getNetwork();
   const deadline = now + DAY;
   const value = 150_000_00n;
-  const signature = await f3.signTypedData(
-    { name: "Digital CNY (demo)", version: "1", chainId, verifyingContract: await token.getAddress() },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    { owner: f3.address, spender: escrowAddress, value, nonce: await token.nonces(f3.address), deadline },
-  );
-  const { v, r, s } = ethers.Signature.from(signature);
+  const { v, r, s } = await signPermit(token, f3, escrowAddress, value, deadline);
   result.fundWithPermit = await gasOf(escrow.connect(f3).fundWithPermit(projectId, value, deadline, v, r, s));
 
   result.submitMilestone = await gasOf(escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("evidence 0")));
   result.approveMilestone = await gasOf(escrow.connect(verifier).approveMilestone(projectId, 0n));
 
   // A first payment warms nothing up for the measured ones (each is its own transaction).
-  await escrow.connect(firm).disburse(projectId, 0n, firm.address, 10_000_00n, 0, ethers.id("invoice 0"));
+  await escrow.connect(firm).disburse(projectId, 0n, firm.address, 10_000_00n, Category.Equipment, ethers.id("invoice 0"));
   result["disburse.existingPayee"] = await gasOf(
-    escrow.connect(firm).disburse(projectId, 0n, supplier.address, 50_000_00n, 1, ethers.id("invoice 1")),
+    escrow.connect(firm).disburse(projectId, 0n, supplier.address, 50_000_00n, Category.Materials, ethers.id("invoice 1")),
   );
   result["disburse.freshPayee"] = await gasOf(
-    escrow.connect(firm).disburse(projectId, 0n, freshSupplier.address, 50_000_00n, 1, ethers.id("invoice 2")),
+    escrow.connect(firm).disburse(projectId, 0n, freshSupplier.address, 50_000_00n, Category.Materials, ethers.id("invoice 2")),
   );
 
   await escrow.connect(firm).cancelProject(projectId);
   result.claimRefund = await gasOf(escrow.connect(f1).claimRefund(projectId));
+
+  const later = BigInt(await networkHelpers.time.latest());
+  await escrow
+    .connect(firm)
+    .createProject(await token.getAddress(), verifier.address, metadata, [
+      { budget: 100_000_00n, deadline: later + 30n * DAY, stage: 0 },
+    ]);
+  const abandoned = 2n;
+  await token.connect(f4).approve(escrowAddress, 100_000_00n);
+  await escrow.connect(f4).fund(abandoned, 100_000_00n);
+  await escrow.connect(firm).submitMilestone(abandoned, 0n, ethers.id("evidence"));
+  await escrow.connect(verifier).approveMilestone(abandoned, 0n);
+  await networkHelpers.time.increaseTo((await escrow.closableAfter(abandoned)) + 1n);
+  result.closeAfterGracePeriod = await gasOf(escrow.connect(reporter).closeAfterGracePeriod(abandoned));
   return result;
 }
 
@@ -103,6 +107,7 @@ const escrowGas: GasModule = {
     "disburse.existingPayee": 2.4,
     "disburse.freshPayee": 2.9,
     claimRefund: undefined,
+    closeAfterGracePeriod: undefined,
   },
   measure,
 };

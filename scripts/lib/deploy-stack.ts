@@ -4,13 +4,13 @@
  *
  * Order (from the deployer, consecutive nonces n, n+1, ...):
  *
- *   [DemoStablecoin]  →  SupplyChainRegistry(escrow*, pool*, oracle*)  →  RDEscrow(registry)
+ *   [DemoStablecoin]  →  SupplyChainRegistry(escrow*, pool*, oracle*)  →  RDEscrow(registry, oracle*)
  *     →  DisruptionOracle(admin, guardian, maxReportAge, reporters, quorum)
  *     →  ContingencyPool(registry, escrow, oracle, admin, projectTokens)
  *     →  oracle.addSubscriber(pool)   (sent by the admin)
  *
- * The wiring is circular (the registry needs the escrow, the pool and the oracle; the escrow needs the registry; the
- * pool needs all three), so every link is an immutable set in a constructor and the addresses of contracts not yet
+ * The wiring is circular (the registry needs the escrow, the pool and the oracle; the escrow needs the registry and
+ * the oracle; the pool needs all three), so every link is an immutable set in a constructor and the addresses of contracts not yet
  * deployed (*) are predicted from the deployer's nonce (`ethers.getCreateAddress`). No admin setters exist; the
  * helper checks after deploying that every prediction came true.
  */
@@ -111,7 +111,7 @@ export async function deployStack(ethers: HardhatEthers, options: DeployStackOpt
     [predicted.escrow, predicted.pool, predicted.oracle],
     { signer: deployer, nonce: nonce++ },
   )) as unknown as SupplyChainRegistry;
-  const escrow = (await ethers.deployContract("RDEscrow", [predicted.registry], {
+  const escrow = (await ethers.deployContract("RDEscrow", [predicted.registry, predicted.oracle], {
     signer: deployer,
     nonce: nonce++,
   })) as unknown as RDEscrow;

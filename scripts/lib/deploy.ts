@@ -4,57 +4,26 @@
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
+import { LOCAL_CHAIN_IDS } from "./config-checks.js";
 import { DEMO_ACCOUNTS } from "./demo-accounts.js";
+import { localReporters, readDeployConfig, type DeployConfig } from "./deploy-config.js";
 import { deployStack, type DeployedStack } from "./deploy-stack.js";
 import { writeDeployment, type DeploymentRecord } from "./deployments.js";
 import { writeWebDeployments, WEB_DEPLOYMENTS_FILE } from "./web-deployments.js";
 
-export const LOCAL_CHAIN_IDS = new Set([31337, 1337]);
+export { LOCAL_CHAIN_IDS } from "./config-checks.js";
+export type { DeployConfig } from "./deploy-config.js";
 
-export interface DeployConfig {
-  /** An existing ERC-20 (production); without it the DemoStablecoin is deployed. */
-  tokenAddress?: string;
-  reporters: string[];
-  quorum: number;
-  guardian?: string;
-  maxReportAge?: number;
-  /** Tokens projects' contingency pools may hold (default: the project token). */
-  projectTokens?: string[];
-}
-
-/** Reads the deploy configuration from the environment; on local chains the demo accounts fill the gaps. */
+/**
+ * Reads the deploy configuration from the environment (checked: scripts/lib/deploy-config.ts); on local chains
+ * the demo accounts fill the gaps. Throws a ConfigError naming the variable that is wrong.
+ */
 export async function configFromEnvironment(
   ethers: HardhatEthers,
   chainId: number,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<DeployConfig> {
-  const list = (value: string | undefined) =>
-    (value ?? "")
-      .split(",")
-      .map((v) => v.trim())
-      .filter(Boolean);
-  let reporters = list(env.ORACLE_REPORTERS);
-  if (reporters.length === 0) {
-    if (!LOCAL_CHAIN_IDS.has(chainId)) {
-      throw new Error("set ORACLE_REPORTERS (comma-separated addresses) and ORACLE_QUORUM to deploy on this network");
-    }
-    const signers = await ethers.getSigners();
-    reporters = DEMO_ACCOUNTS.filter((a) => a.role === "reporter").map((a) => signers[a.index].address);
-  }
-  const quorum = Number(env.ORACLE_QUORUM ?? Math.min(2, reporters.length));
-  if (!LOCAL_CHAIN_IDS.has(chainId) && env.TOKEN_ADDRESS === undefined) {
-    throw new Error("set TOKEN_ADDRESS to the stablecoin the projects will use (the demo token mints only locally)");
-  }
-  return {
-    tokenAddress: env.TOKEN_ADDRESS,
-    reporters,
-    quorum,
-    guardian: env.ORACLE_GUARDIAN,
-    maxReportAge: env.ORACLE_MAX_REPORT_AGE === undefined ? undefined : Number(env.ORACLE_MAX_REPORT_AGE),
-    projectTokens: env.PROJECT_TOKENS?.split(",")
-      .map((a) => a.trim())
-      .filter((a) => a !== ""),
-  };
+  return readDeployConfig(env, chainId, LOCAL_CHAIN_IDS.has(chainId) ? await localReporters(ethers) : []);
 }
 
 export interface DeployResult {

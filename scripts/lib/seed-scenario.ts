@@ -33,7 +33,7 @@
  * after seeding has its deadline well in the future.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { Signature, type ContractTransactionResponse } from "ethers";
+import type { ContractTransactionResponse } from "ethers";
 
 import type {
   ContingencyPool,
@@ -42,8 +42,10 @@ import type {
   RDEscrow,
   SupplyChainRegistry,
 } from "../../types/ethers-contracts/index.js";
+import { Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./demo-accounts.js";
 import type { DeployedStack } from "./deploy-stack.js";
+import { signPermit } from "./permit.js";
 import { DisruptionReporter, type EventResult, type FeedEvent } from "./reporter.js";
 import { RevertDecoder } from "./revert-decoder.js";
 
@@ -88,11 +90,8 @@ export function formatCny(units: bigint): string {
 
 export const DAY = 86_400;
 
-/** Enums of contracts/types/EscrowTypes.sol. */
-export const Stage = { Research: 0, Pilot: 1, Market: 2 } as const;
-export const Category = { Equipment: 0, Materials: 1, Personnel: 2, Services: 3, Other: 4 } as const;
-export const ProjectStatus = { None: 0, Active: 1, Completed: 2, Failed: 3, Cancelled: 4 } as const;
-export const MilestoneStatus = { Pending: 0, Submitted: 1, Approved: 2, Rejected: 3 } as const;
+/** Enums of contracts/types/EscrowTypes.sol, generated from the compiler's output. */
+export { Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
 
 /** What a milestone looks like after seeding (as the dashboard would describe it). */
 export type MilestoneState =
@@ -703,28 +702,12 @@ export async function seedScenario(
   }
 
   // 5. Financiers fund the escrows (the green fund with an EIP-2612 permit, in one transaction).
-  const tokenName = await token.name();
   for (const f of FUNDING) {
     const project = projects[f.project];
     const signer = who[f.financier];
     if (f.permit) {
       const deadline = BigInt(startedAt + 30 * DAY);
-      const nonce = await token.nonces(signer.address);
-      const signature = Signature.from(
-        await signer.signTypedData(
-          { name: tokenName, version: "1", chainId, verifyingContract: stack.addresses.token },
-          {
-            Permit: [
-              { name: "owner", type: "address" },
-              { name: "spender", type: "address" },
-              { name: "value", type: "uint256" },
-              { name: "nonce", type: "uint256" },
-              { name: "deadline", type: "uint256" },
-            ],
-          },
-          { owner: signer.address, spender: escrowAddress, value: f.amount, nonce, deadline },
-        ),
-      );
+      const signature = await signPermit(token, signer, escrowAddress, f.amount, deadline);
       await send(
         `fund ${f.project} by ${f.financier} (permit)`,
         escrow.connect(signer).fundWithPermit(project.id, f.amount, deadline, signature.v, signature.r, signature.s),

@@ -8,12 +8,14 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
+import { Category, Stage } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
 const DAY = 86_400n;
 const REGION = "0x434e";
 const EVIDENCE = ethers.id("fire at the resin plant");
+
 type Mintable = {
   getAddress(): Promise<string>;
   mint(to: string, amount: bigint): Promise<unknown>;
@@ -40,7 +42,7 @@ async function projectIn(b: Base, token: Mintable, budget: bigint, advance: bigi
   await b.escrow
     .connect(b.firm)
     .createProject(await token.getAddress(), b.verifier.address, ethers.ZeroHash, [
-      { budget, deadline: now + 30n * DAY, stage: 0 },
+      { budget, deadline: now + 30n * DAY, stage: Stage.Research },
     ]);
   const projectId = await b.escrow.projectCount();
   await b.registry
@@ -198,7 +200,9 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
       // The callee sees the token as msg.sender, never the escrow or the firm: repay is refused as not the firm.
       await expect(disrupt(b, b.supA.address)).to.emit(b.pool, "SubstituteFinanced");
       await b.token.arm(b.stack.addresses.pool, b.pool.interface.encodeFunctionData("repay", [b.projectId, 400n]));
-      await expect(b.escrow.connect(b.firm).disburse(b.projectId, 0n, b.s1.address, 100n, 1, ethers.id("inv")))
+      await expect(
+        b.escrow.connect(b.firm).disburse(b.projectId, 0n, b.s1.address, 100n, Category.Materials, ethers.id("inv")),
+      )
         .to.be.revertedWithCustomError(b.pool, "ContingencyPool_CallerNotFirm")
         .withArgs(b.projectId, await b.token.getAddress());
       await expectIdentity(b, b.token, [b.projectId]);
@@ -280,10 +284,12 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
         .to.be.revertedWithCustomError(b.pool, "SafeERC20FailedOperation")
         .withArgs(badAddress);
       expect(await b.pool.getPool(b.badProject)).to.deep.equal(poolBefore);
-      await expect(b.escrow.connect(b.firm).disburse(b.badProject, 0n, b.firm.address, 100n, 1, ethers.id("i")))
+      await expect(
+        b.escrow.connect(b.firm).disburse(b.badProject, 0n, b.firm.address, 100n, Category.Materials, ethers.id("i")),
+      )
         .to.be.revertedWithCustomError(b.escrow, "SafeERC20FailedOperation")
         .withArgs(badAddress);
-      expect(await b.escrow.isInvoicePaid(ethers.id("i"))).to.equal(false);
+      expect(await b.escrow.isInvoicePaid(b.firm.address, ethers.id("i"))).to.equal(false);
       await b.escrow.connect(b.firm).cancelProject(b.badProject);
       await expect(b.escrow.connect(b.f1).claimRefund(b.badProject))
         .to.be.revertedWithCustomError(b.escrow, "SafeERC20FailedOperation")
@@ -332,7 +338,9 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
         await b.escrow.connect(b.firm).submitMilestone(b.projectId, 0n, ethers.id("e"));
         await b.escrow.connect(b.verifier).approveMilestone(b.projectId, 0n);
         const paid = 123_456n * unit + unit / 3n; // an amount with a fractional part
-        await b.escrow.connect(b.firm).disburse(b.projectId, 0n, b.s1.address, paid, 0, ethers.id(`inv${decimals}`));
+        await b.escrow
+          .connect(b.firm)
+          .disburse(b.projectId, 0n, b.s1.address, paid, Category.Equipment, ethers.id(`inv${decimals}`));
         await b.escrow.connect(b.firm).cancelProject(b.projectId);
         const refundable = 1_000_000n * unit - paid;
         let total = 0n;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { approvedProjectFixture, BUDGETS, Category, expectAccounting } from "../helpers/escrow.js";
+import { approvedProjectFixture, BUDGETS, Category, expectAccounting, ProjectStatus } from "../helpers/escrow.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -23,7 +23,7 @@ describe("RDEscrow.disburse", function () {
         .disburse(projectId, 0n, firm.address, 80_000_00n, Category.Personnel, ethers.id("payroll"));
       expect(await token.balanceOf(supplierA.address)).to.equal(120_000_00n);
       expect(await token.balanceOf(firm.address)).to.equal(80_000_00n);
-      expect(await escrow.isInvoicePaid(INVOICE)).to.equal(true);
+      expect(await escrow.isInvoicePaid(supplierA.address, INVOICE)).to.equal(true);
       const m = (await escrow.getMilestones(projectId))[0];
       expect([m.paid, m.remaining]).to.deep.equal([200_000_00n, BUDGETS[0] - 200_000_00n]);
       expect((await escrow.getProject(projectId)).disbursed).to.equal(200_000_00n);
@@ -42,12 +42,12 @@ describe("RDEscrow.disburse", function () {
   });
 
   describe("when the call is wrong", function () {
-    it("reverts with RDEscrow_InvoiceAlreadyPaid for an invoice hash paid before, by any project", async function () {
+    it("reverts with RDEscrow_InvoiceAlreadyPaid for the payee's invoice paid before", async function () {
       const { escrow, firm, projectId } = await networkHelpers.loadFixture(approvedProjectFixture);
       await escrow.connect(firm).disburse(projectId, 0n, firm.address, 1n, Category.Services, INVOICE);
       await expect(escrow.connect(firm).disburse(projectId, 0n, firm.address, 1n, Category.Services, INVOICE))
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvoiceAlreadyPaid")
-        .withArgs(INVOICE);
+        .withArgs(firm.address, INVOICE);
     });
 
     it("reverts with RDEscrow_ZeroInvoiceHash for the zero hash", async function () {
@@ -104,7 +104,7 @@ describe("RDEscrow.disburse", function () {
       await escrow.connect(firm).cancelProject(projectId);
       await expect(escrow.connect(firm).disburse(projectId, 0n, firm.address, 1n, Category.Services, INVOICE))
         .to.be.revertedWithCustomError(escrow, "RDEscrow_ProjectNotActive")
-        .withArgs(projectId, 4);
+        .withArgs(projectId, ProjectStatus.Cancelled);
     });
   });
 });

@@ -7,6 +7,7 @@ import {
   expectAccounting,
   fundAs,
   METADATA,
+  ProjectStatus,
   signPermit,
   standardMilestones,
 } from "../helpers/escrow.js";
@@ -65,7 +66,7 @@ describe("RDEscrow.fund", function () {
       await escrow.connect(firm).cancelProject(projectId);
       await expect(fundAs(escrow, token, f1, projectId, 1n))
         .to.be.revertedWithCustomError(escrow, "RDEscrow_ProjectNotActive")
-        .withArgs(projectId, 4);
+        .withArgs(projectId, ProjectStatus.Cancelled);
     });
 
     it("reverts in the token (ERC20InsufficientAllowance) without an allowance", async function () {

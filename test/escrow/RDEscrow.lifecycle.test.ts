@@ -19,7 +19,7 @@ const { ethers, networkHelpers } = await network.getOrCreate();
 
 describe("RDEscrow lifecycle", function () {
   it("runs a project from funding to completion: three financiers, four milestones, three payees", async function () {
-    const { escrow, token, firm, verifier, f1, f2, f3, supplierA, supplierB, projectId } =
+    const { escrow, registry, token, firm, verifier, f1, f2, f3, supplierA, supplierB, projectId } =
       await networkHelpers.loadFixture(createdProjectFixture);
     const escrowAddress = await escrow.getAddress();
     // A second project on the same token, so the identity is checked across projects.
@@ -75,15 +75,16 @@ describe("RDEscrow lifecycle", function () {
         await check();
       }
     }
-    // The invoice hash space is shared by all projects.
+    // A payee's invoices are shared by all projects: supplier A's "invoice 0" cannot be paid again by another.
     await escrow.connect(supplierB).submitMilestone(other, 0n, ethers.id("evidence"));
     await fundAs(escrow, token, f2, other, BUDGETS[0]);
     await escrow.connect(verifier).approveMilestone(other, 0n);
+    await registry.connect(supplierB).addProjectSupplier(other, supplierA.address);
     await expect(
-      escrow.connect(supplierB).disburse(other, 0n, supplierB.address, 1n, Category.Other, ethers.id("invoice 0")),
+      escrow.connect(supplierB).disburse(other, 0n, supplierA.address, 1n, Category.Other, ethers.id("invoice 0")),
     )
       .to.be.revertedWithCustomError(escrow, "RDEscrow_InvoiceAlreadyPaid")
-      .withArgs(ethers.id("invoice 0"));
+      .withArgs(supplierA.address, ethers.id("invoice 0"));
 
     expect(await token.balanceOf(supplierA.address)).to.equal(370_000_00n);
     expect(await token.balanceOf(supplierB.address)).to.equal(380_000_00n);

@@ -9,6 +9,7 @@ import {
   fundAs,
   fundedProjectFixture,
   MilestoneStatus,
+  ProjectStatus,
 } from "../helpers/escrow.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
@@ -73,7 +74,7 @@ describe("RDEscrow milestones", function () {
       await escrow.connect(firm).cancelProject(projectId);
       await expect(escrow.connect(firm).submitMilestone(projectId, 0n, EVIDENCE))
         .to.be.revertedWithCustomError(escrow, "RDEscrow_ProjectNotActive")
-        .withArgs(projectId, 4);
+        .withArgs(projectId, ProjectStatus.Cancelled);
     });
   });
 

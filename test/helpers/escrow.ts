@@ -8,19 +8,14 @@ import type { Signer } from "ethers";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
+import { Stage } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
 export const DAY = 86_400n;
 
-/** Project status (EscrowTypes.ProjectStatus). */
-export const ProjectStatus = { None: 0, Active: 1, Completed: 2, Failed: 3, Cancelled: 4 } as const;
-/** Milestone status (EscrowTypes.MilestoneStatus). */
-export const MilestoneStatus = { Pending: 0, Submitted: 1, Approved: 2, Rejected: 3 } as const;
-/** Development stage (EscrowTypes.Stage). */
-export const Stage = { Research: 0, Pilot: 1, Market: 2 } as const;
-/** Disbursement category (EscrowTypes.Category). */
-export const Category = { Equipment: 0, Materials: 1, Personnel: 2, Services: 3, Other: 4 } as const;
+/** The enums of EscrowTypes, generated from the compiler's output. */
+export { Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
 
 export interface MilestoneInput {
   budget: bigint;
@@ -40,14 +35,29 @@ export function standardMilestones(now: bigint): MilestoneInput[] {
 export const METADATA = ethers.id("project: ArF photoresist, pilot line to market");
 
 /** The deployed stack (scripts/lib/deploy-stack.ts: token, SupplyChainRegistry, escrow, oracle, pool); the three
- * financiers hold 10,000,000.00 each. */
+ * financiers hold 10,000,000.00 each; `reporter` alone confirms disruptions (quorum 1). */
 export async function deployEscrowFixture() {
   const [admin, firm, verifier, f1, f2, f3, supplierA, supplierB, stranger, reporter] = await ethers.getSigners();
   const stack = await deployStack(ethers, { reporters: [reporter.address], quorum: 1 });
   const token = stack.token!;
-  const { registry, escrow } = stack;
+  const { registry, escrow, oracle } = stack;
   for (const f of [f1, f2, f3]) await token.mint(f.address, 10_000_000_00n);
-  return { token, registry, escrow, admin, firm, verifier, f1, f2, f3, supplierA, supplierB, stranger };
+  return {
+    token,
+    registry,
+    escrow,
+    oracle,
+    admin,
+    firm,
+    verifier,
+    f1,
+    f2,
+    f3,
+    supplierA,
+    supplierB,
+    stranger,
+    reporter,
+  };
 }
 
 /** Region code of the demo suppliers (ISO 3166 "CN" as bytes2). */
@@ -98,31 +108,8 @@ export async function fundAs(escrow: Escrow, token: Token, financier: Signer, pr
   return escrow.connect(financier).fund(projectId, amount);
 }
 
-/** An EIP-2612 permit signature by `owner` for `spender`. */
-export async function signPermit(
-  token: { getAddress(): Promise<string>; name(): Promise<string>; nonces(owner: string): Promise<bigint> },
-  owner: Signer,
-  spender: string,
-  value: bigint,
-  deadline: bigint,
-) {
-  const { chainId } = await ethers.provider.getNetwork();
-  const ownerAddress = await owner.getAddress();
-  const signature = await owner.signTypedData(
-    { name: await token.name(), version: "1", chainId, verifyingContract: await token.getAddress() },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    { owner: ownerAddress, spender, value, nonce: await token.nonces(ownerAddress), deadline },
-  );
-  return ethers.Signature.from(signature);
-}
+/** An EIP-2612 permit signature by `owner` for `spender` (scripts/lib/permit.ts). */
+export { signPermit } from "../../scripts/lib/permit.js";
 
 export interface Totals {
   funded: bigint;

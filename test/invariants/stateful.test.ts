@@ -18,6 +18,7 @@ import fc from "fast-check";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
+import { signPermit } from "../../scripts/lib/permit.js";
 import type {
   ContingencyPool,
   DemoStablecoin,
@@ -25,6 +26,7 @@ import type {
   RDEscrow,
   SupplyChainRegistry,
 } from "../../types/ethers-contracts/index.js";
+import { MilestoneStatus, ProjectStatus, SkipReason, Stage } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -40,10 +42,8 @@ const GAS = { gasLimit: 8_000_000n };
 const MAX_PROJECTS = 4;
 const MAX_PAIRS_PER_CALLBACK = 4;
 
-const PStatus = { None: 0, Active: 1, Completed: 2, Failed: 3, Cancelled: 4 } as const;
-const MStatus = { Pending: 0, Submitted: 1, Approved: 2, Rejected: 3 } as const;
-/** SupplyChainTypes.SkipReason.ProjectClosed. */
-const SKIP_PROJECT_CLOSED = 4n;
+const PStatus = ProjectStatus;
+const MStatus = MilestoneStatus;
 
 /** Allowed edges of the state machines (a step may also leave a status unchanged). */
 const PROJECT_EDGES: Record<number, number[]> = {
@@ -66,6 +66,9 @@ const MILESTONE_EDGES: Record<number, number[]> = {
 const FIXTURE_PROJECTS = [
   { firm: 0, verifier: 0, budgets: [1_000_00n, 2_000_00n, 500_00n], spacingDays: 30n },
   { firm: 1, verifier: 1, budgets: [3_000_00n, 1_500_00n], spacingDays: 45n },
+  // Project 3: its only milestone is approved in the fixture and nothing is paid yet; once time passes beyond its
+  // deadline + the grace period, anyone may close it (the firm that stopped acting).
+  { firm: 1, verifier: 0, budgets: [700_00n], spacingDays: 20n },
 ] as const;
 /** Components of the fixture: [projectIndex, primary supplier index, [substitute index, advance][]]. */
 // supP1 (supplier 0) is listed in 5 pairs, more than MAX_PAIRS_PER_CALLBACK: its disruption queues work.
@@ -79,12 +82,14 @@ const FIXTURE_COMPONENTS: [number, number, [number, bigint][]][] = [
 ];
 /** f1 commits to project 1's pool in the fixture: amount, exposure allowance, disruption allowance. */
 const FIXTURE_COMMIT = [2_000_00n, 2_000_00n, 1_000_00n] as const;
-/** Fixture funding: [project index, financier index, amount] (project 1 fully, project 2 in part). */
+/** Fixture funding: [project index, financier index, amount] (projects 1 and 3 fully, project 2 in part). */
 const FIXTURE_FUNDING: [number, number, bigint][] = [
   [0, 0, 1_500_00n],
   [0, 1, 1_333_33n],
   [0, 2, 666_67n],
   [1, 1, 1_000_00n],
+  [2, 0, 400_00n],
+  [2, 2, 300_00n],
 ];
 
 async function stackFixture() {
@@ -114,7 +119,7 @@ async function stackFixture() {
     const milestones = p.budgets.map((budget, i) => ({
       budget,
       deadline: now + BigInt(i + 1) * p.spacingDays * DAY,
-      stage: 0,
+      stage: Stage.Research,
     }));
     await escrow
       .connect(firms[p.firm])
@@ -135,6 +140,8 @@ async function stackFixture() {
     await escrow.connect(financiers[f]).fund(BigInt(pIndex + 1), amount);
   }
   await escrow.connect(firmA).submitMilestone(1n, 0n, ethers.id("e")); // project 1, milestone 0 awaits review
+  await escrow.connect(firmB).submitMilestone(3n, 0n, ethers.id("e")); // project 3: its only milestone approved
+  await escrow.connect(verA).approveMilestone(3n, 0n);
   const latest = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   return {
     stack,
@@ -308,6 +315,8 @@ function initialModel(r: Real): Model {
     m.ledger.funded += amount;
   }
   m.projects[0].milestones[0].status = MStatus.Submitted;
+  m.projects[2].milestones[0].status = MStatus.Approved;
+  m.projects[2].approvedCount = 1;
   const p1 = m.projects[0];
   p1.committers.add(r.financiers[0].address);
   p1.poolHeld = FIXTURE_COMMIT[0];
@@ -317,6 +326,12 @@ function initialModel(r: Real): Model {
   m.ledger.committed = 2n * FIXTURE_COMMIT[0];
   return m;
 }
+
+/** The escrow's grace period after a project's last deadline (RDEscrow.CLOSE_GRACE_PERIOD). */
+const GRACE = 30n * 86_400n;
+
+/** Invoices are unique per payee (RDEscrow's `_paidInvoices[payee][invoiceHash]`). */
+const invoiceKey = (payee: string, invoice: string) => `${payee.toLowerCase()}:${invoice.toLowerCase()}`;
 
 function supplierState(m: Model, supplier: string): MSupplier {
   let s = m.oracle.get(supplier);
@@ -477,23 +492,34 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
           expect(p!.status, "Disbursed only while Active").to.equal(PStatus.Active);
           expect(ms.status, "Disbursed only from an Approved milestone").to.equal(MStatus.Approved);
           expect(n(amount) > 0n && ms.paid + n(amount) <= ms.budget, "Disbursed within the budget").to.equal(true);
-          expect(m.invoices.has(a(invoice)), "invoice paid twice").to.equal(false);
+          expect(m.invoices.has(invoiceKey(a(payee), a(invoice))), "payee's invoice paid twice").to.equal(false);
           const firm = r.firms[p!.firm].address;
           expect(a(payee) === firm || p!.payees.has(a(payee)), "payee is the firm or a registered supplier").to.equal(
             true,
           );
+          expect(supplierState(m, a(payee)).disrupted, "no payment to a disrupted payee").to.equal(false);
           ms.paid += n(amount);
-          m.invoices.add(a(invoice));
+          m.invoices.add(invoiceKey(a(payee), a(invoice)));
           m.lastInvoice = a(invoice);
           m.ledger.disbursed += n(amount);
           break;
         }
         case "ProjectFailed":
         case "ProjectCancelled":
-        case "ProjectCompleted": {
+        case "ProjectCompleted":
+        case "ProjectClosedAfterGracePeriod": {
           expect(p!.status, `${name}: project edge from Active`).to.equal(PStatus.Active);
           const disbursed = p!.milestones.reduce((s, x) => s + x.paid, 0n);
-          const refundable = n(args[name === "ProjectFailed" ? 2 : 1]);
+          const byAnyone = name === "ProjectClosedAfterGracePeriod";
+          const refundable = n(args[name === "ProjectFailed" || byAnyone ? 2 : 1]);
+          if (byAnyone) {
+            expect(p!.approvedCount, "closed after grace only once all milestones are approved").to.equal(
+              p!.milestones.length,
+            );
+            expect(m.now > p!.milestones[p!.milestones.length - 1].deadline + GRACE, "closed after the grace").to.equal(
+              true,
+            );
+          }
           expect(refundable, "refundable = funded − disbursed").to.equal(p!.funded - disbursed);
           if (name === "ProjectFailed") expect(Number(n(args[1]))).to.equal(p!.approvedCount);
           p!.status =
@@ -540,6 +566,9 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
           break;
         case "ProjectSupplierAdded":
           projectOf(m, args[0]).payees.add(a(args[1]));
+          break;
+        case "ProjectSupplierRemoved":
+          projectOf(m, args[0]).payees.delete(a(args[1]));
           break;
         case "ComponentDefined":
           // The command adds the component; check the id.
@@ -654,7 +683,7 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
       }
       case "FinancingSkipped":
         // Closed projects are skipped with their own reason, and only they.
-        expect(n(args[4]) === SKIP_PROJECT_CLOSED, "ProjectClosed iff the project is not Active").to.equal(
+        expect(n(args[4]) === BigInt(SkipReason.ProjectClosed), "ProjectClosed iff the project is not Active").to.equal(
           projectOf(m, args[0]).status !== PStatus.Active,
         );
         break;
@@ -912,7 +941,7 @@ class CreateProject extends Step {
     const firm = r.firms[this.firm];
     const verifier = this.verifier === 2 ? firm : r.verifiers[this.verifier];
     const expected = this.verifier === 2 ? err("RDEscrow_InvalidVerifier") : OK;
-    const milestones = this.budgets.map((budget, i) => ({ budget, deadline: deadlines[i], stage: 0 }));
+    const milestones = this.budgets.map((budget, i) => ({ budget, deadline: deadlines[i], stage: Stage.Research }));
     const logs = await act(m, r, expected, () =>
       r.escrow.connect(firm).createProject(r.stack.addresses.token, verifier.address, ethers.ZeroHash, milestones, GAS),
     );
@@ -967,27 +996,7 @@ class FundWithPermit extends Step {
     else if (amount > p.target - p.funded) expected = err("RDEscrow_OverFunding");
     const owner = r.financiers[3];
     const deadline = m.now + 3600n;
-    const { chainId } = await ethers.provider.getNetwork();
-    const signature = await owner.signTypedData(
-      { name: await r.token.name(), version: "1", chainId, verifyingContract: r.stack.addresses.token },
-      {
-        Permit: [
-          { name: "owner", type: "address" },
-          { name: "spender", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      },
-      {
-        owner: owner.address,
-        spender: r.stack.addresses.escrow,
-        value: amount,
-        nonce: await r.token.nonces(owner.address),
-        deadline,
-      },
-    );
-    const { v, r: sr, s } = ethers.Signature.from(signature);
+    const { v, r: sr, s } = await signPermit(r.token, owner, r.stack.addresses.escrow, amount, deadline);
     await act(m, r, expected, () => r.escrow.connect(owner).fundWithPermit(id, amount, deadline, v, sr, s, GAS));
   }
 }
@@ -1108,9 +1117,10 @@ class Disburse extends Step {
     else if (i >= p.approvedCount) expected = err("RDEscrow_MilestoneNotApproved");
     else if (amount === 0n) expected = err("RDEscrow_ZeroAmount");
     else if (invoice === ethers.ZeroHash) expected = err("RDEscrow_ZeroInvoiceHash");
-    else if (m.invoices.has(invoice)) expected = err("RDEscrow_InvoiceAlreadyPaid");
+    else if (m.invoices.has(invoiceKey(payee, invoice))) expected = err("RDEscrow_InvoiceAlreadyPaid");
     else if (amount > remaining) expected = err("RDEscrow_BudgetExceeded");
     else if (payee !== r.firms[p.firm].address && !p.payees.has(payee)) expected = err("RDEscrow_PayeeNotAllowed");
+    else if (supplierState(m, payee).disrupted) expected = err("RDEscrow_PayeeDisrupted");
     const caller = p ? r.firms[p.firm] : r.stranger;
     const logs = await act(m, r, expected, () =>
       r.escrow.connect(caller).disburse(id, i, payee, amount, 1, invoice, GAS),
@@ -1120,21 +1130,29 @@ class Disburse extends Step {
 }
 
 class TimeTravel extends Step {
-  constructor(readonly seconds: bigint) {
+  constructor(readonly seconds: bigint | "beyondEveryGrace") {
     super();
   }
   label() {
-    return `timeTravel(+${this.seconds}s)`;
+    return this.seconds === "beyondEveryGrace"
+      ? "timeTravel(beyond every deadline + grace)"
+      : `timeTravel(+${this.seconds}s)`;
   }
   async exec(m: Model) {
-    await networkHelpers.time.increaseTo(m.now + this.seconds);
+    if (this.seconds !== "beyondEveryGrace") return networkHelpers.time.increaseTo(m.now + this.seconds);
+    // Past the last deadline of every project plus the grace period: every all-approved project is closable by anyone.
+    const last = m.projects.reduce(
+      (t, p) => (p.milestones.at(-1)!.deadline > t ? p.milestones.at(-1)!.deadline : t),
+      0n,
+    );
+    await networkHelpers.time.increaseTo(last + GRACE > m.now ? last + GRACE : m.now + 1n);
   }
 }
 
 class Close extends Step {
   constructor(
     readonly project: number,
-    readonly how: "markFailed" | "cancel" | "complete" | "cancelByStranger",
+    readonly how: "markFailed" | "cancel" | "complete" | "cancelByStranger" | "closeByAnyone",
   ) {
     super();
   }
@@ -1153,12 +1171,17 @@ class Close extends Step {
       else if (t <= p.milestones[p.approvedCount].deadline) expected = err("RDEscrow_DeadlineNotPassed");
     } else if (this.how === "complete" && p.approvedCount !== p.milestones.length) {
       expected = err("RDEscrow_MilestonesPending");
+    } else if (this.how === "closeByAnyone") {
+      if (p.approvedCount !== p.milestones.length) expected = err("RDEscrow_MilestonesPending");
+      else if (t <= p.milestones[p.milestones.length - 1].deadline + GRACE)
+        expected = err("RDEscrow_GracePeriodNotOver");
     }
     const firm = p ? r.firms[p.firm] : r.stranger;
     await act(m, r, expected, () => {
       if (this.how === "markFailed") return r.escrow.connect(r.keeper).markFailed(id, GAS);
       if (this.how === "cancel") return r.escrow.connect(firm).cancelProject(id, GAS);
       if (this.how === "complete") return r.escrow.connect(firm).completeProject(id, GAS);
+      if (this.how === "closeByAnyone") return r.escrow.connect(r.stranger).closeAfterGracePeriod(id, GAS);
       return r.escrow.connect(r.stranger).cancelProject(id, GAS);
     });
   }
@@ -1280,6 +1303,27 @@ class AddProjectSupplier extends Step {
     else if (this.supplier === 5) expected = err("SupplyChainRegistry_SupplierNotRegistered");
     const caller = p ? r.firms[p.firm] : r.stranger;
     await act(m, r, expected, () => r.registry.connect(caller).addProjectSupplier(id, s, GAS));
+  }
+}
+
+class RemoveProjectSupplier extends Step {
+  constructor(
+    readonly project: number,
+    readonly supplier: number, // 0..4 registered, 5 rogue
+  ) {
+    super();
+  }
+  label() {
+    return `removeProjectSupplier(p#${this.project}, s${this.supplier})`;
+  }
+  async exec(m: Model, r: Real) {
+    const { id, p } = pickProject(m, this.project);
+    const s = this.supplier === 5 ? r.rogue.address : r.suppliers[this.supplier].address;
+    let expected: Expect = OK;
+    if (!p) expected = err("RDEscrow_ProjectNotFound");
+    else if (!p.payees.has(s)) expected = err("SupplyChainRegistry_NotProjectPayee");
+    const caller = p ? r.firms[p.firm] : r.stranger;
+    await act(m, r, expected, () => r.registry.connect(caller).removeProjectSupplier(id, s, GAS));
   }
 }
 
@@ -1571,12 +1615,32 @@ const commandArb: fc.Arbitrary<fc.AsyncCommand<Model, Real>> = fc.oneof(
   ),
   w(
     3,
-    fc.constantFrom(3_600n, DAY + 1n, 11n * DAY, 35n * DAY).map((s) => new TimeTravel(s)),
+    fc
+      .constantFrom<TimeTravel["seconds"]>(
+        3_600n,
+        DAY + 1n,
+        11n * DAY,
+        35n * DAY,
+        "beyondEveryGrace",
+        "beyondEveryGrace",
+      )
+      .map((s) => new TimeTravel(s)),
   ),
   w(
     5,
     fc
-      .tuple(pIdx, fc.constantFrom<Close["how"]>("markFailed", "markFailed", "cancel", "complete", "cancelByStranger"))
+      .tuple(
+        pIdx,
+        fc.constantFrom<Close["how"]>(
+          "markFailed",
+          "markFailed",
+          "cancel",
+          "complete",
+          "cancelByStranger",
+          "closeByAnyone",
+          "closeByAnyone",
+        ),
+      )
       .map(([p, how]) => new Close(p, how)),
   ),
   w(
@@ -1601,6 +1665,10 @@ const commandArb: fc.Arbitrary<fc.AsyncCommand<Model, Real>> = fc.oneof(
   w(
     1,
     fc.tuple(pIdx, fc.nat({ max: 5 })).map(([p, s]) => new AddProjectSupplier(p, s)),
+  ),
+  w(
+    1,
+    fc.tuple(pIdx, fc.nat({ max: 5 })).map(([p, s]) => new RemoveProjectSupplier(p, s)),
   ),
   w(
     5,

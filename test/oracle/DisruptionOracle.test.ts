@@ -2,19 +2,15 @@ import { expect } from "chai";
 import type { Signer } from "ethers";
 import { network } from "hardhat";
 
+import { REPORT_TYPES } from "../../scripts/lib/reporter.js";
+import { Mode } from "../../web/src/generated/enums.js";
+
 const { ethers, networkHelpers } = await network.getOrCreate();
 const { time } = networkHelpers;
 
 const DAY = 24 * 60 * 60;
 const EVIDENCE = ethers.id("ipfs://factory-fire-inspection-report");
 const RECOVERY_EVIDENCE = ethers.id("ipfs://production-restarted");
-
-enum Mode {
-  Accept,
-  Revert,
-  BurnGas,
-  RevertHuge,
-}
 
 async function deployOracleFixture() {
   const [admin, guardian, r1, r2, r3, outsider, supplier, other] = await ethers.getSigners();
@@ -33,16 +29,6 @@ async function deployOracleFixture() {
 async function now(): Promise<bigint> {
   return BigInt(await time.latest());
 }
-
-const REPORT_TYPES = {
-  Report: [
-    { name: "supplier", type: "address" },
-    { name: "disrupted", type: "bool" },
-    { name: "evidenceHash", type: "bytes32" },
-    { name: "observedAt", type: "uint64" },
-    { name: "lastConfirmationId", type: "uint64" },
-  ],
-};
 
 interface Report {
   supplier: string;

@@ -130,7 +130,9 @@ describe("oracle reporter service", function () {
         { id: "future", supplier: supplier.address, status: "disrupted", evidence: "x", observedAt: future },
       ]);
       expect(result.outcome).to.equal("failed");
-      expect(result.detail).to.match(/^DisruptionOracle_ObservedInFuture\(\d+, \d+\)$/);
+      expect(result.detail).to.match(
+        /^The observation time lies in the future. \(DisruptionOracle_ObservedInFuture\(\d+, \d+\)\)$/,
+      );
     });
 
     it("counts only signers that are reporters of this oracle", async function () {

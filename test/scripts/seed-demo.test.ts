@@ -17,6 +17,7 @@ import {
   regionCode,
   scenarioStack,
   seedScenario,
+  Stage,
   type MilestoneState,
   type ProjectKey,
 } from "../../scripts/lib/seed-scenario.js";
@@ -69,7 +70,7 @@ describe("demo scenario (scripts/lib/seed-scenario.ts)", function () {
       // Research → Pilot → Market in the photoresist and catalyst projects.
       for (const project of [photoresist, catalyst]) {
         const stages = (await escrow.getMilestones(project.id)).map((m) => Number(m.stage));
-        expect(new Set(stages)).to.deep.equal(new Set([0, 1, 2]));
+        expect(new Set(stages)).to.deep.equal(new Set([Stage.Research, Stage.Pilot, Stage.Market]));
       }
     });
 
@@ -140,7 +141,7 @@ describe("demo scenario (scripts/lib/seed-scenario.ts)", function () {
           p.category,
           p.invoiceHash,
         ]);
-        expect(await stack.escrow.isInvoicePaid(p.invoiceHash)).to.equal(true);
+        expect(await stack.escrow.isInvoicePaid(p.payeeAddress, p.invoiceHash)).to.equal(true);
       }
       expect(new Set(planned.map((p) => p.invoiceHash)).size).to.equal(planned.length);
       const payees = new Set(planned.map((p) => p.payee));

@@ -6,6 +6,8 @@ import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import { BaseTest } from "./utils/BaseTest.sol";
 import { RDEscrow } from "../../contracts/escrow/RDEscrow.sol";
 import { DemoStablecoin } from "../../contracts/token/DemoStablecoin.sol";
+import { DisruptionOracle } from "../../contracts/oracle/DisruptionOracle.sol";
+import { IDisruptionOracle } from "../../contracts/interfaces/IDisruptionOracle.sol";
 import { MockSupplyChainRegistryForEscrow } from "../../contracts/test/MockSupplyChainRegistryForEscrow.sol";
 import { ISupplyChainRegistry } from "../../contracts/interfaces/ISupplyChainRegistry.sol";
 import { Errors } from "../../contracts/libraries/Errors.sol";
@@ -30,7 +32,10 @@ contract RDEscrowRefundsTest is BaseTest {
 
     function setUp() public {
         token = new DemoStablecoin("Digital CNY (demo)", "dCNY", address(this));
-        escrow = new RDEscrow(ISupplyChainRegistry(address(new MockSupplyChainRegistryForEscrow())));
+        address[] memory reporters = new address[](1);
+        reporters[0] = address(0xA11CE);
+        IDisruptionOracle oracle = new DisruptionOracle(address(this), address(this), 1 days, reporters, 1);
+        escrow = new RDEscrow(ISupplyChainRegistry(address(new MockSupplyChainRegistryForEscrow())), oracle);
         vm.warp(1_800_000_000);
     }
 

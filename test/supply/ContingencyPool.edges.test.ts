@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
+import { ADV1, ADV2, commitBoth, deployScenario, expectPoolIdentity, report, withManyPairs } from "./fixtures.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -24,15 +24,7 @@ async function committed() {
 
 /** `committed`, plus 4 more components supplied by supA (6 pairs: 4 handled in the oracle's transaction). */
 async function manyPairs() {
-  const s = await committed();
-  for (let i = 0; i < 4; i++) {
-    await s.registry
-      .connect(s.firm)
-      .defineComponent(s.projectId, ethers.id(`part ${i}`), s.supA.address, [
-        { supplier: s.s1.address, advance: 1_000_00n },
-      ]);
-  }
-  return s;
+  return withManyPairs(await committed());
 }
 
 const expectIdentity = expectPoolIdentity;

@@ -1,17 +1,10 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, ADV3, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
+import { ADV1, ADV2, ADV3, commitBoth, deployScenario, expectPoolIdentity, report, withManyPairs } from "./fixtures.js";
+import { SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
-
-enum Skip {
-  NoHealthySubstitute,
-  InsufficientLiquidity,
-  ExposureCapReached,
-  DisruptionCapReached,
-  ProjectClosed,
-}
 
 async function scenario() {
   return deployScenario(ethers);
@@ -168,18 +161,8 @@ describe("ContingencyPool", function () {
   });
 
   describe("queue", function () {
-    async function manyPairs() {
-      const s = await committed();
-      // supA gets 4 more components (6 pairs in all): the first 4 are handled in the oracle's transaction.
-      for (let i = 0; i < 4; i++) {
-        await s.registry
-          .connect(s.firm)
-          .defineComponent(s.projectId, ethers.id(`part ${i}`), s.supA.address, [
-            { supplier: s.s1.address, advance: 1_000_00n },
-          ]);
-      }
-      return s;
-    }
+    // supA gets 4 more components (6 pairs in all): the first 4 are handled in the oracle's transaction.
+    const manyPairs = async () => withManyPairs(await committed());
 
     it("queues the pairs beyond MAX_PAIRS_PER_CALLBACK and lets a third party resume them", async function () {
       const s = await manyPairs();
@@ -268,7 +251,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await fee.mint(s.f1.address, 10_000n);
       await fee.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -285,7 +268,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await evil.mint(s.f1.address, 10_000n);
       await evil.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -304,7 +287,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await bad.mint(s.f1.address, 10_000n);
       await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -324,7 +307,7 @@ describe("ContingencyPool", function () {
       await s.escrow
         .connect(s.firm2)
         .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: 0 },
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
         ]);
       await s.registry
         .connect(s.firm2)

@@ -8,15 +8,9 @@ import { network } from "hardhat";
 
 import type { SupplyChainRegistry } from "../../types/ethers-contracts/index.js";
 import { ADV1, deployScenario, REGION_CN, report } from "./fixtures.js";
+import { FailoverOutcome as Outcome } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
-
-enum Outcome {
-  Switched,
-  NotAffected,
-  NoHealthySubstitute,
-  OverBudget,
-}
 
 /** The fixture's stack, plus a second registry whose only allowed failover caller is `keeper` (acting as pool). */
 async function directRegistry() {

@@ -4,8 +4,10 @@ import { expect } from "chai";
  * funded project, registered suppliers and three critical components (two supplied by the same supplier).
  */
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+import { id } from "ethers";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
+import { Stage } from "../../web/src/generated/enums.js";
 
 export const DAY = 86_400n;
 export const REGION_CN = "0x434e"; // "CN"
@@ -32,7 +34,7 @@ export async function deployScenario(ethers: HardhatEthers) {
   await escrow
     .connect(firm)
     .createProject(stack.addresses.token, verifier.address, ethers.id("photoresist pilot line"), [
-      { budget: 500_000_00n, deadline: now + 90n * DAY, stage: 0 },
+      { budget: 500_000_00n, deadline: now + 90n * DAY, stage: Stage.Research },
     ]);
   const projectId = 1n;
   for (const account of [f1, f2, firm]) await token.mint(account.address, 10_000_000_00n);
@@ -107,7 +109,23 @@ export async function commitBoth<T extends PoolScenario>(s: T): Promise<T> {
   return s;
 }
 
-/** pool held = Σ Committed − Σ SubstituteFinanced − Σ AdvanceClaimed + Σ Repaid − Σ Withdrawn (docs/EVENTS.md), from the logs. */
+/**
+ * `s` plus 4 more components supplied by supA, each with substitute s1 (advance 1,000.00): supA is then in 6 pairs,
+ * more than the pool handles in the oracle's transaction (MAX_PAIRS_PER_CALLBACK = 4), so 2 are queued.
+ */
+export async function withManyPairs<T extends PoolScenario>(s: T): Promise<T> {
+  for (let i = 0; i < 4; i++) {
+    await s.registry
+      .connect(s.firm)
+      .defineComponent(s.projectId, id(`part ${i}`), s.supA.address, [{ supplier: s.s1.address, advance: 1_000_00n }]);
+  }
+  return s;
+}
+
+/**
+ * pool held = Σ Committed − Σ SubstituteFinanced − Σ AdvanceClaimed + Σ Repaid − Σ Withdrawn (docs/EVENTS.md),
+ * rebuilt from the logs.
+ */
 export async function poolHeldFromEvents(s: PoolScenario): Promise<bigint> {
   const pool = s.pool;
   const sum = async (filter: Parameters<typeof pool.queryFilter>[0]) =>

@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
+import { signPermit } from "../../scripts/lib/permit.js";
+
 const { ethers, networkHelpers } = await network.getOrCreate();
 
 async function deployStablecoinFixture() {
@@ -31,22 +33,8 @@ describe("DemoStablecoin", function () {
     it("lets a spender pull tokens with an EIP-2612 signature", async function () {
       const { token, owner, financier, stranger } = await networkHelpers.loadFixture(deployStablecoinFixture);
       await token.mint(financier.address, 500n);
-      const { chainId } = await ethers.provider.getNetwork();
       const deadline = BigInt(await networkHelpers.time.latest()) + 3600n;
-      const signature = await financier.signTypedData(
-        { name: "Digital CNY (demo)", version: "1", chainId, verifyingContract: await token.getAddress() },
-        {
-          Permit: [
-            { name: "owner", type: "address" },
-            { name: "spender", type: "address" },
-            { name: "value", type: "uint256" },
-            { name: "nonce", type: "uint256" },
-            { name: "deadline", type: "uint256" },
-          ],
-        },
-        { owner: financier.address, spender: owner.address, value: 500n, nonce: 0n, deadline },
-      );
-      const { v, r, s } = ethers.Signature.from(signature);
+      const { v, r, s } = await signPermit(token, financier, owner.address, 500n, deadline);
       await token.permit(financier.address, owner.address, 500n, deadline, v, r, s);
       await token.transferFrom(financier.address, stranger.address, 500n);
       expect(await token.balanceOf(stranger.address)).to.equal(500n);

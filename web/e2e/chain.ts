@@ -82,8 +82,8 @@ export const isDisrupted = (supplier: Address) =>
     args: [supplier],
   });
 
-/** RDEscrow's MilestoneStatus enum. */
-export const MilestoneStatus = { Pending: 0, Submitted: 1, Approved: 2, Rejected: 3 } as const;
+/** RDEscrow's MilestoneStatus enum (generated from the compiler's output). */
+export { MilestoneStatus } from "../src/generated/enums";
 
 /** What `financier` can withdraw from project `projectId`'s contingency pool now. */
 export const withdrawable = (projectId: bigint, financier: Address) =>

@@ -4,7 +4,7 @@
  * every request is forwarded (through `page.exposeFunction`) to the local node's JSON-RPC, which signs
  * with its unlocked accounts. Nothing of the app is mocked.
  */
-import { test as base, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
 export const RPC_URL = process.env.E2E_RPC_URL ?? "http://127.0.0.1:8545";
 
@@ -174,4 +174,17 @@ export const test = base.extend<{ wallet: InjectedWallet }>({
   },
 });
 
-export { expect } from "@playwright/test";
+export { expect };
+
+/** Connects the injected wallet as `account` (first time through the connect menu, then by switching). */
+export async function connectAs(page: Page, wallet: InjectedWallet, account: string): Promise<void> {
+  await wallet.useAccount(account);
+  const connect = page.getByTestId("connect-button");
+  const shown = page.getByTestId("wallet-account");
+  await expect(connect.or(shown)).toBeVisible();
+  if (await connect.isVisible()) {
+    await connect.click();
+    await page.getByTestId("wallet-menu").getByText("E2E Test Wallet").click();
+  }
+  await expect(shown).toHaveAttribute("data-address", account.toLowerCase());
+}

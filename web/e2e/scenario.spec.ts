@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { keccak256, stringToHex, type Address } from "viem";
-import { test, expect, type InjectedWallet } from "./fixtures";
+import { connectAs, expect, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 import {
   accounts,
@@ -52,19 +52,6 @@ async function screenshot(page: Page, name: string, docsName?: string): Promise<
 }
 
 let who: Record<Role, Address>;
-
-/** Connects the injected wallet as `account` (first time through the connect menu, then by switching). */
-async function connectAs(page: Page, wallet: InjectedWallet, account: Address): Promise<void> {
-  await wallet.useAccount(account);
-  const connect = page.getByTestId("connect-button");
-  const shown = page.getByTestId("wallet-account");
-  await expect(connect.or(shown)).toBeVisible();
-  if (await connect.isVisible()) {
-    await connect.click();
-    await page.getByTestId("wallet-menu").getByText("E2E Test Wallet").click();
-  }
-  await expect(shown).toHaveAttribute("data-address", account.toLowerCase());
-}
 
 /** Waits for the transaction toast titled `title` to go pending → confirmed; returns its tx hash. */
 async function confirmed(page: Page, title: string | RegExp): Promise<string> {

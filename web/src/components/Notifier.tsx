@@ -1,58 +1,20 @@
 "use client";
-/** The transaction notifier: pending → confirmed (tx hash) → error, as toasts in a live region. */
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+/** The transaction notifier's markup: pending → confirmed (tx hash) → error, as toasts in a live region. */
+import type { ReactNode } from "react";
+import { NotifierContext, useNotifierState, type Note } from "@/hooks/notifier";
 import { useT } from "@/i18n";
 import styles from "./Notifier.module.css";
 import { TxLink } from "./TxLink";
 
-export type NoteStatus = "pending" | "confirmed" | "error";
-export interface Note {
-  id: number;
-  status: NoteStatus;
-  title: string;
-  message: string;
-  detail?: string;
-  hash?: `0x${string}`;
-}
-
-interface NotifierValue {
-  notes: Note[];
-  push: (n: Omit<Note, "id">) => number;
-  update: (id: number, patch: Partial<Omit<Note, "id">>) => void;
-  dismiss: (id: number) => void;
-}
-
-const NotifierContext = createContext<NotifierValue | undefined>(undefined);
-
+/** Provides the notifier (hooks/notifier.ts) to the app and shows its notes. */
 export function NotifierProvider({ children }: { children: ReactNode }) {
-  const [notes, setNotes] = useState<Note[]>([]);
-  const next = useRef(1);
-  const dismiss = useCallback((id: number) => setNotes((ns) => ns.filter((n) => n.id !== id)), []);
-  const push = useCallback((n: Omit<Note, "id">) => {
-    const id = next.current++;
-    setNotes((ns) => [...ns.slice(-4), { ...n, id }]);
-    return id;
-  }, []);
-  const update = useCallback(
-    (id: number, patch: Partial<Omit<Note, "id">>) => {
-      setNotes((ns) => ns.map((n) => (n.id === id ? { ...n, ...patch } : n)));
-      if (patch.status === "confirmed") setTimeout(() => dismiss(id), 8_000);
-    },
-    [dismiss],
-  );
-  const value = useMemo(() => ({ notes, push, update, dismiss }), [notes, push, update, dismiss]);
+  const value = useNotifierState();
   return (
     <NotifierContext.Provider value={value}>
       {children}
-      <Toasts notes={notes} dismiss={dismiss} />
+      <Toasts notes={value.notes} dismiss={value.dismiss} />
     </NotifierContext.Provider>
   );
-}
-
-export function useNotifier(): NotifierValue {
-  const v = useContext(NotifierContext);
-  if (!v) throw new Error("useNotifier outside NotifierProvider");
-  return v;
 }
 
 function Toasts({ notes, dismiss }: { notes: Note[]; dismiss: (id: number) => void }) {

@@ -7,7 +7,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useConfig } from "wagmi";
 import { readContracts } from "wagmi/actions";
-import { erc20Abi } from "viem";
+import { erc20Abi } from "@/generated/abis";
 import { useDeployment } from "./useDeployment";
 
 export interface TokenInfo {

@@ -8,17 +8,17 @@ import { useCallback, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useAccount, useConfig } from "wagmi";
 import { readContract, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import { erc20Abi, type Abi, type ContractFunctionArgs, type ContractFunctionName, type Hash } from "viem";
-import { abis, type ContractName } from "@/generated/abis";
+import type { Abi, ContractFunctionArgs, ContractFunctionName, Hash } from "viem";
+import { abis, erc20Abi, type ContractName } from "@/generated/abis";
 import { useI18n } from "@/i18n";
 import { errorParamFormatter, humanizeError } from "@/i18n/humanize";
 import { decodeError, formatErrorSignature } from "@/lib/errors";
-import { useNotifier } from "@/components/Notifier";
 import { useDeployment, useWalletChain } from "./useDeployment";
+import { useNotifier } from "./notifier";
 
-type AbiOf<C extends ContractName> = (typeof abis)[C];
-type WriteName<C extends ContractName> = ContractFunctionName<AbiOf<C>, "nonpayable" | "payable">;
-type WriteArgs<C extends ContractName, F extends WriteName<C>> = ContractFunctionArgs<
+export type AbiOf<C extends ContractName> = (typeof abis)[C];
+export type WriteName<C extends ContractName> = ContractFunctionName<AbiOf<C>, "nonpayable" | "payable">;
+export type WriteArgs<C extends ContractName, F extends WriteName<C>> = ContractFunctionArgs<
   AbiOf<C>,
   "nonpayable" | "payable",
   F
@@ -32,7 +32,7 @@ export interface WriteRequest<C extends ContractName, F extends WriteName<C>> {
   label: string;
   /** Target address when not the deployment's (e.g. a token's approve). */
   address?: `0x${string}`;
-  /** How to render amount-like error params. */
+  /** The token whose decimals and symbol render the token amounts among the error params (lib/errorUnits.ts). */
   token?: { decimals: number; symbol?: string };
 }
 
@@ -115,13 +115,13 @@ export function useWriteFlow() {
         }).catch(() => 0n);
         if (current < allowance.amount) {
           const ok = await write({
-            contract: "DemoStablecoin",
+            contract: "ERC20",
             functionName: "approve",
             args: [allowance.spender, allowance.amount],
             address: allowance.token,
             label: allowance.label,
             token: req.token,
-          } as WriteRequest<"DemoStablecoin", "approve">);
+          });
           if (!ok) return undefined;
         }
       }

@@ -17,7 +17,7 @@ test("interpolates named placeholders and leaves unknown ones", () => {
   assert.equal(interpolate("at most {room} left {x}", { room: "5.00" }), "at most 5.00 left {x}");
 });
 
-import { errorParamFormatter, humanizeError, isAmountParam } from "./humanize";
+import { errorParamFormatter, humanizeError } from "./humanize";
 import { interpolate as interp } from "./interpolate";
 import type { MessageKey } from "./en";
 
@@ -31,12 +31,15 @@ test("custom errors become sentences with formatted params", () => {
     args: [1n, 200n, 150n],
     params: { projectId: 1n, amount: 200n, remaining: 150n },
   } as const;
-  const fmt = (name: string, v: unknown) => (isAmountParam(name) ? `${Number(v) / 100} dCNY` : String(v));
+  const token = { decimals: 2, symbol: "dCNY" };
   assert.equal(
-    humanizeError(decoded, t, fmt),
-    "This would exceed the project's target; at most 1.5 dCNY can still be funded.",
+    humanizeError(decoded, t, errorParamFormatter({ token, locale: "en" })),
+    "This would exceed the project's target; at most 1.50 dCNY can still be funded.",
   );
-  assert.equal(humanizeError(decoded, tZh, fmt), "超出项目融资目标；最多还能出资 1.5 dCNY。");
+  assert.equal(
+    humanizeError(decoded, tZh, errorParamFormatter({ token, locale: "zh" })),
+    "超出项目融资目标；最多还能出资 1.50 dCNY。",
+  );
 });
 
 test("unknown custom errors name the error; user rejection has its own message", () => {
@@ -75,6 +78,21 @@ test("error sentences name known addresses, shorten unknown ones and format amou
     sentence(known.toUpperCase().replace("0X", "0x")),
     "Ningbo Polymer Resins is not a registered supplier.",
   );
-  assert.equal(fmt("remaining", 150000n), "1,500.00 dCNY");
-  assert.equal(fmt("projectId", 3n), "3");
+  assert.equal(fmt(150000n, "amount"), "1,500.00 dCNY");
+  assert.equal(fmt(3n, "id"), "3");
+});
+
+import { CategoryNames, MilestoneStatusNames, ProjectStatusNames, StageNames } from "@/generated/enums";
+
+test("every member of the enums the dashboard labels has a label in the catalogs", () => {
+  const keys = [
+    ...StageNames.map((_, value) => `stage.${value}`),
+    ...CategoryNames.map((_, value) => `category.${value}`),
+    ...ProjectStatusNames.filter((name) => name !== "None").map((name) => `projectStatus.${name}`),
+    ...MilestoneStatusNames.map((name) => `milestoneStatus.${name}`),
+  ];
+  assert.deepEqual(
+    keys.filter((k) => !(k in en)),
+    [],
+  );
 });

@@ -1,25 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { ChainEvent, Hex } from "./events";
+import { chainEvents } from "@/testing/chainEvents";
+import type { Hex } from "./events";
 import { buildComponents, regionCode, switchTargets } from "./components";
 
 const P = "0x0000000000000000000000000000000000000007" as Hex;
 const S = "0x0000000000000000000000000000000000000008" as Hex;
-let n = 0n;
-const ev = (eventName: string, args: Record<string, unknown>): ChainEvent => {
-  n += 1n;
-  return {
-    id: `${n}-0`,
-    contract: "SupplyChainRegistry",
-    address: P,
-    eventName,
-    args,
-    argList: Object.values(args),
-    blockNumber: n,
-    logIndex: 0,
-    transactionHash: "0x01",
-  };
-};
+const ev = chainEvents({ contract: "SupplyChainRegistry", address: P });
 
 test("components: primary, substitutes with advances, switches", () => {
   const { components, suppliers } = buildComponents([
@@ -42,6 +29,14 @@ test("components: primary, substitutes with advances, switches", () => {
   assert.equal(suppliers.get(P.toLowerCase())?.region, "JP");
   assert.ok(suppliers.get(P.toLowerCase())?.projects.has("1"));
   assert.equal(regionCode("0x434e"), "CN");
+});
+
+test("payees: a supplier removed from a project is no longer listed for it, and is again once re-added", () => {
+  const added = ev("ProjectSupplierAdded", { projectId: 2n, supplier: S });
+  const removed = ev("ProjectSupplierRemoved", { projectId: 2n, supplier: S });
+  assert.equal(buildComponents([added, removed]).suppliers.get(S.toLowerCase())?.projects.has("2"), false);
+  const again = ev("ProjectSupplierAdded", { projectId: 2n, supplier: S });
+  assert.equal(buildComponents([added, removed, again]).suppliers.get(S.toLowerCase())?.projects.has("2"), true);
 });
 
 test("switch targets: every listed supplier but the current, primary first, disrupted ones marked", () => {

@@ -1,5 +1,6 @@
 /** Critical components per project, rebuilt from SupplyChainRegistry events: primary, ordered substitutes
- * with their agreed advances, the current supplier and every switch. Plus registered suppliers. */
+ * with their agreed advances, the current supplier and every switch. Plus registered suppliers, each with the
+ * projects that may pay it (added, and not removed since). */
 import { sameAddress } from "./address";
 import { arg, inOrder, type ChainEvent, type Hex } from "./events";
 
@@ -55,6 +56,9 @@ export function buildComponents(events: readonly ChainEvent[]): {
       }
       case "ProjectSupplierAdded":
         supplier(arg<Hex>(e, ["supplier"], 1)!).projects.add(String(arg<bigint>(e, ["projectId"], 0)));
+        break;
+      case "ProjectSupplierRemoved":
+        supplier(arg<Hex>(e, ["supplier"], 1)!).projects.delete(String(arg<bigint>(e, ["projectId"], 0)));
         break;
       case "ComponentDefined": {
         const projectId = arg<bigint>(e, ["projectId"], 0)!;

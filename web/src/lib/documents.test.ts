@@ -1,9 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { keccak256, stringToHex } from "viem";
-import { documentLabel, verifiedDocuments } from "./documents";
+import { documentHash as hash, documentLabel, verifiedDocuments } from "./documents";
 
-const hash = (text: string) => keccak256(stringToHex(text));
+test("a document's hash is keccak256 of its UTF-8 text, untrimmed", () => {
+  assert.equal(hash(""), "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
+  assert.equal(hash("abc"), "0x4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45");
+  assert.notEqual(hash(" abc"), hash("abc"));
+});
 
 test("only documents whose text hashes to their key are kept, keys lower-cased", () => {
   const good = "project:KrF/ArF 光刻胶国产化研发 / KrF/ArF photoresist localisation R&D";

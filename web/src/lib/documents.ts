@@ -4,13 +4,18 @@
  * IPFS or a document store). A document is shown only if keccak256 of its text is the hash on chain — the
  * dashboard never shows a text the chain does not vouch for.
  */
-import { keccak256, stringToHex } from "viem";
+import { keccak256, stringToHex, type Hex } from "viem";
+
+/** The hash a contract stores for a published text: keccak256 of its UTF-8 bytes, exactly as published. */
+export function documentHash(text: string): Hex {
+  return keccak256(stringToHex(text));
+}
 
 /** Lower-case hash → text, only the documents whose text hashes to their key. */
 export function verifiedDocuments(documents: Record<string, string> | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const [hash, text] of Object.entries(documents ?? {})) {
-    if (keccak256(stringToHex(text)) === hash.toLowerCase()) out.set(hash.toLowerCase(), text);
+    if (documentHash(text) === hash.toLowerCase()) out.set(hash.toLowerCase(), text);
   }
   return out;
 }

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { ChainEvent, Hex, SourceContract } from "./events";
+import { addr, chainEvents } from "@/testing/chainEvents";
+import type { ChainEvent, SourceContract } from "./events";
 import { breakCycles, buildFlowGraph, buildLedger, positionsByParty } from "./ledger";
 
-const addr = (n: number): Hex => `0x${n.toString(16).padStart(40, "0")}` as Hex;
 const BANK = addr(0xb1);
 const FUND = addr(0xf1);
 const FIRM = addr(0xa1);
@@ -11,21 +11,9 @@ const SUPPLIER = addr(0x51);
 const SUBSTITUTE = addr(0x52);
 const TOKEN = addr(0x70);
 
-let block = 0n;
-function ev(contract: SourceContract, eventName: string, args: Record<string, unknown>): ChainEvent {
-  block += 1n;
-  return {
-    id: `${block}-0`,
-    contract,
-    address: addr(contract.length),
-    eventName,
-    args,
-    argList: Object.values(args),
-    blockNumber: block,
-    logIndex: 0,
-    transactionHash: `0x${block.toString(16).padStart(64, "0")}` as Hex,
-  };
-}
+const event = chainEvents({ contract: "RDEscrow" });
+const ev = (contract: SourceContract, eventName: string, args: Record<string, unknown>) =>
+  event(eventName, args, { contract, address: addr(contract.length) });
 
 const scenario = (): ChainEvent[] => [
   ev("RDEscrow", "ProjectCreated", { projectId: 1n, firm: FIRM, verifier: addr(0xee), token: TOKEN }),

@@ -1,27 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { ChainEvent, Hex } from "./events";
+import { chainEvents } from "@/testing/chainEvents";
+import type { Hex } from "./events";
 import { approvedCount, buildProjects, currentStage, projectHeld } from "./projects";
 
 const FIRM = "0x00000000000000000000000000000000000000a1" as Hex;
 const VER = "0x00000000000000000000000000000000000000ee" as Hex;
 const TOKEN = "0x0000000000000000000000000000000000000070" as Hex;
 const BANK = "0x00000000000000000000000000000000000000b1" as Hex;
-let n = 0n;
-const ev = (eventName: string, args: Record<string, unknown>): ChainEvent => {
-  n += 1n;
-  return {
-    id: `${n}-0`,
-    contract: "RDEscrow",
-    address: TOKEN,
-    eventName,
-    args,
-    argList: Object.values(args),
-    blockNumber: n,
-    logIndex: 0,
-    transactionHash: "0x01",
-  };
-};
+const ev = chainEvents({ contract: "RDEscrow", address: TOKEN });
 
 test("rebuilds projects, milestones, payments and status from escrow events", () => {
   const events = [
@@ -60,4 +47,24 @@ test("rebuilds projects, milestones, payments and status from escrow events", ()
   assert.equal(approvedCount(p), 1);
   assert.equal(currentStage(p), 1);
   assert.equal(p.payments.length, 1);
+});
+
+test("a project closed by anyone after the grace period is Completed; a verifier handover names the successor", () => {
+  const NEXT = "0x00000000000000000000000000000000000000ef" as Hex;
+  const events = [
+    ev("ProjectCreated", {
+      projectId: 2n,
+      firm: FIRM,
+      verifier: VER,
+      token: TOKEN,
+      target: 100n,
+      metadataHash: "0xaa",
+      milestones: [{ budget: 100n, deadline: 1000n, stage: 0 }],
+    }),
+    ev("VerifierTransferred", { projectId: 2n, previousVerifier: VER, newVerifier: NEXT }),
+    ev("ProjectClosedAfterGracePeriod", { projectId: 2n, closedBy: BANK, refundable: 0n }),
+  ];
+  const p = buildProjects(events).get("2")!;
+  assert.equal(p.verifier, NEXT);
+  assert.equal(p.status, "Completed");
 });

@@ -2,17 +2,19 @@
  * Projects rebuilt from RDEscrow events (ProjectCreated carries the milestones; submissions, approvals,
  * rejections, disbursements and closings update them). Pure; the views add on-chain reads where needed.
  */
+import type { MilestoneStatusName, ProjectStatusName } from "@/generated/enums";
 import { arg, inOrder, movementParts, type ChainEvent, type Hex } from "./events";
 
-export type MilestoneStatus = "Pending" | "Submitted" | "Approved" | "Rejected";
-export type ProjectStatus = "Active" | "Completed" | "Failed" | "Cancelled";
+export type MilestoneStatus = MilestoneStatusName;
+/** A created project's status (`None` only marks ids that were never created). */
+export type ProjectStatus = Exclude<ProjectStatusName, "None">;
 
 export interface MilestoneState {
   index: number;
   budget: bigint;
   /** Unix seconds. */
   deadline: number;
-  /** 0 Research, 1 Pilot, 2 Market. */
+  /** An EscrowTypes.Stage value (see StageNames). */
   stage: number;
   status: MilestoneStatus;
   paid: bigint;
@@ -139,7 +141,11 @@ export function buildProjects(events: readonly ChainEvent[]): Map<string, Projec
         p.status = "Cancelled";
         break;
       case "ProjectCompleted":
+      case "ProjectClosedAfterGracePeriod": // all approved; closed by anyone after the grace period
         p.status = "Completed";
+        break;
+      case "VerifierTransferred":
+        p.verifier = arg<Hex>(e, ["newVerifier"], 2) ?? p.verifier;
         break;
     }
   }

@@ -1,25 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { ChainEvent, Hex } from "./events";
+import { chainEvents } from "@/testing/chainEvents";
+import type { Hex } from "./events";
 import { buildSupplierStates, isDisruptedIn } from "./suppliers";
 
 const S = "0x0000000000000000000000000000000000000051" as Hex;
-let n = 0n;
-const ev = (eventName: string, args: Record<string, unknown>, timestamp: number): ChainEvent => {
-  n += 1n;
-  return {
-    id: `${n}-0`,
-    contract: "DisruptionOracle",
-    address: S,
-    eventName,
-    args,
-    argList: Object.values(args),
-    blockNumber: n,
-    logIndex: 0,
-    transactionHash: "0x01",
-    timestamp,
-  };
-};
+const event = chainEvents({ contract: "DisruptionOracle", address: S });
+const ev = (eventName: string, args: Record<string, unknown>, timestamp: number) =>
+  event(eventName, args, { timestamp });
 
 test("confirmations flip a supplier's state; reports are kept as votes", () => {
   const states = buildSupplierStates([

@@ -1,18 +1,21 @@
 "use client";
 /** Firm forms: create a project with milestones; register a supplier for a project; define a component
- * with its primary supplier and a pre-approved substitute (with its agreed advance). */
+ * with its primary supplier and a pre-approved substitute (with its agreed advance); remove a payee. */
 import { useState } from "react";
-import { isAddress, keccak256, stringToHex, toHex } from "viem";
+import { isAddress, toHex } from "viem";
 import { Section } from "@/components/ui";
+import { Stage } from "@/generated/enums";
+import { useContractRead } from "@/hooks/useContractRead";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT, type MessageKey } from "@/i18n";
 import { parseAmount } from "@/lib/format";
+import { documentHash } from "@/lib/documents";
+import { addressLabel } from "@/lib/address";
+import type { SupplierInfo } from "@/lib/components";
 import type { ProjectModel } from "@/lib/projects";
 import { AmountField, useParsedAmount } from "./fields";
-
-const hashText = (s: string) => keccak256(stringToHex(s.trim()));
 
 interface MilestoneRow {
   budget: string;
@@ -31,9 +34,12 @@ export function CreateProjectForm() {
   const [verifier, setVerifier] = useState(verifiers[0]?.[0] ?? "");
   const [description, setDescription] = useState("");
   const [rows, setRows] = useState<MilestoneRow[]>([
-    { budget: "", deadline: inDays(90), stage: 0 },
-    { budget: "", deadline: inDays(180), stage: 1 },
+    { budget: "", deadline: inDays(90), stage: Stage.Research },
+    { budget: "", deadline: inDays(180), stage: Stage.Pilot },
   ]);
+  // The escrow's own limit (a project with more milestones is refused); rows stop there.
+  const maxMilestones = useContractRead({ contract: "RDEscrow", functionName: "MAX_MILESTONES" }).data;
+  const atCap = maxMilestones !== undefined && BigInt(rows.length) >= maxMilestones;
   const parsed = rows.map((r) => ({
     budget: parseAmount(r.budget, token.decimals),
     deadline: Math.floor(new Date(`${r.deadline}T23:59:59`).getTime() / 1000),
@@ -41,6 +47,8 @@ export function CreateProjectForm() {
   }));
   const valid =
     !!token.address &&
+    maxMilestones !== undefined &&
+    BigInt(rows.length) <= maxMilestones &&
     isAddress(verifier) &&
     description.trim() !== "" &&
     parsed.every((m) => m.budget !== undefined && m.budget > 0n && Number.isFinite(m.deadline));
@@ -107,7 +115,7 @@ export function CreateProjectForm() {
               </td>
               <td>
                 <select value={r.stage} onChange={(e) => update(i, { stage: Number(e.target.value) })}>
-                  {[0, 1, 2].map((s) => (
+                  {Object.values(Stage).map((s) => (
                     <option key={s} value={s}>
                       {t(`stage.${s}` as MessageKey)}
                     </option>
@@ -130,15 +138,22 @@ export function CreateProjectForm() {
       <div className="formRow" style={{ marginTop: 10 }}>
         <button
           type="button"
+          disabled={atCap}
+          data-testid="add-milestone"
           onClick={() =>
             setRows((rs) => [
               ...rs,
-              { budget: "", deadline: inDays(90 * (rs.length + 1)), stage: rs[rs.length - 1]?.stage ?? 0 },
+              { budget: "", deadline: inDays(90 * (rs.length + 1)), stage: rs[rs.length - 1]?.stage ?? Stage.Research },
             ])
           }
         >
           {t("firmForms.addMilestone")}
         </button>
+        {atCap && (
+          <span className="muted" data-testid="milestone-cap">
+            {t("firmForms.milestoneCap", { max: maxMilestones.toString() })}
+          </span>
+        )}
         <button
           type="button"
           className="primary"
@@ -151,7 +166,7 @@ export function CreateProjectForm() {
               args: [
                 token.address!,
                 verifier as `0x${string}`,
-                hashText(description),
+                documentHash(description.trim()),
                 parsed.map((m) => ({ budget: m.budget!, deadline: m.deadline, stage: m.stage })),
               ],
               label: t("firmForms.createProject"),
@@ -166,8 +181,16 @@ export function CreateProjectForm() {
   );
 }
 
-export function SupplierForms({ projects }: { projects: readonly ProjectModel[] }) {
+export function SupplierForms({
+  projects,
+  suppliers,
+}: {
+  projects: readonly ProjectModel[];
+  /** Registered suppliers with the projects that may pay them (from the registry's events). */
+  suppliers: ReadonlyMap<string, SupplierInfo>;
+}) {
   const t = useT();
+  const { names } = useDeployment();
   const { write, isPending } = useWriteFlow();
   const [projectId, setProjectId] = useState(projects[0]?.id.toString() ?? "");
   const [supplier, setSupplier] = useState("");
@@ -177,10 +200,13 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
   const [primary, setPrimary] = useState("");
   const [substitute, setSubstitute] = useState("");
   const [advance, setAdvance] = useState("");
+  const [payeeToRemove, setPayeeToRemove] = useState("");
   const project = projects.find((p) => p.id.toString() === projectId);
   const advanceAmount = useParsedAmount(advance, project?.token);
   if (projects.length === 0) return null;
   const pid = BigInt(projectId || "0");
+  const payees = [...suppliers.values()].filter((s) => s.projects.has(projectId)).map((s) => s.supplier);
+  const removing = payees.find((a) => a.toLowerCase() === payeeToRemove.toLowerCase());
   return (
     <Section title={t("firmForms.suppliers")} testId="supplier-forms">
       <div className="formRow">
@@ -222,7 +248,7 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
             void write({
               contract: "SupplyChainRegistry",
               functionName: "registerSupplierFor",
-              args: [pid, supplier as `0x${string}`, hashText(name), toHex(region, { size: 2 })],
+              args: [pid, supplier as `0x${string}`, documentHash(name.trim()), toHex(region, { size: 2 })],
               label: t("firmForms.registerSupplier"),
             })
           }
@@ -256,7 +282,7 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
               functionName: "defineComponent",
               args: [
                 pid,
-                hashText(component),
+                documentHash(component.trim()),
                 primary as `0x${string}`,
                 [{ supplier: substitute as `0x${string}`, advance: advanceAmount! }],
               ],
@@ -267,6 +293,40 @@ export function SupplierForms({ projects }: { projects: readonly ProjectModel[] 
           {t("firmForms.defineComponent")}
         </button>
       </div>
+      <div className="formRow">
+        <label>
+          {t("firmForms.payee")}
+          <select
+            value={removing ?? ""}
+            onChange={(e) => setPayeeToRemove(e.target.value)}
+            className="mono"
+            data-testid="remove-payee-select"
+          >
+            <option value="">{t("firmForms.choosePayee")}</option>
+            {payees.map((a) => (
+              <option key={a} value={a}>
+                {addressLabel(a, names)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={isPending || !removing}
+          data-testid="remove-payee-submit"
+          onClick={() =>
+            void write({
+              contract: "SupplyChainRegistry",
+              functionName: "removeProjectSupplier",
+              args: [pid, removing!],
+              label: t("firmForms.removePayee"),
+            })
+          }
+        >
+          {t("firmForms.removePayee")}
+        </button>
+      </div>
+      <p className="muted">{t("firmForms.removePayeeHint")}</p>
     </Section>
   );
 }

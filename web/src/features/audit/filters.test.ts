@@ -1,23 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { ChainEvent, Hex } from "@/lib/events";
+import type { Hex } from "@/lib/events";
+import { chainEvents } from "@/testing/chainEvents";
 import { toCsv } from "@/lib/csv";
 import { CSV_HEADER, csvRows, filterEvents } from "./filters";
 
 const A = "0x00000000000000000000000000000000000000b1" as Hex;
 const B = "0x00000000000000000000000000000000000000c2" as Hex;
-const ev = (i: number, eventName: string, args: Record<string, unknown>): ChainEvent => ({
-  id: `${i}-0`,
-  contract: "RDEscrow",
-  address: A,
-  eventName,
-  args,
-  argList: Object.values(args),
-  blockNumber: BigInt(i),
-  logIndex: 0,
-  transactionHash: `0x${i.toString(16).padStart(64, "0")}` as Hex,
-  timestamp: 1_700_000_000 + i * 100,
-});
+const event = chainEvents({ contract: "RDEscrow", address: A });
+const ev = (i: number, eventName: string, args: Record<string, unknown>) =>
+  event(eventName, args, { blockNumber: BigInt(i), timestamp: 1_700_000_000 + i * 100 });
 
 const events = [
   ev(1, "Funded", { projectId: 1n, financier: A, amount: 5n }),

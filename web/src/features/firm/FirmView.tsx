@@ -94,7 +94,7 @@ export function FirmView() {
         />
       </Section>
       <p className="muted">{t("firm.actionsHint")}</p>
-      <SupplierForms projects={active} />
+      <SupplierForms projects={active} suppliers={registry.suppliers} />
       <SwitchSupplierForm components={myComponents} states={states} />
       <CreateProjectForm />
     </>

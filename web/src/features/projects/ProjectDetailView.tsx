@@ -6,6 +6,7 @@ import { DocumentText } from "@/components/DocumentText";
 import { Amount } from "@/components/Amount";
 import { TxLink } from "@/components/TxLink";
 import { Empty, PageHeader, Section, Notice } from "@/components/ui";
+import { Category, CategoryNames } from "@/generated/enums";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useLedger } from "@/hooks/useEventLog";
 import { useT, type MessageKey } from "@/i18n";
@@ -164,7 +165,8 @@ export function ProjectDetailView({ id }: { id: string }) {
             <tbody>
               {[...project.payments].reverse().map((e) => {
                 const invoice = arg<string>(e, ["invoiceHash"], 5);
-                const category = Number(arg<number>(e, ["category"], 4) ?? 4);
+                const raw = Number(arg<number>(e, ["category"], 4) ?? Category.Other);
+                const category = CategoryNames[raw] === undefined ? Category.Other : raw;
                 return (
                   <tr key={e.id} data-testid="payment-row">
                     <td className="num">{formatTimestamp(e.timestamp)}</td>
@@ -175,7 +177,7 @@ export function ProjectDetailView({ id }: { id: string }) {
                       <Amount value={e.argList[2] as bigint} token={project.token} />
                     </td>
                     <td className="num">{Number(arg<bigint>(e, ["milestoneIndex"], 3) ?? 0n) + 1}</td>
-                    <td>{t(`category.${Math.min(4, category)}` as MessageKey)}</td>
+                    <td>{t(`category.${category}` as MessageKey)}</td>
                     <td className="mono" title={invoice}>
                       {invoice ? shortenAddress(invoice) : "—"}
                     </td>

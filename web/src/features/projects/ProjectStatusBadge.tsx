@@ -1,10 +1,22 @@
 "use client";
 import { Badge } from "@/components/ui";
+import { StageNames } from "@/generated/enums";
 import type { MilestoneStatus, ProjectStatus } from "@/lib/projects";
 import { useT, type MessageKey } from "@/i18n";
 
-const PROJECT_TONE = { Active: "accent", Completed: "positive", Failed: "negative", Cancelled: "warn" } as const;
-const MILESTONE_TONE = { Pending: "neutral", Submitted: "accent", Approved: "positive", Rejected: "negative" } as const;
+type Tone = Parameters<typeof Badge>[0]["tone"];
+const PROJECT_TONE = {
+  Active: "accent",
+  Completed: "positive",
+  Failed: "negative",
+  Cancelled: "warn",
+} as const satisfies Record<ProjectStatus, Tone>;
+const MILESTONE_TONE = {
+  Pending: "neutral",
+  Submitted: "accent",
+  Approved: "positive",
+  Rejected: "negative",
+} as const satisfies Record<MilestoneStatus, Tone>;
 
 export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
   const t = useT();
@@ -24,5 +36,5 @@ export function MilestoneStatusBadge({ status }: { status: MilestoneStatus }) {
 
 export function StageLabel({ stage }: { stage: number }) {
   const t = useT();
-  return <>{t(`stage.${Math.min(2, Math.max(0, stage))}` as MessageKey)}</>;
+  return <>{t(`stage.${Math.min(StageNames.length - 1, Math.max(0, stage))}` as MessageKey)}</>;
 }

@@ -9,6 +9,7 @@ import { useMemo } from "react";
 import { Address } from "@/components/Address";
 import { Amount } from "@/components/Amount";
 import { Badge, Empty, Notice, Section } from "@/components/ui";
+import { SkipReasonNames, type SkipReasonName } from "@/generated/enums";
 import { useContractRead, useContractReads } from "@/hooks/useContractRead";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT, type MessageKey } from "@/i18n";
@@ -18,14 +19,14 @@ import { formatTimestamp } from "@/lib/format";
 /** Queued jobs processed per click (the pool bounds the work per transaction). */
 const QUEUE_BATCH = 10n;
 
-/** FinancingSkipped.reason → catalog key (ContingencyPool's SkipReason). */
-const SKIP_REASONS: MessageKey[] = [
-  "followUp.skip.noHealthySubstitute",
-  "followUp.skip.insufficientLiquidity",
-  "followUp.skip.exposureCap",
-  "followUp.skip.disruptionCap",
-  "followUp.skip.projectClosed",
-];
+/** FinancingSkipped.reason → catalog key (SupplyChainTypes.SkipReason; a new reason is a type error here). */
+const SKIP_REASONS: Record<SkipReasonName, MessageKey> = {
+  NoHealthySubstitute: "followUp.skip.noHealthySubstitute",
+  InsufficientLiquidity: "followUp.skip.insufficientLiquidity",
+  ExposureCapReached: "followUp.skip.exposureCap",
+  DisruptionCapReached: "followUp.skip.disruptionCap",
+  ProjectClosed: "followUp.skip.projectClosed",
+};
 
 export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) {
   const t = useT();
@@ -163,7 +164,7 @@ export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) 
                   <td className="right">
                     <Amount value={arg<bigint>(e, ["advance"], 5)} />
                   </td>
-                  <td>{t(SKIP_REASONS[reason] ?? "followUp.skip.unknown")}</td>
+                  <td>{t(SKIP_REASONS[SkipReasonNames[reason]] ?? "followUp.skip.unknown")}</td>
                 </tr>
               );
             })}

@@ -1,7 +1,7 @@
 "use client";
 /** Reporter console (local chains): a reporter account votes that a supplier is disrupted or recovered. */
 import { useState } from "react";
-import { isAddress, keccak256, stringToHex } from "viem";
+import { isAddress } from "viem";
 import { usePublicClient } from "wagmi";
 import { Section } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
@@ -9,6 +9,7 @@ import { useContractRead } from "@/hooks/useContractRead";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT } from "@/i18n";
+import { documentHash } from "@/lib/documents";
 
 export function ReporterConsole() {
   const t = useT();
@@ -32,7 +33,7 @@ export function ReporterConsole() {
     await write({
       contract: "DisruptionOracle",
       functionName: "report",
-      args: [supplier, disrupted, keccak256(stringToHex(evidence.trim())), block.timestamp],
+      args: [supplier, disrupted, documentHash(evidence.trim()), block.timestamp],
       label: disrupted ? t("supply.reportDisruption") : t("supply.reportRecovery"),
     });
   };

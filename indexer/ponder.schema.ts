@@ -1,0 +1,480 @@
+/**
+ * The indexer's tables: what the dashboard's views ask for, each a page or an aggregate, never the whole history.
+ *
+ * Written only by the reducers of src/reducers/ (one per event of our contracts, see src/reducers/index.ts) through
+ * src/apply.ts. Amounts are in token units (the token's decimals); addresses are lower-case hex. The contract side
+ * of a movement is the emitting contract's address with the project id: the escrow of project P is
+ * (RDEscrow address, P), the contingency pool of P is (ContingencyPool address, P) — as in docs/EVENTS.md.
+ *
+ * Tables fall into three kinds:
+ *   - entities (project, milestone, position, pool, supplier, component, disruption, ...): one row per thing,
+ *     its current state and running totals;
+ *   - history (event, flow, payment, financing, ...): one row per event, for paginated, filtered trails;
+ *   - aggregates (flow_edge, party_total, token_balance): running sums that a view reads in one query.
+ */
+import { index, onchainTable, primaryKey } from "ponder";
+
+import type { FlowKind, MilestoneStatus, ProjectStatus } from "./src/vocabulary";
+
+// ---- history --------------------------------------------------------------------------------------------------
+
+/** Every event of our contracts, in chain order: the audit trail (filter by contract, name, project, party). */
+export const event = onchainTable(
+  "event",
+  (t) => ({
+    /** Ponder's event id (sorts in chain order). */
+    id: t.text().primaryKey(),
+    contract: t.text().notNull(),
+    name: t.text().notNull(),
+    address: t.hex().notNull(),
+    projectId: t.bigint(),
+    /** Every address among the event's arguments (for "events involving X"). */
+    parties: t.hex().array().notNull(),
+    /** The decoded arguments (bigints as decimal strings). */
+    args: t.json().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({
+    projectIdx: index().on(table.projectId),
+    nameIdx: index().on(table.contract, table.name),
+    blockIdx: index().on(table.blockNumber),
+  }),
+);
+
+/** One token movement (a fund-flow edge): from → to, token, amount, kind. */
+export const flow = onchainTable(
+  "flow",
+  (t) => ({
+    id: t.text().primaryKey(),
+    kind: t.text().$type<FlowKind>().notNull(),
+    projectId: t.bigint().notNull(),
+    from: t.hex().notNull(),
+    to: t.hex().notNull(),
+    token: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    projectIdx: index().on(table.projectId),
+    fromIdx: index().on(table.from),
+    toIdx: index().on(table.to),
+  }),
+);
+
+/** Σ of the flows per (from, to, token, kind, project): the fund-flow diagram in one query. */
+export const flowEdge = onchainTable(
+  "flow_edge",
+  (t) => ({
+    from: t.hex().notNull(),
+    to: t.hex().notNull(),
+    token: t.hex().notNull(),
+    kind: t.text().$type<FlowKind>().notNull(),
+    projectId: t.bigint().notNull(),
+    amount: t.bigint().notNull().default(0n),
+    count: t.integer().notNull().default(0),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.from, table.to, table.token, table.kind, table.projectId] }) }),
+);
+
+/**
+ * Per-party totals of the movements through our contracts, per token: what a party received and sent. For the
+ * escrow and the pool (contract parties) `net` is what the contract holds of that token.
+ */
+export const partyTotal = onchainTable(
+  "party_total",
+  (t) => ({
+    party: t.hex().notNull(),
+    token: t.hex().notNull(),
+    received: t.bigint().notNull().default(0n),
+    sent: t.bigint().notNull().default(0n),
+    net: t.bigint().notNull().default(0n),
+    movements: t.integer().notNull().default(0),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.party, table.token] }) }),
+);
+
+/** Token balances from the indexed token's `Transfer` events (only tokens in the deployment record). */
+export const tokenBalance = onchainTable(
+  "token_balance",
+  (t) => ({
+    token: t.hex().notNull(),
+    holder: t.hex().notNull(),
+    balance: t.bigint().notNull().default(0n),
+    received: t.bigint().notNull().default(0n),
+    sent: t.bigint().notNull().default(0n),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.token, table.holder] }) }),
+);
+
+/** Token allowances (`Approval`) of the indexed token. */
+export const allowance = onchainTable(
+  "allowance",
+  (t) => ({
+    token: t.hex().notNull(),
+    owner: t.hex().notNull(),
+    spender: t.hex().notNull(),
+    value: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.token, table.owner, table.spender] }) }),
+);
+
+// ---- escrow ---------------------------------------------------------------------------------------------------
+
+export const project = onchainTable(
+  "project",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    escrow: t.hex().notNull(),
+    firm: t.hex().notNull(),
+    verifier: t.hex().notNull(),
+    token: t.hex().notNull(),
+    target: t.bigint().notNull(),
+    metadataHash: t.hex().notNull(),
+    milestoneCount: t.integer().notNull(),
+    status: t.text().$type<ProjectStatus>().notNull(),
+    /** Σ Funded, Σ Disbursed, Σ Refunded and what the escrow holds for the project (funded − disbursed − refunded). */
+    funded: t.bigint().notNull().default(0n),
+    disbursed: t.bigint().notNull().default(0n),
+    refunded: t.bigint().notNull().default(0n),
+    held: t.bigint().notNull().default(0n),
+    /** Set when the project closes: what its financiers share pro rata. */
+    refundable: t.bigint(),
+    failedMilestone: t.integer(),
+    createdBlock: t.bigint().notNull(),
+    createdAt: t.bigint().notNull(),
+    closedAt: t.bigint(),
+  }),
+  (table) => ({ firmIdx: index().on(table.firm) }),
+);
+
+export const milestone = onchainTable(
+  "milestone",
+  (t) => ({
+    projectId: t.bigint().notNull(),
+    index: t.integer().notNull(),
+    budget: t.bigint().notNull(),
+    deadline: t.bigint().notNull(),
+    /** contracts/types/EscrowTypes.sol `Stage`: 0 Research, 1 Pilot, 2 Market. */
+    stage: t.integer().notNull(),
+    status: t.text().$type<MilestoneStatus>().notNull(),
+    evidenceHash: t.hex(),
+    reasonHash: t.hex(),
+    paid: t.bigint().notNull().default(0n),
+    payments: t.integer().notNull().default(0),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.projectId, table.index] }) }),
+);
+
+/** A `Disbursed`: escrow → payee, for a milestone, with category and invoice hash. */
+export const payment = onchainTable(
+  "payment",
+  (t) => ({
+    id: t.text().primaryKey(),
+    projectId: t.bigint().notNull(),
+    milestoneIndex: t.integer().notNull(),
+    payee: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    /** contracts/types/EscrowTypes.sol `Category`: 0 Equipment, 1 Materials, 2 Personnel, 3 Services, 4 Other. */
+    category: t.integer().notNull(),
+    invoiceHash: t.hex().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ projectIdx: index().on(table.projectId), payeeIdx: index().on(table.payee) }),
+);
+
+/** A financier's position in a project: escrow funding and refunds, pool commitment and withdrawals. */
+export const position = onchainTable(
+  "position",
+  (t) => ({
+    projectId: t.bigint().notNull(),
+    financier: t.hex().notNull(),
+    funded: t.bigint().notNull().default(0n),
+    refunded: t.bigint().notNull().default(0n),
+    committed: t.bigint().notNull().default(0n),
+    shares: t.bigint().notNull().default(0n),
+    exposureAllowance: t.bigint().notNull().default(0n),
+    disruptionAllowance: t.bigint().notNull().default(0n),
+    withdrawn: t.bigint().notNull().default(0n),
+    /** Σ ClaimOpened.debt: outstanding financing turned into a claim on later repayments. */
+    claimDebt: t.bigint().notNull().default(0n),
+    claimUnits: t.bigint().notNull().default(0n),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.projectId, table.financier] }),
+    financierIdx: index().on(table.financier),
+  }),
+);
+
+// ---- contingency pool -----------------------------------------------------------------------------------------
+
+/**
+ * A project's contingency pool: held = committed − financed − advancesClaimed + repaid − withdrawn
+ * (= `poolBalance(projectId)`, which counts an owed advance until it is claimed).
+ */
+export const pool = onchainTable("pool", (t) => ({
+  projectId: t.bigint().primaryKey(),
+  address: t.hex().notNull(),
+  committed: t.bigint().notNull().default(0n),
+  shares: t.bigint().notNull().default(0n),
+  financed: t.bigint().notNull().default(0n),
+  repaid: t.bigint().notNull().default(0n),
+  withdrawn: t.bigint().notNull().default(0n),
+  held: t.bigint().notNull().default(0n),
+  financings: t.integer().notNull().default(0),
+  /** Advances the token refused (`AdvanceOwed`) and not yet claimed: still held by the pool. */
+  owed: t.bigint().notNull().default(0n),
+  /** Σ `AdvanceClaimed`: owed advances paid out later (pool → substitute). */
+  advancesClaimed: t.bigint().notNull().default(0n),
+}));
+
+/** Advances a project's pool owes a substitute since the token refused their transfer (`AdvanceOwed`). */
+export const owedAdvance = onchainTable(
+  "owed_advance",
+  (t) => ({
+    projectId: t.bigint().notNull(),
+    substitute: t.hex().notNull(),
+    /** Owed now (Σ AdvanceOwed − Σ AdvanceClaimed). */
+    owed: t.bigint().notNull().default(0n),
+    /** Σ AdvanceClaimed. */
+    claimed: t.bigint().notNull().default(0n),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.projectId, table.substitute] }),
+    substituteIdx: index().on(table.substitute),
+  }),
+);
+
+/** The tokens projects' contingency pools may hold (`ProjectTokenSet`; the constructor's list included). */
+export const projectToken = onchainTable("project_token", (t) => ({
+  token: t.hex().primaryKey(),
+  allowed: t.boolean().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** A `SubstituteFinanced`: pool → substitute supplier, owed by the firm. */
+export const financing = onchainTable(
+  "financing",
+  (t) => ({
+    id: t.text().primaryKey(),
+    projectId: t.bigint().notNull(),
+    componentId: t.bigint().notNull(),
+    substitute: t.hex().notNull(),
+    disruptedSupplier: t.hex().notNull(),
+    disruptionId: t.bigint().notNull(),
+    amount: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ projectIdx: index().on(table.projectId), disruptionIdx: index().on(table.disruptionId) }),
+);
+
+/** A `FinancingSkipped`: an affected pair that was not financed, and why. */
+export const financingSkip = onchainTable(
+  "financing_skip",
+  (t) => ({
+    id: t.text().primaryKey(),
+    projectId: t.bigint().notNull(),
+    componentId: t.bigint().notNull(),
+    disruptedSupplier: t.hex().notNull(),
+    confirmationId: t.bigint().notNull(),
+    reason: t.integer().notNull(),
+    reasonName: t.text().notNull(),
+    advance: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+  }),
+  (table) => ({ projectIdx: index().on(table.projectId) }),
+);
+
+/** The pool's processing queue for disruptions with more pairs than one callback handles. */
+export const queueJob = onchainTable("queue_job", (t) => ({
+  jobId: t.bigint().primaryKey(),
+  supplier: t.hex().notNull(),
+  confirmationId: t.bigint().notNull(),
+  nextPairIndex: t.bigint().notNull(),
+  done: t.boolean().notNull().default(false),
+  dropped: t.boolean().notNull().default(false),
+}));
+
+// ---- registry -------------------------------------------------------------------------------------------------
+
+export const supplier = onchainTable("supplier", (t) => ({
+  address: t.hex().primaryKey(),
+  registeredBy: t.hex(),
+  metadataHash: t.hex(),
+  /** ISO 3166-1 alpha-2 as bytes2 hex. */
+  region: t.hex(),
+  /** From the oracle's confirmations. */
+  disrupted: t.boolean().notNull().default(false),
+  lastConfirmationId: t.bigint(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** A supplier that is an allowed payee of a project. */
+export const projectSupplier = onchainTable(
+  "project_supplier",
+  (t) => ({
+    projectId: t.bigint().notNull(),
+    supplier: t.hex().notNull(),
+    addedAt: t.bigint().notNull(),
+    /** Set when the firm removed the payee (it can no longer be paid); cleared when it is added again. */
+    removedAt: t.bigint(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.projectId, table.supplier] }) }),
+);
+
+export const component = onchainTable(
+  "component",
+  (t) => ({
+    projectId: t.bigint().notNull(),
+    componentId: t.bigint().notNull(),
+    primary: t.hex().notNull(),
+    current: t.hex().notNull(),
+    substitutes: t.hex().array().notNull(),
+    advances: t.bigint().array().notNull(),
+    metadataHash: t.hex().notNull(),
+    switches: t.integer().notNull().default(0),
+    /** The oracle confirmation of the last automatic switch (null when never switched or switched by the firm). */
+    lastConfirmationId: t.bigint(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.projectId, table.componentId] }),
+    currentIdx: index().on(table.current),
+  }),
+);
+
+/** A `ComponentSwitched`: the component's supplier changed (automatic failover or the firm). */
+export const componentSwitch = onchainTable(
+  "component_switch",
+  (t) => ({
+    id: t.text().primaryKey(),
+    projectId: t.bigint().notNull(),
+    componentId: t.bigint().notNull(),
+    from: t.hex().notNull(),
+    to: t.hex().notNull(),
+    confirmationId: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ projectIdx: index().on(table.projectId) }),
+);
+
+// ---- oracle ---------------------------------------------------------------------------------------------------
+
+/** A confirmed disruption or recovery, with what the pool financed and skipped for it. */
+export const disruption = onchainTable(
+  "disruption",
+  (t) => ({
+    confirmationId: t.bigint().primaryKey(),
+    supplier: t.hex().notNull(),
+    kind: t.text().$type<"disruption" | "recovery">().notNull(),
+    evidenceHash: t.hex().notNull(),
+    financed: t.bigint().notNull().default(0n),
+    financings: t.integer().notNull().default(0),
+    /** Pairs financed whose advance the token refused (`AdvanceOwed`): financed + owed + skipped = affected pairs. */
+    owedAdvances: t.integer().notNull().default(0),
+    skipped: t.integer().notNull().default(0),
+    notified: t.integer().notNull().default(0),
+    notificationFailures: t.integer().notNull().default(0),
+    deferred: t.boolean().notNull().default(false),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ supplierIdx: index().on(table.supplier) }),
+);
+
+/** A reporter's vote (`DisruptionReported`). */
+export const disruptionReport = onchainTable(
+  "disruption_report",
+  (t) => ({
+    id: t.text().primaryKey(),
+    supplier: t.hex().notNull(),
+    reporter: t.hex().notNull(),
+    disrupted: t.boolean().notNull(),
+    evidenceHash: t.hex().notNull(),
+    observedAt: t.bigint().notNull(),
+    votes: t.bigint().notNull(),
+    quorum: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ supplierIdx: index().on(table.supplier) }),
+);
+
+/** A subscriber notification outcome for a confirmation. */
+export const notification = onchainTable(
+  "notification",
+  (t) => ({
+    id: t.text().primaryKey(),
+    confirmationId: t.bigint().notNull(),
+    subscriber: t.hex().notNull(),
+    ok: t.boolean().notNull(),
+    reason: t.hex(),
+    blockNumber: t.bigint().notNull(),
+  }),
+  (table) => ({ confirmationIdx: index().on(table.confirmationId) }),
+);
+
+/** The oracle's configuration (one row per oracle address). */
+export const oracle = onchainTable("oracle", (t) => ({
+  address: t.hex().primaryKey(),
+  quorum: t.bigint(),
+  reporterCount: t.bigint(),
+  paused: t.boolean().notNull().default(false),
+}));
+
+export const reporter = onchainTable("reporter", (t) => ({
+  address: t.hex().primaryKey(),
+  active: t.boolean().notNull(),
+  index: t.bigint(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+export const subscriber = onchainTable("subscriber", (t) => ({
+  address: t.hex().primaryKey(),
+  active: t.boolean().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** AccessControl roles (oracle) and Ownable owners (token): who may do what, now. */
+export const roleMember = onchainTable(
+  "role_member",
+  (t) => ({
+    contract: t.hex().notNull(),
+    role: t.hex().notNull(),
+    account: t.hex().notNull(),
+    active: t.boolean().notNull(),
+    adminRole: t.hex(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.contract, table.role, table.account] }) }),
+);
+
+export const roleAdmin = onchainTable(
+  "role_admin",
+  (t) => ({
+    contract: t.hex().notNull(),
+    role: t.hex().notNull(),
+    adminRole: t.hex().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.contract, table.role] }) }),
+);
+
+export const contractOwner = onchainTable("contract_owner", (t) => ({
+  contract: t.hex().primaryKey(),
+  owner: t.hex().notNull(),
+  /** Ownable2Step: the owner proposed by `transferOwnership`, until it accepts (null when none). */
+  pendingOwner: t.hex(),
+  updatedAt: t.bigint().notNull(),
+}));

@@ -1,0 +1,426 @@
+/**
+ * The reducers as specifications: what each kind of event does to the tables, and that a sequence of events keeps
+ * the accounting identities of docs/EVENTS.md. Changes are applied to an in-memory table set with the same merge
+ * rule (src/changes.ts `merge`) that src/apply.ts hands to Ponder's store.
+ */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import type { Hex } from "viem";
+
+import { auditRow, jsonArgs, partiesOf } from "../audit";
+import { merge, type Change } from "../changes";
+import { reducers, CONTRACT_ABIS, type ContractName, type EventMeta, type Lookups } from "./index";
+
+const ESCROW = "0x00000000000000000000000000000000000000e5" as Hex;
+const POOL = "0x0000000000000000000000000000000000000001".replace(/1$/, "b") as Hex;
+const TOKEN = "0x00000000000000000000000000000000000000aa" as Hex;
+const FIRM = "0x000000000000000000000000000000000000F1F1" as Hex;
+const BANK = "0x000000000000000000000000000000000000BA4C" as Hex;
+const FUND = "0x000000000000000000000000000000000000F04D" as Hex;
+const SUPPLIER = "0x0000000000000000000000000000000000005AAA" as Hex;
+const SUBSTITUTE = "0x0000000000000000000000000000000000005BBB" as Hex;
+const ZERO = "0x0000000000000000000000000000000000000000" as Hex;
+const HASH = `0x${"ab".repeat(32)}` as Hex;
+
+let logIndex = 0;
+function meta(address: Hex): EventMeta {
+  logIndex += 1;
+  return {
+    id: `event-${String(logIndex).padStart(6, "0")}`,
+    address,
+    blockNumber: BigInt(100 + logIndex),
+    timestamp: BigInt(1_700_000_000 + logIndex),
+    transactionHash: `0x${logIndex.toString(16).padStart(64, "0")}` as Hex,
+    logIndex,
+  };
+}
+
+type AnyReducer = (args: Record<string, unknown>, meta: EventMeta, lookups: Lookups) => Change[];
+const reduce = (
+  contract: ContractName,
+  name: string,
+  args: Record<string, unknown>,
+  address: Hex,
+  lookups: Lookups = {},
+) => (reducers[contract] as unknown as Record<string, AnyReducer>)[name](args, meta(address), lookups);
+
+/** Primary keys of the tables whose inserted rows later events update (history rows are keyed by their id). */
+const KEYS: Record<string, string[]> = {
+  project: ["id"],
+  milestone: ["projectId", "index"],
+  component: ["projectId", "componentId"],
+  disruption: ["confirmationId"],
+};
+const keyOf = (table: string, row: Record<string, unknown>) =>
+  Object.fromEntries((KEYS[table] ?? ["id"]).map((column) => [column, row[column]]));
+
+/** Tables in memory: rows by their key; an insert of an existing key or an update of a missing one fails. */
+class Tables {
+  rows = new Map<string, Map<string, Record<string, unknown>>>();
+  table(name: string) {
+    if (!this.rows.has(name)) this.rows.set(name, new Map());
+    return this.rows.get(name)!;
+  }
+  apply(changes: Change[]): this {
+    for (const change of changes) {
+      const table = this.table(change.table);
+      if (change.kind === "insert") {
+        const key = JSON.stringify(jsonArgs(keyOf(change.table, change.row)));
+        assert.ok(!table.has(key), `duplicate insert into ${change.table}`);
+        table.set(key, { ...change.row });
+        continue;
+      }
+      const key = JSON.stringify(jsonArgs(change.key));
+      const current = table.get(key);
+      if (current === undefined) {
+        assert.equal(change.kind, "upsert", `update of a missing ${change.table} row ${key}`);
+        table.set(key, { ...(change as { row: Record<string, unknown> }).row });
+      } else {
+        Object.assign(
+          current,
+          merge(current, change.add as Record<string, unknown>, change.set as Record<string, unknown>),
+        );
+      }
+    }
+    return this;
+  }
+  get(name: string, key: Record<string, unknown>) {
+    return this.table(name).get(JSON.stringify(jsonArgs(key)));
+  }
+  all(name: string) {
+    return [...this.table(name).values()];
+  }
+}
+
+const createProject = (id: bigint, milestones = [100n, 200n]) =>
+  reduce(
+    "RDEscrow",
+    "ProjectCreated",
+    {
+      projectId: id,
+      firm: FIRM,
+      verifier: BANK,
+      token: TOKEN,
+      target: milestones.reduce((a, b) => a + b, 0n),
+      metadataHash: HASH,
+      milestones: milestones.map((budget, i) => ({ budget, deadline: 1_800_000_000 + i, stage: i })),
+    },
+    ESCROW,
+  );
+const withToken: Lookups = { projectToken: TOKEN };
+
+describe("every event of every ABI has a reducer", () => {
+  test("the reducer table lists exactly the events of web/src/generated/abis.ts", () => {
+    for (const [contract, abi] of Object.entries(CONTRACT_ABIS)) {
+      const events = abi.filter((item) => item.type === "event").map((item): string => item.name);
+      const handled = Object.keys(reducers[contract as ContractName]);
+      const missing = events.filter((name) => !handled.includes(name));
+      const stale = handled.filter((name) => !events.includes(name));
+      assert.deepEqual(missing, [], `${contract}: events without a reducer (add them to src/reducers/): ${missing}`);
+      assert.deepEqual(stale, [], `${contract}: reducers for events the ABI no longer has: ${stale}`);
+    }
+  });
+});
+
+describe("ProjectCreated", () => {
+  test("creates the project (active, nothing funded) and one pending milestone per input", () => {
+    const t = new Tables().apply(createProject(7n, [100n, 200n, 300n]));
+    const project = t.get("project", { id: 7n }) ?? t.all("project")[0];
+    assert.equal(project.status, "active");
+    assert.equal(project.firm, FIRM.toLowerCase());
+    assert.equal(project.milestoneCount, 3);
+    assert.deepEqual(
+      t.all("milestone").map((m) => [m.index, m.budget, m.stage, m.status]),
+      [
+        [0, 100n, 0, "pending"],
+        [1, 200n, 1, "pending"],
+        [2, 300n, 2, "pending"],
+      ],
+    );
+  });
+});
+
+describe("a token movement", () => {
+  test("Funded writes the flow, its edge and both parties' totals, and counts toward the project and position", () => {
+    const changes = reduce("RDEscrow", "Funded", { projectId: 1n, financier: BANK, amount: 500n }, ESCROW, withToken);
+    const flow = changes.find((c) => c.kind === "insert" && c.table === "flow");
+    assert.ok(flow && flow.kind === "insert");
+    assert.deepEqual(
+      { kind: flow.row.kind, from: flow.row.from, to: flow.row.to, token: flow.row.token, amount: flow.row.amount },
+      { kind: "funded", from: BANK.toLowerCase(), to: ESCROW, token: TOKEN, amount: 500n },
+    );
+    const totals = changes.filter((c) => c.table === "partyTotal");
+    assert.deepEqual(
+      totals.map((c) => (c.kind === "upsert" ? [c.key, c.add] : null)),
+      [
+        [
+          { party: BANK.toLowerCase(), token: TOKEN },
+          { sent: 500n, net: -500n, movements: 1 },
+        ],
+        [
+          { party: ESCROW, token: TOKEN },
+          { received: 500n, net: 500n, movements: 1 },
+        ],
+      ],
+    );
+    assert.ok(changes.some((c) => c.table === "project" && c.kind === "update" && c.add.held === 500n));
+    assert.ok(changes.some((c) => c.table === "position" && c.kind === "upsert" && c.add.funded === 500n));
+  });
+
+  test("fails loudly for a project the indexer has not seen created", () => {
+    assert.throws(
+      () => reduce("RDEscrow", "Funded", { projectId: 9n, financier: BANK, amount: 1n }, ESCROW, {}),
+      /project 9 is not indexed/,
+    );
+  });
+});
+
+describe("the escrow's and the pool's accounting identities", () => {
+  test("escrow held = Σ Funded − Σ Disbursed − Σ Refunded; pool held = Σ Committed − Σ Financed + Σ Repaid − Σ Withdrawn", () => {
+    const t = new Tables().apply(createProject(1n, [1_000n, 2_000n]));
+    const escrow = (name: string, args: Record<string, unknown>) =>
+      t.apply(reduce("RDEscrow", name, { projectId: 1n, ...args }, ESCROW, withToken));
+    const pool = (name: string, args: Record<string, unknown>) =>
+      t.apply(reduce("ContingencyPool", name, { projectId: 1n, ...args }, POOL, withToken));
+    const oracle = (name: string, args: Record<string, unknown>) =>
+      t.apply(reduce("DisruptionOracle", name, args, "0x00000000000000000000000000000000000000cc"));
+
+    escrow("Funded", { financier: BANK, amount: 2_000n });
+    escrow("Funded", { financier: FUND, amount: 1_000n });
+    escrow("MilestoneSubmitted", { milestoneIndex: 0n, evidenceHash: HASH });
+    escrow("MilestoneApproved", { milestoneIndex: 0n });
+    const disburse = (payee: Hex, amount: bigint) =>
+      escrow("Disbursed", { payee, amount, milestoneIndex: 0n, category: 1, invoiceHash: HASH });
+    disburse(SUPPLIER, 600n);
+    disburse(FIRM, 300n);
+    pool("Committed", {
+      financier: BANK,
+      amount: 800n,
+      shares: 800n,
+      exposureAllowance: 500n,
+      disruptionAllowance: 400n,
+    });
+    oracle("DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: HASH });
+    pool("SubstituteFinanced", {
+      substitute: SUBSTITUTE,
+      amount: 350n,
+      componentId: 1n,
+      disruptedSupplier: SUPPLIER,
+      disruptionId: 1n,
+    });
+    pool("Repaid", { firm: FIRM, amount: 100n });
+    pool("Withdrawn", { financier: BANK, amount: 50n });
+    escrow("ProjectCancelled", { refundable: 2_100n });
+    escrow("Refunded", { financier: BANK, amount: 1_400n });
+
+    const project = t.all("project")[0];
+    assert.equal(project.status, "cancelled");
+    assert.equal(project.refundable, 2_100n);
+    assert.equal(project.funded, 3_000n);
+    assert.equal(project.disbursed, 900n);
+    assert.equal(project.refunded, 1_400n);
+    assert.equal(project.held, 3_000n - 900n - 1_400n);
+    const milestone = t.get("milestone", { projectId: 1n, index: 0 });
+    assert.deepEqual([milestone?.status, milestone?.paid, milestone?.payments], ["approved", 900n, 2]);
+
+    const poolRow = t.get("pool", { projectId: 1n })!;
+    assert.equal(poolRow.held, 800n - 350n + 100n - 50n);
+    assert.deepEqual([poolRow.financed, poolRow.repaid, poolRow.withdrawn, poolRow.financings], [350n, 100n, 50n, 1]);
+    const disruption = t.all("disruption")[0];
+    assert.deepEqual([disruption.financed, disruption.financings], [350n, 1]);
+    assert.equal(t.get("supplier", { address: SUPPLIER.toLowerCase() })?.disrupted, true);
+
+    const bank = t.get("position", { projectId: 1n, financier: BANK.toLowerCase() })!;
+    assert.deepEqual(
+      [bank.funded, bank.refunded, bank.committed, bank.withdrawn, bank.exposureAllowance],
+      [2_000n, 1_400n, 800n, 50n, 500n],
+    );
+
+    // Per-party totals: the contracts' nets are what they hold; tokens are conserved across all parties.
+    const totals = t.all("partyTotal");
+    const net = (party: Hex) => totals.find((r) => r.party === party.toLowerCase())?.net;
+    assert.equal(net(ESCROW), project.held);
+    assert.equal(net(POOL), poolRow.held);
+    assert.equal(net(SUBSTITUTE), 350n);
+    assert.equal(
+      totals.reduce((sum, r) => sum + (r.net as bigint), 0n),
+      0n,
+    );
+    // The fund-flow edges sum to the flows.
+    const edges = t.all("flowEdge");
+    const flows = t.all("flow");
+    assert.equal(
+      edges.reduce((s, e) => s + (e.amount as bigint), 0n),
+      flows.reduce((s, f) => s + (f.amount as bigint), 0n),
+    );
+    assert.equal(flows.length, 9);
+  });
+});
+
+describe("an advance the token refused", () => {
+  test("AdvanceOwed keeps it in what the pool holds; AdvanceClaimed pays it out (pool held − Σ AdvanceClaimed)", () => {
+    const t = new Tables().apply(createProject(1n));
+    const pool = (name: string, args: Record<string, unknown>) =>
+      t.apply(reduce("ContingencyPool", name, { projectId: 1n, ...args }, POOL, withToken));
+    pool("Committed", {
+      financier: BANK,
+      amount: 800n,
+      shares: 800n,
+      exposureAllowance: 800n,
+      disruptionAllowance: 800n,
+    });
+    t.apply(
+      reduce(
+        "DisruptionOracle",
+        "DisruptionConfirmed",
+        { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: HASH },
+        "0x00000000000000000000000000000000000000cc",
+      ),
+    );
+    const owed = {
+      substitute: SUBSTITUTE,
+      amount: 300n,
+      componentId: 1n,
+      disruptedSupplier: SUPPLIER,
+      disruptionId: 1n,
+    };
+    pool("AdvanceOwed", owed);
+
+    let poolRow = t.get("pool", { projectId: 1n })!;
+    assert.deepEqual([poolRow.held, poolRow.owed], [800n, 300n]);
+    assert.equal(poolRow.financed ?? 0n, 0n, "not counted as financed (paid)");
+    assert.equal(t.all("flow").length, 1, "an owed advance moves no tokens");
+    assert.equal(t.all("disruption")[0].owedAdvances, 1);
+    const key = { projectId: 1n, substitute: SUBSTITUTE.toLowerCase() };
+    assert.equal(t.get("owedAdvance", key)?.owed, 300n);
+
+    pool("AdvanceClaimed", { substitute: SUBSTITUTE, amount: 300n, caller: FUND });
+    poolRow = t.get("pool", { projectId: 1n })!;
+    assert.deepEqual([poolRow.held, poolRow.owed, poolRow.advancesClaimed], [800n - 300n, 0n, 300n]);
+    assert.deepEqual([t.get("owedAdvance", key)?.owed, t.get("owedAdvance", key)?.claimed], [0n, 300n]);
+    const net = (party: Hex) => t.all("partyTotal").find((r) => r.party === party.toLowerCase())?.net;
+    assert.equal(net(POOL), poolRow.held);
+    assert.equal(net(SUBSTITUTE), 300n);
+    assert.equal(t.all("flow")[1].kind, "advanceClaimed");
+  });
+});
+
+describe("the pool's token list and owner", () => {
+  test("ProjectTokenSet lists and unlists a token; Ownable2Step's pending owner is kept until it accepts", () => {
+    const t = new Tables();
+    const pool = (name: string, args: Record<string, unknown>) => t.apply(reduce("ContingencyPool", name, args, POOL));
+    pool("OwnershipTransferred", { previousOwner: ZERO, newOwner: FIRM });
+    pool("ProjectTokenSet", { token: TOKEN, allowed: true });
+    assert.equal(t.get("projectToken", { token: TOKEN.toLowerCase() })?.allowed, true);
+    pool("ProjectTokenSet", { token: TOKEN, allowed: false });
+    assert.equal(t.get("projectToken", { token: TOKEN.toLowerCase() })?.allowed, false);
+
+    pool("OwnershipTransferStarted", { previousOwner: FIRM, newOwner: BANK });
+    let owner = t.get("contractOwner", { contract: POOL.toLowerCase() })!;
+    assert.deepEqual([owner.owner, owner.pendingOwner], [FIRM.toLowerCase(), BANK.toLowerCase()]);
+    pool("OwnershipTransferred", { previousOwner: FIRM, newOwner: BANK });
+    owner = t.get("contractOwner", { contract: POOL.toLowerCase() })!;
+    assert.deepEqual([owner.owner, owner.pendingOwner], [BANK.toLowerCase(), null]);
+  });
+});
+
+describe("milestone reviews", () => {
+  test("a rejection keeps its reason hash; a resubmission is submitted again", () => {
+    const t = new Tables().apply(createProject(1n));
+    const review = (name: string, args: Record<string, unknown>) =>
+      t.apply(reduce("RDEscrow", name, { projectId: 1n, milestoneIndex: 1n, ...args }, ESCROW));
+    review("MilestoneSubmitted", { evidenceHash: HASH });
+    review("MilestoneRejected", { reasonHash: HASH });
+    assert.deepEqual(
+      [
+        t.get("milestone", { projectId: 1n, index: 1 })?.status,
+        t.get("milestone", { projectId: 1n, index: 1 })?.reasonHash,
+      ],
+      ["rejected", HASH],
+    );
+    review("MilestoneSubmitted", { evidenceHash: HASH });
+    assert.equal(t.get("milestone", { projectId: 1n, index: 1 })?.status, "submitted");
+  });
+
+  test("ProjectFailed records the milestone that missed its deadline and what financiers share", () => {
+    const t = new Tables().apply(createProject(1n));
+    t.apply(reduce("RDEscrow", "ProjectFailed", { projectId: 1n, milestoneIndex: 1n, refundable: 42n }, ESCROW));
+    const project = t.all("project")[0];
+    assert.deepEqual([project.status, project.failedMilestone, project.refundable], ["failed", 1, 42n]);
+  });
+});
+
+describe("components", () => {
+  test("start at their primary; a failover switch records its confirmation, a firm's switch none", () => {
+    const t = new Tables().apply(
+      reduce(
+        "SupplyChainRegistry",
+        "ComponentDefined",
+        {
+          projectId: 1n,
+          componentId: 3n,
+          primary: SUPPLIER,
+          substitutes: [SUBSTITUTE],
+          advances: [10n],
+          metadataHash: HASH,
+        },
+        ESCROW,
+      ),
+    );
+    const key = { projectId: 1n, componentId: 3n };
+    assert.equal(t.get("component", key)?.current, SUPPLIER.toLowerCase());
+    const sw = (to: Hex, from: Hex, confirmationId: bigint) =>
+      t.apply(reduce("SupplyChainRegistry", "ComponentSwitched", { ...key, to, from, confirmationId }, ESCROW));
+    sw(SUBSTITUTE, SUPPLIER, 5n);
+    assert.deepEqual(
+      [t.get("component", key)?.current, t.get("component", key)?.lastConfirmationId],
+      [SUBSTITUTE.toLowerCase(), 5n],
+    );
+    sw(SUPPLIER, SUBSTITUTE, 0n);
+    assert.deepEqual([t.get("component", key)?.lastConfirmationId, t.get("component", key)?.switches], [null, 2]);
+    assert.equal(t.all("componentSwitch").length, 2);
+  });
+});
+
+describe("the demo token", () => {
+  test("Transfer moves balances; mints and burns leave the zero address out", () => {
+    const t = new Tables();
+    const transfer = (from: Hex, to: Hex, value: bigint) =>
+      t.apply(reduce("DemoStablecoin", "Transfer", { from, to, value }, TOKEN));
+    transfer(ZERO, BANK, 1_000n);
+    transfer(BANK, ESCROW, 400n);
+    transfer(BANK, ZERO, 100n);
+    const balance = (h: Hex) => t.get("tokenBalance", { token: TOKEN, holder: h.toLowerCase() })?.balance;
+    assert.equal(balance(BANK), 500n);
+    assert.equal(balance(ESCROW), 400n);
+    assert.equal(balance(ZERO), undefined);
+  });
+});
+
+describe("the audit trail row", () => {
+  test("keeps every argument (bigints as strings) and every address among them, nested ones included", () => {
+    const args = { projectId: 3n, primary: SUPPLIER, substitutes: [SUBSTITUTE, SUPPLIER], advances: [1n] };
+    assert.deepEqual(partiesOf(args), [SUPPLIER.toLowerCase(), SUBSTITUTE.toLowerCase()]);
+    const row = auditRow("SupplyChainRegistry", "ComponentDefined", args, meta(ESCROW));
+    assert.ok(row.kind === "insert" && row.table === "event");
+    assert.equal(row.row.projectId, 3n);
+    assert.deepEqual(row.row.args, {
+      projectId: "3",
+      primary: SUPPLIER,
+      substitutes: [SUBSTITUTE, SUPPLIER],
+      advances: ["1"],
+    });
+  });
+});
+
+describe("merge", () => {
+  test("adds increments to the current numbers (missing ones count as zero) and overwrites the rest", () => {
+    assert.deepEqual(merge({ a: 5n, n: 1, s: "x" }, { a: -2n, n: 2, b: 7n }, { s: "y" }), {
+      a: 3n,
+      n: 3,
+      b: 7n,
+      s: "y",
+    });
+    assert.throws(() => merge({}, { a: "1" }, {}), /not a number/);
+  });
+});
