@@ -15,7 +15,11 @@ if (installedSolc !== SOLC_VERSION) {
   throw new Error(`hardhat.config.ts expects solc ${SOLC_VERSION}, but node_modules has ${installedSolc}`);
 }
 
-const compilerSettings = { evmVersion: "cancun" } as const;
+/**
+ * Also asks solc for each contract's `storageLayout` (merged with Hardhat's own output selection), so the
+ * storage-layout snapshot tests (test/storage-layout.test.ts) can pin every packed slot.
+ */
+const compilerSettings = { evmVersion: "cancun", outputSelection: { "*": { "*": ["storageLayout"] } } } as const;
 
 /** Fuzz runs for Solidity tests; CI uses the default, set FUZZ_RUNS higher for a deep local run. */
 const fuzzRuns = Number(process.env.FUZZ_RUNS ?? 1000);

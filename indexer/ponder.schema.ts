@@ -14,7 +14,7 @@
  */
 import { index, onchainTable, primaryKey } from "ponder";
 
-import type { FlowKind, MilestoneStatus, ProjectStatus } from "./src/vocabulary";
+import type { FlowKind, ListingStatus, MilestoneStatus, ProjectStatus } from "./src/vocabulary";
 
 // ---- history --------------------------------------------------------------------------------------------------
 
@@ -137,6 +137,9 @@ export const project = onchainTable(
     metadataHash: t.hex().notNull(),
     milestoneCount: t.integer().notNull(),
     status: t.text().$type<ProjectStatus>().notNull(),
+    /** From `ProjectClassified` (same transaction): EscrowTypes.sol `RdForm` and `GreenCategory`. */
+    rdForm: t.integer(),
+    greenCategory: t.integer(),
     /** Σ Funded, Σ Disbursed, Σ Refunded and what the escrow holds for the project (funded − disbursed − refunded). */
     funded: t.bigint().notNull().default(0n),
     disbursed: t.bigint().notNull().default(0n),
@@ -180,7 +183,7 @@ export const payment = onchainTable(
     milestoneIndex: t.integer().notNull(),
     payee: t.hex().notNull(),
     amount: t.bigint().notNull(),
-    /** contracts/types/EscrowTypes.sol `Category`: 0 Equipment, 1 Materials, 2 Personnel, 3 Services, 4 Other. */
+    /** contracts/types/EscrowTypes.sol `Category`, the statutory taxonomy (docs/RD-LEDGER.md). */
     category: t.integer().notNull(),
     invoiceHash: t.hex().notNull(),
     blockNumber: t.bigint().notNull(),
@@ -206,6 +209,8 @@ export const position = onchainTable(
     /** Σ ClaimOpened.debt: outstanding financing turned into a claim on later repayments. */
     claimDebt: t.bigint().notNull().default(0n),
     claimUnits: t.bigint().notNull().default(0n),
+    /** `FiscalFundsFlagged`: the financier's contribution is non-taxable fiscal funds (docs/RD-LEDGER.md). */
+    fiscalFunds: t.boolean().notNull().default(false),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.projectId, table.financier] }),
@@ -350,6 +355,31 @@ export const component = onchainTable(
   (table) => ({
     pk: primaryKey({ columns: [table.projectId, table.componentId] }),
     currentIdx: index().on(table.current),
+  }),
+);
+
+/**
+ * One supplier's place in a component (position 0 = primary, i = the i-th substitute): pending from
+ * `ComponentDefined` until the supplier accepts (`ListingAccepted`; it counts for pool financing from
+ * `eligibleFrom`), closed once it declined or left (`ListingLeft`).
+ */
+export const listing = onchainTable(
+  "listing",
+  (t) => ({
+    projectId: t.bigint().notNull(),
+    componentId: t.bigint().notNull(),
+    position: t.integer().notNull(),
+    supplier: t.hex().notNull(),
+    status: t.text().$type<ListingStatus>().notNull(),
+    /** Unix seconds from which an accepted listing counts for pool financing (null until accepted). */
+    eligibleFrom: t.bigint(),
+    /** True when the supplier left an accepted listing, false when it declined a pending one (null while open). */
+    leftAccepted: t.boolean(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.projectId, table.componentId, table.position] }),
+    supplierIdx: index().on(table.supplier),
   }),
 );
 

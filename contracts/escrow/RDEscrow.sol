@@ -8,7 +8,7 @@ import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/Reentran
 
 import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
-import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
+import { IProjectPayees } from "../interfaces/IProjectPayees.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { EscrowTypes } from "../types/EscrowTypes.sol";
 
@@ -31,7 +31,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     uint256 public constant override CLOSE_GRACE_PERIOD = 30 days;
 
     /// @inheritdoc IRDEscrow
-    ISupplyChainRegistry public immutable override registry;
+    IProjectPayees public immutable override registry;
 
     /// @inheritdoc IRDEscrow
     IDisruptionOracle public immutable override oracle;
@@ -55,7 +55,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
 
     /// @param registry_ The registry that lists the suppliers each project may pay.
     /// @param oracle_ The disruption oracle; the escrow pays no supplier it holds disrupted (see {disburse}).
-    constructor(ISupplyChainRegistry registry_, IDisruptionOracle oracle_) {
+    constructor(IProjectPayees registry_, IDisruptionOracle oracle_) {
         registry = registry_;
         oracle = oracle_;
     }
@@ -142,6 +142,11 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRDEscrow
+    function isFiscalFunds(uint256 projectId, address financier) external view override returns (bool) {
+        return _existingProject(projectId).positions[financier].fiscalFunds;
+    }
+
+    /// @inheritdoc IRDEscrow
     function isInvoicePaid(address payee, bytes32 invoiceHash) external view override returns (bool) {
         return _paidInvoices[payee][invoiceHash];
     }
@@ -173,6 +178,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         IERC20 token,
         address verifier,
         bytes32 metadataHash,
+        EscrowTypes.ProjectProfile calldata profile,
         EscrowTypes.MilestoneInput[] calldata milestones
     ) external override returns (uint256 projectId) {
         if (address(token).code.length == 0) revert Errors.RDEscrow_InvalidToken(address(token));
@@ -202,6 +208,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         p.metadataHash = metadataHash;
 
         emit ProjectCreated(projectId, msg.sender, verifier, token, target, metadataHash, milestones);
+        emit ProjectClassified(projectId, profile.rdForm, profile.greenCategory);
     }
 
     /// @inheritdoc IRDEscrow
@@ -448,6 +455,16 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         if (amount != 0) p.token.safeTransfer(msg.sender, amount);
     }
 
+    /// @inheritdoc IRDEscrow
+    function flagFiscalFunds(uint256 projectId) external override {
+        EscrowTypes.Position storage position = _existingProject(projectId).positions[msg.sender];
+        uint256 contributed = position.contributed;
+        if (contributed == 0) revert Errors.RDEscrow_NoContribution(projectId, msg.sender);
+        if (position.fiscalFunds) revert Errors.RDEscrow_FiscalFundsAlreadyFlagged(projectId, msg.sender);
+        position.fiscalFunds = true;
+        emit FiscalFundsFlagged(projectId, msg.sender, contributed);
+    }
+
     /*//////////////////////////////////////////////////////////////////////////
                                       PRIVATE
     //////////////////////////////////////////////////////////////////////////*/
@@ -501,6 +518,9 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
                 revert Errors.RDEscrow_DeadlinesNotIncreasing(i, deadline, previousDeadline);
             }
             if (stage < previousStage) revert Errors.RDEscrow_StageRegression(i, uint8(stage), uint8(previousStage));
+            if (stage == EscrowTypes.Stage.Research && input.accounting == EscrowTypes.Accounting.Capitalised) {
+                revert Errors.RDEscrow_ResearchStageCapitalised(i);
+            }
             unchecked {
                 // Cannot overflow: at most 32 budgets below 2^128 each.
                 target += budget;

@@ -5,7 +5,7 @@ import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import { EscrowTypes } from "../types/EscrowTypes.sol";
 import { IDisruptionOracle } from "./IDisruptionOracle.sol";
-import { ISupplyChainRegistry } from "./ISupplyChainRegistry.sol";
+import { IProjectPayees } from "./IProjectPayees.sol";
 
 /// @title IRDEscrow
 /// @notice One escrow holding many R&D projects (a singleton with ids starting at 1). Financiers fund a project in
@@ -39,7 +39,7 @@ interface IRDEscrow {
     /// @param token The ERC-20 token the project is funded and paid in.
     /// @param target The sum of the milestone budgets, in units of the token's decimals.
     /// @param metadataHash Hash of the project's description document.
-    /// @param milestones The milestones as given (budget, deadline in Unix seconds, stage).
+    /// @param milestones The milestones as given (budget, deadline in Unix seconds, stage, accounting).
     event ProjectCreated(
         uint256 indexed projectId,
         address indexed firm,
@@ -49,6 +49,24 @@ interface IRDEscrow {
         bytes32 metadataHash,
         EscrowTypes.MilestoneInput[] milestones
     );
+
+    /// @notice Emitted with {ProjectCreated}: how the project is classified for the R&D ledger and green report.
+    /// @param projectId The new project's id.
+    /// @param rdForm The form of the project's R&D (自主 / 委托 / 合作 / 集中研发).
+    /// @param greenCategory The project's top-level green category (2021 catalogue), or None.
+    event ProjectClassified(
+        uint256 indexed projectId,
+        EscrowTypes.RdForm rdForm,
+        EscrowTypes.GreenCategory greenCategory
+    );
+
+    /// @notice Emitted when a financier flags its contribution to a project as fiscal funds the firm treats as
+    /// non-taxable income (不征税收入): the payments attributed to it pro rata do not count for the R&D
+    /// super-deduction (docs/RD-LEDGER.md). The flag covers the whole contribution, before and after it.
+    /// @param projectId The project.
+    /// @param financier The financier (the caller).
+    /// @param contributed The financier's contribution when it flagged it, in units of the token's decimals.
+    event FiscalFundsFlagged(uint256 indexed projectId, address indexed financier, uint256 contributed);
 
     /// @notice Emitted when a financier's tokens move into the escrow for a project.
     /// @param projectId The project funded.
@@ -150,7 +168,7 @@ interface IRDEscrow {
     function CLOSE_GRACE_PERIOD() external view returns (uint256);
 
     /// @notice The registry that lists the suppliers each project may pay.
-    function registry() external view returns (ISupplyChainRegistry);
+    function registry() external view returns (IProjectPayees);
 
     /// @notice The disruption oracle; a supplier it holds disrupted is not paid (see {disburse}).
     function oracle() external view returns (IDisruptionOracle);
@@ -198,6 +216,11 @@ interface IRDEscrow {
         address financier
     ) external view returns (uint256 contributed, uint256 claimable, bool refundClaimed);
 
+    /// @notice Whether a financier flagged its contribution to a project as non-taxable fiscal funds.
+    /// @param projectId The project's id.
+    /// @param financier The financier.
+    function isFiscalFunds(uint256 projectId, address financier) external view returns (bool);
+
     /// @notice Whether the payee's invoice was already paid, by any project.
     /// @param payee The payee that issued the invoice.
     /// @param invoiceHash The invoice hash.
@@ -229,16 +252,21 @@ interface IRDEscrow {
     /// - 1 to `MAX_MILESTONES` milestones, each with a budget above zero;
     /// - deadlines strictly increase, the first one after the current block's timestamp;
     /// - stages never go backwards (Research → Pilot → Market);
+    /// - no Research-stage milestone is capitalised;
     /// - the sum of the budgets fits in 128 bits.
+    /// Also emits a {ProjectClassified} event with the profile.
     /// @param token The ERC-20 token the project is funded and paid in.
     /// @param verifier The account that approves or rejects milestones.
     /// @param metadataHash Hash of the project's description document.
-    /// @param milestones Budget (units of the token's decimals), deadline (Unix seconds) and stage of each milestone.
+    /// @param profile The project's R&D form and green category (for the R&D ledger and the green report).
+    /// @param milestones Budget (units of the token's decimals), deadline (Unix seconds), stage and accounting
+    /// (expensed or capitalised) of each milestone.
     /// @return projectId The new project's id.
     function createProject(
         IERC20 token,
         address verifier,
         bytes32 metadataHash,
+        EscrowTypes.ProjectProfile calldata profile,
         EscrowTypes.MilestoneInput[] calldata milestones
     ) external returns (uint256 projectId);
 
@@ -413,4 +441,15 @@ interface IRDEscrow {
     /// @param projectId The project.
     /// @return amount What was paid, in units of the token's decimals.
     function claimRefund(uint256 projectId) external returns (uint256 amount);
+
+    /// @notice Flags the caller's contribution to a project as fiscal funds the firm treats as non-taxable income
+    /// (不征税收入, e.g. a government guidance fund's grant): the R&D ledger then excludes the caller's pro-rata
+    /// share of every payment of the project from the super-deduction. Irrevocable; moves no tokens.
+    /// @dev Emits a {FiscalFundsFlagged} event.
+    ///
+    /// Requirements:
+    /// - the project exists (any status) and the caller contributed to it;
+    /// - the caller did not flag it yet.
+    /// @param projectId The project.
+    function flagFiscalFunds(uint256 projectId) external;
 }

@@ -125,6 +125,12 @@ library Errors {
     /// @notice Thrown when claiming a refund a second time.
     error RDEscrow_RefundAlreadyClaimed(uint256 projectId, address financier);
 
+    /// @notice Thrown when a Research-stage milestone is declared capitalised (research is always expensed).
+    error RDEscrow_ResearchStageCapitalised(uint256 milestoneIndex);
+
+    /// @notice Thrown when a financier flags its contribution as fiscal funds a second time.
+    error RDEscrow_FiscalFundsAlreadyFlagged(uint256 projectId, address financier);
+
     /*//////////////////////////////////////////////////////////////////////////
                                  DISRUPTION ORACLE
     //////////////////////////////////////////////////////////////////////////*/
@@ -206,9 +212,6 @@ library Errors {
     /// @notice Thrown when a supplier's region code is zero.
     error SupplyChainRegistry_InvalidRegion(bytes2 region);
 
-    /// @notice Thrown when a firm registers a supplier that is already registered.
-    error SupplyChainRegistry_SupplierAlreadyRegistered(address supplier);
-
     /// @notice Thrown when a component names (or a firm adds) a supplier that is not registered.
     error SupplyChainRegistry_SupplierNotRegistered(address supplier);
 
@@ -239,9 +242,28 @@ library Errors {
     /// @notice Thrown when switching a component to its current supplier.
     error SupplyChainRegistry_AlreadyCurrent(uint256 projectId, uint256 componentId, address supplier);
 
-    /// @notice Thrown when switching a component to a supplier the oracle holds disrupted (switch back after it
-    /// recovered).
+    /// @notice Thrown when a supplier the oracle holds disrupted would be named in a new component, accept a
+    /// listing, leave an accepted listing, or become a component's current supplier (wait until it recovered).
     error SupplyChainRegistry_SupplierDisrupted(address supplier);
+
+    /// @notice Thrown when a component names the project's firm or its verifier as a substitute.
+    error SupplyChainRegistry_SubstituteNotIndependent(uint256 projectId, address supplier);
+
+    /// @notice Thrown when accepting or leaving a listing the supplier already declined or left (final).
+    error SupplyChainRegistry_ListingClosed(uint256 projectId, uint256 componentId, address supplier);
+
+    /// @notice Thrown when accepting a listing that is already accepted.
+    error SupplyChainRegistry_ListingAlreadyAccepted(uint256 projectId, uint256 componentId, address supplier);
+
+    /// @notice Thrown when switching a component to a supplier that has not accepted its listing (or left it).
+    error SupplyChainRegistry_ListingNotAccepted(uint256 projectId, uint256 componentId, address supplier);
+
+    /// @notice Thrown when a signed record or listing acceptance is submitted after its deadline.
+    error SupplyChainRegistry_SignatureExpired(uint256 deadline, uint256 timestamp);
+
+    /// @notice Thrown when a signature is not the named supplier's (EOA or ERC-1271 wallet) over the submitted
+    /// record or listing (also when it was made for another nonce).
+    error SupplyChainRegistry_InvalidSignature(address supplier);
 
     /// @notice Thrown when the failover names a pair index beyond the supplier's reverse index.
     error SupplyChainRegistry_PairNotFound(address supplier, uint256 pairIndex);

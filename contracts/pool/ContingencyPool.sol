@@ -8,7 +8,7 @@ import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.s
 import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
 import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import { IComponentRegistry } from "../interfaces/IComponentRegistry.sol";
+import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
 import { IContingencyPool } from "../interfaces/IContingencyPool.sol";
 import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
@@ -48,7 +48,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
                                        STATE
     //////////////////////////////////////////////////////////////////////////*/
 
-    IComponentRegistry private immutable _registry;
+    ISupplyChainRegistry private immutable _registry;
     IRDEscrow private immutable _escrow;
     IDisruptionOracle private immutable _oracle;
 
@@ -71,6 +71,11 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     uint128 private _head;
     uint128 private _tail;
 
+    /// @dev When the confirmation whose pairs {_processPairs} is handling was confirmed, for the registry's
+    /// {ISupplyChainRegistry.failover} (transient: a parameter of the batch that the per-pair path would otherwise
+    /// carry through every frame).
+    uint256 private transient _confirmedAt;
+
     /*//////////////////////////////////////////////////////////////////////////
                                     CONSTRUCTOR
     //////////////////////////////////////////////////////////////////////////*/
@@ -81,7 +86,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     /// @param admin The owner, who alone changes the list of project tokens (ideally a multisig). Moves no funds.
     /// @param projectTokens The tokens projects' pools may hold from the start.
     constructor(
-        IComponentRegistry registry_,
+        ISupplyChainRegistry registry_,
         IRDEscrow escrow_,
         IDisruptionOracle oracle_,
         address admin,
@@ -178,14 +183,15 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         // A recovery pays nothing; the firm may switch components back in the registry.
         if (!disrupted) return;
         // A late retry of a confirmation that is no longer the supplier's latest does nothing.
-        if (!_isCurrent(supplier, confirmationId)) return;
+        (bool current, uint256 confirmedAt) = _isCurrent(supplier, confirmationId);
+        if (!current) return;
         uint256 tail = _tail;
         if (_head != tail) {
             // FIFO: jobs already waiting go first, so one project's disruptions are financed in order.
             _enqueue(tail, supplier, confirmationId, 0);
             return;
         }
-        (uint256 next, uint256 total) = _processPairs(supplier, confirmationId, 0, MAX_PAIRS_PER_CALLBACK);
+        (uint256 next, uint256 total) = _processPairs(supplier, confirmationId, confirmedAt, 0, MAX_PAIRS_PER_CALLBACK);
         if (next < total) _enqueue(tail, supplier, confirmationId, next);
     }
 
@@ -198,11 +204,18 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         if (head == tail || max == 0) revert Errors.ContingencyPool_NothingToProcess(tail - head, max);
         while (head < tail && processed < max) {
             SupplyChainTypes.Job memory job = _jobs[head];
-            bool dropped = !_isCurrent(job.supplier, job.confirmationId);
+            (bool current, uint256 confirmedAt) = _isCurrent(job.supplier, job.confirmationId);
+            bool dropped = !current;
             uint256 next;
             uint256 total;
             if (!dropped) {
-                (next, total) = _processPairs(job.supplier, job.confirmationId, job.nextPairIndex, max - processed);
+                (next, total) = _processPairs(
+                    job.supplier,
+                    job.confirmationId,
+                    confirmedAt,
+                    job.nextPairIndex,
+                    max - processed
+                );
                 processed += next - job.nextPairIndex;
             }
             if (dropped || next >= total) {
@@ -367,10 +380,14 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         emit ProjectTokenSet(token, allowed);
     }
 
-    /// @dev Whether `confirmationId` is still `supplier`'s latest confirmation and says "disrupted".
-    function _isCurrent(address supplier, uint256 confirmationId) private view returns (bool) {
-        (bool disrupted, , uint256 latest) = _oracle.supplierStatus(supplier);
-        return disrupted && latest == confirmationId;
+    /// @dev Whether `confirmationId` is still `supplier`'s latest confirmation and says "disrupted", and when it
+    /// was confirmed (the registry finances only listings that counted then).
+    function _isCurrent(
+        address supplier,
+        uint256 confirmationId
+    ) private view returns (bool current, uint256 confirmedAt) {
+        (bool disrupted, uint64 since, uint256 latest) = _oracle.supplierStatus(supplier);
+        return (disrupted && latest == confirmationId, since);
     }
 
     function _enqueue(uint256 tail, address supplier, uint256 confirmationId, uint256 next) private {
@@ -396,9 +413,11 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     function _processPairs(
         address supplier,
         uint256 confirmationId,
+        uint256 confirmedAt,
         uint256 start,
         uint256 max
     ) private returns (uint256 next, uint256 total) {
+        _confirmedAt = confirmedAt;
         (uint256 count, uint256[] memory projectIds, uint256[] memory componentIds) = _registry.pairsOf(
             supplier,
             start,
@@ -481,7 +500,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
                 0
             );
         }
-        // NotAffected: nothing to do for this pair.
+        // NotAffected, NotEligible (listed or accepted too late for this confirmation): nothing to do.
     }
 
     /// @dev A pair of a project the escrow no longer holds Active: offered a budget of 0, the registry switches
@@ -500,7 +519,11 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
             confirmationId,
             0
         );
-        if (outcome != SupplyChainTypes.FailoverOutcome.NotAffected) {
+        // NotAffected, NotEligible (listed or accepted too late for this confirmation): nothing to skip.
+        if (
+            outcome != SupplyChainTypes.FailoverOutcome.NotAffected &&
+            outcome != SupplyChainTypes.FailoverOutcome.NotEligible
+        ) {
             emit FinancingSkipped(
                 projectId,
                 componentId,
@@ -521,7 +544,8 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 budget
     ) private returns (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) {
         address registry_ = address(_registry);
-        bytes4 selector = IComponentRegistry.failover.selector;
+        uint256 confirmedAt = _confirmedAt;
+        bytes4 selector = ISupplyChainRegistry.failover.selector;
         uint256 rawOutcome;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
@@ -530,8 +554,9 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
             mstore(add(ptr, 0x04), disrupted)
             mstore(add(ptr, 0x24), pairIndex)
             mstore(add(ptr, 0x44), confirmationId)
-            mstore(add(ptr, 0x64), budget)
-            if iszero(call(gas(), registry_, 0, ptr, 0x84, ptr, 0x60)) {
+            mstore(add(ptr, 0x64), confirmedAt)
+            mstore(add(ptr, 0x84), budget)
+            if iszero(call(gas(), registry_, 0, ptr, 0xa4, ptr, 0x60)) {
                 returndatacopy(ptr, 0, returndatasize())
                 revert(ptr, returndatasize())
             }

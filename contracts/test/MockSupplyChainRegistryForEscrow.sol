@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
+import { IProjectPayees } from "../interfaces/IProjectPayees.sol";
 
 /// @notice Test-only registry: a settable allowlist of (project, payee) pairs, standing in for the
 /// SupplyChainRegistry in escrow tests.
-contract MockSupplyChainRegistryForEscrow is ISupplyChainRegistry {
+contract MockSupplyChainRegistryForEscrow is IProjectPayees {
     mapping(uint256 projectId => mapping(address account => bool allowed)) private _payees;
 
     /// @notice Allows or disallows `account` as a payee of `projectId`.
@@ -13,7 +13,7 @@ contract MockSupplyChainRegistryForEscrow is ISupplyChainRegistry {
         _payees[projectId][account] = allowed;
     }
 
-    /// @inheritdoc ISupplyChainRegistry
+    /// @inheritdoc IProjectPayees
     function isProjectPayee(uint256 projectId, address account) external view returns (bool) {
         return _payees[projectId][account];
     }

@@ -4,7 +4,8 @@ pragma solidity ^0.8.28;
 import { EscrowTypes } from "../types/EscrowTypes.sol";
 
 /// @notice Test-only stand-in for the RDEscrow's project directory (`projectFirm`, `projectToken`,
-/// `projectStatus`), used by the Solidity fuzz tests of the ContingencyPool. Anyone can set a project.
+/// `projectStatus`), used by the Solidity fuzz tests of the ContingencyPool, and `getProject` (firm only; no
+/// verifier) for the registry. Anyone can set a project.
 contract PoolTestDirectory {
     mapping(uint256 projectId => address firm) public projectFirm;
     mapping(uint256 projectId => address token) public projectToken;
@@ -15,5 +16,9 @@ contract PoolTestDirectory {
         projectFirm[projectId] = firm;
         projectToken[projectId] = token;
         projectStatus[projectId] = EscrowTypes.ProjectStatus.Active;
+    }
+
+    function getProject(uint256 projectId) external view returns (EscrowTypes.ProjectView memory view_) {
+        view_.firm = projectFirm[projectId];
     }
 }

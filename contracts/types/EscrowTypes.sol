@@ -32,13 +32,50 @@ library EscrowTypes {
         Rejected
     }
 
-    /// @notice What a disbursement pays for.
+    /// @notice What a disbursement pays for: the statutory categories of R&D expenses of the super-deduction
+    /// (财税〔2015〕119号 第一条, items 1-6; entrusted R&D at home and abroad, 财税〔2018〕64号), see docs/RD-LEDGER.md.
     enum Category {
-        Equipment,
-        Materials,
-        Personnel,
-        Services,
-        Other
+        Personnel, // 1 人员人工费用
+        DirectInputs, // 2 直接投入费用
+        Depreciation, // 3 折旧费用
+        Amortisation, // 4 无形资产摊销
+        NewProductDesign, // 5 新产品设计费等
+        OtherRelated, // 6 其他相关费用 (capped at items 1-5 x 10% / 90%)
+        EntrustedDomestic, // 委托境内研发 (80% counts)
+        EntrustedAbroad, // 委托境外研发 (80%, at most 2/3 of the domestic qualifying expenses)
+        NonQualifying // not a qualifying R&D expense
+    }
+
+    /// @notice How a milestone's payments are accounted for: expensed (费用化) or capitalised (资本化) as an
+    /// intangible asset. Research-stage spending is always expensed (企业会计准则第6号).
+    enum Accounting {
+        Expensed,
+        Capitalised
+    }
+
+    /// @notice The form of a project's R&D (研发形式).
+    enum RdForm {
+        Independent, // 自主研发
+        Entrusted, // 委托研发
+        Cooperative, // 合作研发
+        Centralised // 集中研发
+    }
+
+    /// @notice The top-level category of the Green Bond Endorsed Projects Catalogue (2021), or None.
+    enum GreenCategory {
+        None,
+        EnergySavingEnvironmental, // 节能环保产业
+        CleanerProduction, // 清洁生产产业
+        CleanEnergy, // 清洁能源产业
+        EcologicalEnvironment, // 生态环境产业
+        GreenInfrastructure, // 基础设施绿色升级
+        GreenServices // 绿色服务
+    }
+
+    /// @notice How a project is classified for the R&D ledger and the green-finance report.
+    struct ProjectProfile {
+        RdForm rdForm;
+        GreenCategory greenCategory;
     }
 
     /// @notice A milestone as given to `createProject`.
@@ -46,6 +83,7 @@ library EscrowTypes {
         uint128 budget; // in units of the token's decimals, > 0
         uint40 deadline; // Unix seconds; strictly increasing, in the future
         Stage stage; // never lower than the previous milestone's stage
+        Accounting accounting; // Expensed or Capitalised; a Research-stage milestone is Expensed
     }
 
     /// @notice A milestone in storage.
@@ -64,11 +102,12 @@ library EscrowTypes {
         bytes32 evidenceHash; // of the latest submission
     }
 
-    /// @notice A financier's position in one project. Packing: 128 + 8 = 136 bits, one slot.
+    /// @notice A financier's position in one project. Packing: 128 + 8 + 8 = 144 bits, one slot.
     struct Position {
         // slot 0
         uint128 contributed; // sum of what the escrow received from this financier
         bool refundClaimed;
+        bool fiscalFunds; // flagged by the financier as fiscal funds the firm treats as non-taxable income
     }
 
     /// @notice A project in storage.

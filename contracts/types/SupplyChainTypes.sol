@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import { ListingStamps } from "./ListingStamps.sol";
+
 /// @notice Storage and calldata types of the SupplyChainRegistry and the ContingencyPool.
 library SupplyChainTypes {
     /// @notice A supplier's public record. Packing: slot 0 = metadata hash; slot 1 = 16 + 8 = 24 bits.
@@ -12,13 +14,15 @@ library SupplyChainTypes {
         bool registered;
     }
 
-    /// @notice A critical component of a project, as defined by its firm (never written after). Which of its
-    /// suppliers is current is kept apart, as a 4-bit index in a per-project word (see the registry), so the
-    /// failover path never touches this record. Packing: slot 0 = 160 + 8 bits; slot 1 = 256 bits.
+    /// @notice A critical component of a project, as defined by its firm. Its suppliers' terms never change;
+    /// which supplier is current is kept apart, as a 4-bit index in a per-project word, and which listings are
+    /// accepted in a {ListingStamps} word (see the registry), so the failover path never touches this record.
+    /// Packing: slot 0 = 160 + 8 + 16 bits; slot 1 = 256 bits.
     struct Component {
         // slot 0
         address primary;
         uint8 substituteCount; // 1..8; 0 = the component does not exist
+        uint16 closedMask; // bit p set = the listing at position p was declined or left (final)
         // slot 1
         bytes32 metadataHash; // hash of the component's specification document
     }
@@ -27,6 +31,13 @@ library SupplyChainTypes {
     struct Substitute {
         address supplier;
         uint96 advance; // in units of the project token's decimals
+    }
+
+    /// @notice A component's listings in storage: its substitutes (slots 0-7) and which listings are accepted
+    /// (slot 8), side by side so the failover finds both from one key.
+    struct Listings {
+        Substitute[8] substitutes;
+        ListingStamps stamps;
     }
 
     /// @notice A substitute as given by the firm.
@@ -44,12 +55,21 @@ library SupplyChainTypes {
         Substitute[] substitutes;
     }
 
+    /// @notice Where a supplier stands in one listing (its place as primary or substitute of a component).
+    enum ListingStatus {
+        None, // the component does not list the supplier
+        Pending, // listed by the firm, not accepted yet: not in the supplier's reverse index, never financed
+        Accepted, // accepted by the supplier: in its reverse index; counts for the pool after the notice
+        Closed // declined or left by the supplier (final: the listing can never be accepted again)
+    }
+
     /// @notice What {ISupplyChainRegistry.failover} did with one (project, component) pair.
     enum FailoverOutcome {
         Switched, // switched to a healthy substitute whose advance fits the budget
         NotAffected, // the component's current supplier is not the disrupted one
-        NoHealthySubstitute, // every listed substitute is disrupted too (or is the disrupted supplier)
-        OverBudget // the first healthy substitute's advance is above the budget the pool offered
+        NoHealthySubstitute, // no listed substitute is accepted, eligible at the confirmation and healthy
+        OverBudget, // the first healthy substitute's advance is above the budget the pool offered
+        NotEligible // the disrupted supplier's listing was still within its notice when the disruption was confirmed
     }
 
     /// @notice Why the pool did not finance an affected pair. (An advance the token refuses is not skipped: it is

@@ -20,5 +20,9 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const MILESTONE_STATUSES = ["pending", "submitted", "approved", "rejected"] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
+/** Where a supplier stands in one listing of a component (the registry's ListingStatus, without None). */
+export const LISTING_STATUSES = ["pending", "accepted", "closed"] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
 /** FinancingSkipped.reason → its name (SupplyChainTypes.SkipReason, generated from the contracts). */
 export const SKIP_REASONS: readonly string[] = SkipReasonNames;

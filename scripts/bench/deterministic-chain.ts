@@ -14,7 +14,7 @@
  * - keys are the default Hardhat accounts, nonces start at 0, deadlines are read from the pinned clock; so every
  *   signature (RFC 6979) is the same on every run.
  */
-import { getAddress, id } from "ethers";
+import { getAddress, id, Wallet, type Provider } from "ethers";
 import { network } from "hardhat";
 
 import type { GasContext } from "./types.js";
@@ -59,4 +59,13 @@ export function benchAddress(label: string): string {
 export function benchAddresses(prefix: string): () => string {
   let n = 0;
   return () => benchAddress(`${prefix} ${n++}`);
+}
+
+/**
+ * A fresh wallet on every call, the same ones on every run: the key of the n-th is keccak256(`${prefix} ${n}`).
+ * For accounts that must sign (a supplier's EIP-712 record or listing acceptance); never use these keys elsewhere.
+ */
+export function benchWallets(prefix: string, provider: Provider): () => Wallet {
+  let n = 0;
+  return () => new Wallet(id(`${prefix} ${n++}`), provider);
 }

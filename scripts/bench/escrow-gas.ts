@@ -15,10 +15,11 @@
  * The stack is the one deployed everywhere (scripts/lib/deploy-stack.ts), so `disburse` pays the real
  * SupplyChainRegistry's `isProjectPayee` call and the DisruptionOracle's `supplierStatus` call. Financiers approve the exact amount they fund (what the dashboard does), so `transferFrom` clears the allowance.
  */
-import { Category, Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
 import { deployStack } from "../lib/deploy-stack.js";
 import { signPermit } from "../lib/permit.js";
 import { gasOf, type GasContext, type GasModule } from "./types.js";
+import { DEFAULT_PROFILE } from "../lib/project-profile.js";
 
 const DAY = 86_400n;
 
@@ -33,21 +34,22 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
 
   const now = BigInt(await networkHelpers.time.latest());
   const milestones = [
-    { budget: 400_000_00n, deadline: now + 30n * DAY, stage: Stage.Research },
-    { budget: 300_000_00n, deadline: now + 60n * DAY, stage: Stage.Pilot },
-    { budget: 200_000_00n, deadline: now + 90n * DAY, stage: Stage.Pilot },
-    { budget: 100_000_00n, deadline: now + 120n * DAY, stage: Stage.Market },
+    { budget: 400_000_00n, deadline: now + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
+    { budget: 300_000_00n, deadline: now + 60n * DAY, stage: Stage.Pilot, accounting: Accounting.Expensed },
+    { budget: 200_000_00n, deadline: now + 90n * DAY, stage: Stage.Pilot, accounting: Accounting.Expensed },
+    { budget: 100_000_00n, deadline: now + 120n * DAY, stage: Stage.Market, accounting: Accounting.Expensed },
   ];
   const metadata = ethers.id("project: photoresist pilot line");
   const result: Record<string, bigint> = {};
 
   result["createProject.4milestones"] = await gasOf(
-    escrow.connect(firm).createProject(await token.getAddress(), verifier.address, metadata, milestones),
+    escrow.connect(firm).createProject(await token.getAddress(), verifier.address, metadata, DEFAULT_PROFILE, milestones),
   );
   const projectId = 1n;
-  // The payees are suppliers the firm registered for the project in the real SupplyChainRegistry.
+  // The payees are suppliers (each registered itself) the firm added to the project in the real registry.
   for (const account of [supplier, freshSupplier]) {
-    await registry.connect(firm).registerSupplierFor(projectId, account.address, ethers.id(account.address), "0x434e");
+    await registry.connect(account).registerSupplier(ethers.id(account.address), "0x434e");
+    await registry.connect(firm).addProjectSupplier(projectId, account.address);
   }
 
   // The escrow already holds tokens for the project: f1 funds first.
@@ -68,12 +70,12 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   result.approveMilestone = await gasOf(escrow.connect(verifier).approveMilestone(projectId, 0n));
 
   // A first payment warms nothing up for the measured ones (each is its own transaction).
-  await escrow.connect(firm).disburse(projectId, 0n, firm.address, 10_000_00n, Category.Equipment, ethers.id("invoice 0"));
+  await escrow.connect(firm).disburse(projectId, 0n, firm.address, 10_000_00n, Category.Depreciation, ethers.id("invoice 0"));
   result["disburse.existingPayee"] = await gasOf(
-    escrow.connect(firm).disburse(projectId, 0n, supplier.address, 50_000_00n, Category.Materials, ethers.id("invoice 1")),
+    escrow.connect(firm).disburse(projectId, 0n, supplier.address, 50_000_00n, Category.DirectInputs, ethers.id("invoice 1")),
   );
   result["disburse.freshPayee"] = await gasOf(
-    escrow.connect(firm).disburse(projectId, 0n, freshSupplier.address, 50_000_00n, Category.Materials, ethers.id("invoice 2")),
+    escrow.connect(firm).disburse(projectId, 0n, freshSupplier.address, 50_000_00n, Category.DirectInputs, ethers.id("invoice 2")),
   );
 
   await escrow.connect(firm).cancelProject(projectId);
@@ -82,8 +84,8 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const later = BigInt(await networkHelpers.time.latest());
   await escrow
     .connect(firm)
-    .createProject(await token.getAddress(), verifier.address, metadata, [
-      { budget: 100_000_00n, deadline: later + 30n * DAY, stage: 0 },
+    .createProject(await token.getAddress(), verifier.address, metadata, DEFAULT_PROFILE, [
+      { budget: 100_000_00n, deadline: later + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const abandoned = 2n;
   await token.connect(f4).approve(escrowAddress, 100_000_00n);

@@ -115,11 +115,16 @@ ${table}
   per batch (\`pairsOf\`) and asks the registry once per affected pair to switch it
   (\`failover(supplier, pairIndex, …)\`); the registry asks the oracle whether the first substitute is
   healthy, then the pool pays the advance. One more affected component (\`oracle.confirm.perExtraComponent\`,
-  its substitute holding no tokens yet) adds ~40.4k: the token transfer 25.0k (the substitute's new balance
+  its substitute holding no tokens yet) adds ~42.8k: the token transfer 25.0k (the substitute's new balance
   slot 20.0k, its cold read 2.1k, \`Transfer\` 1.8k), the two events of the audit trail 5.0k
   (\`ComponentSwitched\` 2.4k, \`SubstituteFinanced\` 2.6k), the substitute's record 2.1k and its health check
-  on the oracle 2.6k — ~34.7k that any design with this event model pays — and ~5.7k of bookkeeping and
-  calls across the pool and the registry. What keeps that small: a reverse-index entry carries the disrupted
+  on the oracle 2.6k — ~34.7k that any design with this event model pays — the component's listing stamps
+  2.1k (one cold read: which listings their suppliers accepted and since when, so that a confirmation
+  finances only listings accepted and past the 7-day notice when it was confirmed — the price of consent and
+  of the fixed affected set, issue 13) and ~6.0k of bookkeeping and calls across the pool and the registry.
+  The same read is the +2.6k of \`oracle.confirm.1substitute\`, \`oracle.submitSignedReports.quorum2\` and
+  \`pool.processQueue.perPair\` against the figures before consent (131,361, 167,652 and 110,451). What keeps
+  that small: a reverse-index entry carries the disrupted
   supplier's place in the component and its substitute count, so the component's record is not read; each
   component's current supplier is a 4-bit code in a per-project word of 64, so the components of one project
   that a disruption hits share one slot (the first costs a cold read and a write, 5.0k; each further one
@@ -135,8 +140,13 @@ ${table}
   than SafeERC20's. \`processQueue\` also asks the oracle whether triggers are paused and the escrow for the
   project's status (\`perPair\` ~119.3k, was 110.4k, +8%); \`commit\` checks the project is Active and its token on the deployment's
   list (~98.0k, was 90.1k, +9%). \`claimAdvance\` pays an owed advance to a substitute holding no tokens yet (~62.7k).
-- **1,000 unrelated suppliers** change nothing: a disruption finds its work through the supplier's reverse
-  index, never by scanning.
+- **1,000 unrelated suppliers** (each with accepted listings in another project) change nothing: a disruption
+  finds its work through the supplier's reverse index, never by scanning.
+- **Listing acceptance** (\`registry.acceptListing\`, or \`…WithSig\` submitted by the firm, which also checks an
+  EIP-712 signature but saves the supplier's transaction) writes the supplier's reverse index (length and
+  entry), its payee flag and the component's stamps word — here four new slots (4 × 22.1k, the supplier's
+  first listing and the component's first acceptance); further acceptances share index slots (four entries
+  per slot) and stamps words (nine listings per component).
 `;
 }
 

@@ -1,11 +1,16 @@
 /**
  * Gas of the disruption → substitute-financing path (issue 4), each measured in the state its name describes.
- * Substitutes hold no tokens yet (the usual case), so each financed advance pays for a new balance slot.
+ * Substitutes hold no tokens yet (the usual case), so each financed advance pays for a new balance slot. Every
+ * listing is accepted (by the supplier's signature, submitted by the firm) and past the registry's notice before
+ * the first confirmation.
  *
  * - oracle.report: a vote that does not reach the quorum (2 of 3);
  * - oracle.confirm.1substitute: the vote that reaches the quorum, switches one component and pays its substitute;
  * - oracle.confirm.perExtraComponent: (confirm with 3 affected components − 1substitute) / 2;
- * - oracle.confirm.1000unrelated: 1substitute again after 1,000 unrelated suppliers and pairs were registered;
+ * - oracle.confirm.1000unrelated: 1substitute again after 1,000 unrelated suppliers accepted listings in another
+ *   project (2,000 accepted pairs);
+ * - registry.acceptListing / registry.acceptListingWithSig: a substitute accepts its listing itself, or by a
+ *   signature the firm submits (its first pair: a new reverse-index slot and a new payee);
  * - oracle.submitSignedReports.quorum2: a relayer submits two signed reports that confirm and finance one substitute;
  * - pool.processQueue.perPair: one queued pair processed (its substitute financed);
  * - pool.commit / pool.repay / pool.withdraw: a second commitment, a partial repayment, a withdrawal with a claim;
@@ -13,28 +18,30 @@
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import { Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Stage } from "../../web/src/generated/enums.js";
 import { deployStack } from "../lib/deploy-stack.js";
+import { registryDomain, signListing, signSupplierRecord } from "../lib/registry-signatures.js";
 import { REPORT_TYPES } from "../lib/reporter.js";
-import { benchAddresses } from "./deterministic-chain.js";
+import { benchWallets } from "./deterministic-chain.js";
 import { gasOf, type GasContext, type GasModule } from "./types.js";
+import { DEFAULT_PROFILE } from "../lib/project-profile.js";
 
 const CN = "0x434e";
 
 async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
-  const { ethers } = ctx;
+  const { ethers, networkHelpers } = ctx;
   const signers = await ethers.getSigners();
   const [admin, firm, verifier, f1, f2, r1, r2, r3, keeper] = signers;
   const stack = await deployStack(ethers, { reporters: [r1.address, r2.address, r3.address], quorum: 2 });
   const { registry, escrow, oracle, pool } = stack;
   const token = stack.token!;
   const result: Record<string, bigint> = {};
-  /** A new supplier address on every call, the same ones on every run (deterministic-chain.ts). */
-  const fresh = benchAddresses("supplier");
+  /** A new supplier wallet on every call, the same ones on every run (deterministic-chain.ts). */
+  const fresh = benchWallets("supplier", ethers.provider);
   const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
 
-  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), [
-    { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research },
+  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), DEFAULT_PROFILE, [
+    { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
   const projectId = 1n;
   for (const a of [f1, f2, firm]) {
@@ -44,65 +51,128 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   await pool.connect(f1).commit(projectId, 1_000_000_00n, 1_000_000_00n, 1_000_000_00n);
   result["pool.commit"] = await gasOf(pool.connect(f2).commit(projectId, 500_000_00n, 500_000_00n, 500_000_00n));
 
-  /** A supplier (registered by the firm) with `components` components, each with one fresh substitute. */
-  const newDisruptable = async (components: number) => {
-    const primary = fresh();
-    await registry.connect(firm).registerSupplierFor(projectId, primary, ethers.id("p"), CN);
-    for (let i = 0; i < components; i++) {
-      const sub = fresh();
-      await registry.connect(firm).registerSupplierFor(projectId, sub, ethers.id("s"), CN);
-      await registry.connect(firm).defineComponent(projectId, ethers.id("c"), primary, [
-        { supplier: sub, advance: 1_000_00n },
-      ]);
+  const { chainId } = await ethers.provider.getNetwork();
+  const domain = registryDomain(chainId, stack.addresses.registry);
+  const deadline = (await now()) + 30n * 86_400n;
+  /** A fresh supplier whose signed record the firm submits (the supplier needs no gas). */
+  const newSupplier = async (by: HardhatEthersSigner, meta: string) => {
+    const w = fresh();
+    const metadataHash = ethers.id(meta);
+    const sig = await signSupplierRecord(w, domain, { metadataHash, region: CN, nonce: 0n, deadline });
+    await registry.connect(by).registerSupplierWithSig(w.address, metadataHash, CN, deadline, sig);
+    return w;
+  };
+  /** Defines a component in `project` and has each listed supplier accept by signature (the firm submits). */
+  const listAccepted = async (
+    by: HardhatEthersSigner,
+    project: bigint,
+    primary: ReturnType<typeof fresh>,
+    subs: { w: ReturnType<typeof fresh>; advance: bigint }[],
+  ) => {
+    const metadataHash = ethers.id("c");
+    const componentId = (await registry.componentCount(project)) + 1n;
+    await registry.connect(by).defineComponent(
+      project,
+      metadataHash,
+      primary.address,
+      subs.map((s) => ({ supplier: s.w.address, advance: s.advance })),
+    );
+    const listed = [{ w: primary, advance: 0n }, ...subs];
+    for (const [position, s] of listed.entries()) {
+      const sig = await signListing(s.w, domain, {
+        projectId: project,
+        componentId,
+        position: BigInt(position),
+        advance: s.advance,
+        metadataHash,
+        deadline,
+      });
+      await registry.connect(by).acceptListingWithSig(project, componentId, s.w.address, deadline, sig);
     }
-    return primary;
+  };
+  /** A supplier with `components` accepted components in project 1, each with one fresh accepted substitute. */
+  const newDisruptable = async (components: number) => {
+    const primary = await newSupplier(firm, "p");
+    for (let i = 0; i < components; i++) {
+      await listAccepted(firm, projectId, primary, [{ w: await newSupplier(firm, "s"), advance: 1_000_00n }]);
+    }
+    return primary.address;
   };
   const confirm = async (supplier: string, first: HardhatEthersSigner, second: HardhatEthersSigner) => {
     await oracle.connect(first).report(supplier, true, ethers.id("e"), await now());
     return gasOf(oracle.connect(second).report(supplier, true, ethers.id("e"), await now()));
   };
 
+  // Every listing is accepted and past its notice before anything is confirmed.
   const warm = await newDisruptable(1);
+  const reported = await newDisruptable(1);
+  const single = await newDisruptable(1);
+  const triple = await newDisruptable(3);
+  const afterUnrelated = await newDisruptable(1);
+  const signed = await newDisruptable(1);
+  const queued = await newDisruptable(6);
+
+  // Listing acceptance: a supplier accepts on chain itself, and another by a signature the firm submits.
+  const selfAccepting = signers[9];
+  await registry.connect(selfAccepting).registerSupplier(ethers.id("self"), CN);
+  const bySig = await newSupplier(firm, "bySig");
+  const acceptPrimary = await newSupplier(firm, "p");
+  await registry.connect(firm).defineComponent(projectId, ethers.id("c"), acceptPrimary.address, [
+    { supplier: selfAccepting.address, advance: 1_000_00n },
+    { supplier: bySig.address, advance: 1_000_00n },
+  ]);
+  const acceptComponent = await registry.componentCount(projectId);
+  result["registry.acceptListing"] = await gasOf(registry.connect(selfAccepting).acceptListing(projectId, acceptComponent));
+  const bySigSignature = await signListing(bySig, domain, {
+    projectId,
+    componentId: acceptComponent,
+    position: 2n,
+    advance: 1_000_00n,
+    metadataHash: ethers.id("c"),
+    deadline,
+  });
+  result["registry.acceptListingWithSig"] = await gasOf(
+    registry.connect(firm).acceptListingWithSig(projectId, acceptComponent, bySig.address, deadline, bySigSignature),
+  );
+
+  // 1,000 unrelated suppliers with accepted listings in another firm's project, each primary of one component
+  // with one substitute (60 of them share one substitute): 2,000 accepted pairs more.
+  const firm2 = signers[10];
+  await escrow.connect(firm2).createProject(stack.addresses.token, verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+    { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
+  ]);
+  const otherProject = 2n;
+  const subUnrelated = await newSupplier(firm2, "s");
+  for (let i = 0; i < 1000; i++) {
+    const w = await newSupplier(firm2, "u");
+    const sub = i < 60 ? subUnrelated : await newSupplier(firm2, "u");
+    await listAccepted(firm2, otherProject, w, [{ w: sub, advance: 1n }]);
+  }
+  await networkHelpers.time.increase(Number(await registry.LISTING_NOTICE()) + 60);
+
   await oracle.connect(r1).report(warm, true, ethers.id("e"), await now());
-  result["oracle.report"] = await gasOf(oracle.connect(r2).report(await newDisruptable(1), true, ethers.id("e"), await now()));
+  result["oracle.report"] = await gasOf(oracle.connect(r2).report(reported, true, ethers.id("e"), await now()));
   await oracle.connect(r3).report(warm, true, ethers.id("e"), await now());
 
-  const one = await confirm(await newDisruptable(1), r1, r2);
+  const one = await confirm(single, r1, r2);
   result["oracle.confirm.1substitute"] = one;
-  const three = await confirm(await newDisruptable(3), r1, r2);
+  const three = await confirm(triple, r1, r2);
   result["oracle.confirm.perExtraComponent"] = (three - one) / 2n;
-
-  // 1,000 unrelated suppliers, each primary of one component with one substitute (1,000 pairs more).
-  const subUnrelated = fresh();
-  await registry.connect(firm).registerSupplierFor(projectId, subUnrelated, ethers.id("s"), CN);
-  for (let i = 0; i < 1000; i++) {
-    const w = fresh();
-    await registry.connect(firm).registerSupplierFor(projectId, w, ethers.id("u"), CN);
-    if (i < 60) {
-      await registry.connect(firm).defineComponent(projectId, ethers.id("u"), w, [
-        { supplier: subUnrelated, advance: 1n },
-      ]);
-    } else {
-      const s = fresh();
-      await registry.connect(firm).registerSupplierFor(projectId, s, ethers.id("u"), CN);
-      await registry.connect(firm).defineComponent(projectId, ethers.id("u"), w, [{ supplier: s, advance: 1n }]);
-    }
-  }
-  result["oracle.confirm.1000unrelated"] = await confirm(await newDisruptable(1), r1, r2);
+  result["oracle.confirm.1000unrelated"] = await confirm(afterUnrelated, r1, r2);
 
   // Signed reports relayed by a third party.
-  const signed = await newDisruptable(1);
-  const { chainId } = await ethers.provider.getNetwork();
-  // Every input is pinned (deterministic-chain.ts), so are the signatures; this evidence text gives two whose r and
-  // s hold no zero byte, the usual case (a zero byte of calldata is 12 gas cheaper; with "e" r1's has two).
+  // Every input is pinned (deterministic-chain.ts), so are the signatures (a zero byte of calldata is 12 gas
+  // cheaper than any other, so the figure depends on their bytes but no longer varies from run to run).
   const evidenceHash = ethers.id("fire at the plant");
   const rep = { supplier: signed, disrupted: true, evidenceHash, observedAt: await now(), lastConfirmationId: 0n };
-  const domain = { name: "RDCF Disruption Oracle", version: "1", chainId, verifyingContract: stack.addresses.oracle };
-  const sigs = [await r1.signTypedData(domain, REPORT_TYPES, rep), await r2.signTypedData(domain, REPORT_TYPES, rep)];
+  const oracleDomain = { name: "RDCF Disruption Oracle", version: "1", chainId, verifyingContract: stack.addresses.oracle };
+  const sigs = [
+    await r1.signTypedData(oracleDomain, REPORT_TYPES, rep),
+    await r2.signTypedData(oracleDomain, REPORT_TYPES, rep),
+  ];
   result["oracle.submitSignedReports.quorum2"] = await gasOf(oracle.connect(keeper).submitSignedReports(rep, sigs));
 
   // Queue: a supplier with 6 components; 2 are queued; measure one queued pair.
-  const queued = await newDisruptable(6);
   await confirm(queued, r1, r2);
   result["pool.processQueue.perPair"] = await gasOf(pool.connect(keeper).processQueue(1n));
   await pool.connect(keeper).processQueue(10n);
@@ -143,6 +213,8 @@ const supplyChainGas: GasModule = {
     "oracle.confirm.perExtraComponent": 1.25,
     "oracle.confirm.1000unrelated": { of: "oracle.confirm.1substitute", within: 0.02 },
     "oracle.submitSignedReports.quorum2": undefined,
+    "registry.acceptListing": undefined,
+    "registry.acceptListingWithSig": undefined,
     "pool.processQueue.perPair": undefined,
     "pool.commit": undefined,
     "pool.repay": undefined,

@@ -122,6 +122,14 @@ export function readCompilerOutput(artifactsDir = "artifacts"): CompilerOutput {
   return { artifacts, sources, abis, nodes: indexNodes(sources), nodesByBuild };
 }
 
+/**
+ * `build` with its sources replaced by edited copies (tests): the node index is rebuilt from them, and the
+ * per-build indexes are dropped, so every lookup sees the edited nodes. Meant for a build from one build info.
+ */
+export function withSources(build: CompilerOutput, sources: Map<string, AstNode>): CompilerOutput {
+  return { ...build, sources, nodes: indexNodes(sources), nodesByBuild: undefined };
+}
+
 /** Every AST node of `sources` by id. */
 export function indexNodes(sources: Map<string, AstNode>): Map<number, AstNode> {
   const nodes = new Map<number, AstNode>();

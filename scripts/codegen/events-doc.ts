@@ -64,13 +64,17 @@ const solidityType = (p: AbiParameter) => (p.internalType ?? p.type).replace(/^(
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 
-function sourceOf(build: CompilerOutput, node: AstNode): string {
+function sourceOf(build: CompilerOutput, node: AstNode, buildInfoId?: string): string {
+  const display = (name: string) =>
+    name.startsWith(PROJECT_CONTRACTS)
+      ? `contracts/${name.slice(PROJECT_CONTRACTS.length)}`
+      : name.replace(/^npm\//, "");
+  // The declaring contract's source unit, looked up in the same build as the contract being documented (ids
+  // repeat across the build infos an incremental build leaves).
+  const unit = ((buildInfoId && build.nodesByBuild?.get(buildInfoId)) || build.nodes).get(node.scope as number);
+  if (unit?.nodeType === "SourceUnit" && typeof unit.absolutePath === "string") return display(unit.absolutePath);
   for (const [name, ast] of build.sources) {
-    if (ast.id === node.scope) {
-      return name.startsWith(PROJECT_CONTRACTS)
-        ? `contracts/${name.slice(PROJECT_CONTRACTS.length)}`
-        : name.replace(/^npm\//, "");
-    }
+    if (ast.id === node.scope) return display(name);
   }
   return "?";
 }
@@ -99,7 +103,7 @@ export function renderEventTables(build: CompilerOutput): string {
       .map((item) => {
         const fragment = EventFragment.from(item);
         const decl = decls.get(fragment.topicHash.slice(2));
-        const source = decl ? sourceOf(build, decl.declaredIn) : "?";
+        const source = decl ? sourceOf(build, decl.declaredIn, artifact.buildInfoId) : "?";
         // Ours first (in declaration order along the inheritance), then inherited library events (OpenZeppelin's).
         const order = [source.startsWith("contracts/") ? 0 : 1, decl?.rank ?? Infinity, srcStart(decl)];
         return { item, fragment, decl, source, order };

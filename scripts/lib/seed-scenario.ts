@@ -9,7 +9,7 @@
  *
  * - The platform operator mints dCNY to four financiers — 华夏科创银行 (bank), 星河创业投资 (venture fund),
  *   长三角新材料产业引导基金 (government guidance fund), 碳中和绿色投资基金 (green fund) — and to both firms.
- * - Seven suppliers register with a metadata hash and an ISO region code.
+ * - Seven suppliers register with a metadata hash and an ISO region code, and accept every listing that names them.
  * - 苏州晶刻光刻材料 runs "KrF/ArF 光刻胶国产化" (¥18,000,000.00, 4 milestones Research → Pilot → Market, fully
  *   funded by the bank ¥12,000,000.00, the venture fund and the guidance fund). Its critical components: the KrF
  *   resin and the ArF resin, BOTH from 东洋高纯树脂 (substitute 宁波聚合树脂; the ArF resin also lists
@@ -42,7 +42,15 @@ import type {
   RDEscrow,
   SupplyChainRegistry,
 } from "../../types/ethers-contracts/index.js";
-import { Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
+import {
+  Accounting,
+  Category,
+  GreenCategory,
+  MilestoneStatus,
+  ProjectStatus,
+  RdForm,
+  Stage,
+} from "../../web/src/generated/enums.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./demo-accounts.js";
 import type { DeployedStack } from "./deploy-stack.js";
 import { signPermit } from "./permit.js";
@@ -235,6 +243,8 @@ const SUPPLIERS: { key: DemoAccountKey; region: string; profile: string }[] = [
 interface MilestonePlan {
   title: Label;
   stage: number;
+  /** Expensed (default) or capitalised; a Research-stage milestone is always expensed. */
+  accounting?: number;
   budget: bigint;
   /** Days after the start. */
   deadlineDay: number;
@@ -244,6 +254,8 @@ interface ProjectPlan {
   key: ProjectKey;
   firm: DemoAccountKey;
   title: Label;
+  /** R&D form and green category (RdForm, GreenCategory). */
+  profile: { rdForm: number; greenCategory: number };
   milestones: MilestonePlan[];
 }
 
@@ -252,6 +264,7 @@ const PROJECTS: ProjectPlan[] = [
     key: "photoresist",
     firm: "photoresistFirm",
     title: { zh: "KrF/ArF 光刻胶国产化研发", en: "KrF/ArF photoresist localisation R&D" },
+    profile: { rdForm: RdForm.Independent, greenCategory: GreenCategory.None },
     milestones: [
       {
         title: { zh: "KrF 树脂与光酸体系配方筛选", en: "KrF resin and photo-acid formulation screening" },
@@ -283,6 +296,7 @@ const PROJECTS: ProjectPlan[] = [
     key: "catalyst",
     firm: "catalystLab",
     title: { zh: "低铂燃料电池催化剂研发", en: "Low-platinum fuel-cell catalyst R&D" },
+    profile: { rdForm: RdForm.Cooperative, greenCategory: GreenCategory.CleanEnergy },
     milestones: [
       {
         title: { zh: "Pt-Co 合金催化剂合成与 RDE 活性测试", en: "Pt-Co alloy synthesis and RDE activity tests" },
@@ -308,6 +322,7 @@ const PROJECTS: ProjectPlan[] = [
     key: "euv",
     firm: "photoresistFirm",
     title: { zh: "EUV 金属氧化物光刻胶预研", en: "EUV metal-oxide photoresist exploration" },
+    profile: { rdForm: RdForm.Independent, greenCategory: GreenCategory.None },
     milestones: [
       {
         title: { zh: "锡氧簇前驱体合成路线", en: "Tin-oxo cluster precursor route" },
@@ -452,7 +467,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "pagPrimary",
     amount: cny(96_000),
-    category: Category.Materials,
+    category: Category.DirectInputs,
     invoice: "增值税专用发票 3100251130 No.04417721 锡氧簇配体试剂",
   },
   {
@@ -460,7 +475,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "resinPrimary",
     amount: cny(1_150_000),
-    category: Category.Materials,
+    category: Category.DirectInputs,
     invoice: "Invoice TKR-2025-0917 KrF PHS 树脂样品 120 kg",
   },
   {
@@ -468,7 +483,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "pagPrimary",
     amount: cny(380_000),
-    category: Category.Materials,
+    category: Category.DirectInputs,
     invoice: "增值税专用发票 3100251130 No.04417802 锍盐 PAG 8 kg",
   },
   {
@@ -476,7 +491,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "equipment",
     amount: cny(1_020_000),
-    category: Category.Equipment,
+    category: Category.Depreciation,
     invoice: "增值税专用发票 1100251130 No.22190034 涂胶显影机租赁及百级洁净室改造",
   },
   {
@@ -492,7 +507,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "platinumPrimary",
     amount: cny(1_350_000),
-    category: Category.Materials,
+    category: Category.DirectInputs,
     invoice: "Invoice EPM-DE-2025-3381 H2PtCl6 · 2.5 kg Pt",
   },
   {
@@ -500,7 +515,7 @@ const PAYMENTS: PaymentPlan[] = [
     milestone: 0,
     payee: "equipment",
     amount: cny(300_000),
-    category: Category.Equipment,
+    category: Category.Depreciation,
     invoice: "增值税专用发票 1100251130 No.22190107 惰性气氛手套箱",
   },
   {
@@ -510,6 +525,57 @@ const PAYMENTS: PaymentPlan[] = [
     amount: cny(600_000),
     category: Category.Personnel,
     invoice: "工资表 2025-Q3 催化剂合成组 (5 人)",
+  },
+  // The rest of the catalyst's first budget covers every other statutory category, so the first R&D ledger
+  // download shows each rule at work (docs/RD-LEDGER.md): entrusted abroad (80%, two-thirds cap), entrusted at
+  // home (80%), item 6 under its 10% cap, and a payment that does not qualify.
+  {
+    project: "catalyst",
+    milestone: 0,
+    payee: "platinumPrimary",
+    amount: cny(60_000),
+    category: Category.EntrustedAbroad,
+    invoice: "Contract EPM-DE-2025-R07 委托境外 Pt-Co 合金 XPS/TEM 表征研发服务",
+  },
+  {
+    project: "catalyst",
+    milestone: 0,
+    payee: "equipment",
+    amount: cny(15_000),
+    category: Category.EntrustedDomestic,
+    invoice: "技术开发合同 2025-JS-0412 委托境内 手套箱气氛控制工艺开发",
+  },
+  {
+    project: "catalyst",
+    milestone: 0,
+    payee: "catalystLab",
+    amount: cny(30_000),
+    category: Category.Amortisation,
+    invoice: "无形资产摊销表 2025-Q3 第一性原理计算软件许可",
+  },
+  {
+    project: "catalyst",
+    milestone: 0,
+    payee: "catalystLab",
+    amount: cny(24_000),
+    category: Category.NewProductDesign,
+    invoice: "设计费结算单 2025-Q3 MEA 新工艺规程制定",
+  },
+  {
+    project: "catalyst",
+    milestone: 0,
+    payee: "catalystLab",
+    amount: cny(18_000),
+    category: Category.OtherRelated,
+    invoice: "费用报销单 2025-Q3 专家咨询费及文献检索费",
+  },
+  {
+    project: "catalyst",
+    milestone: 0,
+    payee: "catalystLab",
+    amount: cny(3_000),
+    category: Category.NonQualifying,
+    invoice: "费用报销单 2025-Q3 项目启动会招待费",
   },
 ];
 
@@ -624,10 +690,13 @@ export async function seedScenario(
       budget: m.budget,
       deadline: startedAt + m.deadlineDay * DAY,
       stage: m.stage,
+      accounting: m.accounting ?? Accounting.Expensed,
     }));
     await send(
       `create project ${plan.key}`,
-      escrow.connect(who[plan.firm]).createProject(stack.addresses.token, accounts.verifier, metadataHash, milestones),
+      escrow
+        .connect(who[plan.firm])
+        .createProject(stack.addresses.token, accounts.verifier, metadataHash, plan.profile, milestones),
     );
     const id = await escrow.projectCount();
     const target = plan.milestones.reduce((sum, m) => sum + m.budget, 0n);
@@ -678,6 +747,11 @@ export async function seedScenario(
       ),
     );
     const id = await registry.componentCount(project.id);
+    // Each listed supplier accepts its listing itself (a listing counts only once accepted; the pool finances
+    // it once the registry's notice has passed, well before the demo's disruption).
+    for (const key of [c.primary, ...c.substitutes.map(([k]) => k)]) {
+      await send(`accept listing ${c.key} by ${key}`, registry.connect(who[key]).acceptListing(project.id, id));
+    }
     components[c.key] = {
       key: c.key,
       project: c.project,
@@ -720,6 +794,14 @@ export async function seedScenario(
     project.contributions[f.financier] = (project.contributions[f.financier] ?? 0n) + f.amount;
     credit(ledger, f.financier, -f.amount);
     log(`fund      ${formatCny(f.amount).padStart(18)} ${nameOf(f.financier)} → #${project.id}`);
+  }
+
+  // The guidance fund's grants are fiscal funds its firms treat as non-taxable income (不征税收入): it flags its
+  // contribution to each project it funds, and the R&D ledger excludes its pro-rata share of every payment.
+  for (const key of Object.keys(projects) as ProjectKey[]) {
+    if (!projects[key].contributions.guidance) continue;
+    await send(`flag fiscal funds ${key}`, escrow.connect(who.guidance).flagFiscalFunds(projects[key].id));
+    log(`fiscal    ${nameOf("guidance")} flags its contribution to #${projects[key].id} as non-taxable fiscal funds`);
   }
 
   // 6. Financiers commit to the contingency pools, with exposure and per-disruption allowances.

@@ -8,7 +8,8 @@ import type { BaseContract, ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
-import { Category, Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -34,10 +35,10 @@ async function accessFixture() {
     await token.connect(a).approve(stack.addresses.pool, ethers.MaxUint256);
   }
   const now = BigInt(await networkHelpers.time.latest());
-  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.ZeroHash, [
-    { budget: 1_000_00n, deadline: now + 10n * DAY, stage: Stage.Research },
-    { budget: 1_000_00n, deadline: now + 20n * DAY, stage: Stage.Research },
-    { budget: 1_000_00n, deadline: now + 30n * DAY, stage: Stage.Research },
+  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.ZeroHash, DEFAULT_PROFILE, [
+    { budget: 1_000_00n, deadline: now + 10n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
+    { budget: 1_000_00n, deadline: now + 20n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
+    { budget: 1_000_00n, deadline: now + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
   const projectId = 1n;
   await escrow.connect(financier).fund(projectId, 3_000_00n);
@@ -52,6 +53,17 @@ async function accessFixture() {
   await registry
     .connect(firm)
     .defineComponent(projectId, ethers.ZeroHash, sub.address, [{ supplier: spare.address, advance: 100_00n }]);
+  for (const [componentId, listed] of [
+    [1n, [supplier, sub]],
+    [2n, [sub, spare]],
+  ] as const) {
+    for (const s of listed) await registry.connect(s).acceptListing(projectId, componentId);
+  }
+  // Component 3 waits for `spare` to accept (or decline) its listing as primary.
+  await registry
+    .connect(firm)
+    .defineComponent(projectId, ethers.ZeroHash, spare.address, [{ supplier: sub.address, advance: 100_00n }]);
+  await networkHelpers.time.increase(Number(await registry.LISTING_NOTICE()) + 60);
   await pool.connect(financier).commit(projectId, 1_000_00n, 1_000_00n, 1_000_00n);
   const observed = BigInt(await networkHelpers.time.latest());
   await oracle.connect(reporter).report(supplier.address, true, ethers.id("fire"), observed); // financed 100.00
@@ -86,7 +98,10 @@ const rows: Row[] = [
   ...(
     [
       ["submitMilestone", (f: F) => [f.projectId, 2n, ethers.id("e2")]],
-      ["disburse", (f: F) => [f.projectId, 0n, f.signers.firm.address, 1n, Category.Equipment, ethers.id("invoice")]],
+      [
+        "disburse",
+        (f: F) => [f.projectId, 0n, f.signers.firm.address, 1n, Category.Depreciation, ethers.id("invoice")],
+      ],
       ["cancelProject", (f: F) => [f.projectId]],
       ["completeProject", (f: F) => [f.projectId]],
     ] as const
@@ -119,17 +134,11 @@ const rows: Row[] = [
   // SupplyChainRegistry: firm-only, and the pool-only failover.
   ...(
     [
-      ["registerSupplierFor", (f: F) => [f.projectId, f.newcomer.address, ethers.ZeroHash, REGION]],
       ["addProjectSupplier", (f: F) => [f.projectId, f.sub.address]],
       ["removeProjectSupplier", (f: F) => [f.projectId, f.sub.address]],
       [
         "defineComponent",
-        (f: F) => [
-          f.projectId,
-          ethers.ZeroHash,
-          f.signers.supplier.address,
-          [{ supplier: f.sub.address, advance: 1n }],
-        ],
+        (f: F) => [f.projectId, ethers.ZeroHash, f.spare.address, [{ supplier: f.sub.address, advance: 1n }]],
       ],
       ["switchSupplier", (f: F) => [f.projectId, 2n, f.spare.address]],
     ] as const
@@ -144,12 +153,22 @@ const rows: Row[] = [
   {
     contract: (f) => f.registry,
     fn: "failover",
-    args: (f) => [f.signers.supplier.address, 0n, 9n, 0n],
+    args: (f) => [f.signers.supplier.address, 0n, 9n, 0n, 0n],
     allowed: [],
     error: "SupplyChainRegistry_CallerNotPool",
     errorArgs: (_f, caller) => [caller],
     control: async (f) => f.stack.addresses.pool,
   },
+  // SupplyChainRegistry: only the listed supplier accepts or leaves its listing (spare, primary of component 3).
+  ...(["acceptListing", "leaveListing"] as const).map((fn): Row => ({
+    contract: (f) => f.registry,
+    fn,
+    args: (f) => [f.projectId, 3n],
+    allowed: [],
+    error: "SupplyChainRegistry_NotComponentSupplier",
+    errorArgs: (f, caller) => [f.projectId, 3n, caller],
+    control: async (f) => f.spare.address,
+  })),
   // DisruptionOracle: reporters, admin, guardian.
   {
     contract: (f) => f.oracle,
@@ -275,8 +294,9 @@ describe("access control: every privileged function, every other role", function
       "disburse",
       "cancelProject",
       "completeProject",
-      "registerSupplierFor",
       "addProjectSupplier",
+      "acceptListing",
+      "leaveListing",
       "removeProjectSupplier",
       "defineComponent",
       "switchSupplier",

@@ -8,7 +8,8 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
-import { Category, Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -41,13 +42,16 @@ async function projectIn(b: Base, token: Mintable, budget: bigint, advance: bigi
   const now = BigInt(await networkHelpers.time.latest());
   await b.escrow
     .connect(b.firm)
-    .createProject(await token.getAddress(), b.verifier.address, ethers.ZeroHash, [
-      { budget, deadline: now + 30n * DAY, stage: Stage.Research },
+    .createProject(await token.getAddress(), b.verifier.address, ethers.ZeroHash, DEFAULT_PROFILE, [
+      { budget, deadline: now + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const projectId = await b.escrow.projectCount();
   await b.registry
     .connect(b.firm)
     .defineComponent(projectId, ethers.ZeroHash, b.supA.address, [{ supplier: b.s1.address, advance }]);
+  const componentId = await b.registry.componentCount(projectId);
+  for (const s of [b.supA, b.s1]) await b.registry.connect(s).acceptListing(projectId, componentId);
+  await networkHelpers.time.increase(Number(await b.registry.LISTING_NOTICE()) + 60);
   for (const a of [b.f1, b.f2, b.f3, b.firm]) {
     await token.mint(a.address, budget * 10n);
     await token.connect(a).approve(b.stack.addresses.escrow, ethers.MaxUint256);
@@ -201,7 +205,7 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
       await expect(disrupt(b, b.supA.address)).to.emit(b.pool, "SubstituteFinanced");
       await b.token.arm(b.stack.addresses.pool, b.pool.interface.encodeFunctionData("repay", [b.projectId, 400n]));
       await expect(
-        b.escrow.connect(b.firm).disburse(b.projectId, 0n, b.s1.address, 100n, Category.Materials, ethers.id("inv")),
+        b.escrow.connect(b.firm).disburse(b.projectId, 0n, b.s1.address, 100n, Category.DirectInputs, ethers.id("inv")),
       )
         .to.be.revertedWithCustomError(b.pool, "ContingencyPool_CallerNotFirm")
         .withArgs(b.projectId, await b.token.getAddress());
@@ -285,7 +289,9 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
         .withArgs(badAddress);
       expect(await b.pool.getPool(b.badProject)).to.deep.equal(poolBefore);
       await expect(
-        b.escrow.connect(b.firm).disburse(b.badProject, 0n, b.firm.address, 100n, Category.Materials, ethers.id("i")),
+        b.escrow
+          .connect(b.firm)
+          .disburse(b.badProject, 0n, b.firm.address, 100n, Category.DirectInputs, ethers.id("i")),
       )
         .to.be.revertedWithCustomError(b.escrow, "SafeERC20FailedOperation")
         .withArgs(badAddress);
@@ -340,7 +346,7 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
         const paid = 123_456n * unit + unit / 3n; // an amount with a fractional part
         await b.escrow
           .connect(b.firm)
-          .disburse(b.projectId, 0n, b.s1.address, paid, Category.Equipment, ethers.id(`inv${decimals}`));
+          .disburse(b.projectId, 0n, b.s1.address, paid, Category.Depreciation, ethers.id(`inv${decimals}`));
         await b.escrow.connect(b.firm).cancelProject(b.projectId);
         const refundable = 1_000_000n * unit - paid;
         let total = 0n;

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import {
+  Accounting,
   BUDGETS,
   createdProjectFixture,
   DAY,
@@ -12,6 +13,7 @@ import {
   Stage,
   standardMilestones,
 } from "../helpers/escrow.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -26,7 +28,9 @@ describe("RDEscrow.createProject", function () {
     it("stores the project, its milestones and the target, and emits ProjectCreated", async function () {
       const { escrow, firm, verifier, tokenAddress, milestones } = await inputs();
       const target = BUDGETS.reduce((a, b) => a + b, 0n);
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, milestones))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+      )
         .to.emit(escrow, "ProjectCreated")
         .withArgs(1n, firm.address, verifier.address, tokenAddress, target, METADATA, (got: unknown[]) => {
           expect(got.length).to.equal(4);
@@ -66,13 +70,14 @@ describe("RDEscrow.createProject", function () {
 
     it("numbers projects from 1 and accepts 32 milestones with budgets at the 128-bit boundary", async function () {
       const { escrow, firm, verifier, tokenAddress, now, milestones } = await inputs();
-      await escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, milestones);
+      await escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones);
       const many = Array.from({ length: 32 }, (_, i) => ({
         budget: i === 0 ? 2n ** 128n - 32n : 1n,
         deadline: now + BigInt(i + 1) * DAY,
         stage: Stage.Market,
+        accounting: Accounting.Capitalised,
       }));
-      await escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, many);
+      await escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, many);
       expect(await escrow.projectCount()).to.equal(2n);
       expect((await escrow.getProject(2n)).target).to.equal(2n ** 128n - 1n);
     });
@@ -81,32 +86,41 @@ describe("RDEscrow.createProject", function () {
   describe("when an input is wrong", function () {
     it("reverts with RDEscrow_InvalidToken for a token without code", async function () {
       const { escrow, firm, verifier, stranger, milestones } = await inputs();
-      await expect(escrow.connect(firm).createProject(stranger.address, verifier.address, METADATA, milestones))
+      await expect(
+        escrow.connect(firm).createProject(stranger.address, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvalidToken")
         .withArgs(stranger.address);
     });
 
     it("reverts with RDEscrow_InvalidVerifier for the zero address or the firm itself", async function () {
       const { escrow, firm, tokenAddress, milestones } = await inputs();
-      await expect(escrow.connect(firm).createProject(tokenAddress, ethers.ZeroAddress, METADATA, milestones))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, ethers.ZeroAddress, METADATA, DEFAULT_PROFILE, milestones),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvalidVerifier")
         .withArgs(ethers.ZeroAddress, firm.address);
-      await expect(escrow.connect(firm).createProject(tokenAddress, firm.address, METADATA, milestones))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, firm.address, METADATA, DEFAULT_PROFILE, milestones),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvalidVerifier")
         .withArgs(firm.address, firm.address);
     });
 
     it("reverts with RDEscrow_InvalidMilestoneCount for 0 or 33 milestones", async function () {
       const { escrow, firm, verifier, tokenAddress, now } = await inputs();
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, []))
+      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, []))
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvalidMilestoneCount")
         .withArgs(0n, 32n);
       const tooMany = Array.from({ length: 33 }, (_, i) => ({
         budget: 1n,
         deadline: now + BigInt(i + 1) * DAY,
         stage: 0,
+        accounting: 0,
       }));
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, tooMany))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, tooMany),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvalidMilestoneCount")
         .withArgs(33n, 32n);
     });
@@ -114,7 +128,9 @@ describe("RDEscrow.createProject", function () {
     it("reverts with RDEscrow_ZeroBudget naming the milestone", async function () {
       const { escrow, firm, verifier, tokenAddress, milestones } = await inputs();
       milestones[2].budget = 0n;
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, milestones))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_ZeroBudget")
         .withArgs(2n);
     });
@@ -123,7 +139,9 @@ describe("RDEscrow.createProject", function () {
       const { escrow, firm, verifier, tokenAddress, milestones, now } = await inputs();
       milestones[0].deadline = now + 1n;
       await networkHelpers.time.setNextBlockTimestamp(now + 1n);
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, milestones))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_DeadlineNotInFuture")
         .withArgs(0n, now + 1n, now + 1n);
     });
@@ -131,7 +149,9 @@ describe("RDEscrow.createProject", function () {
     it("reverts with RDEscrow_DeadlinesNotIncreasing for equal consecutive deadlines", async function () {
       const { escrow, firm, verifier, tokenAddress, milestones } = await inputs();
       milestones[3].deadline = milestones[2].deadline;
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, milestones))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_DeadlinesNotIncreasing")
         .withArgs(3n, milestones[2].deadline, milestones[2].deadline);
     });
@@ -139,7 +159,9 @@ describe("RDEscrow.createProject", function () {
     it("reverts with RDEscrow_StageRegression when a stage goes backwards", async function () {
       const { escrow, firm, verifier, tokenAddress, milestones } = await inputs();
       milestones[2].stage = Stage.Research;
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, milestones))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_StageRegression")
         .withArgs(2n, Stage.Research, Stage.Pilot);
     });
@@ -148,7 +170,9 @@ describe("RDEscrow.createProject", function () {
       const { escrow, firm, verifier, tokenAddress, milestones } = await inputs();
       milestones[0].budget = 2n ** 128n - 1n;
       const target = 2n ** 128n - 1n + BUDGETS[1] + BUDGETS[2] + BUDGETS[3];
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, milestones))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_TargetTooLarge")
         .withArgs(target);
     });

@@ -11,6 +11,7 @@ import {
   signPermit,
   standardMilestones,
 } from "../helpers/escrow.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -125,7 +126,13 @@ describe("RDEscrow.fund", function () {
       const now = BigInt(await networkHelpers.time.latest());
       await base.escrow
         .connect(base.firm)
-        .createProject(await token.getAddress(), base.verifier.address, METADATA, standardMilestones(now));
+        .createProject(
+          await token.getAddress(),
+          base.verifier.address,
+          METADATA,
+          DEFAULT_PROFILE,
+          standardMilestones(now),
+        );
       return { ...base, projectId: 1n };
     }
     async function feeTokenFixture() {

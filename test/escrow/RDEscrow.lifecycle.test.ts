@@ -14,6 +14,7 @@ import {
   standardMilestones,
   totalsFromEvents,
 } from "../helpers/escrow.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -26,7 +27,7 @@ describe("RDEscrow lifecycle", function () {
     const now = BigInt(await networkHelpers.time.latest());
     await escrow
       .connect(supplierB)
-      .createProject(await token.getAddress(), verifier.address, METADATA, standardMilestones(now));
+      .createProject(await token.getAddress(), verifier.address, METADATA, DEFAULT_PROFILE, standardMilestones(now));
     const other = 2n;
     const check = () => expectAccounting(escrow, token, [projectId, other]);
 
@@ -47,15 +48,15 @@ describe("RDEscrow lifecycle", function () {
     // Milestone 3 (Market): the firm spends 60,000.00 of 100,000.00 and completes the project.
     const payments: [bigint, string, bigint, number][][] = [
       [
-        [0n, supplierA.address, 250_000_00n, Category.Equipment],
+        [0n, supplierA.address, 250_000_00n, Category.Depreciation],
         [0n, firm.address, 150_000_00n, Category.Personnel],
       ],
-      [[1n, supplierB.address, 300_000_00n, Category.Materials]],
+      [[1n, supplierB.address, 300_000_00n, Category.DirectInputs]],
       [
-        [2n, supplierA.address, 120_000_00n, Category.Services],
-        [2n, supplierB.address, 80_000_00n, Category.Services],
+        [2n, supplierA.address, 120_000_00n, Category.EntrustedDomestic],
+        [2n, supplierB.address, 80_000_00n, Category.EntrustedDomestic],
       ],
-      [[3n, firm.address, 60_000_00n, Category.Other]],
+      [[3n, firm.address, 60_000_00n, Category.OtherRelated]],
     ];
     let invoice = 0;
     for (let i = 0n; i < 4n; i++) {
@@ -81,7 +82,9 @@ describe("RDEscrow lifecycle", function () {
     await escrow.connect(verifier).approveMilestone(other, 0n);
     await registry.connect(supplierB).addProjectSupplier(other, supplierA.address);
     await expect(
-      escrow.connect(supplierB).disburse(other, 0n, supplierA.address, 1n, Category.Other, ethers.id("invoice 0")),
+      escrow
+        .connect(supplierB)
+        .disburse(other, 0n, supplierA.address, 1n, Category.OtherRelated, ethers.id("invoice 0")),
     )
       .to.be.revertedWithCustomError(escrow, "RDEscrow_InvoiceAlreadyPaid")
       .withArgs(supplierA.address, ethers.id("invoice 0"));

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { BUDGETS, Category, deployEscrowFixture, fundAs, METADATA, standardMilestones } from "../helpers/escrow.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -14,7 +15,7 @@ describe("RDEscrow with a re-entering token", function () {
     const now = BigInt(await networkHelpers.time.latest());
     await escrow
       .connect(firm)
-      .createProject(await token.getAddress(), verifier.address, METADATA, standardMilestones(now));
+      .createProject(await token.getAddress(), verifier.address, METADATA, DEFAULT_PROFILE, standardMilestones(now));
     const projectId = 1n;
     for (const f of [f1, f2]) await token.mint(f.address, 10_000_000_00n);
     await fundAs(escrow, token, f1, projectId, BUDGETS[0]);
@@ -36,26 +37,26 @@ describe("RDEscrow with a re-entering token", function () {
     const { escrow, token, firm, projectId } = await networkHelpers.loadFixture(reentrantFixture);
     await token.arm(await escrow.getAddress(), escrow.interface.encodeFunctionData("markFailed", [projectId]));
     await expect(
-      escrow.connect(firm).disburse(projectId, 0n, firm.address, 1n, Category.Other, ethers.id("a")),
+      escrow.connect(firm).disburse(projectId, 0n, firm.address, 1n, Category.OtherRelated, ethers.id("a")),
     ).to.be.revertedWithCustomError(escrow, "ReentrancyGuardReentrantCall");
     const again = escrow.interface.encodeFunctionData("disburse", [
       projectId,
       0n,
       firm.address,
       1n,
-      Category.Other,
+      Category.OtherRelated,
       ethers.id("b"),
     ]);
     await token.arm(await escrow.getAddress(), again);
     await expect(
-      escrow.connect(firm).disburse(projectId, 0n, firm.address, 1n, Category.Other, ethers.id("a")),
+      escrow.connect(firm).disburse(projectId, 0n, firm.address, 1n, Category.OtherRelated, ethers.id("a")),
     ).to.be.revertedWithCustomError(escrow, "ReentrancyGuardReentrantCall");
   });
 
   it("updates state before the transfer: mid-disburse the payment is already recorded", async function () {
     const { escrow, token, firm, projectId } = await networkHelpers.loadFixture(reentrantFixture);
     await token.arm(await escrow.getAddress(), escrow.interface.encodeFunctionData("getMilestones", [projectId]));
-    await escrow.connect(firm).disburse(projectId, 0n, firm.address, 7n, Category.Other, ethers.id("a"));
+    await escrow.connect(firm).disburse(projectId, 0n, firm.address, 7n, Category.OtherRelated, ethers.id("a"));
     const [milestones] = escrow.interface.decodeFunctionResult("getMilestones", await token.lastReturnData());
     expect(milestones[0].paid).to.equal(7n);
   });

@@ -21,7 +21,7 @@ describe("RDEscrow failure and refunds", function () {
     const { escrow, firm, supplierA, projectId, milestones } = base;
     await escrow
       .connect(firm)
-      .disburse(projectId, 0n, supplierA.address, 123_456_78n, Category.Materials, ethers.id("inv"));
+      .disburse(projectId, 0n, supplierA.address, 123_456_78n, Category.DirectInputs, ethers.id("inv"));
     await networkHelpers.time.increaseTo(milestones[1].deadline + 1n);
     return base;
   }
@@ -134,7 +134,9 @@ describe("RDEscrow failure and refunds", function () {
       for (const f of [f1, f2, f3]) await fundAs(escrow, token, f, projectId, BUDGETS[0] / 3n + 1n);
       await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e"));
       await escrow.connect(verifier).approveMilestone(projectId, 0n);
-      await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.Other, ethers.id("inv"));
+      await escrow
+        .connect(firm)
+        .disburse(projectId, 0n, supplierA.address, 1n, Category.OtherRelated, ethers.id("inv"));
       await escrow.connect(firm).cancelProject(projectId);
       const funded = 3n * (BUDGETS[0] / 3n + 1n);
       const refundable = funded - 1n;
@@ -159,7 +161,9 @@ describe("RDEscrow failure and refunds", function () {
       await fundAs(escrow, token, f2, projectId, BUDGETS[0] - 1n);
       await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e"));
       await escrow.connect(verifier).approveMilestone(projectId, 0n);
-      await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 2n, Category.Other, ethers.id("inv"));
+      await escrow
+        .connect(firm)
+        .disburse(projectId, 0n, supplierA.address, 2n, Category.OtherRelated, ethers.id("inv"));
       await escrow.connect(firm).cancelProject(projectId);
       await expect(escrow.connect(f1).claimRefund(projectId))
         .to.emit(escrow, "Refunded")

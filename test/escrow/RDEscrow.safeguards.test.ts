@@ -19,6 +19,7 @@ import {
   ProjectStatus,
   standardMilestones,
 } from "../helpers/escrow.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -33,7 +34,7 @@ async function allApprovedFixture() {
     await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}`));
     await escrow.connect(verifier).approveMilestone(projectId, i);
   }
-  await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 100_000_00n, Category.Materials, INVOICE);
+  await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 100_000_00n, Category.DirectInputs, INVOICE);
   const closableAfter = base.milestones[3].deadline + 30n * DAY;
   return { ...base, closableAfter };
 }
@@ -77,12 +78,16 @@ describe("RDEscrow.closeAfterGracePeriod: no money stays locked when the firm st
     await expect(escrow.connect(stranger).closeAfterGracePeriod(projectId))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_GracePeriodNotOver")
       .withArgs(projectId, closableAfter);
-    await escrow.connect(firm).disburse(projectId, 3n, supplierB.address, BUDGETS[3], Category.Services, INVOICE);
+    await escrow
+      .connect(firm)
+      .disburse(projectId, 3n, supplierB.address, BUDGETS[3], Category.EntrustedDomestic, INVOICE);
     await escrow.connect(stranger).closeAfterGracePeriod(projectId);
     expect((await escrow.getProject(projectId)).refundable).to.equal(
       BUDGETS[0] + BUDGETS[1] + BUDGETS[2] - 100_000_00n,
     );
-    await expect(escrow.connect(firm).disburse(projectId, 1n, firm.address, 1n, Category.Other, ethers.id("late")))
+    await expect(
+      escrow.connect(firm).disburse(projectId, 1n, firm.address, 1n, Category.OtherRelated, ethers.id("late")),
+    )
       .to.be.revertedWithCustomError(escrow, "RDEscrow_ProjectNotActive")
       .withArgs(projectId, ProjectStatus.Completed);
   });
@@ -120,18 +125,18 @@ describe("RDEscrow invoices: unique per (payee, invoice hash), so strangers cann
     const now = BigInt(await networkHelpers.time.latest());
     await escrow
       .connect(stranger)
-      .createProject(await token.getAddress(), supplierB.address, METADATA, standardMilestones(now));
+      .createProject(await token.getAddress(), supplierB.address, METADATA, DEFAULT_PROFILE, standardMilestones(now));
     const squat = 2n;
     await fundAs(escrow, token, f1, squat, BUDGETS[0]);
     await escrow.connect(stranger).submitMilestone(squat, 0n, ethers.id("nothing"));
     await escrow.connect(supplierB).approveMilestone(squat, 0n);
-    await escrow.connect(stranger).disburse(squat, 0n, stranger.address, 1n, Category.Other, INVOICE);
+    await escrow.connect(stranger).disburse(squat, 0n, stranger.address, 1n, Category.OtherRelated, INVOICE);
 
     await expect(
-      escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 5_000_00n, Category.Materials, INVOICE),
+      escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 5_000_00n, Category.DirectInputs, INVOICE),
     )
       .to.emit(escrow, "Disbursed")
-      .withArgs(projectId, supplierA.address, 5_000_00n, 0n, Category.Materials, INVOICE);
+      .withArgs(projectId, supplierA.address, 5_000_00n, 0n, Category.DirectInputs, INVOICE);
     expect(await escrow.isInvoicePaid(supplierA.address, INVOICE)).to.equal(true);
     expect(await escrow.isInvoicePaid(stranger.address, INVOICE)).to.equal(true);
     expect(await escrow.isInvoicePaid(supplierB.address, INVOICE)).to.equal(false);
@@ -140,17 +145,17 @@ describe("RDEscrow invoices: unique per (payee, invoice hash), so strangers cann
   it("still refuses the same supplier invoice a second time, also from another project", async function () {
     const { escrow, registry, token, firm, verifier, f1, supplierA, supplierB, projectId } =
       await networkHelpers.loadFixture(approvedProjectFixture);
-    await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 5_000_00n, Category.Materials, INVOICE);
+    await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 5_000_00n, Category.DirectInputs, INVOICE);
     const now = BigInt(await networkHelpers.time.latest());
     await escrow
       .connect(supplierB)
-      .createProject(await token.getAddress(), verifier.address, METADATA, standardMilestones(now));
+      .createProject(await token.getAddress(), verifier.address, METADATA, DEFAULT_PROFILE, standardMilestones(now));
     const other = 2n;
     await registry.connect(supplierB).addProjectSupplier(other, supplierA.address);
     await fundAs(escrow, token, f1, other, BUDGETS[0]);
     await escrow.connect(supplierB).submitMilestone(other, 0n, ethers.id("evidence"));
     await escrow.connect(verifier).approveMilestone(other, 0n);
-    await expect(escrow.connect(supplierB).disburse(other, 0n, supplierA.address, 1n, Category.Materials, INVOICE))
+    await expect(escrow.connect(supplierB).disburse(other, 0n, supplierA.address, 1n, Category.DirectInputs, INVOICE))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_InvoiceAlreadyPaid")
       .withArgs(supplierA.address, INVOICE);
   });
@@ -161,10 +166,10 @@ describe("RDEscrow payments to a supplier the oracle holds disrupted", function 
     const { escrow, firm, supplierA, supplierB, projectId, since } =
       await networkHelpers.loadFixture(disruptedSupplierFixture);
     expect(since).to.not.equal(0n);
-    await expect(escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.Materials, INVOICE))
+    await expect(escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.DirectInputs, INVOICE))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_PayeeDisrupted")
       .withArgs(supplierA.address, since);
-    await escrow.connect(firm).disburse(projectId, 0n, supplierB.address, 1n, Category.Materials, INVOICE);
+    await escrow.connect(firm).disburse(projectId, 0n, supplierB.address, 1n, Category.DirectInputs, INVOICE);
     await escrow.connect(firm).disburse(projectId, 0n, firm.address, 1n, Category.Personnel, INVOICE);
   });
 
@@ -176,14 +181,14 @@ describe("RDEscrow payments to a supplier the oracle holds disrupted", function 
       .withArgs(projectId, supplierA.address, INVOICE, confirmationId);
     expect(await escrow.isInvoiceReleased(projectId, supplierA.address, INVOICE)).to.equal(true);
     const other = ethers.id("invoice: CN-2026-0043");
-    await expect(escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 2n, Category.Materials, other))
+    await expect(escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 2n, Category.DirectInputs, other))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_PayeeDisrupted")
       .withArgs(supplierA.address, since);
     await expect(
-      escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 7_000_00n, Category.Materials, INVOICE),
+      escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 7_000_00n, Category.DirectInputs, INVOICE),
     )
       .to.emit(escrow, "Disbursed")
-      .withArgs(projectId, supplierA.address, 7_000_00n, 0n, Category.Materials, INVOICE);
+      .withArgs(projectId, supplierA.address, 7_000_00n, 0n, Category.DirectInputs, INVOICE);
     expect(await escrow.isInvoiceReleased(projectId, supplierA.address, INVOICE)).to.equal(false);
     expect(await token.balanceOf(supplierA.address)).to.equal(7_000_00n);
     await expectAccounting(escrow, token, [projectId]);
@@ -205,14 +210,14 @@ describe("RDEscrow payments to a supplier the oracle holds disrupted", function 
       .report(supplierA.address, true, EVIDENCE, BigInt(await networkHelpers.time.latest()));
     const [, since] = await oracle.supplierStatus(supplierA.address);
     expect(await escrow.isInvoiceReleased(projectId, supplierA.address, INVOICE)).to.equal(false);
-    await expect(escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.Materials, INVOICE))
+    await expect(escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.DirectInputs, INVOICE))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_PayeeDisrupted")
       .withArgs(supplierA.address, since);
     await networkHelpers.time.increase(DAY);
     await oracle
       .connect(reporter)
       .report(supplierA.address, false, EVIDENCE, BigInt(await networkHelpers.time.latest()));
-    await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.Materials, INVOICE);
+    await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.DirectInputs, INVOICE);
   });
 
   it("reverts releaseInvoice for anyone but the verifier, a healthy payee, the zero or a paid invoice, a closed project", async function () {
@@ -228,7 +233,7 @@ describe("RDEscrow payments to a supplier the oracle holds disrupted", function 
       escrow.connect(verifier).releaseInvoice(projectId, supplierA.address, ethers.ZeroHash),
     ).to.be.revertedWithCustomError(escrow, "RDEscrow_ZeroInvoiceHash");
     await escrow.connect(verifier).releaseInvoice(projectId, supplierA.address, INVOICE);
-    await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.Materials, INVOICE);
+    await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.DirectInputs, INVOICE);
     await expect(escrow.connect(verifier).releaseInvoice(projectId, supplierA.address, INVOICE))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_InvoiceAlreadyPaid")
       .withArgs(supplierA.address, INVOICE);
@@ -246,13 +251,13 @@ describe("SupplyChainRegistry.removeProjectSupplier: the firm removes a payee, w
       .to.emit(registry, "ProjectSupplierRemoved")
       .withArgs(projectId, supplierA.address);
     expect(await registry.isProjectPayee(projectId, supplierA.address)).to.equal(false);
-    await expect(escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.Materials, INVOICE))
+    await expect(escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.DirectInputs, INVOICE))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_PayeeNotAllowed")
       .withArgs(projectId, supplierA.address);
     await expect(registry.connect(firm).addProjectSupplier(projectId, supplierA.address))
       .to.emit(registry, "ProjectSupplierAdded")
       .withArgs(projectId, supplierA.address);
-    await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.Materials, INVOICE);
+    await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 1n, Category.DirectInputs, INVOICE);
   });
 
   it("reverts with SupplyChainRegistry_CallerNotFirm for anyone else and _NotProjectPayee for a supplier not listed", async function () {

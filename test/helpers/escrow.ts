@@ -8,19 +8,21 @@ import type { Signer } from "ethers";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
-import { Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Stage } from "../../web/src/generated/enums.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
 export const DAY = 86_400n;
 
 /** The enums of EscrowTypes, generated from the compiler's output. */
-export { Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
+export { Accounting, Category, MilestoneStatus, ProjectStatus, Stage } from "../../web/src/generated/enums.js";
 
 export interface MilestoneInput {
   budget: bigint;
   deadline: bigint;
   stage: number;
+  accounting: number;
 }
 
 /** Budgets of the standard project, in fen (the demo stablecoin has 2 decimals). Target = 1,000,000.00. */
@@ -29,7 +31,12 @@ export const BUDGETS = [400_000_00n, 300_000_00n, 200_000_00n, 100_000_00n] as c
 /** Four milestones across the three stages, 30 days apart, starting 30 days after `now`. */
 export function standardMilestones(now: bigint): MilestoneInput[] {
   const stages = [Stage.Research, Stage.Pilot, Stage.Pilot, Stage.Market];
-  return BUDGETS.map((budget, i) => ({ budget, deadline: now + BigInt(i + 1) * 30n * DAY, stage: stages[i] }));
+  return BUDGETS.map((budget, i) => ({
+    budget,
+    deadline: now + BigInt(i + 1) * 30n * DAY,
+    stage: stages[i],
+    accounting: Accounting.Expensed,
+  }));
 }
 
 export const METADATA = ethers.id("project: ArF photoresist, pilot line to market");
@@ -69,10 +76,13 @@ export async function createdProjectFixture() {
   const { escrow, registry, token, firm, verifier, supplierA, supplierB } = base;
   const now = BigInt(await networkHelpers.time.latest());
   const milestones = standardMilestones(now);
-  await escrow.connect(firm).createProject(await token.getAddress(), verifier.address, METADATA, milestones);
+  await escrow
+    .connect(firm)
+    .createProject(await token.getAddress(), verifier.address, METADATA, DEFAULT_PROFILE, milestones);
   const projectId = 1n;
   for (const supplier of [supplierA, supplierB]) {
-    await registry.connect(firm).registerSupplierFor(projectId, supplier.address, ethers.id(supplier.address), REGION);
+    await registry.connect(supplier).registerSupplier(ethers.id(supplier.address), REGION);
+    await registry.connect(firm).addProjectSupplier(projectId, supplier.address);
   }
   return { ...base, projectId, milestones };
 }

@@ -26,7 +26,8 @@ import type {
   RDEscrow,
   SupplyChainRegistry,
 } from "../../types/ethers-contracts/index.js";
-import { MilestoneStatus, ProjectStatus, SkipReason, Stage } from "../../web/src/generated/enums.js";
+import { Accounting, MilestoneStatus, ProjectStatus, SkipReason, Stage } from "../../web/src/generated/enums.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -120,10 +121,11 @@ async function stackFixture() {
       budget,
       deadline: now + BigInt(i + 1) * p.spacingDays * DAY,
       stage: Stage.Research,
+      accounting: Accounting.Expensed,
     }));
     await escrow
       .connect(firms[p.firm])
-      .createProject(stack.addresses.token, verifiers[p.verifier], ethers.ZeroHash, milestones);
+      .createProject(stack.addresses.token, verifiers[p.verifier], ethers.ZeroHash, DEFAULT_PROFILE, milestones);
     projects.push({ deadlines: milestones.map((m) => m.deadline) });
   }
   for (const [pIndex, primary, subs] of FIXTURE_COMPONENTS) {
@@ -133,7 +135,14 @@ async function stackFixture() {
       suppliers[primary].address,
       subs.map(([i, advance]) => ({ supplier: suppliers[i].address, advance })),
     );
+    // Every listed supplier accepts its listing.
+    const componentId = await registry.componentCount(BigInt(pIndex + 1));
+    for (const i of [primary, ...subs.map(([x]) => x)]) {
+      await registry.connect(suppliers[i]).acceptListing(BigInt(pIndex + 1), componentId);
+    }
   }
+  // The listings' notice passes before the run (milestone deadlines are 30 days or more away).
+  await networkHelpers.time.increase(Number(await registry.LISTING_NOTICE()) + 60);
   await pool.connect(f1).commit(1n, ...FIXTURE_COMMIT);
   await pool.connect(f2).commit(2n, ...FIXTURE_COMMIT);
   for (const [pIndex, f, amount] of FIXTURE_FUNDING) {
@@ -448,11 +457,15 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
   for (const { source, name, args } of logs) {
     if (source === "token") continue;
     if (source === "escrow") {
-      const p = name === "ProjectCreated" ? null : projectOf(m, args[0]);
+      const p = name === "ProjectCreated" || name === "ProjectClassified" ? null : projectOf(m, args[0]);
       switch (name) {
         case "ProjectCreated":
           // The command adds the project to the model; only the id sequence is checked here.
           expect(n(args[0]), "project ids are sequential").to.equal(BigInt(m.projects.length + 1));
+          break;
+        case "ProjectClassified":
+          // Emitted with ProjectCreated, for the same (new) id.
+          expect(n(args[0]), "classified with its creation").to.equal(BigInt(m.projects.length + 1));
           break;
         case "Funded": {
           expect(p!.status, "Funded only while Active").to.equal(PStatus.Active);
@@ -566,6 +579,9 @@ function applyEvents(m: Model, r: Real, logs: Parsed[]) {
           break;
         case "ProjectSupplierAdded":
           projectOf(m, args[0]).payees.add(a(args[1]));
+          break;
+        case "ListingAccepted":
+          m.pairs.set(a(args[2]), (m.pairs.get(a(args[2])) ?? 0) + 1);
           break;
         case "ProjectSupplierRemoved":
           projectOf(m, args[0]).payees.delete(a(args[1]));
@@ -941,9 +957,16 @@ class CreateProject extends Step {
     const firm = r.firms[this.firm];
     const verifier = this.verifier === 2 ? firm : r.verifiers[this.verifier];
     const expected = this.verifier === 2 ? err("RDEscrow_InvalidVerifier") : OK;
-    const milestones = this.budgets.map((budget, i) => ({ budget, deadline: deadlines[i], stage: Stage.Research }));
+    const milestones = this.budgets.map((budget, i) => ({
+      budget,
+      deadline: deadlines[i],
+      stage: Stage.Research,
+      accounting: Accounting.Expensed,
+    }));
     const logs = await act(m, r, expected, () =>
-      r.escrow.connect(firm).createProject(r.stack.addresses.token, verifier.address, ethers.ZeroHash, milestones, GAS),
+      r.escrow
+        .connect(firm)
+        .createProject(r.stack.addresses.token, verifier.address, ethers.ZeroHash, DEFAULT_PROFILE, milestones, GAS),
     );
     if (logs)
       m.projects.push(newProject(BigInt(m.projects.length + 1), this.firm, this.verifier, this.budgets, deadlines));
@@ -1231,10 +1254,12 @@ class DefineComponent extends Step {
     if (!p) expected = err("RDEscrow_ProjectNotFound");
     else if (!this.byFirm) expected = err("SupplyChainRegistry_CallerNotFirm");
     else if (!registered(this.primary)) expected = err("SupplyChainRegistry_SupplierNotRegistered");
+    else if (supplierState(m, primary).disrupted) expected = err("SupplyChainRegistry_SupplierDisrupted");
     else {
       const seen: number[] = [];
       for (const [i, advance] of this.subs) {
         if (!registered(i)) expected = err("SupplyChainRegistry_SupplierNotRegistered");
+        else if (supplierState(m, addr(i)).disrupted) expected = err("SupplyChainRegistry_SupplierDisrupted");
         else if (i === this.primary || seen.includes(i)) expected = err("SupplyChainRegistry_DuplicateSupplier");
         else if (advance === 0n) expected = err("SupplyChainRegistry_InvalidAdvance");
         if ("err" in expected) break;
@@ -1253,7 +1278,16 @@ class DefineComponent extends Step {
         current: primary,
         lastConf: 0n,
       });
-      for (const s of [primary, ...subs.map((x) => x.supplier)]) m.pairs.set(s, (m.pairs.get(s) ?? 0) + 1);
+      // Each listed supplier accepts its listing (one transaction each), unless its reverse index is full.
+      const componentId = BigInt(p.components.length);
+      for (const [k, s] of [primary, ...subs.map((x) => x.supplier)].entries()) {
+        const index = k === 0 ? this.primary : this.subs[k - 1][0];
+        const full = (m.pairs.get(s) ?? 0) >= 64;
+        m.now += 1n; // one block each
+        await act(m, r, full ? err("SupplyChainRegistry_TooManyPairs") : OK, () =>
+          r.registry.connect(r.suppliers[index]).acceptListing(id, componentId, GAS),
+        );
+      }
     }
   }
 }

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import {
-  indexNodes,
+  withSources,
   readCompilerOutput,
   type AstNode,
   type CompilerOutput,
@@ -58,7 +58,7 @@ function withExtraMember(canonicalName: string, member: string): CompilerOutput 
     return (node.nodes ?? []).some(visit);
   };
   expect([...sources.values()].some(visit), `no enum ${canonicalName}`).to.equal(true);
-  return { ...build, sources, nodes: indexNodes(sources) };
+  return withSources(build, sources);
 }
 
 describe("generated files (scripts/codegen)", function () {
@@ -74,7 +74,7 @@ describe("generated files (scripts/codegen)", function () {
 
     it("names the generated module that was edited by hand, and only it", function () {
       const root = freshRoot();
-      edit(root, ENUMS_FILE, (t) => t.replace("  Other: 4,\n", ""));
+      edit(root, ENUMS_FILE, (t) => t.replace("  OtherRelated: 5,\n", ""));
       expect(staleFiles(root, build)).to.deep.equal([ENUMS_FILE]);
       const { status, output } = gate(root);
       expect(status, output).to.equal(1);
@@ -125,17 +125,17 @@ describe("generated files (scripts/codegen)", function () {
     it("holds every enum of contracts/ with its members in declaration order, as the committed module does", function () {
       const stage = collectEnums(build).find((e) => e.namespace === "EscrowTypes" && e.name === "Stage");
       expect(stage?.members).to.deep.equal(["Research", "Pilot", "Market"]);
-      expect(CategoryNames[Category.Other]).to.equal("Other");
+      expect(CategoryNames[Category.OtherRelated]).to.equal("OtherRelated");
       expect(EscrowTypes.Category).to.equal(Category);
       expect(SkipReason.ProjectClosed).to.equal(4);
     });
 
     it("follows a new enum member without any change to the generator; the gate then names enums.ts and EVENTS.md", function () {
       const changed = withExtraMember("EscrowTypes.Category", "Software");
-      expect(renderEnums(changed)).to.contain("  Software: 5,\n");
-      expect(renderEnums(changed)).to.contain('"Services", "Other", "Software"]');
+      expect(renderEnums(changed)).to.contain("  Software: 9,\n");
+      expect(renderEnums(changed)).to.contain('"EntrustedAbroad", "NonQualifying", "Software"]');
       // Disbursed's category lists the members; the ABIs do not change.
-      expect(renderEventTables(changed)).to.contain("4 Other, 5 Software");
+      expect(renderEventTables(changed)).to.contain("8 NonQualifying, 9 Software");
       const root = freshRoot();
       expect(staleFiles(root, changed)).to.deep.equal([ENUMS_FILE, EVENTS_DOC_FILE]);
       rmSync(root, { recursive: true });
@@ -170,9 +170,7 @@ describe("generated files (scripts/codegen)", function () {
         return (node.nodes ?? []).some(strip);
       };
       expect([...sources.values()].some(strip)).to.equal(true);
-      // The per-build node index would still hold the original declaration: render from the stripped sources.
-      const stripped = { ...build, sources, nodes: indexNodes(sources), nodesByBuild: undefined };
-      expect(() => renderEventTables(stripped)).to.throw("DisruptionOracle.TriggersPaused");
+      expect(() => renderEventTables(withSources(build, sources))).to.throw("DisruptionOracle.TriggersPaused");
     });
   });
 });

@@ -6,7 +6,7 @@ import { PoolTestDirectory } from "../../contracts/test/PoolTestDirectory.sol";
 import { PoolTestOracle } from "../../contracts/test/PoolTestOracle.sol";
 import { ContingencyPool } from "../../contracts/pool/ContingencyPool.sol";
 import { SupplyChainRegistry } from "../../contracts/supply/SupplyChainRegistry.sol";
-import { IComponentRegistry } from "../../contracts/interfaces/IComponentRegistry.sol";
+import { ISupplyChainRegistry } from "../../contracts/interfaces/ISupplyChainRegistry.sol";
 import { IDisruptionOracle } from "../../contracts/interfaces/IDisruptionOracle.sol";
 import { IRDEscrow } from "../../contracts/interfaces/IRDEscrow.sol";
 import { SupplyChainTypes } from "../../contracts/types/SupplyChainTypes.sol";
@@ -27,7 +27,7 @@ contract PoolStackDeployer {
         );
         registry = new SupplyChainRegistry(IRDEscrow(directory), predictedPool, IDisruptionOracle(oracle));
         pool = new ContingencyPool(
-            IComponentRegistry(address(registry)),
+            ISupplyChainRegistry(address(registry)),
             IRDEscrow(directory),
             IDisruptionOracle(oracle),
             msg.sender,
@@ -85,7 +85,13 @@ contract ContingencyPoolTest is BaseTest {
         SupplyChainTypes.SubstituteInput[] memory subs = new SupplyChainTypes.SubstituteInput[](1);
         subs[0] = SupplyChainTypes.SubstituteInput(SUB, uint128(advance));
         vm.prank(FIRM);
-        registry.defineComponent(PROJECT, bytes32("c"), PRIMARY, subs);
+        uint256 componentId = registry.defineComponent(PROJECT, bytes32("c"), PRIMARY, subs);
+        // Both suppliers accept, and the registry's notice passes before anything is confirmed.
+        vm.prank(PRIMARY);
+        registry.acceptListing(PROJECT, componentId);
+        vm.prank(SUB);
+        registry.acceptListing(PROJECT, componentId);
+        vm.warp(block.timestamp + registry.LISTING_NOTICE() + 60);
     }
 
     function _checkAccounting() internal view {

@@ -9,7 +9,7 @@ import { DemoStablecoin } from "../../contracts/token/DemoStablecoin.sol";
 import { DisruptionOracle } from "../../contracts/oracle/DisruptionOracle.sol";
 import { IDisruptionOracle } from "../../contracts/interfaces/IDisruptionOracle.sol";
 import { MockSupplyChainRegistryForEscrow } from "../../contracts/test/MockSupplyChainRegistryForEscrow.sol";
-import { ISupplyChainRegistry } from "../../contracts/interfaces/ISupplyChainRegistry.sol";
+import { IProjectPayees } from "../../contracts/interfaces/IProjectPayees.sol";
 import { Errors } from "../../contracts/libraries/Errors.sol";
 import { EscrowTypes } from "../../contracts/types/EscrowTypes.sol";
 
@@ -35,9 +35,14 @@ contract RDEscrowRefundsTest is BaseTest {
         address[] memory reporters = new address[](1);
         reporters[0] = address(0xA11CE);
         IDisruptionOracle oracle = new DisruptionOracle(address(this), address(this), 1 days, reporters, 1);
-        escrow = new RDEscrow(ISupplyChainRegistry(address(new MockSupplyChainRegistryForEscrow())), oracle);
+        escrow = new RDEscrow(IProjectPayees(address(new MockSupplyChainRegistryForEscrow())), oracle);
         vm.warp(1_800_000_000);
     }
+
+    EscrowTypes.ProjectProfile internal _PROFILE = EscrowTypes.ProjectProfile({
+        rdForm: EscrowTypes.RdForm.Independent,
+        greenCategory: EscrowTypes.GreenCategory.None
+    });
 
     function _financier(uint256 i) internal pure returns (address) {
         return address(uint160(0x10_000 + i));
@@ -48,10 +53,11 @@ contract RDEscrowRefundsTest is BaseTest {
         milestones[0] = EscrowTypes.MilestoneInput({
             budget: uint128(budget),
             deadline: uint40(block.timestamp + 30 days),
-            stage: EscrowTypes.Stage.Research
+            stage: EscrowTypes.Stage.Research,
+            accounting: EscrowTypes.Accounting.Expensed
         });
         vm.prank(FIRM);
-        projectId = escrow.createProject(IERC20(address(token)), VERIFIER, keccak256("fuzz"), milestones);
+        projectId = escrow.createProject(IERC20(address(token)), VERIFIER, keccak256("fuzz"), _PROFILE, milestones);
     }
 
     function _fund(uint256 projectId, address financier, uint256 amount) internal {
@@ -122,7 +128,7 @@ contract RDEscrowRefundsTest is BaseTest {
             spent = bound(spent, 0, funded);
             if (spent != 0) {
                 vm.prank(FIRM);
-                escrow.disburse(projectId, 0, FIRM, spent, EscrowTypes.Category.Other, keccak256("invoice"));
+                escrow.disburse(projectId, 0, FIRM, spent, EscrowTypes.Category.OtherRelated, keccak256("invoice"));
             }
             vm.prank(FIRM);
             escrow.cancelProject(projectId);
@@ -200,18 +206,19 @@ contract RDEscrowRefundsTest is BaseTest {
             milestones[i] = EscrowTypes.MilestoneInput({
                 budget: uint128(budget),
                 deadline: uint40(block.timestamp + (i + 1) * 1 days),
-                stage: EscrowTypes.Stage.Pilot
+                stage: EscrowTypes.Stage.Pilot,
+                accounting: EscrowTypes.Accounting.Capitalised
             });
             sum += budget;
         }
         if (sum > type(uint128).max) {
             vm.expectRevert(abi.encodeWithSelector(Errors.RDEscrow_TargetTooLarge.selector, sum));
             vm.prank(FIRM);
-            escrow.createProject(IERC20(address(token)), VERIFIER, bytes32(0), milestones);
+            escrow.createProject(IERC20(address(token)), VERIFIER, bytes32(0), _PROFILE, milestones);
             return;
         }
         vm.prank(FIRM);
-        uint256 projectId = escrow.createProject(IERC20(address(token)), VERIFIER, bytes32(0), milestones);
+        uint256 projectId = escrow.createProject(IERC20(address(token)), VERIFIER, bytes32(0), _PROFILE, milestones);
         assertEq(escrow.getProject(projectId).target, sum, "target = sum of budgets");
         EscrowTypes.MilestoneView[] memory stored = escrow.getMilestones(projectId);
         for (uint256 i = 0; i < count; ++i) assertEq(stored[i].budget, milestones[i].budget, "budget stored");

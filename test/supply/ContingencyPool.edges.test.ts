@@ -6,7 +6,17 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, commitBoth, deployScenario, expectPoolIdentity, report, withManyPairs } from "./fixtures.js";
+import {
+  ADV1,
+  ADV2,
+  commitBoth,
+  defineAccepted,
+  deployScenario,
+  expectPoolIdentity,
+  passNotice,
+  report,
+  withManyPairs,
+} from "./fixtures.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -24,7 +34,7 @@ async function committed() {
 
 /** `committed`, plus 4 more components supplied by supA (6 pairs: 4 handled in the oracle's transaction). */
 async function manyPairs() {
-  return withManyPairs(await committed());
+  return withManyPairs(await committed(), ethers);
 }
 
 const expectIdentity = expectPoolIdentity;
@@ -225,12 +235,9 @@ describe("ContingencyPool edges", function () {
       const [supC, supD] = s.signers.slice(16, 18);
       for (const sup of [supC, supD]) await s.registry.connect(sup).registerSupplier(ethers.id(sup.address), "0x4445");
       // Component 4: supC → s1 (advance A); component 5: supD → s2 (advance B).
-      await s.registry
-        .connect(s.firm)
-        .defineComponent(s.projectId, ethers.id("wafer"), supC.address, [{ supplier: s.s1.address, advance: A }]);
-      await s.registry
-        .connect(s.firm)
-        .defineComponent(s.projectId, ethers.id("mask"), supD.address, [{ supplier: s.s2.address, advance: B }]);
+      await defineAccepted(s, s.firm, s.projectId, ethers.id("wafer"), supC, [{ supplier: s.s1, advance: A }]);
+      await defineAccepted(s, s.firm, s.projectId, ethers.id("mask"), supD, [{ supplier: s.s2, advance: B }]);
+      await passNotice(ethers);
       await s.token.mint(s.f1.address, A);
       await s.token.mint(s.firm.address, A);
       return { ...s, supC, supD };

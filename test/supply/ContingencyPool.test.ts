@@ -1,8 +1,20 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, ADV3, commitBoth, deployScenario, expectPoolIdentity, report, withManyPairs } from "./fixtures.js";
-import { SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
+import {
+  ADV1,
+  ADV2,
+  ADV3,
+  commitBoth,
+  defineAccepted,
+  deployScenario,
+  expectPoolIdentity,
+  passNotice,
+  report,
+  withManyPairs,
+} from "./fixtures.js";
+import { Accounting, SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -162,7 +174,7 @@ describe("ContingencyPool", function () {
 
   describe("queue", function () {
     // supA gets 4 more components (6 pairs in all): the first 4 are handled in the oracle's transaction.
-    const manyPairs = async () => withManyPairs(await committed());
+    const manyPairs = async () => withManyPairs(await committed(), ethers);
 
     it("queues the pairs beyond MAX_PAIRS_PER_CALLBACK and lets a third party resume them", async function () {
       const s = await manyPairs();
@@ -250,8 +262,8 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
+        .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await fee.mint(s.f1.address, 10_000n);
       await fee.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -267,8 +279,8 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
+        .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await evil.mint(s.f1.address, 10_000n);
       await evil.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -286,8 +298,8 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
+        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await bad.mint(s.f1.address, 10_000n);
       await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
@@ -306,12 +318,11 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research },
+        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
-      await s.registry
-        .connect(s.firm2)
-        .defineComponent(2n, ethers.id("c"), s.supB.address, [{ supplier: s.s1.address, advance: 100n }]);
+      await defineAccepted(s, s.firm2, 2n, ethers.id("c"), s.supB, [{ supplier: s.s1, advance: 100n }]);
+      await passNotice(ethers);
       await bad.mint(s.f1.address, 10_000n);
       await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
       await s.pool.connect(s.f1).commit(2n, 10_000n, 10_000n, 10_000n);

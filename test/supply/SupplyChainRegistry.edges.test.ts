@@ -7,10 +7,13 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { SupplyChainRegistry } from "../../types/ethers-contracts/index.js";
-import { ADV1, deployScenario, REGION_CN, report } from "./fixtures.js";
+import { acceptListings, ADV1, deployScenario, REGION_CN, report } from "./fixtures.js";
 import { FailoverOutcome as Outcome } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
+
+/** A confirmation time after every notice in these tests (eligibility itself: SupplyChainRegistry.consent.test.ts). */
+const FAR = 2n ** 39n;
 
 /** The fixture's stack, plus a second registry whose only allowed failover caller is `keeper` (acting as pool). */
 async function directRegistry() {
@@ -24,6 +27,7 @@ async function directRegistry() {
   await registry
     .connect(s.firm)
     .defineComponent(s.projectId, ethers.id("resin"), s.supA.address, [{ supplier: s.s1.address, advance: ADV1 }]);
+  await acceptListings(registry as never, s.projectId, 1n, [s.supA, s.s1]);
   return { ...s, direct: registry, pool: s.keeper };
 }
 
@@ -54,22 +58,22 @@ describe("SupplyChainRegistry edges", function () {
       const { direct, pool, firm, projectId, supA, s1, oracle, r1, r2 } = s;
       await report(ethers, oracle as never, [r1, r2], supA.address); // the oracle now holds supA disrupted
       const confirmation = 1n;
-      expect(await direct.connect(pool).failover.staticCall(supA.address, 0n, confirmation, ADV1)).to.deep.equal([
+      expect(await direct.connect(pool).failover.staticCall(supA.address, 0n, confirmation, FAR, ADV1)).to.deep.equal([
         BigInt(Outcome.Switched),
         s1.address,
         ADV1,
       ]);
-      await expect(direct.connect(pool).failover(supA.address, 0n, confirmation, ADV1))
+      await expect(direct.connect(pool).failover(supA.address, 0n, confirmation, FAR, ADV1))
         .to.emit(direct, "ComponentSwitched")
         .withArgs(projectId, 1n, s1.address, supA.address, confirmation);
 
       // The same disruption again (a re-delivery): the component no longer names supA as current.
-      expect(await direct.connect(pool).failover.staticCall(supA.address, 0n, confirmation, ADV1)).to.deep.equal([
+      expect(await direct.connect(pool).failover.staticCall(supA.address, 0n, confirmation, FAR, ADV1)).to.deep.equal([
         BigInt(Outcome.NotAffected),
         ethers.ZeroAddress,
         0n,
       ]);
-      await expect(direct.connect(pool).failover(supA.address, 0n, confirmation, ADV1)).not.to.emit(
+      await expect(direct.connect(pool).failover(supA.address, 0n, confirmation, FAR, ADV1)).not.to.emit(
         direct,
         "ComponentSwitched",
       );
@@ -86,7 +90,7 @@ describe("SupplyChainRegistry edges", function () {
         .to.emit(direct, "ComponentSwitched")
         .withArgs(projectId, 1n, supA.address, s1.address, 0n);
       await report(ethers, oracle as never, [r1, r2], supA.address);
-      await expect(direct.connect(pool).failover(supA.address, 0n, 3n, ADV1))
+      await expect(direct.connect(pool).failover(supA.address, 0n, 3n, FAR, ADV1))
         .to.emit(direct, "ComponentSwitched")
         .withArgs(projectId, 1n, s1.address, supA.address, 3n);
     });
@@ -100,7 +104,7 @@ describe("SupplyChainRegistry edges", function () {
         [s1.address, 1n],
         [stranger.address, 0n],
       ] as const) {
-        await expect(direct.connect(pool).failover(supplier, index, 1n, ADV1))
+        await expect(direct.connect(pool).failover(supplier, index, 1n, FAR, ADV1))
           .to.be.revertedWithCustomError(direct, "SupplyChainRegistry_PairNotFound")
           .withArgs(supplier, index);
       }
@@ -118,6 +122,7 @@ describe("SupplyChainRegistry edges", function () {
           .defineComponent(projectId, ethers.id(`c${id}`), id === 65 ? supB.address : supA.address, [
             { supplier: id <= 32 ? s1.address : s2.address, advance: BigInt(id) },
           ]);
+        await acceptListings(direct as never, projectId, BigInt(id), [id === 65 ? supB : supA, id <= 32 ? s1 : s2]);
       }
       expect(await direct.pairCount(supA.address)).to.equal(64n);
       // pairsOf pages across the index's slots from any start (pair i of supA is component i + 1).
@@ -133,14 +138,14 @@ describe("SupplyChainRegistry edges", function () {
       }
 
       // Pair 4 of supA (the second storage slot) is component 5; pair 63 is component 64 (the word's last index).
-      await expect(direct.connect(pool).failover(supA.address, 4n, 1n, 1_000n))
+      await expect(direct.connect(pool).failover(supA.address, 4n, 1n, FAR, 1_000n))
         .to.emit(direct, "ComponentSwitched")
         .withArgs(projectId, 5n, s1.address, supA.address, 1n);
-      await expect(direct.connect(pool).failover(supA.address, 63n, 1n, 1_000n))
+      await expect(direct.connect(pool).failover(supA.address, 63n, 1n, FAR, 1_000n))
         .to.emit(direct, "ComponentSwitched")
         .withArgs(projectId, 64n, s2.address, supA.address, 1n);
       // Component 65 lives in the project's second word.
-      await expect(direct.connect(pool).failover(supB.address, 0n, 2n, 1_000n))
+      await expect(direct.connect(pool).failover(supB.address, 0n, 2n, FAR, 1_000n))
         .to.emit(direct, "ComponentSwitched")
         .withArgs(projectId, 65n, s2.address, supB.address, 2n);
 

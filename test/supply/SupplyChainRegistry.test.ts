@@ -50,26 +50,7 @@ describe("SupplyChainRegistry", function () {
     });
   });
 
-  describe("registerSupplierFor / addProjectSupplier", function () {
-    it("lets the firm register a supplier, which becomes a payee", async function () {
-      const { registry, firm, stranger, projectId } = await networkHelpers.loadFixture(scenario);
-      await expect(registry.connect(firm).registerSupplierFor(projectId, stranger.address, ethers.id("x"), REGION_DE))
-        .to.emit(registry, "ProjectSupplierAdded")
-        .withArgs(projectId, stranger.address);
-      expect(await registry.isProjectPayee(projectId, stranger.address)).to.equal(true);
-      expect(await registry.isProjectPayee(2n, stranger.address)).to.equal(false);
-    });
-
-    it("reverts with SupplyChainRegistry_SupplierAlreadyRegistered and _ZeroAddress", async function () {
-      const { registry, firm, supA, projectId } = await networkHelpers.loadFixture(scenario);
-      await expect(registry.connect(firm).registerSupplierFor(projectId, supA.address, ethers.id("x"), REGION_DE))
-        .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_SupplierAlreadyRegistered")
-        .withArgs(supA.address);
-      await expect(
-        registry.connect(firm).registerSupplierFor(projectId, ethers.ZeroAddress, ethers.id("x"), REGION_DE),
-      ).to.be.revertedWithCustomError(registry, "SupplyChainRegistry_ZeroAddress");
-    });
-
+  describe("addProjectSupplier", function () {
     it("reverts with SupplyChainRegistry_SupplierNotRegistered when adding an unknown supplier", async function () {
       const { registry, firm, stranger, projectId } = await networkHelpers.loadFixture(scenario);
       await expect(registry.connect(firm).addProjectSupplier(projectId, stranger.address))
@@ -92,7 +73,6 @@ describe("SupplyChainRegistry", function () {
       for (const caller of [s.admin, s.verifier, s.f1, s.r1, s.supA, s.s1, s.stranger, s.firm2]) {
         const r = registry.connect(caller);
         const calls = [
-          r.registerSupplierFor(projectId, ethers.Wallet.createRandom().address, ethers.id("x"), REGION_CN),
           r.addProjectSupplier(projectId, s.supA.address),
           r.defineComponent(projectId, ethers.id("c"), s.supA.address, [{ supplier: s.s1.address, advance: 1n }]),
           r.switchSupplier(projectId, 1n, s.s1.address),
@@ -108,7 +88,7 @@ describe("SupplyChainRegistry", function () {
     it("reverts failover with SupplyChainRegistry_CallerNotPool for everyone but the pool", async function () {
       const s = await networkHelpers.loadFixture(scenario);
       for (const caller of [s.admin, s.firm, s.f1, s.r1, s.stranger]) {
-        await expect(s.registry.connect(caller).failover(s.supA.address, 0n, 1n, 10n ** 18n))
+        await expect(s.registry.connect(caller).failover(s.supA.address, 0n, 1n, 0n, 10n ** 18n))
           .to.be.revertedWithCustomError(s.registry, "SupplyChainRegistry_CallerNotPool")
           .withArgs(caller.address);
       }
@@ -194,21 +174,25 @@ describe("SupplyChainRegistry", function () {
         .withArgs(stranger.address);
     });
 
-    it("reverts with SupplyChainRegistry_TooManyPairs beyond 64 pairs per supplier", async function () {
+    it("reverts acceptListing with SupplyChainRegistry_TooManyPairs beyond 64 accepted listings", async function () {
       const { registry, firm, projectId, supA, s1, s2 } = await networkHelpers.loadFixture(scenario);
-      // s1 already has 1 pair; 63 more fill it.
+      // s1 already accepted 1 listing; 63 more fill its reverse index.
       for (let i = 0; i < 63; i++) {
         await registry
           .connect(firm)
           .defineComponent(projectId, ethers.id("c"), s2.address, [{ supplier: s1.address, advance: 1n }]);
+        await registry.connect(s1).acceptListing(projectId, 4n + BigInt(i));
       }
-      await expect(
-        registry
-          .connect(firm)
-          .defineComponent(projectId, ethers.id("c"), supA.address, [{ supplier: s1.address, advance: 1n }]),
-      )
+      await registry
+        .connect(firm)
+        .defineComponent(projectId, ethers.id("c"), supA.address, [{ supplier: s1.address, advance: 1n }]);
+      await expect(registry.connect(s1).acceptListing(projectId, 67n))
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_TooManyPairs")
         .withArgs(s1.address, 64n);
+      // Leaving one listing frees an entry.
+      await registry.connect(s1).leaveListing(projectId, 4n);
+      await registry.connect(s1).acceptListing(projectId, 67n);
+      expect(await registry.pairCount(s1.address)).to.equal(64n);
     });
   });
 

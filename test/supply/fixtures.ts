@@ -7,7 +7,8 @@ import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import { id } from "ethers";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
-import { Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Stage } from "../../web/src/generated/enums.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 export const DAY = 86_400n;
 export const REGION_CN = "0x434e"; // "CN"
@@ -18,6 +19,25 @@ export const EVIDENCE = "0x" + "ee".repeat(32);
 export const ADV1 = 10_000_00n; // component 1 → s1
 export const ADV2 = 20_000_00n; // component 2 → s2 (then s3)
 export const ADV3 = 15_000_00n; // component 2's second substitute s3, and component 3 → s3
+
+/** The registry's LISTING_NOTICE (7 days), plus a minute for its rounding to whole minutes. */
+export const LISTING_NOTICE = 7 * 86_400 + 60;
+
+/** Lets the listing notice pass on the local chain. */
+export async function passNotice(ethers: HardhatEthers): Promise<void> {
+  await ethers.provider.send("evm_increaseTime", [LISTING_NOTICE]);
+  await ethers.provider.send("evm_mine", []);
+}
+
+/** Each of `suppliers` accepts its listing in the component (on chain, itself). */
+export async function acceptListings(
+  registry: { connect(s: unknown): { acceptListing(p: bigint, c: bigint): Promise<unknown> } },
+  projectId: bigint,
+  componentId: bigint,
+  suppliers: unknown[],
+): Promise<void> {
+  for (const supplier of suppliers) await registry.connect(supplier).acceptListing(projectId, componentId);
+}
 
 export async function deployScenario(ethers: HardhatEthers) {
   const signers = await ethers.getSigners();
@@ -33,8 +53,8 @@ export async function deployScenario(ethers: HardhatEthers) {
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   await escrow
     .connect(firm)
-    .createProject(stack.addresses.token, verifier.address, ethers.id("photoresist pilot line"), [
-      { budget: 500_000_00n, deadline: now + 90n * DAY, stage: Stage.Research },
+    .createProject(stack.addresses.token, verifier.address, ethers.id("photoresist pilot line"), DEFAULT_PROFILE, [
+      { budget: 500_000_00n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const projectId = 1n;
   for (const account of [f1, f2, firm]) await token.mint(account.address, 10_000_000_00n);
@@ -52,6 +72,12 @@ export async function deployScenario(ethers: HardhatEthers) {
   await registry
     .connect(firm)
     .defineComponent(projectId, ethers.id("solvent"), supB.address, [{ supplier: s3.address, advance: ADV3 }]);
+
+  // Every listed supplier accepts its listings, and the notice passes: the pool may finance all of them.
+  await acceptListings(registry, projectId, 1n, [supA, s1]);
+  await acceptListings(registry, projectId, 2n, [supA, s2, s3]);
+  await acceptListings(registry, projectId, 3n, [supB, s3]);
+  await passNotice(ethers);
 
   for (const f of [f1, f2]) await token.connect(f).approve(stack.addresses.pool, ethers.MaxUint256);
   await token.connect(firm).approve(stack.addresses.pool, ethers.MaxUint256);
@@ -111,14 +137,14 @@ export async function commitBoth<T extends PoolScenario>(s: T): Promise<T> {
 
 /**
  * `s` plus 4 more components supplied by supA, each with substitute s1 (advance 1,000.00): supA is then in 6 pairs,
- * more than the pool handles in the oracle's transaction (MAX_PAIRS_PER_CALLBACK = 4), so 2 are queued.
+ * more than the pool handles in the oracle's transaction (MAX_PAIRS_PER_CALLBACK = 4), so 2 are queued. Every new
+ * listing is accepted and past its notice.
  */
-export async function withManyPairs<T extends PoolScenario>(s: T): Promise<T> {
+export async function withManyPairs<T extends PoolScenario>(s: T, ethers: HardhatEthers): Promise<T> {
   for (let i = 0; i < 4; i++) {
-    await s.registry
-      .connect(s.firm)
-      .defineComponent(s.projectId, id(`part ${i}`), s.supA.address, [{ supplier: s.s1.address, advance: 1_000_00n }]);
+    await defineAccepted(s, s.firm, s.projectId, id(`part ${i}`), s.supA, [{ supplier: s.s1, advance: 1_000_00n }]);
   }
+  await passNotice(ethers);
   return s;
 }
 
@@ -147,4 +173,28 @@ export async function expectPoolIdentity(s: PoolScenario): Promise<void> {
   const onChain = await s.token.balanceOf(s.stack.addresses.pool);
   expect(await s.pool.poolBalance(s.projectId)).to.equal(onChain);
   expect(await poolHeldFromEvents(s)).to.equal(onChain);
+}
+
+/**
+ * Defines a component whose primary and substitutes (signers) all accept their listings at once; returns its id.
+ * The listings count for the pool only after {passNotice}.
+ */
+export async function defineAccepted(
+  s: PoolScenario,
+  firm: unknown,
+  projectId: bigint,
+  metadataHash: string,
+  primary: { address: string },
+  substitutes: { supplier: { address: string }; advance: bigint }[],
+): Promise<bigint> {
+  const registry = s.registry;
+  const componentId = (await registry.componentCount(projectId)) + 1n;
+  await registry.connect(firm as never).defineComponent(
+    projectId,
+    metadataHash,
+    primary.address,
+    substitutes.map((x) => ({ supplier: x.supplier.address, advance: x.advance })),
+  );
+  await acceptListings(registry as never, projectId, componentId, [primary, ...substitutes.map((x) => x.supplier)]);
+  return componentId;
 }

@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { keccak256, stringToHex, type Address } from "viem";
-import { connectAs, expect, test } from "./fixtures";
+import { connectAs, expect, rpc, test, type InjectedWallet } from "./fixtures";
 import type { Page } from "@playwright/test";
 import {
   accounts,
@@ -52,6 +52,26 @@ async function screenshot(page: Page, name: string, docsName?: string): Promise<
 }
 
 let who: Record<Role, Address>;
+
+/**
+ * Opens `url` connected as `account`. A page that is already connected switches the wallet first: the next page
+ * reconnects with the wallet's account, and a switch announced while it loads could be missed.
+ */
+async function goAs(page: Page, wallet: InjectedWallet, account: Address, url: string): Promise<void> {
+  if (page.url().startsWith("http")) await connectAs(page, wallet, account);
+  await page.goto(url);
+  await connectAs(page, wallet, account);
+}
+
+/** `account` registers itself as a supplier on the supply-chain page (region CN). */
+async function registerSelf(page: Page, wallet: InjectedWallet, account: Address, name: string): Promise<void> {
+  await goAs(page, wallet, account, "/supply-chain");
+  const register = page.getByTestId("inbox-register");
+  await register.getByTestId("inbox-name").fill(name);
+  await register.getByTestId("inbox-register-submit").click();
+  await confirmed(page, "Register as supplier");
+  await expect(page.getByTestId("inbox-register")).toHaveCount(0);
+}
 
 /** Waits for the transaction toast titled `title` to go pending → confirmed; returns its tx hash. */
 async function confirmed(page: Page, title: string | RegExp): Promise<string> {
@@ -196,7 +216,7 @@ test("the firm pays a registered supplier from an approved milestone", async ({ 
   await form.getByTestId("pay-milestone").selectOption("1"); // milestone 2 (index 1): approved, unpaid
   await form.getByTestId("pay-payee").selectOption({ label: "Shanghai PAG Chemicals" });
   await form.getByTestId("pay-amount").fill("250000");
-  await form.getByTestId("pay-category").selectOption({ label: "Materials" });
+  await form.getByTestId("pay-category").selectOption({ label: "Direct inputs" });
   await form.getByTestId("pay-invoice").fill("INV-2026-E2E-0001");
   await form.getByTestId("pay-submit").click();
   await confirmed(page, /^Pay/);
@@ -206,7 +226,7 @@ test("the firm pays a registered supplier from an approved milestone", async ({ 
   const payment = page.getByTestId("payment-row").first();
   await expect(payment).toContainText("Shanghai PAG Chemicals");
   await expect(payment).toContainText("250,000.00");
-  await expect(payment).toContainText("Materials");
+  await expect(payment).toContainText("Direct inputs");
   await screenshot(page, "project", "project");
 });
 
@@ -235,7 +255,7 @@ test("two reporters confirm a disruption; the pool finances the substitute", asy
 
   const supplier = page.getByTestId("supplier-row").and(page.locator(`[data-supplier="${who.resinPrimary}"]`));
   await expect(supplier.getByTestId("supplier-state")).toHaveAttribute("data-disrupted", "true");
-  const financings = page.getByTestId("financings-table").getByTestId("event-row");
+  const financings = page.getByTestId("financings-table").getByTestId("financing-row");
   await expect(financings).toHaveCount(2);
   await expect(financings.first()).toContainText("Ningbo Polymer Resins");
   await screenshot(page, "supply-chain");
@@ -383,9 +403,9 @@ test("switching to Chinese translates what a person sees", async ({ page }) => {
   ).toHaveText("KrF/ArF 光刻胶国产化研发");
   await page.goto("/projects/1");
   await expect(page.getByTestId("payment-row").first()).toContainText("上海光酸化学");
-  await expect(page.getByTestId("payment-row").first()).toContainText("材料");
+  await expect(page.getByTestId("payment-row").first()).toContainText("直接投入费用");
   await page.goto("/audit");
-  await expect(page.getByTestId("export-csv")).toHaveText("导出 CSV");
+  await expect(page.getByTestId("export-csv")).toHaveText("导出逗号分隔表格");
   // No English left in the frame's headings of a translated page.
   const headings = await page.locator("h1, h2").allInnerTexts();
   expect(headings.join(" ")).not.toMatch(/Audit|Filters|Events|Reconciliation/);
@@ -419,16 +439,18 @@ test("the firm creates a project with milestones, registers a supplier and defin
   expect(project.target).toBe(yuan(1_000_000));
   await expect(page.getByTestId("firm-projects").getByRole("link", { name: "#4" })).toBeVisible();
 
-  // A new supplier for project #4.
+  // A new supplier registers itself (only a supplier writes its own record), then the firm adds it to project #4.
+  await registerSelf(page, wallet, who.newSupplier, "Hefei Pellicle Films");
+  await goAs(page, wallet, who.photoresistFirm, "/firm");
   const forms = page.getByTestId("supplier-forms");
   await forms.getByTestId("supplier-project").selectOption("4");
   await forms.getByTestId("register-supplier").fill(who.newSupplier);
-  await forms.getByLabel("Name (hashed)").fill("Hefei Pellicle Films");
   await forms.getByTestId("register-submit").click();
-  await confirmed(page, "Register supplier");
+  await confirmed(page, "Add supplier to project");
   const registered = await getSupplier(who.newSupplier);
   expect(registered.registered).toBe(true);
   expect(registered.region).toBe("0x434e"); // "CN"
+  await expect(forms.getByTestId("listings-await")).toContainText("must accept its listing");
 
   // A component whose substitute nobody registered is refused before anything is sent, in words.
   await forms.getByLabel("Component", { exact: true }).fill("EUV pellicle membrane");
@@ -451,6 +473,8 @@ test("the firm creates a project with milestones, registers a supplier and defin
   expect((await currentSupplier(4n, 1n)).toLowerCase()).toBe(who.newSupplier);
   await page.goto("/projects/4");
   await expect(page.getByTestId("components")).toContainText("Shanghai PAG Chemicals");
+  // Neither supplier has accepted its listing yet.
+  await expect(page.getByTestId("components").getByTestId("listing-pending")).toHaveCount(2);
   await screenshot(page, "firm-new-project");
 });
 
@@ -491,7 +515,7 @@ test("a confirmation made while the guardian paused triggers waits; once resumed
   expect((await currentSupplier(1n, 3n)).toLowerCase()).toBe(who.pagSubstitute);
   expect(await balanceOf(who.pagSubstitute)).toBe(before + yuan(400_000));
   await expect(followUp.getByTestId("undelivered-row")).toHaveCount(0);
-  await expect(page.getByTestId("financings-table").getByTestId("event-row").first()).toContainText(
+  await expect(page.getByTestId("financings-table").getByTestId("financing-row").first()).toContainText(
     "Jiangsu Fine Chemicals",
   );
 });
@@ -537,4 +561,54 @@ test("the firm cannot switch a component back to its disrupted supplier; once it
   await expect(form.getByTestId("switch-current")).not.toContainText("Ningbo Polymer Resins");
   // The ARF resin (component 2) stays with the substitute until the firm moves it too.
   expect((await currentSupplier(1n, 2n)).toLowerCase()).toBe(who.resinSubstitute);
+});
+
+test("a supplier accepts a listing and is then financed on disruption", async ({ page, wallet }) => {
+  // Project #1 lists a new component: primary the new supplier, substitute Jiangsu Fine Chemicals (¥10,000.00).
+  if (!(await getSupplier(who.newSupplier)).registered) {
+    await registerSelf(page, wallet, who.newSupplier, "Hefei Pellicle Films");
+  }
+  const advance = yuan(10_000);
+  const spec = keccak256(stringToHex("EUV pellicle frame (e2e)"));
+  await sendAs(who.photoresistFirm, "SupplyChainRegistry", "defineComponent", [
+    1n,
+    spec,
+    who.newSupplier,
+    [{ supplier: who.pagSubstitute, advance }],
+  ]);
+  const componentId = await componentCount(1n);
+  const key = `1:${componentId}`;
+
+  // Each supplier finds the listing in its inbox and accepts it.
+  await page.goto("/supply-chain");
+  for (const supplier of [who.newSupplier, who.pagSubstitute]) {
+    await connectAs(page, wallet, supplier);
+    const row = page
+      .getByTestId("supplier-inbox")
+      .getByTestId("inbox-row")
+      .and(page.locator(`[data-component="${key}"]`));
+    await expect(row).toHaveAttribute("data-status", "pending");
+    await row.getByTestId("inbox-accept").click();
+    await confirmed(page, "Accept listing");
+    await expect(row).toHaveAttribute("data-status", "accepted");
+    await expect(row).toContainText("the pool may finance it from");
+  }
+  const componentRow = page.getByTestId("components").locator(`[data-component="${key}"]`);
+  await expect(componentRow).toBeVisible();
+  await expect(componentRow.getByTestId("listing-pending")).toHaveCount(0);
+
+  // The notice passes (7 days on the local chain), then two reporters confirm the new supplier's disruption.
+  await rpc("evm_increaseTime", [7 * 86_400 + 60]);
+  await rpc("evm_mine", []);
+  const before = await balanceOf(who.pagSubstitute);
+  const observedAt = (await client.getBlock()).timestamp;
+  const evidence = keccak256(stringToHex("Fire at the pellicle plant (e2e)"));
+  for (const reporter of [who.reporterA, who.reporterB]) {
+    await sendAs(reporter, "DisruptionOracle", "report", [who.newSupplier, true, evidence, observedAt]);
+  }
+  expect((await currentSupplier(1n, componentId)).toLowerCase()).toBe(who.pagSubstitute);
+  expect(await balanceOf(who.pagSubstitute)).toBe(before + advance);
+  await expect(page.getByTestId("financings-table").getByTestId("event-row").first()).toContainText(
+    "Jiangsu Fine Chemicals",
+  );
 });

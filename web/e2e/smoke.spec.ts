@@ -22,7 +22,7 @@ test.describe("smoke: a chain without our contracts", () => {
   test("the frame renders and an undeployed chain shows how to run the demo", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByTestId("app-title")).toHaveText("R&D Chain Finance");
-    for (const id of ["overview", "projects", "financier", "firm", "verifier", "supply-chain", "audit"]) {
+    for (const id of ["overview", "projects", "financier", "firm", "verifier", "supply-chain", "audit", "rd-ledger"]) {
       await expect(page.getByTestId(`nav-${id}`)).toBeVisible();
     }
     const notice = page.getByTestId("no-deployment");

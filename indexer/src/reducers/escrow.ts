@@ -32,6 +32,16 @@ export const escrowReducers: Reducers["RDEscrow"] = {
     ),
   ],
 
+  // Emitted right after ProjectCreated: the R&D form and green category the ledger and green report use.
+  ProjectClassified: (args) => [
+    update("project", { id: args.projectId }, { set: { rdForm: args.rdForm, greenCategory: args.greenCategory } }),
+  ],
+
+  // The flag covers the financier's whole contribution; the position row exists (only a contributor can flag).
+  FiscalFundsFlagged: (args) => [
+    upsert("position", { projectId: args.projectId, financier: lc(args.financier) }, { set: { fiscalFunds: true } }),
+  ],
+
   Funded: (args, meta, lookups) => [
     ...movement(
       "funded",

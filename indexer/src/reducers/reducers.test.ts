@@ -49,6 +49,7 @@ const KEYS: Record<string, string[]> = {
   project: ["id"],
   milestone: ["projectId", "index"],
   component: ["projectId", "componentId"],
+  listing: ["projectId", "componentId", "position"],
   disruption: ["confirmationId"],
 };
 const keyOf = (table: string, row: Record<string, unknown>) =>
@@ -103,7 +104,7 @@ const createProject = (id: bigint, milestones = [100n, 200n]) =>
       token: TOKEN,
       target: milestones.reduce((a, b) => a + b, 0n),
       metadataHash: HASH,
-      milestones: milestones.map((budget, i) => ({ budget, deadline: 1_800_000_000 + i, stage: i })),
+      milestones: milestones.map((budget, i) => ({ budget, deadline: 1_800_000_000 + i, stage: i, accounting: 0 })),
     },
     ESCROW,
   );
@@ -137,6 +138,28 @@ describe("ProjectCreated", () => {
         [2, 300n, 2, "pending"],
       ],
     );
+  });
+});
+
+describe("ProjectClassified", () => {
+  test("stores the project's R&D form and green category on its row", () => {
+    const t = new Tables().apply(createProject(3n));
+    assert.equal(t.get("project", { id: 3n })?.rdForm, undefined);
+    t.apply(reduce("RDEscrow", "ProjectClassified", { projectId: 3n, rdForm: 2, greenCategory: 4 }, ESCROW));
+    const project = t.get("project", { id: 3n })!;
+    assert.deepEqual([project.rdForm, project.greenCategory], [2, 4]);
+  });
+});
+
+describe("FiscalFundsFlagged", () => {
+  test("flags the financier's position (and only that one) as fiscal funds", () => {
+    const t = new Tables().apply(createProject(1n));
+    t.apply(reduce("RDEscrow", "Funded", { projectId: 1n, financier: BANK, amount: 500n }, ESCROW, withToken));
+    t.apply(reduce("RDEscrow", "Funded", { projectId: 1n, financier: FUND, amount: 300n }, ESCROW, withToken));
+    t.apply(reduce("RDEscrow", "FiscalFundsFlagged", { projectId: 1n, financier: FUND, contributed: 300n }, ESCROW));
+    const fund = t.get("position", { projectId: 1n, financier: FUND.toLowerCase() })!;
+    assert.deepEqual([fund.fiscalFunds, fund.funded], [true, 300n]);
+    assert.notEqual(t.get("position", { projectId: 1n, financier: BANK.toLowerCase() })?.fiscalFunds, true);
   });
 });
 
@@ -379,6 +402,45 @@ describe("components", () => {
     sw(SUPPLIER, SUBSTITUTE, 0n);
     assert.deepEqual([t.get("component", key)?.lastConfirmationId, t.get("component", key)?.switches], [null, 2]);
     assert.equal(t.all("componentSwitch").length, 2);
+  });
+});
+
+describe("listings", () => {
+  test("are pending when defined, accepted with the time they count from, closed once declined or left", () => {
+    const key = { projectId: 1n, componentId: 2n };
+    const t = new Tables().apply(
+      reduce(
+        "SupplyChainRegistry",
+        "ComponentDefined",
+        { ...key, primary: SUPPLIER, substitutes: [SUBSTITUTE, FUND], advances: [10n, 20n], metadataHash: HASH },
+        ESCROW,
+      ),
+    );
+    const at = (position: number) => t.get("listing", { ...key, position });
+    assert.deepEqual(
+      [0, 1, 2].map((p) => [at(p)?.supplier, at(p)?.status]),
+      [
+        [SUPPLIER.toLowerCase(), "pending"],
+        [SUBSTITUTE.toLowerCase(), "pending"],
+        [FUND.toLowerCase(), "pending"],
+      ],
+    );
+    const accept = (supplier: Hex, position: bigint, eligibleFrom: bigint) =>
+      t.apply(reduce("SupplyChainRegistry", "ListingAccepted", { ...key, supplier, position, eligibleFrom }, ESCROW));
+    const leave = (supplier: Hex, position: bigint, wasAccepted: boolean) =>
+      t.apply(reduce("SupplyChainRegistry", "ListingLeft", { ...key, supplier, position, wasAccepted }, ESCROW));
+    accept(SUPPLIER, 0n, 900n);
+    accept(SUBSTITUTE, 1n, 960n);
+    leave(SUBSTITUTE, 1n, true);
+    leave(FUND, 2n, false);
+    assert.deepEqual(
+      [0, 1, 2].map((p) => [at(p)?.status, at(p)?.eligibleFrom ?? null, at(p)?.leftAccepted ?? null]),
+      [
+        ["accepted", 900n, null],
+        ["closed", 960n, true],
+        ["closed", null, false],
+      ],
+    );
   });
 });
 

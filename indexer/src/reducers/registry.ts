@@ -1,4 +1,4 @@
-/** SupplyChainRegistry: suppliers, project payees, critical components and their switches. */
+/** SupplyChainRegistry: suppliers, project payees, critical components, their listings' consent and switches. */
 import { insert, update, upsert } from "../changes";
 import { lc } from "./common";
 import type { Reducers } from "./types";
@@ -36,6 +36,7 @@ export const registryReducers: Reducers["SupplyChainRegistry"] = {
     ),
   ],
 
+  // Every listing of a new component is pending until its supplier accepts it.
   ComponentDefined: (args, meta) => [
     insert("component", {
       projectId: args.projectId,
@@ -47,7 +48,36 @@ export const registryReducers: Reducers["SupplyChainRegistry"] = {
       metadataHash: args.metadataHash,
       updatedAt: meta.timestamp,
     }),
+    ...[args.primary, ...args.substitutes].map((supplier, position) =>
+      insert("listing", {
+        projectId: args.projectId,
+        componentId: args.componentId,
+        position,
+        supplier: lc(supplier),
+        status: "pending",
+        updatedAt: meta.timestamp,
+      }),
+    ),
   ],
+
+  ListingAccepted: (args, meta) => [
+    update(
+      "listing",
+      { projectId: args.projectId, componentId: args.componentId, position: Number(args.position) },
+      { set: { status: "accepted", eligibleFrom: args.eligibleFrom, updatedAt: meta.timestamp } },
+    ),
+  ],
+
+  ListingLeft: (args, meta) => [
+    update(
+      "listing",
+      { projectId: args.projectId, componentId: args.componentId, position: Number(args.position) },
+      { set: { status: "closed", leftAccepted: args.wasAccepted, updatedAt: meta.timestamp } },
+    ),
+  ],
+
+  // The registry's EIP-712 domain never changes after deployment (nothing to index).
+  EIP712DomainChanged: () => [],
 
   ComponentSwitched: (args, meta) => [
     update(

@@ -18,6 +18,7 @@ const NAV: { href: string; key: MessageKey; testId: string }[] = [
   { href: "/verifier", key: "nav.verifier", testId: "nav-verifier" },
   { href: "/supply-chain", key: "nav.supplyChain", testId: "nav-supply-chain" },
   { href: "/audit", key: "nav.audit", testId: "nav-audit" },
+  { href: "/rd-ledger", key: "nav.rdLedger", testId: "nav-rd-ledger" },
 ];
 
 export function AppShell({ children }: { children: ReactNode }) {

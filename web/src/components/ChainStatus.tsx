@@ -14,6 +14,7 @@ import { useNodeHealth } from "@/hooks/useNodeHealth";
 import { useMounted } from "@/hooks/useMounted";
 import { useT } from "@/i18n";
 import { targetChain } from "@/wallet/wagmiConfig";
+import { networkName } from "./networkName";
 import { Notice } from "./ui";
 
 export function ChainStatus({ children }: { children: ReactNode }) {
@@ -34,9 +35,9 @@ export function ChainStatus({ children }: { children: ReactNode }) {
       )}
       {mounted && wrongChain && (
         <Notice tone="warn" testId="wrong-chain">
-          {t("wallet.wrongNetwork", { network: `${targetChain.name} (${chainId})` })}{" "}
+          {t("wallet.wrongNetwork", { network: `${networkName(chainId, targetChain.name, t)} (${chainId})` })}{" "}
           <button type="button" className="primary" disabled={isPending} onClick={() => switchChain({ chainId })}>
-            {t("wallet.switchTo", { network: targetChain.name })}
+            {t("wallet.switchTo", { network: networkName(chainId, targetChain.name, t) })}
           </button>
         </Notice>
       )}

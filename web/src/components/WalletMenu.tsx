@@ -14,6 +14,7 @@ import { useT } from "@/i18n";
 import { lookupName, shortenAddress } from "@/lib/address";
 import { fetchNodeAccounts, localAccountStore } from "@/wallet/localAccounts";
 import { chains } from "@/wallet/wagmiConfig";
+import { networkName } from "./networkName";
 import styles from "./WalletMenu.module.css";
 
 export function WalletMenu() {
@@ -51,7 +52,7 @@ function WalletMenuInner() {
   const injectedConnectors = connectors.filter(
     (c) => c.type === "injected" && (c.id !== "injected" || typeof window.ethereum !== "undefined"),
   );
-  const chainName = chains.find((c) => c.id === chainId)?.name ?? (chainId ? `Chain ${chainId}` : "");
+  const chainName = networkName(chainId, chains.find((c) => c.id === chainId)?.name, t);
 
   const pickLocal = async (account: Addr) => {
     if (!local) return;

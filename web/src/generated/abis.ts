@@ -6,7 +6,7 @@ export const rDEscrowAbi = [
   {
     "inputs": [
       {
-        "internalType": "contract ISupplyChainRegistry",
+        "internalType": "contract IProjectPayees",
         "name": "registry_",
         "type": "address"
       },
@@ -149,6 +149,22 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "RDEscrow_DeadlinesNotIncreasing",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_FiscalFundsAlreadyFlagged",
     "type": "error"
   },
   {
@@ -555,6 +571,17 @@ export const rDEscrowAbi = [
         "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_ResearchStageCapitalised",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "milestoneIndex",
+        "type": "uint256"
       },
       {
         "internalType": "uint8",
@@ -680,6 +707,31 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "Disbursed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "contributed",
+        "type": "uint256"
+      }
+    ],
+    "name": "FiscalFundsFlagged",
     "type": "event"
   },
   {
@@ -836,6 +888,31 @@ export const rDEscrowAbi = [
         "type": "uint256"
       },
       {
+        "indexed": false,
+        "internalType": "enum EscrowTypes.RdForm",
+        "name": "rdForm",
+        "type": "uint8"
+      },
+      {
+        "indexed": false,
+        "internalType": "enum EscrowTypes.GreenCategory",
+        "name": "greenCategory",
+        "type": "uint8"
+      }
+    ],
+    "name": "ProjectClassified",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "indexed": true,
         "internalType": "address",
         "name": "closedBy",
@@ -924,6 +1001,11 @@ export const rDEscrowAbi = [
           {
             "internalType": "enum EscrowTypes.Stage",
             "name": "stage",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum EscrowTypes.Accounting",
+            "name": "accounting",
             "type": "uint8"
           }
         ],
@@ -1152,6 +1234,23 @@ export const rDEscrowAbi = [
       {
         "components": [
           {
+            "internalType": "enum EscrowTypes.RdForm",
+            "name": "rdForm",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum EscrowTypes.GreenCategory",
+            "name": "greenCategory",
+            "type": "uint8"
+          }
+        ],
+        "internalType": "struct EscrowTypes.ProjectProfile",
+        "name": "profile",
+        "type": "tuple"
+      },
+      {
+        "components": [
+          {
             "internalType": "uint128",
             "name": "budget",
             "type": "uint128"
@@ -1164,6 +1263,11 @@ export const rDEscrowAbi = [
           {
             "internalType": "enum EscrowTypes.Stage",
             "name": "stage",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum EscrowTypes.Accounting",
+            "name": "accounting",
             "type": "uint8"
           }
         ],
@@ -1217,6 +1321,19 @@ export const rDEscrowAbi = [
       }
     ],
     "name": "disburse",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "flagFiscalFunds",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -1468,6 +1585,30 @@ export const rDEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "isFiscalFunds",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "payee",
         "type": "address"
@@ -1619,7 +1760,7 @@ export const rDEscrowAbi = [
     "name": "registry",
     "outputs": [
       {
-        "internalType": "contract ISupplyChainRegistry",
+        "internalType": "contract IProjectPayees",
         "name": "",
         "type": "address"
       }
@@ -1737,6 +1878,38 @@ export const supplyChainRegistryAbi = [
     ],
     "stateMutability": "nonpayable",
     "type": "constructor"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "currentNonce",
+        "type": "uint256"
+      }
+    ],
+    "name": "InvalidAccountNonce",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "InvalidShortString",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "string",
+        "name": "str",
+        "type": "string"
+      }
+    ],
+    "name": "StringTooLong",
+    "type": "error"
   },
   {
     "inputs": [
@@ -1864,6 +2037,17 @@ export const supplyChainRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_InvalidSignature",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "count",
         "type": "uint256"
@@ -1875,6 +2059,69 @@ export const supplyChainRegistryAbi = [
       }
     ],
     "name": "SupplyChainRegistry_InvalidSubstituteCount",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_ListingAlreadyAccepted",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_ListingClosed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_ListingNotAccepted",
     "type": "error"
   },
   {
@@ -1933,12 +2180,33 @@ export const supplyChainRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "deadline",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "timestamp",
+        "type": "uint256"
+      }
+    ],
+    "name": "SupplyChainRegistry_SignatureExpired",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "address",
         "name": "supplier",
         "type": "address"
       }
     ],
-    "name": "SupplyChainRegistry_SupplierAlreadyRegistered",
+    "name": "SupplyChainRegistry_SubstituteNotIndependent",
     "type": "error"
   },
   {
@@ -2066,6 +2334,86 @@ export const supplyChainRegistryAbi = [
   },
   {
     "anonymous": false,
+    "inputs": [],
+    "name": "EIP712DomainChanged",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "position",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "eligibleFrom",
+        "type": "uint256"
+      }
+    ],
+    "name": "ListingAccepted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "position",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "bool",
+        "name": "wasAccepted",
+        "type": "bool"
+      }
+    ],
+    "name": "ListingLeft",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
     "inputs": [
       {
         "indexed": true,
@@ -2135,6 +2483,32 @@ export const supplyChainRegistryAbi = [
   },
   {
     "inputs": [],
+    "name": "DOMAIN_SEPARATOR",
+    "outputs": [
+      {
+        "internalType": "bytes32",
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "LISTING_NOTICE",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "MAX_PAIRS_PER_SUPPLIER",
     "outputs": [
       {
@@ -2157,6 +2531,57 @@ export const supplyChainRegistryAbi = [
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      }
+    ],
+    "name": "acceptListing",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "deadline",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bytes",
+        "name": "signature",
+        "type": "bytes"
+      }
+    ],
+    "name": "acceptListingWithSig",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -2268,6 +2693,49 @@ export const supplyChainRegistryAbi = [
   },
   {
     "inputs": [],
+    "name": "eip712Domain",
+    "outputs": [
+      {
+        "internalType": "bytes1",
+        "name": "fields",
+        "type": "bytes1"
+      },
+      {
+        "internalType": "string",
+        "name": "name",
+        "type": "string"
+      },
+      {
+        "internalType": "string",
+        "name": "version",
+        "type": "string"
+      },
+      {
+        "internalType": "uint256",
+        "name": "chainId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "verifyingContract",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "salt",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint256[]",
+        "name": "extensions",
+        "type": "uint256[]"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "escrow",
     "outputs": [
       {
@@ -2294,6 +2762,11 @@ export const supplyChainRegistryAbi = [
       {
         "internalType": "uint256",
         "name": "confirmationId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "confirmedAt",
         "type": "uint256"
       },
       {
@@ -2389,6 +2862,40 @@ export const supplyChainRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      }
+    ],
+    "name": "getListings",
+    "outputs": [
+      {
+        "internalType": "address[]",
+        "name": "suppliers",
+        "type": "address[]"
+      },
+      {
+        "internalType": "enum SupplyChainTypes.ListingStatus[]",
+        "name": "statuses",
+        "type": "uint8[]"
+      },
+      {
+        "internalType": "uint256[]",
+        "name": "eligibleFrom",
+        "type": "uint256[]"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "supplier",
         "type": "address"
@@ -2441,6 +2948,43 @@ export const supplyChainRegistryAbi = [
         "internalType": "bool",
         "name": "",
         "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      }
+    ],
+    "name": "leaveListing",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "owner",
+        "type": "address"
+      }
+    ],
+    "name": "nonces",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -2551,11 +3095,6 @@ export const supplyChainRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      },
-      {
         "internalType": "address",
         "name": "supplier",
         "type": "address"
@@ -2569,9 +3108,19 @@ export const supplyChainRegistryAbi = [
         "internalType": "bytes2",
         "name": "region",
         "type": "bytes2"
+      },
+      {
+        "internalType": "uint256",
+        "name": "deadline",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bytes",
+        "name": "signature",
+        "type": "bytes"
       }
     ],
-    "name": "registerSupplierFor",
+    "name": "registerSupplierWithSig",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -3945,7 +4494,7 @@ export const contingencyPoolAbi = [
   {
     "inputs": [
       {
-        "internalType": "contract IComponentRegistry",
+        "internalType": "contract ISupplyChainRegistry",
         "name": "registry_",
         "type": "address"
       },
@@ -6505,6 +7054,22 @@ export const errorsAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_FiscalFundsAlreadyFlagged",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "uint256",
         "name": "closableAfter",
         "type": "uint256"
@@ -6901,6 +7466,17 @@ export const errorsAbi = [
         "internalType": "uint256",
         "name": "milestoneIndex",
         "type": "uint256"
+      }
+    ],
+    "name": "RDEscrow_ResearchStageCapitalised",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "milestoneIndex",
+        "type": "uint256"
       },
       {
         "internalType": "uint8",
@@ -7095,6 +7671,17 @@ export const errorsAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_InvalidSignature",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "count",
         "type": "uint256"
@@ -7106,6 +7693,69 @@ export const errorsAbi = [
       }
     ],
     "name": "SupplyChainRegistry_InvalidSubstituteCount",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_ListingAlreadyAccepted",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_ListingClosed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "componentId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "supplier",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyChainRegistry_ListingNotAccepted",
     "type": "error"
   },
   {
@@ -7164,12 +7814,33 @@ export const errorsAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "deadline",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "timestamp",
+        "type": "uint256"
+      }
+    ],
+    "name": "SupplyChainRegistry_SignatureExpired",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "address",
         "name": "supplier",
         "type": "address"
       }
     ],
-    "name": "SupplyChainRegistry_SupplierAlreadyRegistered",
+    "name": "SupplyChainRegistry_SubstituteNotIndependent",
     "type": "error"
   },
   {

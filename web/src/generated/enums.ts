@@ -38,18 +38,71 @@ export type MilestoneStatus = (typeof MilestoneStatus)[keyof typeof MilestoneSta
 export const MilestoneStatusNames = ["Pending", "Submitted", "Approved", "Rejected"] as const;
 export type MilestoneStatusName = (typeof MilestoneStatusNames)[number];
 
-/** EscrowTypes.Category (contracts/types/EscrowTypes.sol): What a disbursement pays for. */
+/** EscrowTypes.Category (contracts/types/EscrowTypes.sol): What a disbursement pays for: the statutory categories of R&D expenses of the super-deduction (财税〔2015〕119号 第一条, items 1-6; entrusted R&D at home and abroad, 财税〔2018〕64号), see docs/RD-LEDGER.md. */
 export const Category = {
-  Equipment: 0,
-  Materials: 1,
-  Personnel: 2,
-  Services: 3,
-  Other: 4,
+  Personnel: 0,
+  DirectInputs: 1,
+  Depreciation: 2,
+  Amortisation: 3,
+  NewProductDesign: 4,
+  OtherRelated: 5,
+  EntrustedDomestic: 6,
+  EntrustedAbroad: 7,
+  NonQualifying: 8,
 } as const;
 export type Category = (typeof Category)[keyof typeof Category];
 /** The member names of Category, indexed by value. */
-export const CategoryNames = ["Equipment", "Materials", "Personnel", "Services", "Other"] as const;
+export const CategoryNames = ["Personnel", "DirectInputs", "Depreciation", "Amortisation", "NewProductDesign", "OtherRelated", "EntrustedDomestic", "EntrustedAbroad", "NonQualifying"] as const;
 export type CategoryName = (typeof CategoryNames)[number];
+
+/** EscrowTypes.Accounting (contracts/types/EscrowTypes.sol): How a milestone's payments are accounted for: expensed (费用化) or capitalised (资本化) as an intangible asset. Research-stage spending is always expensed (企业会计准则第6号). */
+export const Accounting = {
+  Expensed: 0,
+  Capitalised: 1,
+} as const;
+export type Accounting = (typeof Accounting)[keyof typeof Accounting];
+/** The member names of Accounting, indexed by value. */
+export const AccountingNames = ["Expensed", "Capitalised"] as const;
+export type AccountingName = (typeof AccountingNames)[number];
+
+/** EscrowTypes.RdForm (contracts/types/EscrowTypes.sol): The form of a project's R&D (研发形式). */
+export const RdForm = {
+  Independent: 0,
+  Entrusted: 1,
+  Cooperative: 2,
+  Centralised: 3,
+} as const;
+export type RdForm = (typeof RdForm)[keyof typeof RdForm];
+/** The member names of RdForm, indexed by value. */
+export const RdFormNames = ["Independent", "Entrusted", "Cooperative", "Centralised"] as const;
+export type RdFormName = (typeof RdFormNames)[number];
+
+/** EscrowTypes.GreenCategory (contracts/types/EscrowTypes.sol): The top-level category of the Green Bond Endorsed Projects Catalogue (2021), or None. */
+export const GreenCategory = {
+  None: 0,
+  EnergySavingEnvironmental: 1,
+  CleanerProduction: 2,
+  CleanEnergy: 3,
+  EcologicalEnvironment: 4,
+  GreenInfrastructure: 5,
+  GreenServices: 6,
+} as const;
+export type GreenCategory = (typeof GreenCategory)[keyof typeof GreenCategory];
+/** The member names of GreenCategory, indexed by value. */
+export const GreenCategoryNames = ["None", "EnergySavingEnvironmental", "CleanerProduction", "CleanEnergy", "EcologicalEnvironment", "GreenInfrastructure", "GreenServices"] as const;
+export type GreenCategoryName = (typeof GreenCategoryNames)[number];
+
+/** SupplyChainTypes.ListingStatus (contracts/types/SupplyChainTypes.sol): Where a supplier stands in one listing (its place as primary or substitute of a component). */
+export const ListingStatus = {
+  None: 0,
+  Pending: 1,
+  Accepted: 2,
+  Closed: 3,
+} as const;
+export type ListingStatus = (typeof ListingStatus)[keyof typeof ListingStatus];
+/** The member names of ListingStatus, indexed by value. */
+export const ListingStatusNames = ["None", "Pending", "Accepted", "Closed"] as const;
+export type ListingStatusName = (typeof ListingStatusNames)[number];
 
 /** SupplyChainTypes.FailoverOutcome (contracts/types/SupplyChainTypes.sol): What {ISupplyChainRegistry.failover} did with one (project, component) pair. */
 export const FailoverOutcome = {
@@ -57,10 +110,11 @@ export const FailoverOutcome = {
   NotAffected: 1,
   NoHealthySubstitute: 2,
   OverBudget: 3,
+  NotEligible: 4,
 } as const;
 export type FailoverOutcome = (typeof FailoverOutcome)[keyof typeof FailoverOutcome];
 /** The member names of FailoverOutcome, indexed by value. */
-export const FailoverOutcomeNames = ["Switched", "NotAffected", "NoHealthySubstitute", "OverBudget"] as const;
+export const FailoverOutcomeNames = ["Switched", "NotAffected", "NoHealthySubstitute", "OverBudget", "NotEligible"] as const;
 export type FailoverOutcomeName = (typeof FailoverOutcomeNames)[number];
 
 /** SupplyChainTypes.SkipReason (contracts/types/SupplyChainTypes.sol): Why the pool did not finance an affected pair. (An advance the token refuses is not skipped: it is financed and stays owed to the substitute, see {IContingencyPool.AdvanceOwed}.) */
@@ -89,10 +143,10 @@ export const ModeNames = ["Accept", "Revert", "BurnGas", "RevertHuge"] as const;
 export type ModeName = (typeof ModeNames)[number];
 
 /** The enums declared in EscrowTypes. */
-export const EscrowTypes = { ProjectStatus, Stage, MilestoneStatus, Category } as const;
+export const EscrowTypes = { ProjectStatus, Stage, MilestoneStatus, Category, Accounting, RdForm, GreenCategory } as const;
 
 /** The enums declared in SupplyChainTypes. */
-export const SupplyChainTypes = { FailoverOutcome, SkipReason } as const;
+export const SupplyChainTypes = { ListingStatus, FailoverOutcome, SkipReason } as const;
 
 /** The enums declared in RecordingSubscriber. */
 export const RecordingSubscriber = { Mode } as const;

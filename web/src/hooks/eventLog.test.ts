@@ -51,7 +51,7 @@ test("a log of ours decodes to a ChainEvent: arguments in order and by name, pos
 });
 
 test("events with dynamic data (ProjectCreated's milestones) decode through viem", () => {
-  const milestones = [{ budget: 5n, deadline: 7, stage: 1 }]; // deadline: uint48 → number, as viem decodes it
+  const milestones = [{ budget: 5n, deadline: 7, stage: 1, accounting: 1 }]; // deadline: uint48 → number, as viem decodes it
   const event = eventAbi("ProjectCreated");
   const args = {
     projectId: 1n,

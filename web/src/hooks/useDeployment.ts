@@ -8,6 +8,7 @@ import { useI18n } from "@/i18n";
 import { abis, type ContractName } from "@/generated/abis";
 import { normalizeNames, type KnownNames, type RoleLabels } from "@/lib/address";
 import { documentLabel, verifiedDocuments } from "@/lib/documents";
+import { contractWords } from "@/i18n/chainWords";
 import type { SourceContract } from "@/lib/events";
 import type { Locale } from "@/lib/format";
 import { historySources } from "./historyPreload";
@@ -46,7 +47,7 @@ function deploymentInfo(locale: Locale): DeploymentInfo {
     for (const [name, address] of Object.entries(contracts)) {
       if (address) {
         contractByAddress.set(address.toLowerCase(), name as SourceContract);
-        names[address.toLowerCase()] ??= { role: "contract", name };
+        names[address.toLowerCase()] ??= { role: "contract", name: contractWords(name)?.[locale] ?? name };
       }
     }
     info = {

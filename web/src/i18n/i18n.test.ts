@@ -82,12 +82,23 @@ test("error sentences name known addresses, shorten unknown ones and format amou
   assert.equal(fmt(3n, "id"), "3");
 });
 
-import { CategoryNames, MilestoneStatusNames, ProjectStatusNames, StageNames } from "@/generated/enums";
+import {
+  AccountingNames,
+  CategoryNames,
+  GreenCategoryNames,
+  MilestoneStatusNames,
+  ProjectStatusNames,
+  RdFormNames,
+  StageNames,
+} from "@/generated/enums";
 
 test("every member of the enums the dashboard labels has a label in the catalogs", () => {
   const keys = [
     ...StageNames.map((_, value) => `stage.${value}`),
     ...CategoryNames.map((_, value) => `category.${value}`),
+    ...AccountingNames.map((_, value) => `accounting.${value}`),
+    ...RdFormNames.map((_, value) => `rdForm.${value}`),
+    ...GreenCategoryNames.map((_, value) => `greenCategory.${value}`),
     ...ProjectStatusNames.filter((name) => name !== "None").map((name) => `projectStatus.${name}`),
     ...MilestoneStatusNames.map((name) => `milestoneStatus.${name}`),
   ];

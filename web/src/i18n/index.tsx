@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { en, type MessageKey } from "./en";
 import { interpolate, type Params } from "./interpolate";
 import { zh } from "./zh";
+import { chainWordsIn, type ChainWordsIn } from "./chainWords";
 import type { Locale } from "@/lib/format";
 
 export type { MessageKey, Params };
@@ -52,3 +53,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
 
 export const useI18n = (): I18nValue => useContext(I18nContext);
 export const useT = (): Translate => useContext(I18nContext).t;
+
+const chainWordsByLocale: Record<Locale, ChainWordsIn> = { en: chainWordsIn("en"), zh: chainWordsIn("zh") };
+/** The chain's vocabulary (contracts, events, parameters, enum members) in the reader's language. */
+export const useChainWords = (): ChainWordsIn => chainWordsByLocale[useContext(I18nContext).locale];

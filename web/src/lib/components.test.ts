@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { chainEvents } from "@/testing/chainEvents";
 import type { Hex } from "./events";
-import { buildComponents, regionCode, switchTargets } from "./components";
+import { buildComponents, listingsOf, regionCode, switchTargets } from "./components";
 
 const P = "0x0000000000000000000000000000000000000007" as Hex;
 const S = "0x0000000000000000000000000000000000000008" as Hex;
@@ -31,6 +31,38 @@ test("components: primary, substitutes with advances, switches", () => {
   assert.equal(regionCode("0x434e"), "CN");
 });
 
+test("listings: pending until accepted, then accepted with the time they count from, closed once left", () => {
+  const T = "0x000000000000000000000000000000000000000a" as Hex;
+  const { components } = buildComponents([
+    ev("ComponentDefined", {
+      projectId: 2n,
+      componentId: 1n,
+      primary: P,
+      substitutes: [S, T],
+      advances: [400n, 500n],
+      metadataHash: "0x02",
+    }),
+    ev("ListingAccepted", { projectId: 2n, componentId: 1n, supplier: S, position: 1n, eligibleFrom: 900n }),
+    ev("ListingLeft", { projectId: 2n, componentId: 1n, supplier: T, position: 2n, wasAccepted: false }),
+  ]);
+  assert.deepEqual(components[0].listings, [
+    { status: "pending" },
+    { status: "accepted", eligibleFrom: 900n },
+    { status: "closed" },
+  ]);
+  const mine = listingsOf(components, S.toUpperCase().replace("0X", "0x"));
+  assert.deepEqual(
+    mine.map((l) => [l.position, l.listing.status, l.advance]),
+    [[1, "accepted", 400n]],
+  );
+  assert.deepEqual(listingsOf(components, P)[0].advance, 0n);
+  // Only accepted listings are switch targets.
+  assert.deepEqual(
+    switchTargets(components[0], () => false).map((x) => x.supplier),
+    [S],
+  );
+});
+
 test("payees: a supplier removed from a project is no longer listed for it, and is again once re-added", () => {
   const added = ev("ProjectSupplierAdded", { projectId: 2n, supplier: S });
   const removed = ev("ProjectSupplierRemoved", { projectId: 2n, supplier: S });
@@ -51,6 +83,7 @@ test("switch targets: every listed supplier but the current, primary first, disr
     ],
     current: S,
     switches: [],
+    listings: [{ status: "accepted" as const }, { status: "accepted" as const }, { status: "accepted" as const }],
   };
   // After a failover to S: back to the primary P (still disrupted) or on to T.
   assert.deepEqual(

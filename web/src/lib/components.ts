@@ -1,8 +1,18 @@
 /** Critical components per project, rebuilt from SupplyChainRegistry events: primary, ordered substitutes
- * with their agreed advances, the current supplier and every switch. Plus registered suppliers, each with the
+ * with their agreed advances, each listing's consent (pending until its supplier accepts, then accepted, or
+ * closed once declined or left), the current supplier and every switch. Plus registered suppliers, each with the
  * projects that may pay it (added, and not removed since). */
 import { sameAddress } from "./address";
 import { arg, inOrder, type ChainEvent, type Hex } from "./events";
+
+/** Where a listing stands (the registry's ListingStatus, from its events). */
+export type ListingStatus = "pending" | "accepted" | "closed";
+
+export interface Listing {
+  status: ListingStatus;
+  /** Unix seconds from which an accepted listing counts for pool financing. */
+  eligibleFrom?: bigint;
+}
 
 export interface ComponentState {
   projectId: bigint;
@@ -12,6 +22,8 @@ export interface ComponentState {
   current: Hex;
   metadataHash?: Hex;
   switches: ChainEvent[];
+  /** Per position (0 = the primary, i = the i-th substitute). */
+  listings: Listing[];
 }
 
 export interface SupplierInfo {
@@ -74,7 +86,20 @@ export function buildComponents(events: readonly ChainEvent[]): {
           current: primary,
           metadataHash: arg<Hex>(e, ["metadataHash"], 5),
           switches: [],
+          listings: [primary, ...subs].map(() => ({ status: "pending" as const })),
         });
+        break;
+      }
+      case "ListingAccepted":
+      case "ListingLeft": {
+        const c = components.get(`${arg<bigint>(e, ["projectId"], 0)}:${arg<bigint>(e, ["componentId"], 1)}`);
+        const position = Number(arg<bigint>(e, ["position"], 3) ?? -1n);
+        if (c && c.listings[position]) {
+          c.listings[position] =
+            e.eventName === "ListingAccepted"
+              ? { status: "accepted", eligibleFrom: arg<bigint>(e, ["eligibleFrom"], 4) }
+              : { status: "closed" };
+        }
         break;
       }
       case "ComponentSwitched": {
@@ -90,10 +115,30 @@ export function buildComponents(events: readonly ChainEvent[]): {
   return { components: [...components.values()], suppliers };
 }
 
+/** The listings that name `account` (as primary or substitute), with their component and position. */
+export function listingsOf(
+  components: readonly ComponentState[],
+  account: string,
+): { component: ComponentState; position: number; listing: Listing; advance: bigint }[] {
+  const out: { component: ComponentState; position: number; listing: Listing; advance: bigint }[] = [];
+  for (const c of components) {
+    const position = [c.primary, ...c.substitutes.map((s) => s.supplier)].findIndex((a) => sameAddress(a, account));
+    if (position >= 0) {
+      out.push({
+        component: c,
+        position,
+        listing: c.listings[position],
+        advance: position === 0 ? 0n : c.substitutes[position - 1].advance,
+      });
+    }
+  }
+  return out;
+}
+
 /**
- * The suppliers a firm may switch a component to: every listed one but the current, primary first, each marked
- * disrupted when `isDisrupted` says so (the registry refuses those: a component never goes back to a disrupted
- * supplier).
+ * The suppliers a firm may switch a component to: every listed one that accepted its listing, but the current,
+ * primary first, each marked disrupted when `isDisrupted` says so (the registry refuses those: a component never
+ * goes back to a disrupted supplier).
  */
 export function switchTargets(
   c: ComponentState,
@@ -103,6 +148,6 @@ export function switchTargets(
     { supplier: c.primary, primary: true },
     ...c.substitutes.map((s) => ({ supplier: s.supplier, primary: false })),
   ]
-    .filter((s) => !sameAddress(s.supplier, c.current))
+    .filter((s, position) => c.listings[position]?.status === "accepted" && !sameAddress(s.supplier, c.current))
     .map((s) => ({ ...s, disrupted: isDisrupted(s.supplier) }));
 }

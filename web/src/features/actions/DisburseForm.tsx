@@ -4,17 +4,25 @@
  * with a cost category and the invoice reference it publishes (the chain keeps the text's hash).
  */
 import { useState } from "react";
-import { Category } from "@/generated/enums";
+import { Category, CategoryNames } from "@/generated/enums";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
-import { useT, type MessageKey } from "@/i18n";
+import { useI18n, useT, type MessageKey } from "@/i18n";
 import { addressLabel } from "@/lib/address";
 import { documentHash } from "@/lib/documents";
 import type { MilestoneState, ProjectModel } from "@/lib/projects";
+import { CATEGORY_RULES } from "@/lib/rdLedger/rules";
 import { AmountField, useParsedAmount } from "./fields";
 
 const CATEGORIES = Object.values(Category);
+
+/** The one-line explanation of a statutory category (docs/RD-LEDGER.md), in the user's language. */
+function CategoryHint({ category }: { category: number }) {
+  const { locale } = useI18n();
+  const rule = CATEGORY_RULES[CategoryNames[category]];
+  return <small data-testid="pay-category-hint">{locale === "zh" ? rule.explainZh : rule.explainEn}</small>;
+}
 
 export function DisburseForm({
   project,
@@ -33,7 +41,7 @@ export function DisburseForm({
   const { write, isPending } = useWriteFlow();
   const [payee, setPayee] = useState<string>(project.firm);
   const [amount, setAmount] = useState("");
-  const [category, setCategory] = useState<number>(Category.Materials);
+  const [category, setCategory] = useState<number>(Category.DirectInputs);
   const [invoice, setInvoice] = useState("");
   const [milestone, setMilestone] = useState<number | undefined>(undefined);
   const payAmount = useParsedAmount(amount, project.token);
@@ -76,6 +84,7 @@ export function DisburseForm({
             </option>
           ))}
         </select>
+        <CategoryHint category={category} />
       </label>
       <label>
         {t("actions.invoice")}

@@ -2,9 +2,9 @@
 /** Firm forms: create a project with milestones; register a supplier for a project; define a component
  * with its primary supplier and a pre-approved substitute (with its agreed advance); remove a payee. */
 import { useState } from "react";
-import { isAddress, toHex } from "viem";
-import { Section } from "@/components/ui";
-import { Stage } from "@/generated/enums";
+import { isAddress } from "viem";
+import { Notice, Section } from "@/components/ui";
+import { Accounting, GreenCategory, RdForm, Stage } from "@/generated/enums";
 import { useContractRead } from "@/hooks/useContractRead";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
@@ -21,6 +21,7 @@ interface MilestoneRow {
   budget: string;
   deadline: string;
   stage: number;
+  accounting: number;
 }
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -34,9 +35,11 @@ export function CreateProjectForm() {
   const [verifier, setVerifier] = useState(verifiers[0]?.[0] ?? "");
   const [description, setDescription] = useState("");
   const [rows, setRows] = useState<MilestoneRow[]>([
-    { budget: "", deadline: inDays(90), stage: Stage.Research },
-    { budget: "", deadline: inDays(180), stage: Stage.Pilot },
+    { budget: "", deadline: inDays(90), stage: Stage.Research, accounting: Accounting.Expensed },
+    { budget: "", deadline: inDays(180), stage: Stage.Pilot, accounting: Accounting.Expensed },
   ]);
+  const [rdForm, setRdForm] = useState<number>(RdForm.Independent);
+  const [greenCategory, setGreenCategory] = useState<number>(GreenCategory.None);
   // The escrow's own limit (a project with more milestones is refused); rows stop there.
   const maxMilestones = useContractRead({ contract: "RDEscrow", functionName: "MAX_MILESTONES" }).data;
   const atCap = maxMilestones !== undefined && BigInt(rows.length) >= maxMilestones;
@@ -44,6 +47,7 @@ export function CreateProjectForm() {
     budget: parseAmount(r.budget, token.decimals),
     deadline: Math.floor(new Date(`${r.deadline}T23:59:59`).getTime() / 1000),
     stage: r.stage,
+    accounting: r.accounting,
   }));
   const valid =
     !!token.address &&
@@ -84,6 +88,30 @@ export function CreateProjectForm() {
             data-testid="create-description"
           />
         </label>
+        <label>
+          {t("firmForms.rdForm")}
+          <select value={rdForm} onChange={(e) => setRdForm(Number(e.target.value))} data-testid="create-rd-form">
+            {Object.values(RdForm).map((f) => (
+              <option key={f} value={f}>
+                {t(`rdForm.${f}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("firmForms.greenCategory")}
+          <select
+            value={greenCategory}
+            onChange={(e) => setGreenCategory(Number(e.target.value))}
+            data-testid="create-green-category"
+          >
+            {Object.values(GreenCategory).map((g) => (
+              <option key={g} value={g}>
+                {t(`greenCategory.${g}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <table className="data">
         <thead>
@@ -94,6 +122,7 @@ export function CreateProjectForm() {
             </th>
             <th>{t("projects.deadline")}</th>
             <th>{t("projects.stage")}</th>
+            <th>{t("projects.accounting")}</th>
             <th />
           </tr>
         </thead>
@@ -114,10 +143,31 @@ export function CreateProjectForm() {
                 <input type="date" value={r.deadline} onChange={(e) => update(i, { deadline: e.target.value })} />
               </td>
               <td>
-                <select value={r.stage} onChange={(e) => update(i, { stage: Number(e.target.value) })}>
+                <select
+                  value={r.stage}
+                  onChange={(e) => {
+                    const stage = Number(e.target.value);
+                    // Research is always expensed (企业会计准则第6号).
+                    update(i, { stage, ...(stage === Stage.Research ? { accounting: Accounting.Expensed } : {}) });
+                  }}
+                >
                   {Object.values(Stage).map((s) => (
                     <option key={s} value={s}>
                       {t(`stage.${s}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <select
+                  value={r.accounting}
+                  disabled={r.stage === Stage.Research}
+                  onChange={(e) => update(i, { accounting: Number(e.target.value) })}
+                  data-testid="create-accounting"
+                >
+                  {Object.values(Accounting).map((a) => (
+                    <option key={a} value={a}>
+                      {t(`accounting.${a}` as MessageKey)}
                     </option>
                   ))}
                 </select>
@@ -143,7 +193,12 @@ export function CreateProjectForm() {
           onClick={() =>
             setRows((rs) => [
               ...rs,
-              { budget: "", deadline: inDays(90 * (rs.length + 1)), stage: rs[rs.length - 1]?.stage ?? Stage.Research },
+              {
+                budget: "",
+                deadline: inDays(90 * (rs.length + 1)),
+                stage: rs[rs.length - 1]?.stage ?? Stage.Research,
+                accounting: rs[rs.length - 1]?.accounting ?? Accounting.Expensed,
+              },
             ])
           }
         >
@@ -167,7 +222,13 @@ export function CreateProjectForm() {
                 token.address!,
                 verifier as `0x${string}`,
                 documentHash(description.trim()),
-                parsed.map((m) => ({ budget: m.budget!, deadline: m.deadline, stage: m.stage })),
+                { rdForm, greenCategory },
+                parsed.map((m) => ({
+                  budget: m.budget!,
+                  deadline: m.deadline,
+                  stage: m.stage,
+                  accounting: m.accounting,
+                })),
               ],
               label: t("firmForms.createProject"),
               token: { decimals: token.decimals, symbol: token.symbol },
@@ -194,8 +255,6 @@ export function SupplierForms({
   const { write, isPending } = useWriteFlow();
   const [projectId, setProjectId] = useState(projects[0]?.id.toString() ?? "");
   const [supplier, setSupplier] = useState("");
-  const [name, setName] = useState("");
-  const [region, setRegion] = useState("CN");
   const [component, setComponent] = useState("");
   const [primary, setPrimary] = useState("");
   const [substitute, setSubstitute] = useState("");
@@ -232,23 +291,15 @@ export function SupplierForms({
             data-testid="register-supplier"
           />
         </label>
-        <label>
-          {t("firmForms.supplierName")}
-          <input value={name} onChange={(e) => setName(e.target.value)} size={24} />
-        </label>
-        <label>
-          {t("supply.region")}
-          <input value={region} onChange={(e) => setRegion(e.target.value.toUpperCase().slice(0, 2))} size={3} />
-        </label>
         <button
           type="button"
-          disabled={isPending || !isAddress(supplier) || name.trim() === "" || !/^[A-Z]{2}$/.test(region)}
+          disabled={isPending || !isAddress(supplier)}
           data-testid="register-submit"
           onClick={() =>
             void write({
               contract: "SupplyChainRegistry",
-              functionName: "registerSupplierFor",
-              args: [pid, supplier as `0x${string}`, documentHash(name.trim()), toHex(region, { size: 2 })],
+              functionName: "addProjectSupplier",
+              args: [pid, supplier as `0x${string}`],
               label: t("firmForms.registerSupplier"),
             })
           }
@@ -293,6 +344,7 @@ export function SupplierForms({
           {t("firmForms.defineComponent")}
         </button>
       </div>
+      <Notice testId="listings-await">{t("firmForms.listingsAwait")}</Notice>
       <div className="formRow">
         <label>
           {t("firmForms.payee")}

@@ -7,7 +7,7 @@ import { useCallback, useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { PageHeader, Section } from "@/components/ui";
 import { useLedger } from "@/hooks/useEventLog";
-import { useT } from "@/i18n";
+import { useChainWords, useI18n, useT } from "@/i18n";
 import { toCsv, downloadText } from "@/lib/csv";
 import { EventTable } from "@/features/events/EventTable";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
@@ -24,6 +24,8 @@ const dateToSeconds = (d: string, endOfDay: boolean): number | undefined => {
 
 export function AuditView() {
   const t = useT();
+  const words = useChainWords();
+  const { locale } = useI18n();
   const log = useLedger();
   const params = useSearchParams();
   const router = useRouter();
@@ -33,11 +35,16 @@ export function AuditView() {
   const [type, setType] = useState(params.get("type") ?? "");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
+  const [showSignature, setShowSignature] = useState(false);
   const tx = params.get("tx") ?? undefined;
   const block = params.get("block") ?? undefined;
 
   const newestFirst = useMemo(() => [...log.events].reverse(), [log.events]);
-  const types = useMemo(() => [...new Set(log.events.map((e) => e.eventName))].sort(), [log.events]);
+  // Event types by their words; the option's value stays the event's name (links and filters use it).
+  const types = useMemo(() => {
+    const byName = new Map(log.events.map((e) => [e.eventName, words.event(e.contract, e.eventName)]));
+    return [...byName.entries()].sort((a, b) => a[1].localeCompare(b[1], locale));
+  }, [log.events, words, locale]);
   const projectIds = useMemo(() => [...log.ledger.projects.keys()].sort((a, b) => Number(a) - Number(b)), [log.ledger]);
   const filter: AuditFilter = {
     project: project || undefined,
@@ -112,9 +119,9 @@ export function AuditView() {
             {t("audit.filterType")}
             <select value={type} onChange={(e) => setType(e.target.value)} data-testid="filter-type">
               <option value="">{t("common.all")}</option>
-              {types.map((x) => (
-                <option key={x} value={x}>
-                  {x}
+              {types.map(([name, label]) => (
+                <option key={name} value={name}>
+                  {label}
                 </option>
               ))}
             </select>
@@ -133,12 +140,26 @@ export function AuditView() {
         </div>
         {(tx || block) && (
           <p className="muted mono">
-            {tx ? `tx ${tx}` : ""} {block ? `block ${block}` : ""}
+            {tx ? `${t("common.tx")} ${tx}` : ""} {block ? `${t("common.block")} ${block}` : ""}
           </p>
         )}
       </Section>
-      <Section title={t("audit.events")} testId="audit-events">
-        <EventTable events={rows} pageSize={50} tokenOf={tokenOf} testId="audit-table" />
+      <Section
+        title={t("audit.events")}
+        testId="audit-events"
+        aside={
+          <label className={styles.toggle}>
+            <input
+              type="checkbox"
+              checked={showSignature}
+              onChange={(e) => setShowSignature(e.target.checked)}
+              data-testid="show-signature"
+            />{" "}
+            {t("audit.showSignature")}
+          </label>
+        }
+      >
+        <EventTable events={rows} pageSize={50} tokenOf={tokenOf} testId="audit-table" showSignature={showSignature} />
       </Section>
       <Reconciliation totals={log.ledger.global} />
     </>

@@ -12,6 +12,8 @@ import { useT } from "@/i18n";
 import { formatPercent } from "@/lib/format";
 import { positionsByParty, zeroPosition } from "@/lib/ledger";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { MovementsTable, financierMovements } from "@/features/events/MovementsTable";
+import type { ChainEvent } from "@/lib/events";
 import { PoolExposure, PoolWithdrawal, RefundClaim } from "@/features/actions/PositionActions";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
 
@@ -28,6 +30,8 @@ export function FinancierView() {
     );
   }
   const me = account.toLowerCase();
+  const movements = financierMovements(log.events, me).reverse();
+  const tokenOf = (e: ChainEvent) => log.ledger.projects.get(String(e.args.projectId))?.token;
   const total = positionsByParty(log.ledger).get(me) ?? zeroPosition();
   const rows = [...log.ledger.projects.values()]
     .map((p) => ({ p, pos: p.parties.get(me), model: log.projects.get(p.projectId.toString()) }))
@@ -93,6 +97,9 @@ export function FinancierView() {
             </tbody>
           </table>
         )}
+      </Section>
+      <Section title={t("financier.movements")} testId="my-movements">
+        <MovementsTable movements={movements} tokenOf={tokenOf} />
       </Section>
       <Section title={t("financier.commitments")} testId="my-commitments">
         {rows.filter((r) => r.pos!.committed > 0n).length === 0 ? (

@@ -13,7 +13,7 @@ import { approvedCount, projectHeld } from "@/lib/projects";
 import { buildComponents } from "@/lib/components";
 import { buildSupplierStates } from "@/lib/suppliers";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
-import { EventTable } from "@/features/events/EventTable";
+import { PaymentsTable } from "@/features/events/PaymentsTable";
 import { CreateProjectForm, SupplierForms } from "@/features/actions/FirmForms";
 import { SwitchSupplierForm } from "@/features/actions/SwitchSupplierForm";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
@@ -87,9 +87,9 @@ export function FirmView() {
         )}
       </Section>
       <Section title={t("firm.payments")} testId="firm-payments">
-        <EventTable
-          events={payments}
-          pageSize={20}
+        <PaymentsTable
+          payments={payments}
+          showProject
           tokenOf={(e) => log.projects.get(String(e.args.projectId))?.token}
         />
       </Section>

@@ -1,17 +1,14 @@
 "use client";
 /** One project: terms, milestones, payments, financiers and their shares, components and substitutes. */
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { Address } from "@/components/Address";
 import { DocumentText } from "@/components/DocumentText";
 import { Amount } from "@/components/Amount";
 import { TxLink } from "@/components/TxLink";
 import { Empty, PageHeader, Section, Notice } from "@/components/ui";
-import { Category, CategoryNames } from "@/generated/enums";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useLedger } from "@/hooks/useEventLog";
-import { useT, type MessageKey } from "@/i18n";
-import { shortenAddress } from "@/lib/address";
-import { arg } from "@/lib/events";
+import { useT } from "@/i18n";
 import { formatPercent, formatTimestamp } from "@/lib/format";
 import { projectHeld } from "@/lib/projects";
 import { buildComponents } from "@/lib/components";
@@ -20,6 +17,8 @@ import { ProjectActions } from "@/features/actions/ProjectActions";
 import { ComponentsTable } from "@/features/supply-chain/ComponentsTable";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { EventTable } from "@/features/events/EventTable";
+import { FinancingsTable } from "@/features/events/FinancingsTable";
+import { PaymentsTable } from "@/features/events/PaymentsTable";
 import { TotalsGrid } from "@/features/overview/TotalsGrid";
 import { MilestoneStatusBadge, ProjectStatusBadge, StageLabel } from "./ProjectStatusBadge";
 import styles from "./projects.module.css";
@@ -38,6 +37,9 @@ export function ProjectDetailView({ id }: { id: string }) {
   const payees = [...suppliers.values()].filter((x) => x.projects.has(id)).map((x) => x.supplier);
   const components = allComponents.filter((c) => c.projectId.toString() === id);
   const supplierStates = useMemo(() => buildSupplierStates(log.events), [log.events]);
+  const token = project?.token;
+  const tokenOf = useCallback(() => token, [token]);
+  const payments = useMemo(() => [...(project?.payments ?? [])].reverse(), [project?.payments]);
   const financings = projectEvents.filter(
     (e) => e.contract === "ContingencyPool" && e.eventName === "SubstituteFinanced",
   );
@@ -147,49 +149,7 @@ export function ProjectDetailView({ id }: { id: string }) {
         </table>
       </Section>
       <Section title={t("projects.payments")} testId="payments">
-        {project.payments.length === 0 ? (
-          <Empty>{t("common.none")}</Empty>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t("common.time")}</th>
-                <th>{t("projects.payee")}</th>
-                <th className="right">{t("common.amount")}</th>
-                <th>{t("projects.milestone")}</th>
-                <th>{t("projects.category")}</th>
-                <th>{t("projects.invoice")}</th>
-                <th>{t("common.tx")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...project.payments].reverse().map((e) => {
-                const invoice = arg<string>(e, ["invoiceHash"], 5);
-                const raw = Number(arg<number>(e, ["category"], 4) ?? Category.Other);
-                const category = CategoryNames[raw] === undefined ? Category.Other : raw;
-                return (
-                  <tr key={e.id} data-testid="payment-row">
-                    <td className="num">{formatTimestamp(e.timestamp)}</td>
-                    <td>
-                      <Address address={String(e.argList[1])} />
-                    </td>
-                    <td className="right">
-                      <Amount value={e.argList[2] as bigint} token={project.token} />
-                    </td>
-                    <td className="num">{Number(arg<bigint>(e, ["milestoneIndex"], 3) ?? 0n) + 1}</td>
-                    <td>{t(`category.${category}` as MessageKey)}</td>
-                    <td className="mono" title={invoice}>
-                      {invoice ? shortenAddress(invoice) : "—"}
-                    </td>
-                    <td>
-                      <TxLink hash={e.transactionHash} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+        <PaymentsTable payments={payments} tokenOf={tokenOf} />
       </Section>
       <Section title={t("projects.financiers")} testId="financiers">
         {financiers.length === 0 ? (
@@ -227,11 +187,11 @@ export function ProjectDetailView({ id }: { id: string }) {
       </Section>
       {financings.length > 0 && (
         <Section title={t("supply.financings")} testId="project-financings">
-          <EventTable events={financings} pageSize={10} tokenOf={() => project.token} />
+          <FinancingsTable financings={financings} pageSize={10} tokenOf={tokenOf} testId="project-financings-table" />
         </Section>
       )}
       <Section title={t("audit.title")} testId="project-events">
-        <EventTable events={projectEvents} pageSize={20} tokenOf={() => project.token} />
+        <EventTable events={projectEvents} pageSize={20} tokenOf={tokenOf} />
       </Section>
     </>
   );

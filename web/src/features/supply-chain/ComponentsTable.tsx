@@ -1,5 +1,6 @@
 "use client";
-/** Components with their primary, current and substitute suppliers (substitutes highlighted when active). */
+/** Components with their primary, current and substitute suppliers (substitutes highlighted when active,
+ * listings their suppliers have not accepted marked). */
 import Link from "next/link";
 import { Address } from "@/components/Address";
 import { Amount } from "@/components/Amount";
@@ -7,7 +8,7 @@ import { DocumentText } from "@/components/DocumentText";
 import { Badge, Empty } from "@/components/ui";
 import { useT } from "@/i18n";
 import { sameAddress } from "@/lib/address";
-import type { ComponentState } from "@/lib/components";
+import type { ComponentState, ListingStatus } from "@/lib/components";
 import { isDisruptedIn, type SupplierState } from "@/lib/suppliers";
 
 export function ComponentsTable({
@@ -39,7 +40,12 @@ export function ComponentsTable({
         {components.map((c) => {
           const switched = !sameAddress(c.current, c.primary);
           return (
-            <tr key={`${c.projectId}:${c.componentId}`} data-testid="component-row" data-switched={String(switched)}>
+            <tr
+              key={`${c.projectId}:${c.componentId}`}
+              data-testid="component-row"
+              data-component={`${c.projectId}:${c.componentId}`}
+              data-switched={String(switched)}
+            >
               {showProject && (
                 <td>
                   <Link href={`/projects/${c.projectId}`}>#{c.projectId.toString()}</Link>
@@ -56,12 +62,13 @@ export function ComponentsTable({
               <td>
                 <Address address={c.primary} />{" "}
                 {disrupted(c.primary) && <Badge tone="negative">{t("supply.disrupted")}</Badge>}
+                <ListingBadge status={c.listings[0]?.status} />
               </td>
               <td>
                 <Address address={c.current} /> {switched && <Badge tone="warn">{t("common.substitute")}</Badge>}
               </td>
               <td>
-                {c.substitutes.map((s) => (
+                {c.substitutes.map((s, i) => (
                   <div key={s.supplier}>
                     <Address address={s.supplier} copy={false} /> · <span className="muted">{t("supply.advance")}</span>{" "}
                     <Amount value={s.advance} token={token} />
@@ -71,6 +78,7 @@ export function ComponentsTable({
                         <Badge tone="negative">{t("supply.disrupted")}</Badge>
                       </>
                     )}
+                    <ListingBadge status={c.listings[i + 1]?.status} />
                   </div>
                 ))}
               </td>
@@ -80,4 +88,26 @@ export function ComponentsTable({
       </tbody>
     </table>
   );
+}
+
+/** A listing its supplier has not accepted (or has left) is not financed by the pool: say so beside it. */
+function ListingBadge({ status }: { status: ListingStatus | undefined }) {
+  const t = useT();
+  if (status === "pending")
+    return (
+      <>
+        {" "}
+        <Badge tone="warn">
+          <span data-testid="listing-pending">{t("supply.awaitsAcceptance")}</span>
+        </Badge>
+      </>
+    );
+  if (status === "closed")
+    return (
+      <>
+        {" "}
+        <Badge>{t("supply.listingClosed")}</Badge>
+      </>
+    );
+  return null;
 }

@@ -1,26 +1,33 @@
 "use client";
-/** Supply chain: supplier states (healthy/disrupted, since when, evidence), reports, substitute financings,
- * and on local chains a reporter console. */
+/** Supply chain: the connected supplier's listings to accept or decline, supplier states (healthy/disrupted,
+ * since when, evidence), reports, substitute financings, and on local chains a reporter console. */
 import { DocumentText } from "@/components/DocumentText";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { Address } from "@/components/Address";
 import { Badge, Empty, PageHeader, Section } from "@/components/ui";
 import { isLocalChain } from "@/config";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useLedger } from "@/hooks/useEventLog";
-import { useT } from "@/i18n";
+import { useI18n, useT } from "@/i18n";
+import type { ChainEvent } from "@/lib/events";
 import { formatTimestamp } from "@/lib/format";
 import { buildSupplierStates } from "@/lib/suppliers";
 import { buildComponents } from "@/lib/components";
 import { ComponentsTable } from "./ComponentsTable";
 import { EventTable } from "@/features/events/EventTable";
+import { FinancingsTable } from "@/features/events/FinancingsTable";
+import { Region } from "@/components/Region";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { ReporterConsole } from "./ReporterConsole";
 import { FailoverFollowUp } from "./FailoverFollowUp";
+import { SupplierInbox } from "./SupplierInbox";
 
 export function SupplyChainView() {
   const t = useT();
+  const { locale } = useI18n();
   const log = useLedger();
+  const { ledger } = log;
+  const tokenOf = useCallback((e: ChainEvent) => ledger.projects.get(String(e.args.projectId))?.token, [ledger]);
   const { chainId } = useDeployment();
   const states = useMemo(() => buildSupplierStates(log.events), [log.events]);
   const registry = useMemo(() => buildComponents(log.events), [log.events]);
@@ -44,6 +51,7 @@ export function SupplyChainView() {
     <>
       <PageHeader title={t("supply.title")} />
       <HistoryStatus log={log} />
+      <SupplierInbox components={registry.components} suppliers={registry.suppliers} />
       <Section title={t("supply.suppliers")} testId="suppliers">
         {suppliers.length === 0 ? (
           <Empty>{t("common.none")}</Empty>
@@ -65,7 +73,9 @@ export function SupplyChainView() {
                   <td>
                     <Address address={s.supplier} />
                   </td>
-                  <td>{registry.suppliers.get(s.supplier.toLowerCase())?.region ?? "—"}</td>
+                  <td>
+                    <Region code={registry.suppliers.get(s.supplier.toLowerCase())?.region} locale={locale} />
+                  </td>
                   <td>
                     <Badge tone={s.disrupted ? "negative" : "positive"}>
                       <span data-testid="supplier-state" data-disrupted={String(s.disrupted)}>
@@ -89,7 +99,7 @@ export function SupplyChainView() {
       </Section>
       <FailoverFollowUp events={log.events} />
       <Section title={t("supply.financings")} testId="substitute-financings">
-        <EventTable events={financings} pageSize={20} testId="financings-table" />
+        <FinancingsTable financings={financings} tokenOf={tokenOf} showProject />
       </Section>
       <Section title={t("supply.disruptions")} testId="oracle-events">
         <EventTable events={oracleEvents} pageSize={20} testId="oracle-table" />

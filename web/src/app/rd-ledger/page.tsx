@@ -1,0 +1,5 @@
+import { RdLedgerView } from "@/features/rdLedger/RdLedgerView";
+
+export default function Page() {
+  return <RdLedgerView />;
+}

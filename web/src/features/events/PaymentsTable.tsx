@@ -1,0 +1,87 @@
+"use client";
+/**
+ * Payments out of escrow (RDEscrow.Disbursed), as a CFO or an accountant reads them: date, payee, amount,
+ * milestone, category, invoice, transaction — newest first as given. Column names come from the chain catalogue.
+ */
+import Link from "next/link";
+import { Address } from "@/components/Address";
+import { Amount } from "@/components/Amount";
+import { DocumentText } from "@/components/DocumentText";
+import { TxLink } from "@/components/TxLink";
+import { Empty } from "@/components/ui";
+import { useChainWords, useT } from "@/i18n";
+import { arg, type ChainEvent } from "@/lib/events";
+import { formatTimestamp } from "@/lib/format";
+import { Pager, usePage } from "./Pager";
+
+const param = (words: ReturnType<typeof useChainWords>, name: string) => words.param("RDEscrow", "Disbursed", name);
+
+export function PaymentsTable({
+  payments,
+  tokenOf,
+  showProject = false,
+  pageSize = 20,
+  testId = "payments-table",
+}: {
+  payments: readonly ChainEvent[];
+  tokenOf: (e: ChainEvent) => `0x${string}` | undefined;
+  showProject?: boolean;
+  pageSize?: number;
+  testId?: string;
+}) {
+  const t = useT();
+  const words = useChainWords();
+  const { page, pages, setPage, rows } = usePage(payments, pageSize);
+  if (payments.length === 0) return <Empty>{t("common.none")}</Empty>;
+  return (
+    <div data-testid={testId}>
+      <table className="data">
+        <thead>
+          <tr>
+            <th>{t("payments.date")}</th>
+            {showProject && <th>{param(words, "projectId")}</th>}
+            <th>{param(words, "payee")}</th>
+            <th className="right">{param(words, "amount")}</th>
+            <th>{param(words, "milestoneIndex")}</th>
+            <th>{param(words, "category")}</th>
+            <th>{param(words, "invoiceHash")}</th>
+            <th>{t("common.tx")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((e) => {
+            const projectId = arg<bigint>(e, ["projectId"], 0);
+            const category = arg<number>(e, ["category"], 4);
+            return (
+              <tr key={e.id} data-testid="payment-row">
+                <td className="num">{formatTimestamp(e.timestamp)}</td>
+                {showProject && (
+                  <td>
+                    {projectId !== undefined && <Link href={`/projects/${projectId}`}>#{projectId.toString()}</Link>}
+                  </td>
+                )}
+                <td>
+                  <Address address={arg<string>(e, ["payee"], 1)} />
+                </td>
+                <td className="right">
+                  <Amount value={arg<bigint>(e, ["amount"], 2)} token={tokenOf(e)} />
+                </td>
+                <td className="num">{Number(arg<bigint>(e, ["milestoneIndex"], 3) ?? 0n) + 1}</td>
+                <td data-category={String(category)}>
+                  {category === undefined ? "—" : words.enumValue("Category", category)}
+                </td>
+                <td>
+                  <DocumentText hash={arg<string>(e, ["invoiceHash"], 5)} />
+                </td>
+                <td>
+                  <TxLink hash={e.transactionHash} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <Pager page={page} pages={pages} rows={payments.length} onPage={setPage} />
+    </div>
+  );
+}
