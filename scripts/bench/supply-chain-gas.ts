@@ -183,25 +183,21 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   // An advance the token refused (a project in a token that can be switched to answer false), claimed later.
   const refusing = await ethers.deployContract("FalseReturningToken");
   await pool.connect(admin).setProjectToken(await refusing.getAddress(), true);
-  await escrow.connect(firm).createProject(await refusing.getAddress(), verifier.address, ethers.id("p2"), [
-    { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research },
+  await escrow.connect(firm).createProject(await refusing.getAddress(), verifier.address, ethers.id("p3"), DEFAULT_PROFILE, [
+    { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
-  const refusingProject = 2n;
+  const refusingProject = 3n;
   await refusing.mint(f1.address, 10_000_00n);
   await refusing.connect(f1).approve(stack.addresses.pool, 10_000_00n);
   await pool.connect(f1).commit(refusingProject, 10_000_00n, 10_000_00n, 10_000_00n);
-  const owedPrimary = fresh();
-  const owedSubstitute = fresh();
-  for (const w of [owedPrimary, owedSubstitute]) {
-    await registry.connect(firm).registerSupplierFor(refusingProject, w, ethers.id("o"), CN);
-  }
-  await registry.connect(firm).defineComponent(refusingProject, ethers.id("c"), owedPrimary, [
-    { supplier: owedSubstitute, advance: 1_000_00n },
-  ]);
+  const owedPrimary = await newSupplier(firm, "o");
+  const owedSubstitute = await newSupplier(firm, "o");
+  await listAccepted(firm, refusingProject, owedPrimary, [{ w: owedSubstitute, advance: 1_000_00n }]);
+  await networkHelpers.time.increase(Number(await registry.LISTING_NOTICE()) + 60);
   await refusing.setReturnFalse(true);
-  await confirm(owedPrimary, r1, r2);
+  await confirm(owedPrimary.address, r1, r2);
   await refusing.setReturnFalse(false);
-  result["pool.claimAdvance"] = await gasOf(pool.connect(keeper).claimAdvance(refusingProject, owedSubstitute));
+  result["pool.claimAdvance"] = await gasOf(pool.connect(keeper).claimAdvance(refusingProject, owedSubstitute.address));
   return result;
 }
 

@@ -6,21 +6,27 @@ import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, ADV2, ADV3, DAY, commitBoth, deployScenario, expectPoolIdentity, report } from "./fixtures.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
+import { Accounting, Stage } from "../../web/src/generated/enums.js";
+import {
+  ADV1,
+  ADV2,
+  ADV3,
+  DAY,
+  commitBoth,
+  defineAccepted,
+  deployScenario,
+  expectPoolIdentity,
+  passNotice,
+  report,
+  withManyPairs,
+} from "./fixtures.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
 /** Both financiers committed (60k + 40k), and supA supplies 6 components: 4 handled in the oracle's transaction. */
 async function sixPairs() {
-  const s = await commitBoth(await deployScenario(ethers));
-  for (let i = 0; i < 4; i++) {
-    await s.registry
-      .connect(s.firm)
-      .defineComponent(s.projectId, ethers.id(`part ${i}`), s.supA.address, [
-        { supplier: s.s1.address, advance: 1_000_00n },
-      ]);
-  }
-  return s;
+  return withManyPairs(await commitBoth(await deployScenario(ethers)), ethers);
 }
 
 /** SupplyChainTypes.SkipReason. */
@@ -34,13 +40,12 @@ async function twoProjects() {
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   await s.escrow
     .connect(s.firm2)
-    .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("fuel-cell catalyst"), [
-      { budget: 100_000_00n, deadline: now + 90n * DAY, stage: 0 },
+    .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("fuel-cell catalyst"), DEFAULT_PROFILE, [
+      { budget: 100_000_00n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const project2 = 2n;
-  await s.registry
-    .connect(s.firm2)
-    .defineComponent(project2, ethers.id("platinum"), s.supA.address, [{ supplier: s.s2.address, advance: 5_000_00n }]);
+  await defineAccepted(s, s.firm2, project2, ethers.id("platinum"), s.supA, [{ supplier: s.s2, advance: 5_000_00n }]);
+  await passNotice(ethers);
   await s.pool.connect(s.f1).commit(project2, 10_000_00n, 10_000_00n, 10_000_00n);
   return { ...s, project2 };
 }
@@ -130,8 +135,8 @@ describe("ContingencyPool hardening (issue 13)", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("bystander"), [
-          { budget: 100_000_00n, deadline: now + 90n * DAY, stage: 0 },
+        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("bystander"), DEFAULT_PROFILE, [
+          { budget: 100_000_00n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await s.pool.connect(s.f2).commit(2n, 10_000_00n, 10_000_00n, 10_000_00n);
       return { ...s, bystander: 2n };
@@ -218,17 +223,14 @@ async function twoProjectsAndBurner() {
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   await s.escrow
     .connect(s.firm2)
-    .createProject(await burner.getAddress(), s.verifier.address, ethers.id("hostile"), [
-      { budget: 1_000n, deadline: now + 90n * DAY, stage: 0 },
+    .createProject(await burner.getAddress(), s.verifier.address, ethers.id("hostile"), DEFAULT_PROFILE, [
+      { budget: 1_000n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const burnerProject = 2n;
-  await s.registry
-    .connect(s.firm2)
-    .defineComponent(burnerProject, ethers.id("bait"), s.supA.address, [{ supplier: s.s2.address, advance: 1_000n }]);
+  await defineAccepted(s, s.firm2, burnerProject, ethers.id("bait"), s.supA, [{ supplier: s.s2, advance: 1_000n }]);
   // Two components: on main each burning transfer left 1/64 of the gas, so the second could never finish.
-  await s.registry
-    .connect(s.firm2)
-    .defineComponent(burnerProject, ethers.id("bait 2"), s.supA.address, [{ supplier: s.s3.address, advance: 1_000n }]);
+  await defineAccepted(s, s.firm2, burnerProject, ethers.id("bait 2"), s.supA, [{ supplier: s.s3, advance: 1_000n }]);
+  await passNotice(ethers);
   await burner.mint(s.firm2.address, 10_000n);
   await burner.connect(s.firm2).approve(s.stack.addresses.pool, 10_000n);
   await s.pool.connect(s.firm2).commit(burnerProject, 10_000n, 10_000n, 10_000n);
@@ -246,8 +248,8 @@ describe("the deployment names the tokens projects' pools may hold", function ()
     const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
     await s.escrow
       .connect(stranger)
-      .createProject(otherAddress, s.verifier.address, ethers.id("stranger's"), [
-        { budget: 1_000n, deadline: now + 90n * DAY, stage: 0 },
+      .createProject(otherAddress, s.verifier.address, ethers.id("stranger's"), DEFAULT_PROFILE, [
+        { budget: 1_000n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
       ]);
     const project3 = 3n;
     await other.mint(stranger.address, 10_000n);
