@@ -114,6 +114,34 @@ describe("ContingencyPool hardening (issue 13)", function () {
       );
     });
 
+    it("a closed project's listing not yet eligible at the confirmation (NotEligible) is not reported as skipped", async function () {
+      const s = await networkHelpers.loadFixture(twoProjects);
+      const { escrow, pool, registry, projectId, firm, supA, s1 } = s;
+      // Accepted but still within LISTING_NOTICE when supA is confirmed: the registry answers NotEligible.
+      const late = await defineAccepted(s, firm, projectId, ethers.id("late part"), supA, [
+        { supplier: s1, advance: 1_000_00n },
+      ]);
+      await escrow.connect(firm).cancelProject(projectId);
+
+      const tx = (await report(ethers, s.oracle as never, [s.r1, s.r2], supA.address)) as {
+        wait(): Promise<{ logs: { topics: string[]; data: string }[] } | null>;
+      };
+      const receipt = await tx.wait();
+      const skipped = receipt!.logs
+        .map((log: { topics: string[]; data: string }) => {
+          try {
+            return pool.interface.parseLog(log);
+          } catch {
+            return null;
+          }
+        })
+        .filter((e) => e?.name === "FinancingSkipped" && e.args.projectId === projectId)
+        .map((e) => e!.args.componentId as bigint);
+      // Components 1 and 2 were eligible: skipped as ProjectClosed. The late one is neither skipped nor switched.
+      expect(skipped).to.deep.equal([1n, 2n]);
+      expect(await registry.currentSupplier(projectId, late)).to.equal(supA.address);
+    });
+
     it("a project the escrow completed takes no commitment either", async function () {
       const s = await networkHelpers.loadFixture(twoProjects);
       const { escrow, pool, project2, firm2, verifier, f2 } = s;
