@@ -220,7 +220,10 @@ export const position = onchainTable(
 
 // ---- contingency pool -----------------------------------------------------------------------------------------
 
-/** A project's contingency pool: held = committed − financed + repaid − withdrawn (= `poolBalance(projectId)`). */
+/**
+ * A project's contingency pool: held = committed − financed − advancesClaimed + repaid − withdrawn
+ * (= `poolBalance(projectId)`, which counts an owed advance until it is claimed).
+ */
 export const pool = onchainTable("pool", (t) => ({
   projectId: t.bigint().primaryKey(),
   address: t.hex().notNull(),
@@ -231,6 +234,35 @@ export const pool = onchainTable("pool", (t) => ({
   withdrawn: t.bigint().notNull().default(0n),
   held: t.bigint().notNull().default(0n),
   financings: t.integer().notNull().default(0),
+  /** Advances the token refused (`AdvanceOwed`) and not yet claimed: still held by the pool. */
+  owed: t.bigint().notNull().default(0n),
+  /** Σ `AdvanceClaimed`: owed advances paid out later (pool → substitute). */
+  advancesClaimed: t.bigint().notNull().default(0n),
+}));
+
+/** Advances a project's pool owes a substitute since the token refused their transfer (`AdvanceOwed`). */
+export const owedAdvance = onchainTable(
+  "owed_advance",
+  (t) => ({
+    projectId: t.bigint().notNull(),
+    substitute: t.hex().notNull(),
+    /** Owed now (Σ AdvanceOwed − Σ AdvanceClaimed). */
+    owed: t.bigint().notNull().default(0n),
+    /** Σ AdvanceClaimed. */
+    claimed: t.bigint().notNull().default(0n),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.projectId, table.substitute] }),
+    substituteIdx: index().on(table.substitute),
+  }),
+);
+
+/** The tokens projects' contingency pools may hold (`ProjectTokenSet`; the constructor's list included). */
+export const projectToken = onchainTable("project_token", (t) => ({
+  token: t.hex().primaryKey(),
+  allowed: t.boolean().notNull(),
+  updatedAt: t.bigint().notNull(),
 }));
 
 /** A `SubstituteFinanced`: pool → substitute supplier, owed by the firm. */
@@ -379,6 +411,8 @@ export const disruption = onchainTable(
     evidenceHash: t.hex().notNull(),
     financed: t.bigint().notNull().default(0n),
     financings: t.integer().notNull().default(0),
+    /** Pairs financed whose advance the token refused (`AdvanceOwed`): financed + owed + skipped = affected pairs. */
+    owedAdvances: t.integer().notNull().default(0),
     skipped: t.integer().notNull().default(0),
     notified: t.integer().notNull().default(0),
     notificationFailures: t.integer().notNull().default(0),
@@ -470,5 +504,7 @@ export const roleAdmin = onchainTable(
 export const contractOwner = onchainTable("contract_owner", (t) => ({
   contract: t.hex().primaryKey(),
   owner: t.hex().notNull(),
+  /** Ownable2Step: the owner proposed by `transferOwnership`, until it accepts (null when none). */
+  pendingOwner: t.hex(),
   updatedAt: t.bigint().notNull(),
 }));

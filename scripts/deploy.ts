@@ -12,8 +12,10 @@
  *   TOKEN_ADDRESS                   the stablecoin projects use (required off local chains)
  *   ORACLE_REPORTERS, ORACLE_QUORUM the reporter addresses and the quorum (required off local chains)
  *   ORACLE_GUARDIAN, ORACLE_MAX_REPORT_AGE (seconds, default 86400)
+ *   PROJECT_TOKENS                  tokens projects' contingency pools may hold (comma-separated; default TOKEN_ADDRESS)
  *   EXPECTED_CHAIN_ID               refuse to deploy when the network answers with another chain id
- * The deployer becomes the oracle admin: hand it to a multisig afterwards (grantRole + renounceRole).
+ * The deployer becomes the oracle admin and the pool's owner (its token list): hand both to a multisig afterwards
+ * (oracle: grantRole + renounceRole; pool: transferOwnership, then acceptOwnership from the multisig).
  * A refusal or a failure prints one sentence and exits 1.
  */
 import { parseArgs } from "node:util";

@@ -81,6 +81,11 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRDEscrow
+    function projectStatus(uint256 projectId) external view override returns (EscrowTypes.ProjectStatus) {
+        return _projects[projectId].status;
+    }
+
+    /// @inheritdoc IRDEscrow
     function getProject(uint256 projectId) external view override returns (EscrowTypes.ProjectView memory view_) {
         EscrowTypes.Project storage p = _existingProject(projectId);
         uint256 disbursed = _disbursed(p);

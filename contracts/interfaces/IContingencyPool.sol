@@ -18,8 +18,18 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 ///   finances nothing.
 /// - Queue. At most `MAX_PAIRS_PER_CALLBACK` pairs are handled in the oracle's transaction; the rest of the
 ///   supplier's pairs wait as a job in a FIFO queue that anyone advances with {processQueue}. While any job
-///   waits, a new confirmation is queued behind it whole, and withdrawals are refused (the waiting triggers
-///   reserve the liquidity; {processQueue} is permissionless, so anyone can clear the way).
+///   waits, a new confirmation is queued behind it whole. A job reserves the liquidity of the projects of its
+///   remaining pairs only: their financiers cannot exit shares until it is done ({processQueue} is
+///   permissionless, so anyone can clear the way); other projects' withdrawals and every claim payout
+///   ({claimRepayments}, {claimAdvance}) never wait.
+/// - Isolation. An advance's transfer gets at most {ADVANCE_TRANSFER_GAS} gas and 32 bytes of returndata, so a
+///   hostile token of one project cannot make the oracle's transaction fail for other projects.
+/// - Closed projects. A project the escrow no longer holds Active (failed, cancelled, completed) takes no
+///   commitment, and a disruption switches none of its components: each affected pair is skipped with
+///   {SupplyChainTypes.SkipReason.ProjectClosed} (its financiers' cash stays theirs to withdraw).
+/// - Refused advances. Every affected pair ends paid ({SubstituteFinanced}), owed ({AdvanceOwed}: the token
+///   refused the transfer; the advance is booked and kept for the substitute, payable by {claimAdvance}) or
+///   skipped with a reason ({FinancingSkipped}).
 /// - Idempotency. A pair is financed at most once per confirmation id (the registry stores it with the
 ///   component); a job whose confirmation is no longer the supplier's latest, or whose supplier recovered, is
 ///   dropped. A recovery pays nothing.
@@ -69,6 +79,25 @@ interface IContingencyPool is IDisruptionSubscriber {
         uint256 disruptionId
     );
 
+    /// @notice The token refused to pay a substitute its advance: the pair is financed (switched, owed by the firm,
+    /// counted against the caps) and the advance stays in the pool, owed to the substitute until {claimAdvance}.
+    /// No tokens moved. Same parameters as {SubstituteFinanced}.
+    event AdvanceOwed(
+        uint256 indexed projectId,
+        address indexed substitute,
+        uint256 amount,
+        uint256 componentId,
+        address indexed disruptedSupplier,
+        uint256 disruptionId
+    );
+
+    /// @notice Tokens moved from a project's pool to a substitute: the advances owed to it ({AdvanceOwed}).
+    /// @param projectId The project.
+    /// @param substitute The substitute paid.
+    /// @param amount Everything that was owed to it in the project.
+    /// @param caller Who called {claimAdvance} (anyone).
+    event AdvanceClaimed(uint256 indexed projectId, address indexed substitute, uint256 amount, address caller);
+
     /// @notice Tokens moved from the project's firm into its pool.
     event Repaid(uint256 indexed projectId, address indexed firm, uint256 amount);
 
@@ -81,7 +110,8 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @param disruptedSupplier The disrupted supplier.
     /// @param confirmationId The oracle's confirmation id.
     /// @param reason Why (see {SupplyChainTypes.SkipReason}).
-    /// @param advance The advance that did not fit (0 when no healthy substitute was left).
+    /// @param advance The advance that did not fit (0 when no healthy substitute was left; for ProjectClosed the
+    /// first healthy substitute's advance, or 0).
     event FinancingSkipped(
         uint256 indexed projectId,
         uint256 indexed componentId,
@@ -98,6 +128,9 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @param nextPairIndex The first pair of the supplier's reverse index still to process.
     event Queued(address indexed supplier, uint256 indexed confirmationId, uint256 jobId, uint256 nextPairIndex);
 
+    /// @notice The owner added a token to (or removed it from) the list of tokens projects' pools may hold.
+    event ProjectTokenSet(address indexed token, bool allowed);
+
     /// @notice A queued job left the queue.
     /// @param dropped True when its confirmation was no longer current (recovered or confirmed again since).
     event QueueJobDone(address indexed supplier, uint256 indexed confirmationId, uint256 jobId, bool dropped);
@@ -112,6 +145,10 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @notice Pairs handled in the oracle's transaction; the rest is queued.
     function MAX_PAIRS_PER_CALLBACK() external view returns (uint256);
 
+    /// @notice Gas an advance's token transfer gets at most (its returndata beyond 32 bytes is never copied). A
+    /// token that needs more is treated as refusing: the advance stays owed ({AdvanceOwed}, {claimAdvance}).
+    function ADVANCE_TRANSFER_GAS() external view returns (uint256);
+
     /// @notice The registry of components and substitutes.
     function registry() external view returns (address);
 
@@ -121,16 +158,25 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @notice The only oracle whose callbacks are accepted.
     function oracle() external view returns (address);
 
+    /// @notice Whether projects in `token` may have a pool (take commitments). The list is the deployment's,
+    /// changed only by the owner ({setProjectToken}).
+    function isProjectToken(address token) external view returns (bool);
+
     /// @notice A project's pool accounting.
     function getPool(uint256 projectId) external view returns (SupplyChainTypes.Pool memory);
 
     /// @notice A financier's position in a project's pool.
     function getPosition(uint256 projectId, address financier) external view returns (SupplyChainTypes.Position memory);
 
-    /// @notice Tokens of `projectId` the pool holds by its own accounting: shareholders' cash + claimants' cash.
+    /// @notice Tokens of `projectId` the pool holds by its own accounting: shareholders' cash + claimants' cash +
+    /// advances owed to substitutes.
     function poolBalance(uint256 projectId) external view returns (uint256);
 
-    /// @notice What {withdraw} would pay `financier` now (ignoring the queue).
+    /// @notice The advances owed to `substitute` in `projectId` (financed, but refused by the token): what
+    /// {claimAdvance} pays it.
+    function owedAdvance(uint256 projectId, address substitute) external view returns (uint256);
+
+    /// @notice What {withdraw} would pay `financier` now (ignoring the queue's reservation).
     function withdrawable(uint256 projectId, address financier) external view returns (uint256 amount);
 
     /// @notice Jobs waiting in the queue.
@@ -147,7 +193,10 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @dev Emits {Committed}.
     ///
     /// Requirements:
-    /// - the project exists in the escrow; `amount` > 0;
+    /// - the project's token is on the deployment's list ({isProjectToken}; `ContingencyPool_TokenNotAllowed`), so
+    ///   the only token calls in the oracle's transaction are to tokens the deployment named;
+    /// - the project exists in the escrow and is Active there (`ContingencyPool_ProjectNotActive` once it failed,
+    ///   was cancelled or completed); `amount` > 0;
     /// - `exposureAllowance` <= `amount` and `disruptionAllowance` <= `exposureAllowance`;
     /// - the pool's balance grows by exactly `amount` (fee-on-transfer tokens are refused).
     /// @param projectId The project.
@@ -174,13 +223,34 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// its share of outstanding financing into a claim on later repayments.
     /// @dev Emits {Withdrawn} when tokens move, {ClaimOpened} when a claim is opened.
     ///
-    /// Requirements: no job waits in the queue; the caller has shares or a claim.
+    /// Requirements: the caller has shares or a claim; when it has shares, no queued job still has pairs of this
+    /// project (`ContingencyPool_QueuePending`; use {claimRepayments} to collect claim payouts meanwhile).
     /// @return amount What was paid, in units of the token's decimals.
     function withdraw(uint256 projectId) external returns (uint256 amount);
 
+    /// @notice Adds `token` to (`allowed`) or removes it from the tokens projects' pools may hold. Owner only.
+    /// @dev Emits {ProjectTokenSet}. A removed token takes no new commitments; pools already holding it keep
+    /// financing, repaying and paying out (removal never strands money). Requirements: `token` is not zero.
+    function setProjectToken(address token, bool allowed) external;
+
+    /// @notice Pays the caller its claim payouts so far (repayments of the debt it kept when it withdrew), without
+    /// exiting its shares. Never blocked by the queue.
+    /// @dev Emits {Withdrawn}. Requirements: something to pay (`ContingencyPool_NothingToWithdraw`).
+    /// @return amount What was paid.
+    function claimRepayments(uint256 projectId) external returns (uint256 amount);
+
+    /// @notice Pays `substitute` the advances it is owed in `projectId` (those the token refused when they were
+    /// financed). Anyone may call it, any time (also while triggers are paused or jobs wait); the tokens always
+    /// go to the substitute.
+    /// @dev Emits {AdvanceClaimed}. Requirements: something is owed (`ContingencyPool_NothingOwed`); the token
+    /// pays (a refusal reverts, and the advance stays owed for a later call).
+    /// @return amount What was paid.
+    function claimAdvance(uint256 projectId, address substitute) external returns (uint256 amount);
+
     /// @notice Processes up to `max` queued pairs (anyone may call it, keeper-style).
-    /// @dev Emits per pair {SubstituteFinanced} or {FinancingSkipped} (or nothing when the pair is not affected
-    /// any more), and {QueueJobDone} per finished job. Requirements: a job waits; `max` > 0.
+    /// @dev Emits per pair {SubstituteFinanced}, {AdvanceOwed} or {FinancingSkipped} (or nothing when the pair is not
+    /// affected any more), and {QueueJobDone} per finished job. Requirements: the oracle's triggers are not paused
+    /// ({IDisruptionOracle.triggersPaused}: pause means pause, for queued financing too); a job waits; `max` > 0.
     /// @return processed Pairs looked at.
     function processQueue(uint256 max) external returns (uint256 processed);
 }

@@ -8,7 +8,8 @@ pragma solidity ^0.8.28;
 /// adapter contract implementing this interface, or a UMA-style optimistic assertion (a bonded claim
 /// "supplier X is disrupted since T" that becomes the state after its liveness window passes undisputed).
 /// Whatever confirms, it must (1) flip the state only through a confirmation, (2) give every confirmation
-/// a strictly increasing id, and (3) notify subscribers via {IDisruptionSubscriber}.
+/// a strictly increasing id, (3) notify subscribers via {IDisruptionSubscriber}, and (4) say whether its
+/// automatic triggers are paused (consumers then hold every automatic action, not only the first notification).
 interface IDisruptionOracle {
     /// @notice Whether `supplier` is currently confirmed disrupted.
     /// @param supplier The supplier's address.
@@ -23,4 +24,10 @@ interface IDisruptionOracle {
     function supplierStatus(
         address supplier
     ) external view returns (bool disrupted, uint64 since, uint256 confirmationId);
+
+    /// @notice Whether the guardian has paused automatic triggers. While it has, confirmations still record but
+    /// subscribers act on none of them: the oracle holds its notifications, and a subscriber holds any work it
+    /// queued earlier (the contingency pool's {IContingencyPool.processQueue} refuses to run).
+    /// @return paused True while triggers are paused.
+    function triggersPaused() external view returns (bool paused);
 }

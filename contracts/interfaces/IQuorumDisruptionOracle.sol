@@ -58,7 +58,8 @@ interface IQuorumDisruptionOracle is IDisruptionOracle {
     event SubscriberNotified(uint256 indexed confirmationId, address indexed subscriber);
 
     /// @notice Emitted when a subscriber reverted on a notification; {deliver} retries it.
-    /// @param reason The subscriber's revert data (decode it with the subscriber's ABI).
+    /// @param reason The subscriber's revert data, cut to its first {MAX_REASON_BYTES} bytes (decode it with the
+    /// subscriber's ABI).
     event SubscriberNotificationFailed(uint256 indexed confirmationId, address indexed subscriber, bytes reason);
 
     /// @notice Emitted when a confirmation's notifications wait because triggers are paused.
@@ -85,6 +86,9 @@ interface IQuorumDisruptionOracle is IDisruptionOracle {
     /*//////////////////////////////////////////////////////////////////////////
                                      READ-ONLY
     //////////////////////////////////////////////////////////////////////////*/
+
+    /// @notice How many bytes of a failed subscriber's revert data are kept in {SubscriberNotificationFailed}.
+    function MAX_REASON_BYTES() external view returns (uint256);
 
     /// @notice The oracle's configuration.
     /// @return reporterCount Active reporters (N).
@@ -142,7 +146,9 @@ interface IQuorumDisruptionOracle is IDisruptionOracle {
     /// the quorum; anyone may relay.
     /// @dev Same checks and events as {report}, per signature. A signature for an older state of the supplier
     /// (another `lastConfirmationId`), from another domain (chain or contract) or of another report recovers
-    /// to a non-reporter and is refused; a signature already counted in the round is a duplicate vote.
+    /// to a non-reporter and is refused. A signature already counted in the round (relayed first by someone
+    /// else, or twice in the batch) is skipped, so front-running one signature cannot sink the batch; the batch
+    /// reverts with `DisruptionOracle_DuplicateVote` only when none of its signatures counts.
     /// @param report The signed report.
     /// @param signatures The reporters' signatures (65-byte r, s, v), one per reporter.
     function submitSignedReports(OracleTypes.Report calldata report, bytes[] calldata signatures) external;
@@ -165,6 +171,9 @@ interface IQuorumDisruptionOracle is IDisruptionOracle {
     function setQuorum(uint256 quorum) external;
 
     /// @notice Adds a contract to notify on confirmations. Admin only. Emits {SubscriberAdded}.
+    /// @dev Requirements: `subscriber` has code (`DisruptionOracle_SubscriberWithoutCode`), is not subscribed
+    /// yet, and a slot is free. A subscriber's failure is caught whatever it does: it gets the gas the oracle
+    /// has left (63/64), and at most {MAX_REASON_BYTES} of its revert data are copied and emitted.
     function addSubscriber(address subscriber) external;
 
     /// @notice Removes a subscriber. Admin only. Emits {SubscriberRemoved}.

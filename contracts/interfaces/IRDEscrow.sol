@@ -188,6 +188,12 @@ interface IRDEscrow {
     /// @return token The token.
     function projectToken(uint256 projectId) external view returns (IERC20 token);
 
+    /// @notice A project's lifecycle status: `None` for an id never created (never reverts). The contingency pool
+    /// reads it on its hot path (one slot), to finance and take commitments only while the project is Active.
+    /// @param projectId The project's id.
+    /// @return status The status.
+    function projectStatus(uint256 projectId) external view returns (EscrowTypes.ProjectStatus status);
+
     /// @notice A project's summary with its money totals (funded, disbursed, refunded, held, refundable).
     /// @dev Reverts with {Errors.RDEscrow_ProjectNotFound} for an unknown id.
     /// @param projectId The project's id.

@@ -138,7 +138,8 @@ library Errors {
     /// @notice Thrown when a report (or a signature) comes from an account that is not an active reporter.
     error DisruptionOracle_UnknownReporter(address account);
 
-    /// @notice Thrown when a reporter votes a second time in the same round for the same supplier.
+    /// @notice Thrown when a reporter votes a second time in the same round for the same supplier (for a relayed
+    /// batch: when every signature in it was already counted; `reporter` is the last of them).
     error DisruptionOracle_DuplicateVote(address supplier, address reporter);
 
     /// @notice Thrown when a report says it was observed after the current block's timestamp.
@@ -176,6 +177,9 @@ library Errors {
 
     /// @notice Thrown when adding a subscriber that is already subscribed.
     error DisruptionOracle_SubscriberAlreadyAdded(address subscriber);
+
+    /// @notice Thrown when adding a subscriber that has no code (only contracts are notified).
+    error DisruptionOracle_SubscriberWithoutCode(address subscriber);
 
     /// @notice Thrown when removing an address that is not a subscriber.
     error DisruptionOracle_SubscriberNotFound(address subscriber);
@@ -296,9 +300,27 @@ library Errors {
     /// @notice Thrown when a financier has nothing to withdraw from a project's pool.
     error ContingencyPool_NothingToWithdraw(uint256 projectId, address financier);
 
-    /// @notice Thrown when withdrawing while disruptions wait in the queue (their triggers reserve liquidity).
+    /// @notice Thrown when exiting shares of a project whose pairs wait in the queue (their triggers reserve its
+    /// liquidity); `pendingJobs` = jobs to process before the project's last queued job is done.
     error ContingencyPool_QueuePending(uint256 pendingJobs);
+
+    /// @notice Thrown when fewer than `needed` gas are left for an advance's bounded token transfer (send more gas;
+    /// a starved transfer must not read as a refusal).
+    error ContingencyPool_InsufficientGas(uint256 gasLeft, uint256 needed);
 
     /// @notice Thrown when `processQueue` is called with an empty queue or `max` = 0.
     error ContingencyPool_NothingToProcess(uint256 pendingJobs, uint256 max);
+
+    /// @notice Thrown when committing to a project whose token is not on the deployment's list of project tokens.
+    error ContingencyPool_TokenNotAllowed(uint256 projectId, address token);
+
+    /// @notice Thrown when committing to a project the escrow does not hold Active (failed, cancelled, completed);
+    /// `status` is its {EscrowTypes.ProjectStatus} as a number.
+    error ContingencyPool_ProjectNotActive(uint256 projectId, uint8 status);
+
+    /// @notice Thrown when claiming an advance although nothing is owed to `substitute` in the project.
+    error ContingencyPool_NothingOwed(uint256 projectId, address substitute);
+
+    /// @notice Thrown when `processQueue` is called while the oracle's guardian has paused automatic triggers.
+    error ContingencyPool_TriggersPaused();
 }

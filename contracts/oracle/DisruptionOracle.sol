@@ -31,6 +31,10 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
     /// @notice How many subscribers can be notified.
     uint256 public constant SUBSCRIBER_CAPACITY = 4;
 
+    /// @notice How many bytes of a failed subscriber's revert data the oracle keeps (and emits). The rest is not
+    /// copied, so a subscriber that reverts with a huge payload cannot make the confirming vote run out of gas.
+    uint256 public constant override MAX_REASON_BYTES = 256;
+
     /// @dev EIP-712 type hash of {OracleTypes.Report}.
     bytes32 private constant _REPORT_TYPEHASH = keccak256(
         "Report(address supplier,bool disrupted,bytes32 evidenceHash,uint64 observedAt,uint64 lastConfirmationId)"
@@ -96,6 +100,11 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
     ) external view override returns (bool disrupted, uint64 since, uint256 confirmationId) {
         OracleTypes.SupplierState memory state = _states[supplier];
         return (state.disrupted, state.since, state.confirmationId);
+    }
+
+    /// @inheritdoc IDisruptionOracle
+    function triggersPaused() external view override returns (bool) {
+        return _config.paused;
     }
 
     /// @inheritdoc IQuorumDisruptionOracle
@@ -177,7 +186,7 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         OracleTypes.Config memory c = _config;
         OracleTypes.SupplierState memory state = _states[supplier];
         _checkReport(c, state, vote);
-        _countVote(c, state, vote, msg.sender);
+        _countVote(c, state, vote, msg.sender, true);
         _settle(c, state, vote);
     }
 
@@ -195,9 +204,19 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         }
         _checkReport(c, state, vote);
         bytes32 digest = reportDigest(report_);
+        // A signature already counted (e.g. front-run by someone who relayed it first) is skipped, so one copied
+        // signature cannot make the relayer's whole batch revert; the batch reverts only when none counts.
+        bool counted;
+        address duplicate;
         for (uint256 i = 0; i < signatures.length; ++i) {
-            _countVote(c, state, vote, ECDSA.recover(digest, signatures[i]));
+            address signer = ECDSA.recover(digest, signatures[i]);
+            if (_countVote(c, state, vote, signer, false)) {
+                counted = true;
+            } else {
+                duplicate = signer;
+            }
         }
+        if (!counted) revert Errors.DisruptionOracle_DuplicateVote(vote.supplier, duplicate);
         _settle(c, state, vote);
     }
 
@@ -240,6 +259,9 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
     /// @inheritdoc IQuorumDisruptionOracle
     function addSubscriber(address subscriber) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         if (subscriber == address(0)) revert Errors.DisruptionOracle_ZeroAddress();
+        // A call to an address without code "succeeds" without running anything; worse, Solidity's own calls to it
+        // revert in the caller. Only contracts are notified.
+        if (subscriber.code.length == 0) revert Errors.DisruptionOracle_SubscriberWithoutCode(subscriber);
         uint256 used = _subscriberSlotsUsed;
         uint256 free = type(uint256).max;
         for (uint256 i = 0; i < used; ++i) {
@@ -303,18 +325,23 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         }
     }
 
-    /// @dev Adds `reporter`'s vote to the open round held in `state` (memory; stored by {_settle}).
+    /// @dev Adds `reporter`'s vote to the open round held in `state` (memory; stored by {_settle}). A vote already
+    /// in the round reverts when `strict`, else is skipped (returns false).
     function _countVote(
         OracleTypes.Config memory c,
         OracleTypes.SupplierState memory state,
         OracleTypes.Report memory vote,
-        address reporter
-    ) private {
+        address reporter,
+        bool strict
+    ) private returns (bool counted) {
         uint256 slot = _reporterSlot[reporter];
         if (slot == 0) revert Errors.DisruptionOracle_UnknownReporter(reporter);
         uint64 bit = uint64(1 << (slot - 1));
         uint64 ballots = _liveBallots(state, c);
-        if (ballots & bit != 0) revert Errors.DisruptionOracle_DuplicateVote(vote.supplier, reporter);
+        if (ballots & bit != 0) {
+            if (strict) revert Errors.DisruptionOracle_DuplicateVote(vote.supplier, reporter);
+            return false;
+        }
         if (ballots == 0) state.roundStartedAt = uint40(block.timestamp);
         state.ballots = ballots | bit;
         emit DisruptionReported(
@@ -326,6 +353,7 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
             _popCount(state.ballots),
             c.quorum
         );
+        return true;
     }
 
     /// @dev Stores the round, or confirms the flip when the quorum is reached and notifies subscribers.
@@ -380,16 +408,43 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         uint8 mask
     ) private returns (uint8 failed) {
         uint256 used = _subscriberSlotsUsed;
+        bytes memory data = abi.encodeCall(
+            IDisruptionSubscriber.onSupplierStatusConfirmed,
+            (supplier, disrupted, confirmationId)
+        );
         for (uint256 i = 0; i < used; ++i) {
             uint8 bit = uint8(1 << i);
             if (mask & bit == 0) continue;
             address subscriber = _subscriberAt[i];
             if (subscriber == address(0)) continue; // removed since: nothing owed any more
-            try IDisruptionSubscriber(subscriber).onSupplierStatusConfirmed(supplier, disrupted, confirmationId) {
+            (bool ok, bytes memory reason) = _callSubscriber(subscriber, data);
+            if (ok) {
                 emit SubscriberNotified(confirmationId, subscriber);
-            } catch (bytes memory reason) {
+            } else {
                 failed |= bit;
                 emit SubscriberNotificationFailed(confirmationId, subscriber, reason);
+            }
+        }
+    }
+
+    /// @dev Calls `subscriber` with `data`; on failure returns at most {MAX_REASON_BYTES} of its revert data (the
+    /// rest is never copied, so its size costs the oracle nothing). Subscribers have code ({addSubscriber}).
+    function _callSubscriber(address subscriber, bytes memory data) private returns (bool ok, bytes memory reason) {
+        uint256 maxReason = MAX_REASON_BYTES;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            ok := call(gas(), subscriber, 0, add(data, 0x20), mload(data), 0, 0)
+            reason := 0x60 // the empty bytes
+            if iszero(ok) {
+                let size := returndatasize()
+                if gt(size, maxReason) {
+                    size := maxReason
+                }
+                reason := mload(0x40)
+                mstore(reason, size)
+                returndatacopy(add(reason, 0x20), 0, size)
+                // Keep the free memory pointer word-aligned.
+                mstore(0x40, add(add(reason, 0x20), and(add(size, 0x1f), not(0x1f))))
             }
         }
     }

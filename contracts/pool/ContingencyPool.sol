@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import { Ownable } from "@openzeppelin/contracts/access/Ownable.sol";
+import { Ownable2Step } from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -12,6 +14,7 @@ import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { Errors } from "../libraries/Errors.sol";
+import { EscrowTypes } from "../types/EscrowTypes.sol";
 import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 
 /// @title ContingencyPool
@@ -20,7 +23,7 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 /// @dev Gas: the failover path reads three slots of the project's pool once per pair (two written), makes one
 /// registry call per batch (the reverse index) and one per pair (switch + substitute choice), and one token
 /// transfer per financed pair. All token movements go through {_pay} / {_pull}, each emitting its movement event.
-contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
+contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /*//////////////////////////////////////////////////////////////////////////
@@ -29,6 +32,12 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
 
     /// @inheritdoc IContingencyPool
     uint256 public constant override MAX_PAIRS_PER_CALLBACK = 4;
+
+    /// @inheritdoc IContingencyPool
+    uint256 public constant override ADVANCE_TRANSFER_GAS = 100_000;
+
+    /// @dev Gas the pool keeps on top of {ADVANCE_TRANSFER_GAS} (and its 1/64) for the call itself.
+    uint256 private constant _TRANSFER_CALL_RESERVE = 10_000;
 
     uint256 private constant _ACC_SCALE = 1e27;
 
@@ -52,6 +61,12 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
 
     mapping(uint256 jobId => SupplyChainTypes.Job job) private _jobs;
 
+    /// @dev The deployment's list of tokens a project's pool may hold (set at deploy, changed only by the owner).
+    mapping(address token => bool allowed) private _projectTokens;
+
+    /// @dev Advances financed to a substitute whose transfer the token refused, payable by {claimAdvance}.
+    mapping(uint256 projectId => mapping(address substitute => uint256 amount)) private _owedAdvances;
+
     /// @dev Queue bounds: jobs [head, tail) wait. Packed in one slot.
     uint128 private _head;
     uint128 private _tail;
@@ -68,13 +83,24 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     /// @param registry_ The SupplyChainRegistry.
     /// @param escrow_ The RDEscrow (project firms and tokens).
     /// @param oracle_ The DisruptionOracle whose confirmations trigger financing.
-    constructor(ISupplyChainRegistry registry_, IRDEscrow escrow_, IDisruptionOracle oracle_) {
+    /// @param admin The owner, who alone changes the list of project tokens (ideally a multisig). Moves no funds.
+    /// @param projectTokens The tokens projects' pools may hold from the start.
+    constructor(
+        ISupplyChainRegistry registry_,
+        IRDEscrow escrow_,
+        IDisruptionOracle oracle_,
+        address admin,
+        address[] memory projectTokens
+    ) Ownable(admin) {
         if (address(registry_) == address(0) || address(escrow_) == address(0) || address(oracle_) == address(0)) {
             revert Errors.ContingencyPool_ZeroAddress();
         }
         _registry = registry_;
         _escrow = escrow_;
         _oracle = oracle_;
+        for (uint256 i = 0; i < projectTokens.length; ++i) {
+            _setProjectToken(projectTokens[i], true);
+        }
     }
 
     /*//////////////////////////////////////////////////////////////////////////
@@ -97,6 +123,11 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IContingencyPool
+    function isProjectToken(address token) external view override returns (bool) {
+        return _projectTokens[token];
+    }
+
+    /// @inheritdoc IContingencyPool
     function getPool(uint256 projectId) external view override returns (SupplyChainTypes.Pool memory) {
         return _pools[projectId];
     }
@@ -112,7 +143,12 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     /// @inheritdoc IContingencyPool
     function poolBalance(uint256 projectId) external view override returns (uint256) {
         SupplyChainTypes.Pool storage p = _pools[projectId];
-        return uint256(p.cash) + p.claimCash;
+        return uint256(p.cash) + p.claimCash + p.owed;
+    }
+
+    /// @inheritdoc IContingencyPool
+    function owedAdvance(uint256 projectId, address substitute) external view override returns (uint256) {
+        return _owedAdvances[projectId][substitute];
     }
 
     /// @inheritdoc IContingencyPool
@@ -161,6 +197,8 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
 
     /// @inheritdoc IContingencyPool
     function processQueue(uint256 max) external override nonReentrant returns (uint256 processed) {
+        // Pause means pause: the guardian's switch holds queued financing too, not only the oracle's notifications.
+        if (_oracle.triggersPaused()) revert Errors.ContingencyPool_TriggersPaused();
         uint256 head = _head;
         uint256 tail = _tail;
         if (head == tail || max == 0) revert Errors.ContingencyPool_NothingToProcess(tail - head, max);
@@ -209,6 +247,11 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         if (address(token) == address(0)) {
             token = _escrow.projectToken(projectId); // reverts for an unknown project
             p.token = address(token);
+        }
+        if (!_projectTokens[address(token)]) revert Errors.ContingencyPool_TokenNotAllowed(projectId, address(token));
+        EscrowTypes.ProjectStatus status = _escrow.projectStatus(projectId);
+        if (status != EscrowTypes.ProjectStatus.Active) {
+            revert Errors.ContingencyPool_ProjectNotActive(projectId, uint8(status));
         }
         uint256 cash = p.cash;
         uint256 exposureCap = p.exposureCap + exposureAllowance;
@@ -261,24 +304,51 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IContingencyPool
+    function setProjectToken(address token, bool allowed) external override onlyOwner {
+        _setProjectToken(token, allowed);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function claimRepayments(uint256 projectId) external override nonReentrant returns (uint256 amount) {
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        SupplyChainTypes.Position storage pos = _positions[projectId][msg.sender];
+        amount = _settleClaim(projectId, p, pos);
+        if (amount == 0) revert Errors.ContingencyPool_NothingToWithdraw(projectId, msg.sender);
+        IERC20(p.token).safeTransfer(msg.sender, amount);
+        emit Withdrawn(projectId, msg.sender, amount);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function claimAdvance(
+        uint256 projectId,
+        address substitute
+    ) external override nonReentrant returns (uint256 amount) {
+        amount = _owedAdvances[projectId][substitute];
+        if (amount == 0) revert Errors.ContingencyPool_NothingOwed(projectId, substitute);
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        delete _owedAdvances[projectId][substitute];
+        // Safe: `owed` is the sum of the owed advances of the project.
+        p.owed -= uint128(amount);
+        // A token that still refuses reverts the claim, and the advance stays owed.
+        IERC20(p.token).safeTransfer(substitute, amount);
+        emit AdvanceClaimed(projectId, substitute, amount, msg.sender);
+    }
+
+    /// @inheritdoc IContingencyPool
     function withdraw(uint256 projectId) external override nonReentrant returns (uint256 amount) {
-        uint256 waiting = _tail - _head;
-        if (waiting != 0) revert Errors.ContingencyPool_QueuePending(waiting);
         SupplyChainTypes.Pool storage p = _pools[projectId];
         SupplyChainTypes.Position storage pos = _positions[projectId][msg.sender];
         uint256 shares = pos.shares;
         if (shares == 0 && pos.claimUnits == 0) revert Errors.ContingencyPool_NothingToWithdraw(projectId, msg.sender);
+        if (shares != 0) {
+            // Queued pairs of this project reserve its liquidity (other projects' jobs do not); claims never wait.
+            uint256 reserved = p.reservedUntilJob;
+            uint256 head = _head;
+            if (reserved > head) revert Errors.ContingencyPool_QueuePending(reserved - head);
+        }
 
         // 1. Claim payouts so far.
-        (uint256 payout, bool eraClosed) = _claimPayout(projectId, p, pos);
-        if (eraClosed) {
-            pos.claimUnits = 0;
-        } else {
-            pos.claimAccPaid = p.claimAcc;
-        }
-        // Safe: payouts never exceed what repayments credited to claimants.
-        p.claimCash -= uint128(payout);
-        amount = payout;
+        amount = _settleClaim(projectId, p, pos);
 
         // 2. Exit the shares: the pro-rata cash now, the pro-rata debt as a claim.
         if (shares != 0) {
@@ -304,6 +374,12 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
                                       PRIVATE
     //////////////////////////////////////////////////////////////////////////*/
 
+    function _setProjectToken(address token, bool allowed) private {
+        if (token == address(0)) revert Errors.ContingencyPool_ZeroAddress();
+        _projectTokens[token] = allowed;
+        emit ProjectTokenSet(token, allowed);
+    }
+
     /// @dev Whether `confirmationId` is still `supplier`'s latest confirmation and says "disrupted", and when it
     /// was confirmed (the registry finances only listings that counted then).
     function _isCurrent(
@@ -323,6 +399,14 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         });
         _tail = uint128(tail + 1);
         emit Queued(supplier, confirmationId, tail, next);
+        // Reserve the liquidity of every project with a pair still to process (withdrawals of shares wait until this
+        // job is done; other projects are not held up). At most MAX_PAIRS_PER_SUPPLIER pairs.
+        (, uint256[] memory projectIds, ) = _registry.pairsOf(supplier, next, type(uint256).max);
+        uint64 reservation = uint64(tail + 1);
+        for (uint256 i = 0; i < projectIds.length; ++i) {
+            SupplyChainTypes.Pool storage p = _pools[projectIds[i]];
+            if (p.reservedUntilJob != reservation) p.reservedUntilJob = reservation;
+        }
     }
 
     /// @dev Handles the supplier's pairs [start, start + max); returns the next index and the total.
@@ -339,13 +423,39 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             start,
             max
         );
+        _handlePairs(supplier, confirmationId, start, projectIds, componentIds);
+        // Unchecked: start + length <= count <= MAX_PAIRS_PER_SUPPLIER.
+        unchecked {
+            return (start + projectIds.length, count);
+        }
+    }
+
+    /// @dev Finances (or skips) the pairs [start, start + projectIds.length) of `supplier`'s reverse index. The
+    /// escrow's status is read once per run of pairs of one project (they often follow each other).
+    function _handlePairs(
+        address supplier,
+        uint256 confirmationId,
+        uint256 start,
+        uint256[] memory projectIds,
+        uint256[] memory componentIds
+    ) private {
         uint256 n = projectIds.length;
-        // Unchecked: i < n <= MAX_PAIRS_PER_SUPPLIER and start + n <= total.
+        uint256 lastProjectId;
+        bool active;
+        // Unchecked: i < n <= MAX_PAIRS_PER_SUPPLIER.
         unchecked {
             for (uint256 i = 0; i < n; ++i) {
-                _financePair(projectIds[i], componentIds[i], supplier, start + i, confirmationId);
+                uint256 projectId = projectIds[i];
+                if (i == 0 || projectId != lastProjectId) {
+                    active = _escrow.projectStatus(projectId) == EscrowTypes.ProjectStatus.Active;
+                    lastProjectId = projectId;
+                }
+                if (active) {
+                    _financePair(projectId, componentIds[i], supplier, start + i, confirmationId);
+                } else {
+                    _skipClosed(projectId, componentIds[i], supplier, start + i, confirmationId);
+                }
             }
-            return (start + n, count);
         }
     }
 
@@ -372,14 +482,7 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             if (_payAdvance(base, s0, s1, s2, substitute, advance, confirmationId)) {
                 emit SubstituteFinanced(projectId, substitute, advance, componentId, disrupted, confirmationId);
             } else {
-                emit FinancingSkipped(
-                    projectId,
-                    componentId,
-                    disrupted,
-                    confirmationId,
-                    SupplyChainTypes.SkipReason.TransferFailed,
-                    advance
-                );
+                _oweAdvance(projectId, componentId, disrupted, confirmationId, substitute, advance);
             }
         } else if (outcome == SupplyChainTypes.FailoverOutcome.OverBudget) {
             // The first limit the advance exceeds.
@@ -398,6 +501,38 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             );
         }
         // NotAffected, NotEligible (listed or accepted too late for this confirmation): nothing to do.
+    }
+
+    /// @dev A pair of a project the escrow no longer holds Active: offered a budget of 0, the registry switches
+    /// none of its components (every advance is at least 1), and an affected pair is skipped as
+    /// {SupplyChainTypes.SkipReason.ProjectClosed}.
+    function _skipClosed(
+        uint256 projectId,
+        uint256 componentId,
+        address disrupted,
+        uint256 pairIndex,
+        uint256 confirmationId
+    ) private {
+        (SupplyChainTypes.FailoverOutcome outcome, , uint256 advance) = _callFailover(
+            disrupted,
+            pairIndex,
+            confirmationId,
+            0
+        );
+        // NotAffected, NotEligible (listed or accepted too late for this confirmation): nothing to skip.
+        if (
+            outcome != SupplyChainTypes.FailoverOutcome.NotAffected &&
+            outcome != SupplyChainTypes.FailoverOutcome.NotEligible
+        ) {
+            emit FinancingSkipped(
+                projectId,
+                componentId,
+                disrupted,
+                confirmationId,
+                SupplyChainTypes.SkipReason.ProjectClosed,
+                advance
+            );
+        }
     }
 
     /// @dev `_registry.failover(...)` without the ABI helpers (hot path: once per affected pair). Bubbles up a
@@ -477,9 +612,25 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         return uint256(SupplyChainTypes.SkipReason.DisruptionCapReached);
     }
 
+    /// @dev The token refused to pay `advance` (already booked as financed) to `substitute`: it stays owed to it,
+    /// held in the pool, payable by {claimAdvance}. One refusing token so never blocks the oracle or the queue,
+    /// and never loses the substitute its advance.
+    function _oweAdvance(
+        uint256 projectId,
+        uint256 componentId,
+        address disrupted,
+        uint256 confirmationId,
+        address substitute,
+        uint256 advance
+    ) private {
+        _owedAdvances[projectId][substitute] += advance;
+        // Safe: advance <= the cash just booked out of the pool, which is < 2^128 together with `owed`.
+        _pools[projectId].owed += uint128(advance);
+        emit AdvanceOwed(projectId, substitute, advance, componentId, disrupted, confirmationId);
+    }
+
     /// @dev Books `advance` in slots 0-1 of the pool at storage slot `base` (read before as `s0`-`s2`) and pays
-    /// it; when the token refuses the transfer, restores both slots (so one broken token cannot block the oracle
-    /// or the queue) and returns false.
+    /// it; returns false when the token refuses the transfer (the booking stands: see {_oweAdvance}).
     function _payAdvance(
         uint256 base,
         uint256 s0,
@@ -505,12 +656,39 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
             sstore(base, n0)
             sstore(add(base, 1), n1)
         }
-        paid = IERC20(address(uint160(s2))).trySafeTransfer(substitute, advance);
-        if (!paid) {
-            // solhint-disable-next-line no-inline-assembly
-            assembly ("memory-safe") {
-                sstore(base, s0)
-                sstore(add(base, 1), s1)
+        paid = _transferBounded(address(uint160(s2)), substitute, advance);
+    }
+
+    /// @dev `token.transfer(to, amount)` with at most {ADVANCE_TRANSFER_GAS} gas and 32 bytes of returndata copied
+    /// (so a gas-burning or returndata-bombing token of one project cannot make the oracle's transaction fail for
+    /// the others). Succeeds like SafeERC20: no revert, and `true` or nothing returned by a contract. In
+    /// {processQueue} it reverts when fewer than the bound are left, so a keeper cannot starve a good token into
+    /// "refused" (and gas estimation finds the right limit). In the oracle's callback it cannot (the oracle catches
+    /// the revert, so estimation would settle on a limit that always fails): a starved transfer there reads as
+    /// refused and the advance stays owed, payable by anyone's {claimAdvance}.
+    function _transferBounded(address token, address to, uint256 amount) private returns (bool ok) {
+        uint256 bound = ADVANCE_TRANSFER_GAS;
+        if (msg.sender != address(_oracle)) {
+            uint256 needed = bound + bound / 63 + _TRANSFER_CALL_RESERVE;
+            if (gasleft() < needed) revert Errors.ContingencyPool_InsufficientGas(gasleft(), needed);
+        }
+        bytes4 selector = IERC20.transfer.selector;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 0x04), and(to, 0xffffffffffffffffffffffffffffffffffffffff))
+            mstore(add(ptr, 0x24), amount)
+            mstore(0x00, 0)
+            ok := call(bound, token, 0, ptr, 0x44, 0x00, 0x20)
+            if ok {
+                switch returndatasize()
+                case 0 {
+                    ok := gt(extcodesize(token), 0)
+                }
+                default {
+                    ok := and(gt(returndatasize(), 0x1f), eq(mload(0x00), 1))
+                }
             }
         }
     }
@@ -521,6 +699,25 @@ contract ContingencyPool is IContingencyPool, ReentrancyGuardTransient {
         token.safeTransferFrom(msg.sender, address(this), amount);
         uint256 received = token.balanceOf(address(this)) - before;
         if (received != amount) revert Errors.ContingencyPool_UnexpectedBalanceChange(projectId, amount, received);
+    }
+
+    /// @dev Settles the position's claim: what it earned since its last settlement leaves `claimCash` (the caller
+    /// pays it out).
+    function _settleClaim(
+        uint256 projectId,
+        SupplyChainTypes.Pool storage p,
+        SupplyChainTypes.Position storage pos
+    ) private returns (uint256 payout) {
+        if (pos.claimUnits == 0) return 0;
+        bool eraClosed;
+        (payout, eraClosed) = _claimPayout(projectId, p, pos);
+        if (eraClosed) {
+            pos.claimUnits = 0;
+        } else {
+            pos.claimAccPaid = p.claimAcc;
+        }
+        // Safe: payouts never exceed what repayments credited to claimants.
+        p.claimCash -= uint128(payout);
     }
 
     /// @dev What the position's claim has earned since its last settlement, and whether its era has closed.

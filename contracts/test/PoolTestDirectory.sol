@@ -3,16 +3,19 @@ pragma solidity ^0.8.28;
 
 import { EscrowTypes } from "../types/EscrowTypes.sol";
 
-/// @notice Test-only stand-in for the RDEscrow's project directory (`projectFirm`, `projectToken`), used by the
-/// Solidity fuzz tests of the ContingencyPool, and `getProject` (firm only; no verifier) for the registry. Anyone
-/// can set a project.
+/// @notice Test-only stand-in for the RDEscrow's project directory (`projectFirm`, `projectToken`,
+/// `projectStatus`), used by the Solidity fuzz tests of the ContingencyPool, and `getProject` (firm only; no
+/// verifier) for the registry. Anyone can set a project.
 contract PoolTestDirectory {
     mapping(uint256 projectId => address firm) public projectFirm;
     mapping(uint256 projectId => address token) public projectToken;
+    mapping(uint256 projectId => EscrowTypes.ProjectStatus status) public projectStatus;
 
+    /// @notice Sets an Active project.
     function setProject(uint256 projectId, address firm, address token) external {
         projectFirm[projectId] = firm;
         projectToken[projectId] = token;
+        projectStatus[projectId] = EscrowTypes.ProjectStatus.Active;
     }
 
     function getProject(uint256 projectId) external view returns (EscrowTypes.ProjectView memory view_) {

@@ -15,6 +15,12 @@ contract PoolTestOracle is IDisruptionOracle {
 
     mapping(address supplier => State state) private _states;
     uint256 public lastConfirmationId;
+    bool public triggersPaused;
+
+    /// @notice Pauses or resumes automatic triggers (as the real oracle's guardian does).
+    function setTriggersPaused(bool paused) external {
+        triggersPaused = paused;
+    }
 
     function isDisrupted(address supplier) external view returns (bool) {
         return _states[supplier].disrupted;

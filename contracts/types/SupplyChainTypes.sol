@@ -72,18 +72,19 @@ library SupplyChainTypes {
         NotEligible // the disrupted supplier's listing was still within its notice when the disruption was confirmed
     }
 
-    /// @notice Why the pool did not finance an affected pair.
+    /// @notice Why the pool did not finance an affected pair. (An advance the token refuses is not skipped: it is
+    /// financed and stays owed to the substitute, see {IContingencyPool.AdvanceOwed}.)
     enum SkipReason {
         NoHealthySubstitute,
         InsufficientLiquidity, // the project's pool holds less than the advance
         ExposureCapReached, // outstanding financing + advance would exceed the project's exposure cap
         DisruptionCapReached, // this disruption's financing + advance would exceed the per-disruption cap
-        TransferFailed // the token refused the transfer to the substitute (the component stays switched)
+        ProjectClosed // the escrow no longer holds the project Active (failed, cancelled or completed): not switched
     }
 
     /// @notice One project's contingency pool. The failover path reads slots 0-2 and writes slots 0-1.
     /// Packing: slot 0 = 128 + 128; slot 1 = 64 + 96 + 96; slot 2 = 160 + 96; slot 3 = 128 + 128;
-    /// slot 4 = 128 + 128; slot 5 = 64 + 192.
+    /// slot 4 = 128 + 128; slot 5 = 64 + 192; slot 6 = 128 + 64.
     struct Pool {
         // slot 0
         uint128 cash; // liquid tokens owned by the shareholders (unused liquidity + their part of repayments)
@@ -104,6 +105,9 @@ library SupplyChainTypes {
         // slot 5
         uint64 claimEra; // bumped each time the claimants' debt is fully repaid
         uint192 claimAcc; // repayments per claim unit in the current era, scaled by 1e27
+        // slot 6
+        uint128 owed; // advances financed but refused by the token: held for their substitutes ({claimAdvance})
+        uint64 reservedUntilJob; // queue job id + 1 of the last queued job with pairs of this project (0 = none)
     }
 
     /// @notice A financier's position in one project's pool. Packing: slot 0 = 128 + 128; slot 1 = 64; slot 2.

@@ -1,7 +1,17 @@
 /** The words the tables use for kinds and states (kept out of ponder.schema.ts, which holds only tables). */
+import { SkipReasonNames } from "../../web/src/generated/enums";
 
-/** The seven movement kinds of docs/EVENTS.md. */
-export const FLOW_KINDS = ["funded", "disbursed", "refunded", "committed", "financed", "repaid", "withdrawn"] as const;
+/** The eight movement kinds of docs/EVENTS.md. */
+export const FLOW_KINDS = [
+  "funded",
+  "disbursed",
+  "refunded",
+  "committed",
+  "financed",
+  "advanceClaimed",
+  "repaid",
+  "withdrawn",
+] as const;
 export type FlowKind = (typeof FLOW_KINDS)[number];
 
 export const PROJECT_STATUSES = ["active", "completed", "failed", "cancelled"] as const;
@@ -14,10 +24,5 @@ export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export const LISTING_STATUSES = ["pending", "accepted", "closed"] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 
-export const SKIP_REASONS = [
-  "NoHealthySubstitute",
-  "InsufficientLiquidity",
-  "ExposureCapReached",
-  "DisruptionCapReached",
-  "TransferFailed",
-] as const;
+/** FinancingSkipped.reason → its name (SupplyChainTypes.SkipReason, generated from the contracts). */
+export const SKIP_REASONS: readonly string[] = SkipReasonNames;

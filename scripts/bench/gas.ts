@@ -132,6 +132,15 @@ ${table}
   its three slots once per pair and calls the registry without the ABI helpers. Four reverse-index entries
   share a storage slot: the benchmark's supplier has three, so its extra components read no further slot; a
   supplier's fifth, ninth, … pair adds one cold read (2.1k, ~0.5k per pair on average, ~1.19× in all).
+- **What the defences of issue 13 cost (pool and oracle).** The confirming vote reads the escrow's
+  \`projectStatus\` once per run of one project's pairs (closed projects are not financed): ~5.4k on the first pair
+  (the escrow's cold account 2.6k and the project's slot 2.1k), ~0.2k on a further pair of the same project — hence
+  \`1substitute\` ~139.9k (main without them: 134.0k) and \`perExtraComponent\` ~43.0k (was 42.8k: 1.253×, just over
+  its 1.25× target); \`submitSignedReports\` the same.
+  The advance's transfer is a bounded low-level call (at most 100k gas, 32 bytes of returndata) that costs no more
+  than SafeERC20's. \`processQueue\` also asks the oracle whether triggers are paused and the escrow for the
+  project's status (\`perPair\` ~122.0k, was 113.1k, +8%); \`commit\` checks the project is Active and its token on the deployment's
+  list (~97.9k, was 90.1k, +9%). \`claimAdvance\` pays an owed advance to a substitute holding no tokens yet (~62.7k).
 - **1,000 unrelated suppliers** (each with accepted listings in another project) change nothing: a disruption
   finds its work through the supplier's reverse index, never by scanning.
 - **Listing acceptance** (\`registry.acceptListing\`, or \`…WithSig\` submitted by the firm, which also checks an

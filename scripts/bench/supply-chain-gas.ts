@@ -13,7 +13,8 @@
  *   signature the firm submits (its first pair: a new reverse-index slot and a new payee);
  * - oracle.submitSignedReports.quorum2: a relayer submits two signed reports that confirm and finance one substitute;
  * - pool.processQueue.perPair: one queued pair processed (its substitute financed);
- * - pool.commit / pool.repay / pool.withdraw: a second commitment, a partial repayment, a withdrawal with a claim.
+ * - pool.commit / pool.repay / pool.withdraw: a second commitment, a partial repayment, a withdrawal with a claim;
+ * - pool.claimAdvance: a keeper pays a substitute the advance its token refused at the disruption (fresh balance).
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
@@ -30,7 +31,7 @@ const CN = "0x434e";
 async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const { ethers, networkHelpers } = ctx;
   const signers = await ethers.getSigners();
-  const [, firm, verifier, f1, f2, r1, r2, r3, keeper] = signers;
+  const [admin, firm, verifier, f1, f2, r1, r2, r3, keeper] = signers;
   const stack = await deployStack(ethers, { reporters: [r1.address, r2.address, r3.address], quorum: 2 });
   const { registry, escrow, oracle, pool } = stack;
   const token = stack.token!;
@@ -178,6 +179,25 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
 
   result["pool.repay"] = await gasOf(pool.connect(firm).repay(projectId, 1_000_00n));
   result["pool.withdraw"] = await gasOf(pool.connect(f2).withdraw(projectId));
+
+  // An advance the token refused (a project in a token that can be switched to answer false), claimed later.
+  const refusing = await ethers.deployContract("FalseReturningToken");
+  await pool.connect(admin).setProjectToken(await refusing.getAddress(), true);
+  await escrow.connect(firm).createProject(await refusing.getAddress(), verifier.address, ethers.id("p3"), DEFAULT_PROFILE, [
+    { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
+  ]);
+  const refusingProject = 3n;
+  await refusing.mint(f1.address, 10_000_00n);
+  await refusing.connect(f1).approve(stack.addresses.pool, 10_000_00n);
+  await pool.connect(f1).commit(refusingProject, 10_000_00n, 10_000_00n, 10_000_00n);
+  const owedPrimary = await newSupplier(firm, "o");
+  const owedSubstitute = await newSupplier(firm, "o");
+  await listAccepted(firm, refusingProject, owedPrimary, [{ w: owedSubstitute, advance: 1_000_00n }]);
+  await networkHelpers.time.increase(Number(await registry.LISTING_NOTICE()) + 60);
+  await refusing.setReturnFalse(true);
+  await confirm(owedPrimary.address, r1, r2);
+  await refusing.setReturnFalse(false);
+  result["pool.claimAdvance"] = await gasOf(pool.connect(keeper).claimAdvance(refusingProject, owedSubstitute.address));
   return result;
 }
 
@@ -195,6 +215,7 @@ const supplyChainGas: GasModule = {
     "pool.commit": undefined,
     "pool.repay": undefined,
     "pool.withdraw": undefined,
+    "pool.claimAdvance": undefined,
   },
   measure,
 };

@@ -10,6 +10,7 @@
  *   ORACLE_QUORUM          votes needed, 1..number of reporters (default: 2, or 1 with a single reporter)
  *   ORACLE_GUARDIAN        who may pause the oracle's triggers (default: the deployer)
  *   ORACLE_MAX_REPORT_AGE  seconds a report stays valid (default 86400)
+ *   PROJECT_TOKENS         comma-separated tokens projects' contingency pools may hold (default: the project token)
  *   EXPECTED_CHAIN_ID      when set, the network must answer with this chain id
  * Every refusal is a {@link ConfigError} naming the variable and the fix.
  */
@@ -36,6 +37,8 @@ export interface DeployConfig {
   quorum: number;
   guardian?: string;
   maxReportAge?: number;
+  /** Tokens projects' contingency pools may hold (default: the project token). */
+  projectTokens?: string[];
 }
 
 /** The largest maxReportAge the oracle stores (uint40 seconds). */
@@ -90,7 +93,9 @@ export function readDeployConfig(env: NodeJS.ProcessEnv, chainId: number, localR
           MAX_REPORT_AGE_LIMIT,
           "a number of seconds greater than zero (86400 = one day)",
         );
-  return { tokenAddress, reporters, quorum, guardian, maxReportAge };
+  const projectTokenList = parseAddressList("PROJECT_TOKENS", env.PROJECT_TOKENS);
+  const projectTokens = projectTokenList.length === 0 ? undefined : projectTokenList;
+  return { tokenAddress, reporters, quorum, guardian, maxReportAge, projectTokens };
 }
 
 /** The demo reporters of a local node: its unlocked accounts labelled "reporter" in scripts/lib/demo-accounts.ts. */
@@ -174,6 +179,8 @@ export interface DeployPlan {
   guardian: string;
   admin: string;
   maxReportAge: number;
+  /** Tokens the pool will hold (its constructor's list). */
+  projectTokens: string[];
   transactions: PlannedTransaction[];
   addresses: { token: string; registry: string; escrow: string; oracle: string; pool: string };
   /** Σ estimated gas × fee per gas. */
@@ -253,10 +260,12 @@ export async function planDeployment(
     `admin ${from} (the deployer), guardian ${guardian}, max report age ${maxReportAge} s, ` +
       `${config.reporters.length} reporter(s), quorum ${config.quorum}`,
   );
+  const projectTokens = config.projectTokens ?? [tokenAddress];
   await create(
     "ContingencyPool",
-    [predicted.registry, predicted.escrow, predicted.oracle],
-    `registry ${predicted.registry}, escrow ${predicted.escrow}, oracle ${predicted.oracle}`,
+    [predicted.registry, predicted.escrow, predicted.oracle, from, projectTokens],
+    `registry ${predicted.registry}, escrow ${predicted.escrow}, oracle ${predicted.oracle}, ` +
+      `owner ${from} (the deployer), project tokens ${projectTokens.join(", ")}`,
   );
   transactions.push({
     nonce: next++,
@@ -285,6 +294,7 @@ export async function planDeployment(
     guardian,
     admin: from,
     maxReportAge,
+    projectTokens,
     transactions,
     addresses: { token: tokenAddress, ...predicted },
     cost,
@@ -309,6 +319,8 @@ export function renderPlan(plan: DeployPlan): string[] {
     `Oracle: quorum ${plan.quorum} of ${plan.reporters.length} reporter(s): ${plan.reporters.join(", ")}`,
     `        admin ${plan.admin} (the deployer; hand it to a multisig afterwards), guardian ${plan.guardian}, ` +
       `max report age ${plan.maxReportAge} s`,
+    `Pool: owner ${plan.admin} (the deployer; hand it to a multisig afterwards), project tokens ` +
+      plan.projectTokens.join(", "),
     `Estimated ${gas} gas, about ${formatUnits(plan.cost, 18)} of the native coin at ` +
       `${formatUnits(plan.feePerGas, "gwei")} gwei.`,
   ];

@@ -5,7 +5,8 @@
  * Order (from the deployer, consecutive nonces n, n+1, ...):
  *
  *   [DemoStablecoin]  →  SupplyChainRegistry(escrow*, pool*, oracle*)  →  RDEscrow(registry, oracle*)
- *     →  DisruptionOracle(admin, guardian, maxReportAge, reporters, quorum)  →  ContingencyPool(registry, escrow, oracle)
+ *     →  DisruptionOracle(admin, guardian, maxReportAge, reporters, quorum)
+ *     →  ContingencyPool(registry, escrow, oracle, admin, projectTokens)
  *     →  oracle.addSubscriber(pool)   (sent by the admin)
  *
  * The wiring is circular (the registry needs the escrow, the pool and the oracle; the escrow needs the registry and
@@ -42,6 +43,9 @@ export interface DeployStackOptions {
   quorum: number;
   /** Seconds a report stays valid (default one day). */
   maxReportAge?: number;
+  /** Tokens projects' contingency pools may hold (default: the project token). The admin changes the list later
+   * with `pool.setProjectToken(token, allowed)`. */
+  projectTokens?: readonly string[];
 }
 
 export interface DeployedStack {
@@ -118,7 +122,13 @@ export async function deployStack(ethers: HardhatEthers, options: DeployStackOpt
   )) as unknown as DisruptionOracle;
   const pool = (await ethers.deployContract(
     "ContingencyPool",
-    [predicted.registry, predicted.escrow, predicted.oracle],
+    [
+      predicted.registry,
+      predicted.escrow,
+      predicted.oracle,
+      admin.address,
+      [...(options.projectTokens ?? [tokenAddress])],
+    ],
     {
       signer: deployer,
       nonce: nonce++,

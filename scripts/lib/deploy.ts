@@ -47,6 +47,7 @@ export async function deployAndRecord(
     quorum: config.quorum,
     guardian: config.guardian,
     maxReportAge: config.maxReportAge,
+    projectTokens: config.projectTokens,
   });
   const block = await ethers.provider.getBlock(stack.deploymentBlock);
   const entry = (address: string, deployedOnBlock: number) => ({ address, deployedOnBlock });

@@ -183,7 +183,8 @@ const rows: Row[] = [
       ["addReporter", (f: F) => [f.newcomer.address]],
       ["removeReporter", (f: F) => [f.signers.reporter.address]],
       ["setQuorum", () => [1n]],
-      ["addSubscriber", (f: F) => [f.newcomer.address]],
+      // A contract not subscribed yet (the oracle notifies only contracts).
+      ["addSubscriber", (f: F) => [f.stack.addresses.registry]],
       ["removeSubscriber", (f: F) => [f.stack.addresses.pool]],
       ["grantRole", (f: F) => [ethers.id("GUARDIAN_ROLE"), f.newcomer.address]],
       ["revokeRole", (f: F) => [ethers.id("GUARDIAN_ROLE"), f.signers.guardian.address]],
@@ -225,6 +226,15 @@ const rows: Row[] = [
     allowed: ["firm"],
     error: "ContingencyPool_CallerNotFirm",
     errorArgs: (f, caller) => [f.projectId, caller],
+  },
+  // ContingencyPool: the owner's list of project tokens.
+  {
+    contract: (f) => f.pool,
+    fn: "setProjectToken",
+    args: (f) => [f.newcomer.address, true],
+    allowed: ["admin"],
+    error: "OwnableUnauthorizedAccount",
+    errorArgs: (_f, caller) => [caller],
   },
   // DemoStablecoin: owner-only mint.
   {
@@ -303,6 +313,7 @@ describe("access control: every privileged function, every other role", function
       "unpause",
       "onSupplierStatusConfirmed",
       "repay",
+      "setProjectToken",
       "mint",
     ];
     expect([...covered].sort()).to.deep.equal([...expected].sort());

@@ -8,7 +8,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
-import { Accounting, Category, SkipReason, Stage } from "../../web/src/generated/enums.js";
+import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
@@ -16,7 +16,6 @@ const { ethers, networkHelpers } = await network.getOrCreate();
 const DAY = 86_400n;
 const REGION = "0x434e";
 const EVIDENCE = ethers.id("fire at the resin plant");
-const TRANSFER_FAILED = SkipReason.TransferFailed;
 
 type Mintable = {
   getAddress(): Promise<string>;
@@ -36,6 +35,10 @@ type Base = Awaited<ReturnType<typeof baseFixture>>;
 
 /** Creates a one-milestone project in `token` with a component supplied by supA (substitute s1, `advance`). */
 async function projectIn(b: Base, token: Mintable, budget: bigint, advance: bigint) {
+  // The deployment's admin lists the token (pools hold only listed tokens).
+  if (!(await b.pool.isProjectToken(await token.getAddress()))) {
+    await b.pool.connect(b.admin).setProjectToken(await token.getAddress(), true);
+  }
   const now = BigInt(await networkHelpers.time.latest());
   await b.escrow
     .connect(b.firm)
@@ -85,7 +88,8 @@ async function expectIdentity(b: Base, token: Mintable, projectIds: bigint[]) {
     const pool = await b.pool.poolBalance(id);
     const poolFromEvents =
       (await sum(b.pool, b.pool.filters.Committed(id))) -
-      (await sum(b.pool, b.pool.filters.SubstituteFinanced(id))) +
+      (await sum(b.pool, b.pool.filters.SubstituteFinanced(id))) -
+      (await sum(b.pool, b.pool.filters.AdvanceClaimed(id))) +
       (await sum(b.pool, b.pool.filters.Repaid(id))) -
       (await sum(b.pool, b.pool.filters.Withdrawn(id)));
     expect(pool, `project ${id}: pool held vs events`).to.equal(poolFromEvents);
@@ -138,37 +142,51 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
       await expectIdentity(b, b.token, [b.projectId]);
     });
 
-    it("an advance transfer that re-enters the pool: the guard refuses it, FinancingSkipped(TransferFailed), the oracle still confirms", async function () {
+    it("an advance transfer that re-enters the pool: the guard refuses it, the advance stays owed (AdvanceOwed), the oracle still confirms, and a later claim pays it", async function () {
       const b = await networkHelpers.loadFixture(reentrantFixture);
       await b.token.arm(b.stack.addresses.pool, b.pool.interface.encodeFunctionData("withdraw", [b.projectId]));
       const before = await b.pool.getPool(b.projectId);
       await expect(disrupt(b, b.supA.address))
-        .to.emit(b.pool, "FinancingSkipped")
-        .withArgs(b.projectId, 1n, b.supA.address, 1n, TRANSFER_FAILED, 400n)
+        .to.emit(b.pool, "AdvanceOwed")
+        .withArgs(b.projectId, b.s1.address, 400n, 1n, b.supA.address, 1n)
         .and.to.emit(b.oracle, "DisruptionConfirmed")
         .and.not.to.emit(b.pool, "SubstituteFinanced");
       const after = await b.pool.getPool(b.projectId);
-      expect([after.cash, after.outstanding, after.epochFinanced]).to.deep.equal([
-        before.cash,
-        before.outstanding,
-        before.epochFinanced,
+      // Financed (owed by the firm, counted against the caps), held for s1.
+      expect([after.cash, after.outstanding, after.epochFinanced, after.owed]).to.deep.equal([
+        before.cash - 400n,
+        before.outstanding + 400n,
+        before.epochFinanced + 400n,
+        400n,
       ]);
+      expect(await b.pool.owedAdvance(b.projectId, b.s1.address)).to.equal(400n);
       expect(await b.oracle.isDisrupted(b.supA.address)).to.equal(true);
-      // The registry switched (documented: TransferFailed = switched, nothing paid); a retry cannot double-pay.
+      // The registry switched; a retry cannot double-pay.
       expect(await b.registry.currentSupplier(b.projectId, 1n)).to.equal(b.s1.address);
       expect(await b.token.balanceOf(b.s1.address)).to.equal(0n);
+      await expectIdentity(b, b.token, [b.projectId]);
+
+      // Disarmed, anyone's claim pays s1 (never the caller).
+      await b.token.arm(ethers.ZeroAddress, "0x");
+      await expect(b.pool.connect(b.stranger).claimAdvance(b.projectId, b.s1.address))
+        .to.emit(b.pool, "AdvanceClaimed")
+        .withArgs(b.projectId, b.s1.address, 400n, b.stranger.address);
+      expect(await b.token.balanceOf(b.s1.address)).to.equal(400n);
+      expect(await b.pool.owedAdvance(b.projectId, b.s1.address)).to.equal(0n);
       await expectIdentity(b, b.token, [b.projectId]);
     });
 
     it("views read mid-transfer already show the new state (effects before interactions) in withdraw and in the oracle-triggered advance", async function () {
       const b = await networkHelpers.loadFixture(reentrantFixture);
       const pool = b.stack.addresses.pool;
-      // Mid-advance: the financing is already booked while the substitute's transfer runs.
-      await b.token.arm(pool, b.pool.interface.encodeFunctionData("getPool", [b.projectId]));
+      // Mid-advance: the financing is already booked while the substitute's transfer runs (f1 holds 3/4 of the
+      // shares: its cash share is 3/4 of 3,600, not of 4,000). A one-word view keeps the token's callback within
+      // the transfer's gas bound (ADVANCE_TRANSFER_GAS).
+      await b.token.arm(pool, b.pool.interface.encodeFunctionData("withdrawable", [b.projectId, b.f1.address]));
       await expect(disrupt(b, b.supA.address)).to.emit(b.pool, "SubstituteFinanced");
-      const [midAdvance] = b.pool.interface.decodeFunctionResult("getPool", await b.token.lastReturnData());
-      expect(midAdvance.outstanding).to.equal(400n);
-      expect(midAdvance.cash).to.equal(3_600n);
+      const [midAdvance] = b.pool.interface.decodeFunctionResult("withdrawable", await b.token.lastReturnData());
+      expect(midAdvance).to.equal((3_600n * 3n) / 4n);
+      expect((await b.pool.getPool(b.projectId)).outstanding).to.equal(400n);
       // Mid-withdraw: the shares are gone and the cash is reduced while the tokens are still on their way.
       await b.token.arm(pool, b.pool.interface.encodeFunctionData("poolBalance", [b.projectId]));
       await b.pool.connect(b.f1).withdraw(b.projectId);
@@ -292,12 +310,14 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
       await b.bad.setReturnFalse(true);
       const tx = disrupt(b, b.supA.address);
       await expect(tx)
-        .to.emit(b.pool, "FinancingSkipped")
-        .withArgs(b.badProject, 1n, b.supA.address, 1n, TRANSFER_FAILED, 400n);
+        .to.emit(b.pool, "AdvanceOwed")
+        .withArgs(b.badProject, b.s1.address, 400n, 1n, b.supA.address, 1n);
       await expect(tx)
         .to.emit(b.pool, "SubstituteFinanced")
         .withArgs(b.goodProject, b.s1.address, 400n, 1n, b.supA.address, 1n);
-      expect((await b.pool.getPool(b.badProject)).outstanding).to.equal(0n);
+      // The broken token's advance is financed and owed to s1, not lost.
+      expect((await b.pool.getPool(b.badProject)).outstanding).to.equal(400n);
+      expect(await b.pool.owedAdvance(b.badProject, b.s1.address)).to.equal(400n);
       expect((await b.pool.getPool(b.goodProject)).outstanding).to.equal(400n);
       await b.bad.setReturnFalse(false);
       await expectIdentity(b, b.bad, [b.badProject]);

@@ -369,9 +369,11 @@ describe("DisruptionOracle", function () {
         oracle,
         "DisruptionOracle_ZeroAddress",
       );
-      const extra = [1, 2, 3].map(() => ethers.Wallet.createRandom().address);
+      const deploySubscriber = async () => (await ethers.deployContract("RecordingSubscriber")).getAddress();
+      const extra: string[] = [];
+      for (let i = 0; i < 3; i++) extra.push(await deploySubscriber());
       for (const a of extra) await oracle.connect(admin).addSubscriber(a);
-      await expect(oracle.connect(admin).addSubscriber(ethers.Wallet.createRandom().address))
+      await expect(oracle.connect(admin).addSubscriber(await deploySubscriber()))
         .to.be.revertedWithCustomError(oracle, "DisruptionOracle_TooManySubscribers")
         .withArgs(4);
       await expect(oracle.connect(admin).removeSubscriber(extra[0]))
@@ -380,7 +382,7 @@ describe("DisruptionOracle", function () {
       await expect(oracle.connect(admin).removeSubscriber(extra[0]))
         .to.be.revertedWithCustomError(oracle, "DisruptionOracle_SubscriberNotFound")
         .withArgs(extra[0]);
-      const replacement = ethers.Wallet.createRandom().address;
+      const replacement = await deploySubscriber();
       await oracle.connect(admin).addSubscriber(replacement);
       expect(await oracle.subscribers()).to.deep.equal([address, replacement, extra[1], extra[2]]);
     });
@@ -404,6 +406,77 @@ describe("DisruptionOracle", function () {
         "SubscriberNotified",
       );
       expect(await oracle.isDisrupted(supplier.address)).to.equal(true);
+    });
+  });
+
+  describe("the oracle cannot be jammed (issue 13, 4d and 4e)", function () {
+    it("addSubscriber refuses an address without code, whose notification would revert every confirming vote", async function () {
+      const { oracle, admin, outsider } = await networkHelpers.loadFixture(deployOracleFixture);
+      await expect(oracle.connect(admin).addSubscriber(outsider.address))
+        .to.be.revertedWithCustomError(oracle, "DisruptionOracle_SubscriberWithoutCode")
+        .withArgs(outsider.address);
+      expect(await oracle.subscribers()).to.have.length(1);
+    });
+
+    it("copies at most MAX_REASON_BYTES of a subscriber's huge revert payload, so the confirming vote still succeeds", async function () {
+      const { oracle, subscriber, r1, r2, supplier } = await networkHelpers.loadFixture(deployOracleFixture);
+      await subscriber.setMode(Mode.RevertHuge);
+      const max = await oracle.MAX_REASON_BYTES();
+      expect(await subscriber.HUGE_REASON_BYTES()).to.be.greaterThan(max * 1000n);
+      await oracle.connect(r1).report(supplier.address, true, EVIDENCE, await now());
+      // 3M gas: the subscriber's 400 kB payload costs it ~0.35M to return; copying and logging it whole would cost
+      // the oracle ~3.5M more.
+      const confirm = oracle.connect(r2).report(supplier.address, true, EVIDENCE, await now(), { gasLimit: 3_000_000 });
+      // The reason is the payload's first MAX_REASON_BYTES bytes (zeros, unless an instrumented run left data).
+      await expect(confirm)
+        .to.emit(oracle, "SubscriberNotificationFailed")
+        .withArgs(1n, await subscriber.getAddress(), (reason: string) => ethers.dataLength(reason) === Number(max));
+      expect(await oracle.isDisrupted(supplier.address)).to.equal(true);
+      expect((await oracle.pendingDelivery(1n)).subscriberMask).to.equal(1n);
+      // A retry is bounded the same way, and succeeds once the subscriber accepts.
+      await expect(oracle.deliver(1n, { gasLimit: 3_000_000 })).to.emit(oracle, "SubscriberNotificationFailed");
+      await subscriber.setMode(Mode.Accept);
+      await expect(oracle.deliver(1n)).to.emit(oracle, "SubscriberNotified");
+    });
+
+    it("a relayed batch skips a signature someone relayed first, and still confirms with the rest", async function () {
+      const { oracle, subscriber, r1, r2, outsider, other, supplier } =
+        await networkHelpers.loadFixture(deployOracleFixture);
+      const report: Report = {
+        supplier: supplier.address,
+        disrupted: true,
+        evidenceHash: EVIDENCE,
+        observedAt: await now(),
+        lastConfirmationId: 0n,
+      };
+      const address = await oracle.getAddress();
+      const s1 = await signReport(r1, address, report);
+      const s2 = await signReport(r2, address, report);
+      // A griefer copies r1's signature from the mempool and relays it first.
+      await oracle.connect(other).submitSignedReports(report, [s1]);
+      const batch = oracle.connect(outsider).submitSignedReports(report, [s1, s2, s2]);
+      await expect(batch)
+        .to.emit(oracle, "DisruptionReported")
+        .withArgs(supplier.address, r2.address, true, EVIDENCE, report.observedAt, 2n, 2n);
+      await expect(batch).to.emit(oracle, "DisruptionConfirmed").withArgs(supplier.address, 1n, EVIDENCE);
+      expect(await subscriber.calls()).to.equal(1n);
+    });
+
+    it("a relayed batch in which no signature counts reverts with DisruptionOracle_DuplicateVote", async function () {
+      const { oracle, r1, outsider, supplier } = await networkHelpers.loadFixture(deployOracleFixture);
+      const report: Report = {
+        supplier: supplier.address,
+        disrupted: true,
+        evidenceHash: EVIDENCE,
+        observedAt: await now(),
+        lastConfirmationId: 0n,
+      };
+      const s1 = await signReport(r1, await oracle.getAddress(), report);
+      await oracle.connect(outsider).submitSignedReports(report, [s1]);
+      await expect(oracle.connect(outsider).submitSignedReports(report, [s1, s1]))
+        .to.be.revertedWithCustomError(oracle, "DisruptionOracle_DuplicateVote")
+        .withArgs(supplier.address, r1.address);
+      expect((await oracle.openRound(supplier.address)).votes).to.equal(1n);
     });
   });
 

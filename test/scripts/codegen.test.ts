@@ -127,7 +127,7 @@ describe("generated files (scripts/codegen)", function () {
       expect(stage?.members).to.deep.equal(["Research", "Pilot", "Market"]);
       expect(CategoryNames[Category.OtherRelated]).to.equal("OtherRelated");
       expect(EscrowTypes.Category).to.equal(Category);
-      expect(SkipReason.TransferFailed).to.equal(4);
+      expect(SkipReason.ProjectClosed).to.equal(4);
     });
 
     it("follows a new enum member without any change to the generator; the gate then names enums.ts and EVENTS.md", function () {

@@ -143,7 +143,19 @@ describe("deploy configuration (scripts/lib/deploy-config.ts)", function () {
         quorum: 2,
         guardian: undefined,
         maxReportAge: undefined,
+        projectTokens: undefined,
       });
+    });
+  });
+
+  describe("PROJECT_TOKENS", function () {
+    it("lists the tokens the pool may hold (checked addresses); unset, the pool takes the project token", function () {
+      const env = { ORACLE_REPORTERS: R1, TOKEN_ADDRESS: R1 };
+      expect(readDeployConfig(env, REMOTE, []).projectTokens).to.equal(undefined);
+      expect(readDeployConfig({ ...env, PROJECT_TOKENS: ` ${R1} ` }, REMOTE, []).projectTokens).to.deep.equal([R1]);
+      expect(refusal(() => readDeployConfig({ ...env, PROJECT_TOKENS: `${R1},${R1}` }, REMOTE, []))).to.match(
+        /^PROJECT_TOKENS: .* is listed twice/,
+      );
     });
   });
 
@@ -241,6 +253,11 @@ describe("deploy configuration (scripts/lib/deploy-config.ts)", function () {
       expect(await stack.registry.escrow()).to.equal(plan.addresses.escrow);
       expect(await stack.oracle.subscribers()).to.deep.equal([plan.addresses.pool]);
       expect((await stack.oracle.config())[1]).to.equal(BigInt(plan.quorum));
+      // The pool's constructor: its owner (the deployer) and its project tokens (default: the project token).
+      expect(plan.projectTokens).to.deep.equal([plan.addresses.token]);
+      expect(text).to.include(`owner ${deployer.address} (the deployer), project tokens ${plan.addresses.token}`);
+      expect(await stack.pool.owner()).to.equal(deployer.address);
+      expect(await stack.pool.isProjectToken(plan.addresses.token)).to.equal(true);
       expect(await ethers.provider.getTransactionCount(deployer.address, "pending")).to.equal(
         nonceBefore + plan.transactions.length,
       );

@@ -19,7 +19,9 @@ contract PoolStackDeployer {
     SupplyChainRegistry public immutable registry;
     ContingencyPool public immutable pool;
 
-    constructor(address directory, address oracle) {
+    constructor(address directory, address oracle, address projectToken) {
+        address[] memory projectTokens = new address[](1);
+        projectTokens[0] = projectToken;
         address predictedPool = address(
             uint160(uint256(keccak256(abi.encodePacked(bytes1(0xd6), bytes1(0x94), address(this), bytes1(0x02)))))
         );
@@ -27,7 +29,9 @@ contract PoolStackDeployer {
         pool = new ContingencyPool(
             ISupplyChainRegistry(address(registry)),
             IRDEscrow(directory),
-            IDisruptionOracle(oracle)
+            IDisruptionOracle(oracle),
+            msg.sender,
+            projectTokens
         );
         require(address(pool) == predictedPool, "prediction");
     }
@@ -56,7 +60,7 @@ contract ContingencyPoolTest is BaseTest {
         token = new FeeOnTransferToken(0);
         directory = new PoolTestDirectory();
         oracle = new PoolTestOracle();
-        PoolStackDeployer d = new PoolStackDeployer(address(directory), address(oracle));
+        PoolStackDeployer d = new PoolStackDeployer(address(directory), address(oracle), address(token));
         registry = d.registry();
         pool = d.pool();
         directory.setProject(PROJECT, FIRM, address(token));

@@ -258,6 +258,7 @@ describe("ContingencyPool", function () {
     it("refuses fee-on-transfer tokens with ContingencyPool_UnexpectedBalanceChange", async function () {
       const s = await scenario();
       const fee = await ethers.deployContract("FeeOnTransferToken", [100n]);
+      await s.pool.connect(s.admin).setProjectToken(await fee.getAddress(), true);
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
@@ -274,6 +275,7 @@ describe("ContingencyPool", function () {
     it("blocks reentrancy from a malicious token", async function () {
       const s = await scenario();
       const evil = await ethers.deployContract("ReentrantToken");
+      await s.pool.connect(s.admin).setProjectToken(await evil.getAddress(), true);
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
@@ -292,6 +294,7 @@ describe("ContingencyPool", function () {
     it("rejects a false-returning token (SafeERC20)", async function () {
       const s = await scenario();
       const bad = await ethers.deployContract("FalseReturningToken");
+      await s.pool.connect(s.admin).setProjectToken(await bad.getAddress(), true);
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
@@ -308,9 +311,10 @@ describe("ContingencyPool", function () {
   });
 
   describe("a token that refuses the advance's transfer", function () {
-    it("emits FinancingSkipped(TransferFailed), books nothing and does not block the oracle", async function () {
+    it("keeps the advance owed to the substitute (AdvanceOwed), does not block the oracle, and anyone's claimAdvance pays it once the token pays", async function () {
       const s = await scenario();
       const bad = await ethers.deployContract("FalseReturningToken");
+      await s.pool.connect(s.admin).setProjectToken(await bad.getAddress(), true);
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
@@ -325,16 +329,36 @@ describe("ContingencyPool", function () {
       await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, 100_000_00n, 100_000_00n);
       await bad.setReturnFalse(true);
       const tx = report(ethers, s.oracle as never, [s.r1, s.r2], s.supB.address);
-      await expect(tx)
-        .to.emit(s.pool, "FinancingSkipped")
-        .withArgs(2n, 2n - 1n, s.supB.address, 1n, Skip.TransferFailed, 100n);
+      await expect(tx).to.emit(s.pool, "AdvanceOwed").withArgs(2n, s.s1.address, 100n, 1n, s.supB.address, 1n);
+      await expect(tx).not.to.emit(s.pool, "FinancingSkipped");
       // The other project's pair (component 3 of project 1) is still financed in the same transaction.
       await expect(tx)
         .to.emit(s.pool, "SubstituteFinanced")
         .withArgs(s.projectId, s.s3.address, ADV3, 3n, s.supB.address, 1n);
-      const p2 = await s.pool.getPool(2n);
-      expect(p2.cash).to.equal(10_000n);
-      expect(p2.outstanding).to.equal(0n);
+      // Financed and owed by the firm; the advance is held for s1, not the financiers' cash any more.
+      let p2 = await s.pool.getPool(2n);
+      expect([p2.cash, p2.outstanding, p2.owed]).to.deep.equal([10_000n - 100n, 100n, 100n]);
+      expect(await s.pool.owedAdvance(2n, s.s1.address)).to.equal(100n);
+      expect(await s.pool.poolBalance(2n)).to.equal(await bad.balanceOf(s.stack.addresses.pool));
+
+      // Still refusing: the claim reverts and the advance stays owed.
+      await expect(s.pool.connect(s.keeper).claimAdvance(2n, s.s1.address))
+        .to.be.revertedWithCustomError(s.pool, "SafeERC20FailedOperation")
+        .withArgs(await bad.getAddress());
+      expect(await s.pool.owedAdvance(2n, s.s1.address)).to.equal(100n);
+
+      // Paying again: anyone's claim pays s1, once.
+      await bad.setReturnFalse(false);
+      await expect(s.pool.connect(s.keeper).claimAdvance(2n, s.s1.address))
+        .to.emit(s.pool, "AdvanceClaimed")
+        .withArgs(2n, s.s1.address, 100n, s.keeper.address);
+      expect(await bad.balanceOf(s.s1.address)).to.equal(100n);
+      p2 = await s.pool.getPool(2n);
+      expect([p2.cash, p2.outstanding, p2.owed]).to.deep.equal([10_000n - 100n, 100n, 0n]);
+      expect(await s.pool.poolBalance(2n)).to.equal(await bad.balanceOf(s.stack.addresses.pool));
+      await expect(s.pool.connect(s.keeper).claimAdvance(2n, s.s1.address))
+        .to.be.revertedWithCustomError(s.pool, "ContingencyPool_NothingOwed")
+        .withArgs(2n, s.s1.address);
     });
   });
 
@@ -364,7 +388,7 @@ describe("ContingencyPool", function () {
     it("reverts with ContingencyPool_ZeroAddress", async function () {
       const factory = await ethers.getContractFactory("ContingencyPool");
       await expect(
-        factory.deploy(ethers.ZeroAddress, ethers.ZeroAddress, ethers.ZeroAddress),
+        factory.deploy(ethers.ZeroAddress, ethers.ZeroAddress, ethers.ZeroAddress, (await ethers.getSigners())[0], []),
       ).to.be.revertedWithCustomError(factory, "ContingencyPool_ZeroAddress");
     });
   });

@@ -148,7 +148,10 @@ export async function withManyPairs<T extends PoolScenario>(s: T, ethers: Hardha
   return s;
 }
 
-/** pool held = Σ Committed − Σ SubstituteFinanced + Σ Repaid − Σ Withdrawn (docs/EVENTS.md), rebuilt from the logs. */
+/**
+ * pool held = Σ Committed − Σ SubstituteFinanced − Σ AdvanceClaimed + Σ Repaid − Σ Withdrawn (docs/EVENTS.md),
+ * rebuilt from the logs.
+ */
 export async function poolHeldFromEvents(s: PoolScenario): Promise<bigint> {
   const pool = s.pool;
   const sum = async (filter: Parameters<typeof pool.queryFilter>[0]) =>
@@ -158,7 +161,8 @@ export async function poolHeldFromEvents(s: PoolScenario): Promise<bigint> {
     );
   return (
     (await sum(pool.filters.Committed(s.projectId))) -
-    (await sum(pool.filters.SubstituteFinanced(s.projectId))) +
+    (await sum(pool.filters.SubstituteFinanced(s.projectId))) -
+    (await sum(pool.filters.AdvanceClaimed(s.projectId))) +
     (await sum(pool.filters.Repaid(s.projectId))) -
     (await sum(pool.filters.Withdrawn(s.projectId)))
   );

@@ -1,4 +1,7 @@
-/** ContingencyPool: commitments, substitute financing, repayments, withdrawals, claims, the processing queue. */
+/**
+ * ContingencyPool: commitments, substitute financing (paid, or owed when the token refused the advance, and claimed
+ * later), repayments, withdrawals, claims, the processing queue, the project-token list and the owner.
+ */
 import { insert, update, upsert } from "../changes";
 import { SKIP_REASONS } from "../vocabulary";
 import { lc, movement, projectToken } from "./common";
@@ -64,6 +67,39 @@ export const poolReducers: Reducers["ContingencyPool"] = {
     update("disruption", { confirmationId: args.disruptionId }, { add: { financed: args.amount, financings: 1 } }),
   ],
 
+  // The pair is financed (switched, owed by the firm) but no tokens moved: the pool still holds the advance.
+  AdvanceOwed: (args, meta) => [
+    upsert(
+      "owedAdvance",
+      { projectId: args.projectId, substitute: lc(args.substitute) },
+      { add: { owed: args.amount }, set: { updatedAt: meta.timestamp } },
+    ),
+    update("pool", { projectId: args.projectId }, { add: { owed: args.amount } }),
+    update("disruption", { confirmationId: args.disruptionId }, { add: { owedAdvances: 1 } }),
+  ],
+
+  AdvanceClaimed: (args, meta, lookups) => [
+    ...movement(
+      "advanceClaimed",
+      args.projectId,
+      meta.address,
+      args.substitute,
+      projectToken(lookups, args.projectId),
+      args.amount,
+      meta,
+    ),
+    update(
+      "owedAdvance",
+      { projectId: args.projectId, substitute: lc(args.substitute) },
+      { add: { owed: -args.amount, claimed: args.amount }, set: { updatedAt: meta.timestamp } },
+    ),
+    update(
+      "pool",
+      { projectId: args.projectId },
+      { add: { owed: -args.amount, advancesClaimed: args.amount, held: -args.amount } },
+    ),
+  ],
+
   FinancingSkipped: (args, meta) => [
     insert("financingSkip", {
       id: meta.id,
@@ -123,6 +159,27 @@ export const poolReducers: Reducers["ContingencyPool"] = {
       "queueJob",
       { jobId: args.jobId },
       { set: { supplier: lc(args.supplier), confirmationId: args.confirmationId, nextPairIndex: args.nextPairIndex } },
+    ),
+  ],
+
+  ProjectTokenSet: (args, meta) => [
+    upsert("projectToken", { token: lc(args.token) }, { set: { allowed: args.allowed, updatedAt: meta.timestamp } }),
+  ],
+
+  OwnershipTransferStarted: (args, meta) => [
+    upsert(
+      "contractOwner",
+      { contract: lc(meta.address) },
+      { set: { owner: lc(args.previousOwner), pendingOwner: lc(args.newOwner), updatedAt: meta.timestamp } },
+    ),
+  ],
+
+  // Ownable2Step clears the pending owner on every transfer (the constructor's included).
+  OwnershipTransferred: (args, meta) => [
+    upsert(
+      "contractOwner",
+      { contract: lc(meta.address) },
+      { set: { owner: lc(args.newOwner), pendingOwner: null, updatedAt: meta.timestamp } },
     ),
   ],
 

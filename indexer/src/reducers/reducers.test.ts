@@ -280,6 +280,73 @@ describe("the escrow's and the pool's accounting identities", () => {
   });
 });
 
+describe("an advance the token refused", () => {
+  test("AdvanceOwed keeps it in what the pool holds; AdvanceClaimed pays it out (pool held − Σ AdvanceClaimed)", () => {
+    const t = new Tables().apply(createProject(1n));
+    const pool = (name: string, args: Record<string, unknown>) =>
+      t.apply(reduce("ContingencyPool", name, { projectId: 1n, ...args }, POOL, withToken));
+    pool("Committed", {
+      financier: BANK,
+      amount: 800n,
+      shares: 800n,
+      exposureAllowance: 800n,
+      disruptionAllowance: 800n,
+    });
+    t.apply(
+      reduce(
+        "DisruptionOracle",
+        "DisruptionConfirmed",
+        { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: HASH },
+        "0x00000000000000000000000000000000000000cc",
+      ),
+    );
+    const owed = {
+      substitute: SUBSTITUTE,
+      amount: 300n,
+      componentId: 1n,
+      disruptedSupplier: SUPPLIER,
+      disruptionId: 1n,
+    };
+    pool("AdvanceOwed", owed);
+
+    let poolRow = t.get("pool", { projectId: 1n })!;
+    assert.deepEqual([poolRow.held, poolRow.owed], [800n, 300n]);
+    assert.equal(poolRow.financed ?? 0n, 0n, "not counted as financed (paid)");
+    assert.equal(t.all("flow").length, 1, "an owed advance moves no tokens");
+    assert.equal(t.all("disruption")[0].owedAdvances, 1);
+    const key = { projectId: 1n, substitute: SUBSTITUTE.toLowerCase() };
+    assert.equal(t.get("owedAdvance", key)?.owed, 300n);
+
+    pool("AdvanceClaimed", { substitute: SUBSTITUTE, amount: 300n, caller: FUND });
+    poolRow = t.get("pool", { projectId: 1n })!;
+    assert.deepEqual([poolRow.held, poolRow.owed, poolRow.advancesClaimed], [800n - 300n, 0n, 300n]);
+    assert.deepEqual([t.get("owedAdvance", key)?.owed, t.get("owedAdvance", key)?.claimed], [0n, 300n]);
+    const net = (party: Hex) => t.all("partyTotal").find((r) => r.party === party.toLowerCase())?.net;
+    assert.equal(net(POOL), poolRow.held);
+    assert.equal(net(SUBSTITUTE), 300n);
+    assert.equal(t.all("flow")[1].kind, "advanceClaimed");
+  });
+});
+
+describe("the pool's token list and owner", () => {
+  test("ProjectTokenSet lists and unlists a token; Ownable2Step's pending owner is kept until it accepts", () => {
+    const t = new Tables();
+    const pool = (name: string, args: Record<string, unknown>) => t.apply(reduce("ContingencyPool", name, args, POOL));
+    pool("OwnershipTransferred", { previousOwner: ZERO, newOwner: FIRM });
+    pool("ProjectTokenSet", { token: TOKEN, allowed: true });
+    assert.equal(t.get("projectToken", { token: TOKEN.toLowerCase() })?.allowed, true);
+    pool("ProjectTokenSet", { token: TOKEN, allowed: false });
+    assert.equal(t.get("projectToken", { token: TOKEN.toLowerCase() })?.allowed, false);
+
+    pool("OwnershipTransferStarted", { previousOwner: FIRM, newOwner: BANK });
+    let owner = t.get("contractOwner", { contract: POOL.toLowerCase() })!;
+    assert.deepEqual([owner.owner, owner.pendingOwner], [FIRM.toLowerCase(), BANK.toLowerCase()]);
+    pool("OwnershipTransferred", { previousOwner: FIRM, newOwner: BANK });
+    owner = t.get("contractOwner", { contract: POOL.toLowerCase() })!;
+    assert.deepEqual([owner.owner, owner.pendingOwner], [BANK.toLowerCase(), null]);
+  });
+});
+
 describe("milestone reviews", () => {
   test("a rejection keeps its reason hash; a resubmission is submitted again", () => {
     const t = new Tables().apply(createProject(1n));

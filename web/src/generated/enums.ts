@@ -117,17 +117,17 @@ export type FailoverOutcome = (typeof FailoverOutcome)[keyof typeof FailoverOutc
 export const FailoverOutcomeNames = ["Switched", "NotAffected", "NoHealthySubstitute", "OverBudget", "NotEligible"] as const;
 export type FailoverOutcomeName = (typeof FailoverOutcomeNames)[number];
 
-/** SupplyChainTypes.SkipReason (contracts/types/SupplyChainTypes.sol): Why the pool did not finance an affected pair. */
+/** SupplyChainTypes.SkipReason (contracts/types/SupplyChainTypes.sol): Why the pool did not finance an affected pair. (An advance the token refuses is not skipped: it is financed and stays owed to the substitute, see {IContingencyPool.AdvanceOwed}.) */
 export const SkipReason = {
   NoHealthySubstitute: 0,
   InsufficientLiquidity: 1,
   ExposureCapReached: 2,
   DisruptionCapReached: 3,
-  TransferFailed: 4,
+  ProjectClosed: 4,
 } as const;
 export type SkipReason = (typeof SkipReason)[keyof typeof SkipReason];
 /** The member names of SkipReason, indexed by value. */
-export const SkipReasonNames = ["NoHealthySubstitute", "InsufficientLiquidity", "ExposureCapReached", "DisruptionCapReached", "TransferFailed"] as const;
+export const SkipReasonNames = ["NoHealthySubstitute", "InsufficientLiquidity", "ExposureCapReached", "DisruptionCapReached", "ProjectClosed"] as const;
 export type SkipReasonName = (typeof SkipReasonNames)[number];
 
 /** RecordingSubscriber.Mode (contracts/test/RecordingSubscriber.sol) */
@@ -135,10 +135,11 @@ export const Mode = {
   Accept: 0,
   Revert: 1,
   BurnGas: 2,
+  RevertHuge: 3,
 } as const;
 export type Mode = (typeof Mode)[keyof typeof Mode];
 /** The member names of Mode, indexed by value. */
-export const ModeNames = ["Accept", "Revert", "BurnGas"] as const;
+export const ModeNames = ["Accept", "Revert", "BurnGas", "RevertHuge"] as const;
 export type ModeName = (typeof ModeNames)[number];
 
 /** The enums declared in EscrowTypes. */

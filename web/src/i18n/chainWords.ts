@@ -103,6 +103,20 @@ const erc20Events = {
   },
 } as const;
 
+/** Events of OpenZeppelin's Ownable2Step (the contingency pool; the demo token's Ownable has the second). */
+const ownershipEvents = {
+  OwnershipTransferStarted: {
+    en: "Ownership transfer started",
+    zh: "所有权转移已发起",
+    params: { previousOwner: w("Current owner", "现所有者"), newOwner: w("Pending owner", "待接受的所有者") },
+  },
+  OwnershipTransferred: {
+    en: "Ownership transferred",
+    zh: "所有权转移",
+    params: { previousOwner: w("Previous owner", "原所有者"), newOwner: w("New owner", "新所有者") },
+  },
+} as const;
+
 const eip712DomainChanged = { en: "Signing domain changed", zh: "签名域变更", params: {} } as const;
 
 export const eventCatalogue: EventCatalogue = {
@@ -357,6 +371,28 @@ export const eventCatalogue: EventCatalogue = {
           disruptionId: w("Disruption confirmation", "中断确认编号"),
         },
       },
+      AdvanceOwed: {
+        en: "Advance owed to the substitute (the token refused the payment)",
+        zh: "欠付替代供应商的预付款（代币拒绝转账）",
+        params: {
+          projectId,
+          substitute: w("Substitute", "替代供应商"),
+          amount: w("Advance", "预付款", "amount"),
+          componentId,
+          disruptedSupplier: w("Disrupted supplier", "中断的供应商"),
+          disruptionId: w("Disruption confirmation", "中断确认编号"),
+        },
+      },
+      AdvanceClaimed: {
+        en: "Owed advance paid",
+        zh: "欠付预付款已支付",
+        params: {
+          projectId,
+          substitute: w("Substitute", "替代供应商"),
+          amount: w("Advance", "预付款", "amount"),
+          caller: w("Caller", "调用方"),
+        },
+      },
       FinancingSkipped: {
         en: "Financing skipped",
         zh: "未融资",
@@ -391,6 +427,12 @@ export const eventCatalogue: EventCatalogue = {
         zh: "队列任务完成",
         params: { supplier, confirmationId, jobId, dropped: w("Dropped (outdated)", "已丢弃（已过时）") },
       },
+      ProjectTokenSet: {
+        en: "Project token list changed",
+        zh: "项目代币列表变更",
+        params: { token: w("Token", "代币"), allowed: w("Allowed", "允许") },
+      },
+      ...ownershipEvents,
     },
   },
   DemoStablecoin: {
@@ -398,11 +440,7 @@ export const eventCatalogue: EventCatalogue = {
     zh: "演示稳定币",
     events: {
       ...erc20Events,
-      OwnershipTransferred: {
-        en: "Ownership transferred",
-        zh: "所有权转移",
-        params: { previousOwner: w("Previous owner", "原所有者"), newOwner: w("New owner", "新所有者") },
-      },
+      OwnershipTransferred: ownershipEvents.OwnershipTransferred,
       EIP712DomainChanged: eip712DomainChanged,
     },
   },
@@ -455,9 +493,9 @@ export const enumCatalogue: EnumCatalogue = {
     },
     ExposureCapReached: { en: "The pool's exposure cap was reached", zh: "已达资金池风险敞口上限" },
     DisruptionCapReached: { en: "This disruption's financing cap was reached", zh: "已达本次断供的融资上限" },
-    TransferFailed: {
-      en: "The token refused the payment: component switched, nothing paid",
-      zh: "代币拒绝转账：部件已切换，未付款",
+    ProjectClosed: {
+      en: "The project is closed (failed, cancelled or completed): component not switched",
+      zh: "项目已关闭（失败、取消或完成）：部件未切换",
     },
   },
 };

@@ -173,10 +173,18 @@ export const en = {
   "err.ContingencyPool_CallerNotOracle": "Only the disruption oracle may do this.",
   "err.ContingencyPool_InvalidAllowance":
     "The exposure and per-disruption allowances must not exceed the amount committed.",
+  "err.ContingencyPool_InsufficientGas":
+    "Not enough gas for the advance's token transfer; send the transaction with a higher gas limit.",
   "err.ContingencyPool_NothingToProcess": "There is no queued financing to process.",
   "err.ContingencyPool_NothingToWithdraw": "There is nothing to withdraw from the pool of project {projectId}.",
-  "err.ContingencyPool_QueuePending": "Queued substitute financings must be processed first ({pendingJobs} pending).",
+  "err.ContingencyPool_NothingOwed": "No advance is owed to {substitute} in project {projectId}.",
+  "err.ContingencyPool_ProjectNotActive": "Project {projectId} is closed; its pool takes no new commitments.",
+  "err.ContingencyPool_QueuePending":
+    "Queued substitute financings of this project must be processed first ({pendingJobs} jobs to go); claim payouts need not wait.",
+  "err.ContingencyPool_TriggersPaused": "Queued financing waits: automatic triggers are paused by the guardian.",
   "err.ContingencyPool_RepayExceedsDebt": "Repaying {amount} exceeds what is owed ({outstanding}).",
+  "err.ContingencyPool_TokenNotAllowed":
+    "Project {projectId}'s token {token} is not on this deployment's list of pool tokens.",
   "err.ContingencyPool_UnexpectedBalanceChange":
     "The token moved {received} instead of {amount}; fee-charging tokens are not supported.",
   "err.ContingencyPool_ZeroAddress": "An address is missing.",
@@ -187,6 +195,7 @@ export const en = {
   "err.DisruptionOracle_ReporterCapacityReached": "All {capacity} reporter slots are used.",
   "err.DisruptionOracle_SubscriberAlreadyAdded": "{subscriber} is already subscribed.",
   "err.DisruptionOracle_SubscriberNotFound": "{subscriber} is not a subscriber.",
+  "err.DisruptionOracle_SubscriberWithoutCode": "{subscriber} has no code; only contracts can be subscribers.",
   "err.DisruptionOracle_TooManySubscribers": "All {capacity} subscriber slots are taken.",
   "err.DisruptionOracle_NothingToDeliver": "Confirmation {confirmationId} has nothing left to deliver.",
   "err.DisruptionOracle_PauseUnchanged": "The oracle is already in that pause state.",
@@ -310,7 +319,7 @@ export const en = {
   "followUp.skip.insufficientLiquidity": enumCatalogue.SkipReason.InsufficientLiquidity.en,
   "followUp.skip.exposureCap": enumCatalogue.SkipReason.ExposureCapReached.en,
   "followUp.skip.disruptionCap": enumCatalogue.SkipReason.DisruptionCapReached.en,
-  "followUp.skip.transferFailed": enumCatalogue.SkipReason.TransferFailed.en,
+  "followUp.skip.projectClosed": enumCatalogue.SkipReason.ProjectClosed.en,
   "followUp.skip.unknown": "Not financed",
   "inbox.title": "Your listings",
   "inbox.none": "No component lists the connected account.",

@@ -25,7 +25,7 @@ const SKIP_REASONS: Record<SkipReasonName, MessageKey> = {
   InsufficientLiquidity: "followUp.skip.insufficientLiquidity",
   ExposureCapReached: "followUp.skip.exposureCap",
   DisruptionCapReached: "followUp.skip.disruptionCap",
-  TransferFailed: "followUp.skip.transferFailed",
+  ProjectClosed: "followUp.skip.projectClosed",
 };
 
 export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) {
