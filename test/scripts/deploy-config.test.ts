@@ -10,7 +10,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { network } from "hardhat";
 
-import { ConfigError } from "../../scripts/lib/config-checks.js";
 import { deployAndRecord } from "../../scripts/lib/deploy.js";
 import {
   localReporters,
@@ -19,33 +18,13 @@ import {
   renderPlan,
   type DeployConfig,
 } from "../../scripts/lib/deploy-config.js";
+import { asyncRefusal, refusal } from "../helpers/refusals.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 const NETWORK = "hardhat-deploy-config-test";
 const REMOTE = 11155111; // a chain that is not local: nothing defaults
 const R1 = "0xdF3e18d64BC6A983f673Ab319CCaE4f1a57C7097";
 const R2 = "0xcd3B766CCDd6AE721141F452C550Ca635964ce71";
-
-/** The ConfigError message `run` throws (fails the test when it returns or throws anything else). */
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a refusal");
-}
-
-async function asyncRefusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a refusal");
-}
 
 const remote = (env: NodeJS.ProcessEnv) => readDeployConfig({ TOKEN_ADDRESS: R2, ...env }, REMOTE, []);
 

@@ -13,30 +13,11 @@ import { deployStack } from "../../scripts/lib/deploy-stack.js";
 import type { DeploymentRecord } from "../../scripts/lib/deployments.js";
 import { checkReporterChain, readReporterConfig } from "../../scripts/lib/reporter-config.js";
 import { checkSeedTarget } from "../../scripts/lib/seed-config.js";
+import { asyncRefusal, refusal } from "../helpers/refusals.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 const KEY = "0x" + "11".repeat(32);
 const NETWORK = "hardhat-script-config-test";
-
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a refusal");
-}
-
-async function asyncRefusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a refusal");
-}
 
 async function stackFixture() {
   const signers = await ethers.getSigners();
