@@ -167,7 +167,8 @@ interface IRDEscrow {
     /// milestones are all approved (30 days): the firm has that long to pay approved budget and complete it.
     function CLOSE_GRACE_PERIOD() external view returns (uint256);
 
-    /// @notice The registry that lists the suppliers each project may pay.
+    /// @notice The registry that lists the suppliers each project may pay: the only account that may change a
+    /// project's payee set ({setProjectPayee}).
     function registry() external view returns (IProjectPayees);
 
     /// @notice The disruption oracle; a supplier it holds disrupted is not paid (see {disburse}).
@@ -375,7 +376,8 @@ interface IRDEscrow {
     /// @notice Records whether `account` may be paid by the project (besides its firm). Called by the registry alone,
     /// which owns the rules (a registered supplier the firm adds, a supplier accepting a listing, the firm's removal)
     /// and emits their events; the escrow keeps the set so that {disburse} reads it from its own storage.
-    /// @dev Does not check the project: the registry calls it only for a project whose firm it asked the escrow for.
+    /// @dev Does not check the project: the registry calls it only for a project it knows from the escrow (on the
+    /// firm's call, checked with {projectFirm}, or for a component the firm defined).
     ///
     /// Requirements:
     /// - the caller is the registry.
