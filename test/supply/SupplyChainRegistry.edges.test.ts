@@ -10,7 +10,7 @@ import { network } from "hardhat";
 import type { RDEscrow, SupplyChainRegistry } from "../../types/ethers-contracts/index.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 import { Accounting, Stage } from "../../web/src/generated/enums.js";
-import { acceptListings, ADV1, deployScenario, REGION_CN, report } from "./fixtures.js";
+import { acceptListings, ADV1, deployScenario, REGION_CN, report } from "../helpers/supply-chain.js";
 import { FailoverOutcome as Outcome } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();

@@ -20,7 +20,7 @@ import {
   passNotice,
   report,
   withManyPairs,
-} from "./fixtures.js";
+} from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
