@@ -10,7 +10,7 @@ import { network } from "hardhat";
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
 import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
-import { TERMS } from "../supply/fixtures.js";
+import { TERMS } from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 

@@ -1,6 +1,6 @@
 /**
  * Hostile and unusual tokens against the contingency pool and the cross-contract paths (escrow + registry +
- * oracle + pool in one transaction). What test/escrow/ and test/supply/ already cover is not repeated here:
+ * oracle + pool in one transaction). What test/escrow/, test/supply/ and test/pool/ already cover is not repeated here:
  * escrow fund/disburse/claimRefund re-entry, fee-on-transfer funding, false-returning fund, pool commit with each
  * hostile token and the false-returning advance transfer.
  */
@@ -10,7 +10,7 @@ import { network } from "hardhat";
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
 import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
-import { TERMS } from "../supply/fixtures.js";
+import { TERMS } from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 

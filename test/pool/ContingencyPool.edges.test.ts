@@ -20,7 +20,7 @@ import {
   terms,
   withManyPairs,
   type PoolScenario,
-} from "./fixtures.js";
+} from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 

@@ -23,7 +23,7 @@ import {
   termsArgs,
   type PoolScenario,
   type PoolTerms,
-} from "./fixtures.js";
+} from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 

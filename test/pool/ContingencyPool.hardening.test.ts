@@ -23,7 +23,7 @@ import {
   report,
   terms,
   withManyPairs,
-} from "./fixtures.js";
+} from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 

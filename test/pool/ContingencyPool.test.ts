@@ -18,7 +18,7 @@ import {
   terms,
   termsArgs,
   withManyPairs,
-} from "./fixtures.js";
+} from "../helpers/supply-chain.js";
 import { Accounting, SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
