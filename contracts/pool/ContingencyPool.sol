@@ -79,11 +79,6 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     uint128 private _head;
     uint128 private _tail;
 
-    /// @dev When the confirmation whose pairs {_processPairs} is handling was confirmed, for the registry's
-    /// {ISupplyChainRegistry.failover} (transient: a parameter of the batch that the per-pair path would otherwise
-    /// carry through every frame).
-    uint256 private transient _confirmedAt;
-
     /*//////////////////////////////////////////////////////////////////////////
                                     CONSTRUCTOR
     //////////////////////////////////////////////////////////////////////////*/
@@ -357,9 +352,11 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         _applyDueTerms(projectId, p);
         _checkAccepted(projectId, p, accepted);
         uint256 cash = p.cash;
-        if (cash + amount > type(uint128).max) revert Errors.ContingencyPool_AmountTooLarge(projectId, amount);
-        uint256 totalShares = p.totalShares;
         uint256 shareDebt = p.shareDebt;
+        // The shareholders' value stays below 2^96, so a disruption's financing (a fraction of it) fits its 96 bits.
+        if (cash + shareDebt + amount > type(uint96).max)
+            revert Errors.ContingencyPool_AmountTooLarge(projectId, amount);
+        uint256 totalShares = p.totalShares;
         // Priced without overdue financing: a newcomer never pays for an earlier default.
         uint256 value = cash + shareDebt - _overdueShare(p, shareDebt);
         shares = totalShares == 0 ? amount : Math.mulDiv(amount, totalShares, Math.max(value, 1));
@@ -649,25 +646,27 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 start,
         uint256 max
     ) private returns (uint256 next, uint256 total) {
-        _confirmedAt = confirmedAt;
         (uint256 count, uint256[] memory projectIds, uint256[] memory componentIds) = _registry.pairsOf(
             supplier,
             start,
             max
         );
-        _handlePairs(supplier, confirmationId, start, projectIds, componentIds);
+        // Each pair travels as a "pair reference": its index in bits 0..7 (< MAX_PAIRS_PER_SUPPLIER) and the
+        // confirmation's time above, which the registry's failover needs for every pair (one word, no extra frame).
+        _handlePairs(supplier, confirmationId, (confirmedAt << 8) | start, projectIds, componentIds);
         // Unchecked: start + length <= count <= MAX_PAIRS_PER_SUPPLIER.
         unchecked {
             return (start + projectIds.length, count);
         }
     }
 
-    /// @dev Finances (or skips) the pairs [start, start + projectIds.length) of `supplier`'s reverse index. The
+    /// @dev Finances (or skips) the pairs [start, start + projectIds.length) of `supplier`'s reverse index, from the
+    /// pair reference `startRef` of the first (see {_processPairs}; the next pair's reference is one more). The
     /// escrow's status is read once per run of pairs of one project (they often follow each other).
     function _handlePairs(
         address supplier,
         uint256 confirmationId,
-        uint256 start,
+        uint256 startRef,
         uint256[] memory projectIds,
         uint256[] memory componentIds
     ) private {
@@ -677,21 +676,29 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         // Unchecked: i < n <= MAX_PAIRS_PER_SUPPLIER.
         unchecked {
             for (uint256 i = 0; i < n; ++i) {
-                uint256 projectId = projectIds[i];
+                uint256 projectId;
+                uint256 componentId;
+                // Both arrays have n elements (the registry returns them side by side): read without bounds checks.
+                // solhint-disable-next-line no-inline-assembly
+                assembly ("memory-safe") {
+                    let offset := shl(5, add(i, 1))
+                    projectId := mload(add(projectIds, offset))
+                    componentId := mload(add(componentIds, offset))
+                }
                 if (i == 0 || projectId != lastProjectId) {
                     active = _escrow.projectStatus(projectId) == EscrowTypes.ProjectStatus.Active;
                     lastProjectId = projectId;
                 }
                 if (active) {
-                    _financePair(projectId, componentIds[i], supplier, start + i, confirmationId);
+                    _financePair(projectId, componentId, supplier, startRef + i, confirmationId);
                 } else {
-                    _skipClosed(projectId, componentIds[i], supplier, start + i, confirmationId);
+                    _skipClosed(projectId, componentId, supplier, startRef + i, confirmationId);
                 }
             }
         }
     }
 
-    /// @dev Finances one affected pair (entry `pairIndex` of `disrupted`'s reverse index). Hot path: slots 0-2 of
+    /// @dev Finances one affected pair (`pairRef`: see {_processPairs}) of `disrupted`'s reverse index. Hot path: slots 0-2 of
     /// the project's pool are read whole once and slots 0-1 written whole (layouts in {SupplyChainTypes.Pool}:
     /// slot 0 = cash 0..127 | shareDebt 128..255; slot 1 = epochConfirmationId 0..63 | epochFinanced 64..159 |
     /// epochDueAt 160..199 | oldestDueAt 200..239; slot 2 = token 0..159 | exposureBps 160..175 | disruptionBps
@@ -701,13 +708,13 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 projectId,
         uint256 componentId,
         address disrupted,
-        uint256 pairIndex,
+        uint256 pairRef,
         uint256 confirmationId
     ) private {
         (uint256 base, uint256 s0, uint256 s1, uint256 s2) = _poolSlots(projectId);
         (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) = _callFailover(
             disrupted,
-            pairIndex,
+            pairRef,
             confirmationId,
             _limit(s0, s1, s2, confirmationId, 0)
         );
@@ -743,12 +750,12 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 projectId,
         uint256 componentId,
         address disrupted,
-        uint256 pairIndex,
+        uint256 pairRef,
         uint256 confirmationId
     ) private {
         (SupplyChainTypes.FailoverOutcome outcome, , uint256 advance) = _callFailover(
             disrupted,
-            pairIndex,
+            pairRef,
             confirmationId,
             0
         );
@@ -768,16 +775,16 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         }
     }
 
-    /// @dev `_registry.failover(...)` without the ABI helpers (hot path: once per affected pair). Bubbles up a
+    /// @dev `_registry.failover(disrupted, pairIndex, confirmationId, confirmedAt, budget)` without the ABI helpers
+    /// (hot path: once per affected pair), with the index and time from `pairRef` (see {_processPairs}). Bubbles up a
     /// registry revert; the registry is our own immutable collaborator and returns three words.
     function _callFailover(
         address disrupted,
-        uint256 pairIndex,
+        uint256 pairRef,
         uint256 confirmationId,
         uint256 budget
     ) private returns (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) {
         address registry_ = address(_registry);
-        uint256 confirmedAt = _confirmedAt;
         bytes4 selector = ISupplyChainRegistry.failover.selector;
         uint256 rawOutcome;
         // solhint-disable-next-line no-inline-assembly
@@ -785,9 +792,9 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
             let ptr := mload(0x40)
             mstore(ptr, selector)
             mstore(add(ptr, 0x04), disrupted)
-            mstore(add(ptr, 0x24), pairIndex)
+            mstore(add(ptr, 0x24), and(pairRef, 0xff)) // the pair's index
             mstore(add(ptr, 0x44), confirmationId)
-            mstore(add(ptr, 0x64), confirmedAt)
+            mstore(add(ptr, 0x64), shr(8, pairRef)) // when the confirmation was confirmed
             mstore(add(ptr, 0x84), budget)
             if iszero(call(gas(), registry_, 0, ptr, 0xa4, ptr, 0x60)) {
                 returndatacopy(ptr, 0, returndatasize())
@@ -842,7 +849,11 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
             exposureLeft = exposureCap > shareDebt ? exposureCap - shareDebt : 0;
             disruptionLeft = disruptionCap > epochFinanced ? disruptionCap - epochFinanced : 0;
         }
-        if (advance == 0) return Math.min(cash, Math.min(exposureLeft, disruptionLeft));
+        if (advance == 0) {
+            // The least of the three (inline: hot path).
+            uint256 budget = exposureLeft < disruptionLeft ? exposureLeft : disruptionLeft;
+            return cash < budget ? cash : budget;
+        }
         if (advance > cash) return uint256(SupplyChainTypes.SkipReason.InsufficientLiquidity);
         if (advance > exposureLeft) return uint256(SupplyChainTypes.SkipReason.ExposureCapReached);
         return uint256(SupplyChainTypes.SkipReason.DisruptionCapReached);
@@ -878,26 +889,25 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     ) private returns (bool paid) {
         // Effects first. Unchecked: the registry switched only because advance <= the budget, which is at most
         // the cash (so the low half of slot 0 does not underflow, and shareDebt + advance stays below
-        // cash + shareDebt < 2^128) and the room under the disruption cap, a fraction of that value (the epoch's
-        // financing stays below 2^96 for any real supply); confirmation ids never reach 2^64, nor times 2^40.
+        // cash + shareDebt < 2^96, see {commit}) and the room under the disruption cap, a fraction of that value (so
+        // the epoch's financing stays below 2^96); confirmation ids never reach 2^64, nor times 2^40.
         uint256 n0;
         uint256 n1;
         unchecked {
-            uint256 dueAt = block.timestamp + (s2 >> 224); // this financing's due date: now + repaymentTerm
-            uint256 epochFinanced;
-            uint256 epochDueAt = dueAt; // a new confirmation's financing is due from its first financing
-            if (uint64(s1) == confirmationId) {
-                epochFinanced = uint96(s1 >> 64);
-                epochDueAt = uint40(s1 >> 160);
-            }
-            uint256 oldestDueAt = uint40(s1 >> 200);
-            if (oldestDueAt == 0) oldestDueAt = dueAt; // the first debt since the debt was last zero
             n0 = (s0 + (advance << 128)) - advance;
-            n1 =
-                uint64(confirmationId) |
-                ((epochFinanced + advance) << 64) |
-                (epochDueAt << 160) |
-                (oldestDueAt << 200);
+            if (uint64(s1) == confirmationId) {
+                // More financing of the same confirmation: its due date stands; epochFinanced (bits 64..159) grows.
+                n1 = s1 + (advance << 64);
+                // The debt was repaid in full since (oldestDueAt = 0): it restarts, due with this confirmation.
+                if (uint40(s1 >> 200) == 0) n1 |= uint256(uint40(s1 >> 160)) << 200;
+            } else {
+                // A new confirmation: its financing is due repaymentTerm (bits 224..255 of slot 2) from now; the
+                // oldest debt's due date stands unless there is no debt yet.
+                uint256 dueAt = block.timestamp + (s2 >> 224);
+                uint256 oldestDueAt = uint40(s1 >> 200);
+                if (oldestDueAt == 0) oldestDueAt = dueAt;
+                n1 = uint64(confirmationId) | (advance << 64) | (dueAt << 160) | (oldestDueAt << 200);
+            }
         }
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {

@@ -14,6 +14,7 @@ import {
   ADV3,
   DAY,
   TERMS,
+  commitBoth,
   deployScenario,
   exitAfterNotice,
   expectPoolIdentity,
@@ -21,6 +22,7 @@ import {
   report,
   terms,
   termsArgs,
+  withManyPairs,
   type PoolScenario,
   type PoolTerms,
 } from "../helpers/supply-chain.js";
@@ -348,6 +350,21 @@ describe("ContingencyPool terms, exits and due dates", function () {
       expect((await s.pool.getPool(s.projectId)).oldestDueAt).to.equal(0n);
       expect(await s.pool.overdueFinancing(s.projectId)).to.equal(0n);
       await expectPoolIdentity(s);
+    });
+
+    it("a queued pair financed after the debt was repaid in full restarts the debt, due with its confirmation", async function () {
+      const s = await withManyPairs(await commitBoth(await deployScenario(ethers)), ethers);
+      await report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address); // 4 pairs now, 2 queued
+      const financed = await s.pool.getPool(s.projectId);
+      await s.pool.connect(s.firm).repay(s.projectId, financed.outstanding);
+      expect((await s.pool.getPool(s.projectId)).oldestDueAt).to.equal(0n);
+      await s.pool.connect(s.keeper).processQueue(10n);
+      const p = await s.pool.getPool(s.projectId);
+      expect(p.outstanding).to.equal(2n * 1_000_00n);
+      expect(p.oldestDueAt).to.equal(financed.epochDueAt);
+      expect(p.epochDueAt).to.equal(financed.epochDueAt);
+      await networkHelpers.time.increaseTo(p.epochDueAt + 1n);
+      expect(await s.pool.overdueFinancing(s.projectId)).to.equal(2n * 1_000_00n);
     });
 
     it("a commitment while debt is outstanding but not overdue pays its face value", async function () {

@@ -270,9 +270,9 @@ describe("ContingencyPool", function () {
         .withArgs(9n);
     });
 
-    it("reverts with ContingencyPool_AmountTooLarge when the cash would overflow 128 bits", async function () {
+    it("reverts with ContingencyPool_AmountTooLarge when the pool's value would reach 2^96", async function () {
       const s = await scenario();
-      const big = 2n ** 128n;
+      const big = 2n ** 96n;
       await s.token.mint(s.f1.address, big);
       await expect(s.pool.connect(s.f1).commit(s.projectId, big, TERMS))
         .to.be.revertedWithCustomError(s.pool, "ContingencyPool_AmountTooLarge")
