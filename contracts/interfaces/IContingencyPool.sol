@@ -22,11 +22,11 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 ///   debt ever exceeds `exposureBps` of its own position (and of one disruption's financing, `disruptionBps`),
 ///   whoever else commits or leaves. A pool whose terms lend nothing (`exposureBps` = 0) finances nothing.
 /// - Exits. A financier requests its exit ({requestWithdrawal}) and executes it ({withdraw}) from `withdrawalNotice`
-///   later, within {WITHDRAWAL_WINDOW} (then it lapses) (at least the oracle's `maxReportAge`, so one who sees an open round of votes cannot leave before the
-///   confirming vote); meanwhile its position keeps sharing new financing. A position may leave at once when the
-///   project is closed (the escrow holds it no longer Active) or when it has nothing at risk: the pool's terms in
-///   force and pending both lend nothing (`exposureBps` = 0), so its exit shifts no financing onto anyone. A claim
-///   (the debt kept at an exit) never waits.
+///   later (at least the oracle's `maxReportAge`, so one who sees an open round of votes cannot leave before the
+///   confirming vote), within {WITHDRAWAL_WINDOW} (then the request lapses); meanwhile its position keeps sharing
+///   new financing. A position may leave at once when the project is closed (the escrow holds it no longer Active)
+///   or when it has nothing at risk: the pool's terms in force and pending both lend nothing (`exposureBps` = 0), so
+///   its exit shifts no financing onto anyone. A claim (the debt kept at an exit) never waits.
 /// - Due dates. A financing is due `repaymentTerm` after it was made: the latest financing confirmation's financing
 ///   carries its own due date (`epochDueAt`); all earlier debt is due with the oldest financing made since the
 ///   debt was last zero (`oldestDueAt`). Repayments pay the oldest debt first. Debt past its due date is overdue
@@ -51,10 +51,10 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 ///   component); a job whose confirmation is no longer the supplier's latest, or whose supplier recovered, is
 ///   dropped. A recovery pays nothing.
 /// - Shares. Shares are priced at the pool's net asset value (cash + the shareholders' part of outstanding
-///   financing that is not overdue). {withdraw} exits a financier completely: it pays the pro-rata share of the cash now and turns
-///   the pro-rata share of outstanding financing into a claim that later repayments pay out, pro rata with the
-///   shareholders' part. So every financier receives a pro-rata share of unused liquidity and repayments,
-///   whatever the order of withdrawals.
+///   financing that is not overdue). {withdraw} exits a financier completely: it pays the pro-rata share of the
+///   cash now and turns the pro-rata share of outstanding financing into a claim that later repayments pay out,
+///   pro rata with the shareholders' part. So every financier receives a pro-rata share of unused liquidity and
+///   repayments, whatever the order of withdrawals.
 /// - Dust. Every division rounds down (in the pool's favour); the remainder stays in the pool: in `cash` for
 ///   the shareholders, or in `claimCash` when it comes from claim payouts. A claim era ends when the
 ///   claimants' debt is repaid in full (or shrinks below 1e-9 of its units, then that residue, at most a few

@@ -563,8 +563,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
                     pending.repaymentTerm
                 )
                 : _termsOf(p);
-        // Any terms a firm set have a notice of at least the oracle's maxReportAge (> 0 for a real oracle) ...
-        // ... or a repayment term > 0, which every valid set of terms has.
+        // Every set of terms the firm can set has a repayment term > 0; all zero means none was set.
         if (bound.repaymentTerm == 0) revert Errors.ContingencyPool_TermsNotSet(projectId);
         if (
             accepted.exposureBps != bound.exposureBps ||
@@ -698,8 +697,9 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         }
     }
 
-    /// @dev Finances one affected pair (`pairRef`: see {_processPairs}) of `disrupted`'s reverse index. Hot path: slots 0-2 of
-    /// the project's pool are read whole once and slots 0-1 written whole (layouts in {SupplyChainTypes.Pool}:
+    /// @dev Finances one affected pair (`pairRef`: see {_processPairs}) of `disrupted`'s reverse index. Hot path:
+    /// slots 0-2 of the project's pool are read whole once and slots 0-1 written whole (layouts in
+    /// {SupplyChainTypes.Pool}:
     /// slot 0 = cash 0..127 | shareDebt 128..255; slot 1 = epochConfirmationId 0..63 | epochFinanced 64..159 |
     /// epochDueAt 160..199 | oldestDueAt 200..239; slot 2 = token 0..159 | exposureBps 160..175 | disruptionBps
     /// 176..191 | withdrawalNotice 192..223 | repaymentTerm 224..255). The registry call in between does not touch
