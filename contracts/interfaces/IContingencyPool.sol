@@ -333,7 +333,7 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// @notice Processes up to `max` queued pairs (anyone may call it, keeper-style).
     /// @dev Emits per pair {SubstituteFinanced}, {AdvanceOwed} or {FinancingSkipped} (or nothing when the pair is not
     /// affected any more), and {QueueJobDone} per finished job. Requirements: the oracle's triggers are not paused
-    /// ({IDisruptionOracle.triggersPaused}: pause means pause, for queued financing too); a job waits; `max` > 0.
+    /// ({ISupplierStatusSource.triggersPaused}: pause means pause, for queued financing too); a job waits; `max` > 0.
     /// @return processed Pairs looked at.
     function processQueue(uint256 max) external returns (uint256 processed);
 }

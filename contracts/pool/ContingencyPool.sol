@@ -10,7 +10,7 @@ import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/Reentran
 
 import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
 import { IContingencyPool } from "../interfaces/IContingencyPool.sol";
-import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
+import { ISupplierStatusSource } from "../interfaces/ISupplierStatusSource.sol";
 import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { Errors } from "../libraries/Errors.sol";
@@ -55,7 +55,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
 
     ISupplyChainRegistry private immutable _registry;
     IRDEscrow private immutable _escrow;
-    IDisruptionOracle private immutable _oracle;
+    ISupplierStatusSource private immutable _oracle;
 
     mapping(uint256 projectId => SupplyChainTypes.Pool pool) private _pools;
 
@@ -91,7 +91,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     constructor(
         ISupplyChainRegistry registry_,
         IRDEscrow escrow_,
-        IDisruptionOracle oracle_,
+        ISupplierStatusSource oracle_,
         address admin,
         address[] memory projectTokens
     ) Ownable(admin) {

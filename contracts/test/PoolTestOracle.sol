@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
+import { ISupplierStatusSource } from "../interfaces/ISupplierStatusSource.sol";
 import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
 
 /// @notice Test-only oracle: anyone sets a supplier's state and notifies a subscriber (the ContingencyPool), so
 /// the pool's fuzz tests can trigger confirmations without reporters.
-contract PoolTestOracle is IDisruptionOracle {
+contract PoolTestOracle is ISupplierStatusSource {
     struct State {
         bool disrupted;
         uint64 since;

@@ -722,7 +722,7 @@ class RequestWithdrawal extends Step {
     super();
   }
   label() {
-    return `requestWithdrawal(p#${this.project}, f${this.financier + 1}${this.wait ? ", then the notice passes" : ""})`;
+    return `requestWithdrawal(p#${this.project}, f${this.financier + 1}${this.wait ? ", then withdraw after the notice" : ""})`;
   }
   async exec(m: Model, r: Real) {
     const { id, p } = pickProject(m, this.project);
@@ -731,8 +731,14 @@ class RequestWithdrawal extends Step {
     const expected: Expect = shares === 0n ? err("ContingencyPool_NothingToWithdraw") : OK;
     const logs = await act(m, r, expected, () => r.pool.connect(f).requestWithdrawal(id, GAS));
     if (logs && this.wait) {
+      // The notice passes and the financier executes its exit (a queued job of the project may still hold it).
       const executableAt = n(logs.find((x) => x.name === "WithdrawalRequested")!.args[2]);
-      await networkHelpers.time.increaseTo(executableAt);
+      if (executableAt > m.now + 1n) {
+        await networkHelpers.time.increaseTo(executableAt);
+        m.now = executableAt;
+      }
+      const exited = await act(m, r, ANY, () => r.pool.connect(f).withdraw(id, GAS));
+      this.note = exited ? "exited after the notice" : "exit refused";
     }
   }
 }

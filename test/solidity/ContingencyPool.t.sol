@@ -7,7 +7,7 @@ import { PoolTestOracle } from "../../contracts/test/PoolTestOracle.sol";
 import { ContingencyPool } from "../../contracts/pool/ContingencyPool.sol";
 import { SupplyChainRegistry } from "../../contracts/supply/SupplyChainRegistry.sol";
 import { ISupplyChainRegistry } from "../../contracts/interfaces/ISupplyChainRegistry.sol";
-import { IDisruptionOracle } from "../../contracts/interfaces/IDisruptionOracle.sol";
+import { ISupplierStatusSource } from "../../contracts/interfaces/ISupplierStatusSource.sol";
 import { IRDEscrow } from "../../contracts/interfaces/IRDEscrow.sol";
 import { SupplyChainTypes } from "../../contracts/types/SupplyChainTypes.sol";
 import { Errors } from "../../contracts/libraries/Errors.sol";
@@ -25,11 +25,11 @@ contract PoolStackDeployer {
         address predictedPool = address(
             uint160(uint256(keccak256(abi.encodePacked(bytes1(0xd6), bytes1(0x94), address(this), bytes1(0x02)))))
         );
-        registry = new SupplyChainRegistry(IRDEscrow(directory), predictedPool, IDisruptionOracle(oracle));
+        registry = new SupplyChainRegistry(IRDEscrow(directory), predictedPool, ISupplierStatusSource(oracle));
         pool = new ContingencyPool(
             ISupplyChainRegistry(address(registry)),
             IRDEscrow(directory),
-            IDisruptionOracle(oracle),
+            ISupplierStatusSource(oracle),
             msg.sender,
             projectTokens
         );

@@ -11,7 +11,7 @@ export const rDEscrowAbi = [
         "type": "address"
       },
       {
-        "internalType": "contract IDisruptionOracle",
+        "internalType": "contract ISupplierStatusSource",
         "name": "oracle_",
         "type": "address"
       }
@@ -1677,7 +1677,7 @@ export const rDEscrowAbi = [
     "name": "oracle",
     "outputs": [
       {
-        "internalType": "contract IDisruptionOracle",
+        "internalType": "contract ISupplierStatusSource",
         "name": "",
         "type": "address"
       }
@@ -1871,7 +1871,7 @@ export const supplyChainRegistryAbi = [
         "type": "address"
       },
       {
-        "internalType": "contract IDisruptionOracle",
+        "internalType": "contract ISupplierStatusSource",
         "name": "oracle_",
         "type": "address"
       }
@@ -4517,7 +4517,7 @@ export const contingencyPoolAbi = [
         "type": "address"
       },
       {
-        "internalType": "contract IDisruptionOracle",
+        "internalType": "contract ISupplierStatusSource",
         "name": "oracle_",
         "type": "address"
       },
