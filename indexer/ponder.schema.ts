@@ -203,8 +203,8 @@ export const position = onchainTable(
     refunded: t.bigint().notNull().default(0n),
     committed: t.bigint().notNull().default(0n),
     shares: t.bigint().notNull().default(0n),
-    exposureAllowance: t.bigint().notNull().default(0n),
-    disruptionAllowance: t.bigint().notNull().default(0n),
+    /** `WithdrawalRequested.executableAt`: from when its requested exit may execute (null = never requested). */
+    withdrawalExecutableAt: t.bigint(),
     withdrawn: t.bigint().notNull().default(0n),
     /** Σ ClaimOpened.debt: outstanding financing turned into a claim on later repayments. */
     claimDebt: t.bigint().notNull().default(0n),
@@ -238,6 +238,15 @@ export const pool = onchainTable("pool", (t) => ({
   owed: t.bigint().notNull().default(0n),
   /** Σ `AdvanceClaimed`: owed advances paid out later (pool → substitute). */
   advancesClaimed: t.bigint().notNull().default(0n),
+  /**
+   * The terms of the firm's latest `PoolTermsSet` (the same for every financier), in force from `termsEffectiveAt`
+   * (a loosening is pending until then; null = never set).
+   */
+  exposureBps: t.integer(),
+  disruptionBps: t.integer(),
+  withdrawalNotice: t.bigint(),
+  repaymentTerm: t.bigint(),
+  termsEffectiveAt: t.bigint(),
 }));
 
 /** Advances a project's pool owes a substitute since the token refused their transfer (`AdvanceOwed`). */

@@ -6,7 +6,7 @@ import { IERC20Permit } from "@openzeppelin/contracts/token/ERC20/extensions/IER
 import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
+import { ISupplierStatusSource } from "../interfaces/ISupplierStatusSource.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { IProjectPayees } from "../interfaces/IProjectPayees.sol";
 import { Errors } from "../libraries/Errors.sol";
@@ -34,7 +34,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     IProjectPayees public immutable override registry;
 
     /// @inheritdoc IRDEscrow
-    IDisruptionOracle public immutable override oracle;
+    ISupplierStatusSource public immutable override oracle;
 
     uint256 private _projectCount;
 
@@ -61,7 +61,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
 
     /// @param registry_ The registry that lists the suppliers each project may pay.
     /// @param oracle_ The disruption oracle; the escrow pays no supplier it holds disrupted (see {disburse}).
-    constructor(IProjectPayees registry_, IDisruptionOracle oracle_) {
+    constructor(IProjectPayees registry_, ISupplierStatusSource oracle_) {
         registry = registry_;
         oracle = oracle_;
     }
@@ -580,7 +580,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         address supplier
     ) private view returns (bool disrupted, uint256 since, uint256 confirmationId) {
         address oracle_ = address(oracle);
-        bytes4 selector = IDisruptionOracle.supplierStatus.selector;
+        bytes4 selector = ISupplierStatusSource.supplierStatus.selector;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             let ptr := mload(0x40)
@@ -604,7 +604,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     /// without data on a short answer.
     function _isDisrupted(address supplier) private view returns (bool disrupted) {
         address oracle_ = address(oracle);
-        bytes4 selector = IDisruptionOracle.isDisrupted.selector;
+        bytes4 selector = ISupplierStatusSource.isDisrupted.selector;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             mstore(0x00, selector)

@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import { EscrowTypes } from "../types/EscrowTypes.sol";
-import { IDisruptionOracle } from "./IDisruptionOracle.sol";
+import { ISupplierStatusSource } from "./ISupplierStatusSource.sol";
 import { IProjectPayees } from "./IProjectPayees.sol";
 
 /// @title IRDEscrow
@@ -172,7 +172,7 @@ interface IRDEscrow {
     function registry() external view returns (IProjectPayees);
 
     /// @notice The disruption oracle; a supplier it holds disrupted is not paid (see {disburse}).
-    function oracle() external view returns (IDisruptionOracle);
+    function oracle() external view returns (ISupplierStatusSource);
 
     /// @notice The number of projects created; ids run from 1 to this number.
     function projectCount() external view returns (uint256);

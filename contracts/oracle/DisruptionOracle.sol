@@ -6,18 +6,18 @@ import { ECDSA } from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import { EIP712 } from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
+import { ISupplierStatusSource } from "../interfaces/ISupplierStatusSource.sol";
 import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
-import { IQuorumDisruptionOracle } from "../interfaces/IQuorumDisruptionOracle.sol";
+import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { OracleTypes } from "../types/OracleTypes.sol";
 
 /// @title DisruptionOracle
 /// @notice M-of-N reporters confirm that a supplier is disrupted or has recovered; the confirming vote
-/// notifies subscribers (the contingency pool) in the same transaction. See {IQuorumDisruptionOracle}.
+/// notifies subscribers (the contingency pool) in the same transaction. See {IDisruptionOracle}.
 /// @dev Gas: a supplier's confirmed state, its open round and the round's ballots (a reporter bitmap) share
 /// one storage slot, and the oracle's configuration another, so a vote costs two slot reads and one write.
-contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, ReentrancyGuardTransient {
+contract DisruptionOracle is IDisruptionOracle, AccessControl, EIP712, ReentrancyGuardTransient {
     /*//////////////////////////////////////////////////////////////////////////
                                      CONSTANTS
     //////////////////////////////////////////////////////////////////////////*/
@@ -89,12 +89,12 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
                                      READ-ONLY
     //////////////////////////////////////////////////////////////////////////*/
 
-    /// @inheritdoc IDisruptionOracle
+    /// @inheritdoc ISupplierStatusSource
     function isDisrupted(address supplier) external view override returns (bool) {
         return _states[supplier].disrupted;
     }
 
-    /// @inheritdoc IDisruptionOracle
+    /// @inheritdoc ISupplierStatusSource
     function supplierStatus(
         address supplier
     ) external view override returns (bool disrupted, uint64 since, uint256 confirmationId) {
@@ -102,12 +102,17 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         return (state.disrupted, state.since, state.confirmationId);
     }
 
-    /// @inheritdoc IDisruptionOracle
+    /// @inheritdoc ISupplierStatusSource
     function triggersPaused() external view override returns (bool) {
         return _config.paused;
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc ISupplierStatusSource
+    function maxReportAge() external view override returns (uint256) {
+        return _config.maxReportAge;
+    }
+
+    /// @inheritdoc IDisruptionOracle
     function config()
         external
         view
@@ -118,12 +123,12 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         return (c.reporterCount, c.quorum, c.maxReportAge, c.paused, c.lastConfirmationId);
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function isReporter(address account) external view override returns (bool) {
         return _reporterSlot[account] != 0;
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function openRound(address supplier) external view override returns (uint256 votes, uint64 startedAt) {
         OracleTypes.Config memory c = _config;
         OracleTypes.SupplierState memory state = _states[supplier];
@@ -131,14 +136,14 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         return (_popCount(ballots), ballots == 0 ? 0 : state.roundStartedAt);
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function hasVoted(address supplier, address reporter) external view override returns (bool) {
         uint256 slot = _reporterSlot[reporter];
         if (slot == 0) return false;
         return _liveBallots(_states[supplier], _config) & uint64(1 << (slot - 1)) != 0;
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function subscribers() external view override returns (address[] memory list) {
         uint256 used = _subscriberSlotsUsed;
         list = new address[](used);
@@ -147,14 +152,14 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         }
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function pendingDelivery(
         uint256 confirmationId
     ) external view override returns (OracleTypes.PendingDelivery memory) {
         return _pending[confirmationId];
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function reportDigest(OracleTypes.Report calldata report_) public view override returns (bytes32) {
         return
             _hashTypedDataV4(
@@ -175,7 +180,7 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
                                   STATE-CHANGING
     //////////////////////////////////////////////////////////////////////////*/
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function report(
         address supplier,
         bool disrupted,
@@ -190,7 +195,7 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         _settle(c, state, vote);
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function submitSignedReports(
         OracleTypes.Report calldata report_,
         bytes[] calldata signatures
@@ -220,7 +225,7 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         _settle(c, state, vote);
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function deliver(uint256 confirmationId) external override nonReentrant {
         if (_config.paused) revert Errors.DisruptionOracle_TriggersPaused();
         OracleTypes.PendingDelivery memory pending = _pending[confirmationId];
@@ -233,12 +238,12 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         }
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function addReporter(address reporter) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _addReporter(reporter);
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function removeReporter(address reporter) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         uint256 slot = _reporterSlot[reporter];
         if (slot == 0) revert Errors.DisruptionOracle_UnknownReporter(reporter);
@@ -251,12 +256,12 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         emit ReporterRemoved(reporter);
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function setQuorum(uint256 quorum) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _setQuorum(quorum);
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function addSubscriber(address subscriber) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         if (subscriber == address(0)) revert Errors.DisruptionOracle_ZeroAddress();
         // A call to an address without code "succeeds" without running anything; worse, Solidity's own calls to it
@@ -278,7 +283,7 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         emit SubscriberAdded(subscriber);
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function removeSubscriber(address subscriber) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         uint256 used = _subscriberSlotsUsed;
         for (uint256 i = 0; i < used; ++i) {
@@ -291,12 +296,12 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         revert Errors.DisruptionOracle_SubscriberNotFound(subscriber);
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function pause() external override onlyRole(GUARDIAN_ROLE) {
         _setPaused(true);
     }
 
-    /// @inheritdoc IQuorumDisruptionOracle
+    /// @inheritdoc IDisruptionOracle
     function unpause() external override onlyRole(GUARDIAN_ROLE) {
         _setPaused(false);
     }

@@ -7,7 +7,7 @@ import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
 import { Nonces } from "@openzeppelin/contracts/utils/Nonces.sol";
 
 import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
-import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
+import { ISupplierStatusSource } from "../interfaces/ISupplierStatusSource.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { IProjectPayees } from "../interfaces/IProjectPayees.sol";
 import { Errors } from "../libraries/Errors.sol";
@@ -61,7 +61,7 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
 
     IRDEscrow private immutable _escrow;
     address private immutable _pool;
-    IDisruptionOracle private immutable _oracle;
+    ISupplierStatusSource private immutable _oracle;
 
     mapping(address supplier => SupplyChainTypes.Supplier record) private _suppliers;
 
@@ -88,7 +88,11 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
     /// @param escrow_ The RDEscrow whose projects this registry describes.
     /// @param pool_ The ContingencyPool (the only caller of {failover}).
     /// @param oracle_ The DisruptionOracle consulted for substitutes' health.
-    constructor(IRDEscrow escrow_, address pool_, IDisruptionOracle oracle_) EIP712("RDCF Supply Chain Registry", "1") {
+    constructor(
+        IRDEscrow escrow_,
+        address pool_,
+        ISupplierStatusSource oracle_
+    ) EIP712("RDCF Supply Chain Registry", "1") {
         if (address(escrow_) == address(0) || pool_ == address(0) || address(oracle_) == address(0)) {
             revert Errors.SupplyChainRegistry_ZeroAddress();
         }
@@ -488,7 +492,7 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
     /// @dev `oracle.isDisrupted(supplier)` without the ABI helpers (hot path); bubbles up an oracle revert.
     function _isDisrupted(address supplier) private view returns (bool disrupted) {
         address oracle_ = address(_oracle);
-        bytes4 selector = IDisruptionOracle.isDisrupted.selector;
+        bytes4 selector = ISupplierStatusSource.isDisrupted.selector;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             let ptr := mload(0x40)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import { IDisruptionOracle } from "../interfaces/IDisruptionOracle.sol";
+import { ISupplierStatusSource } from "../interfaces/ISupplierStatusSource.sol";
 import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
 
 /// @notice Test-only oracle: anyone sets a supplier's state and notifies a subscriber (the ContingencyPool), so
 /// the pool's fuzz tests can trigger confirmations without reporters.
-contract PoolTestOracle is IDisruptionOracle {
+contract PoolTestOracle is ISupplierStatusSource {
     struct State {
         bool disrupted;
         uint64 since;
@@ -16,6 +16,8 @@ contract PoolTestOracle is IDisruptionOracle {
     mapping(address supplier => State state) private _states;
     uint256 public lastConfirmationId;
     bool public triggersPaused;
+    /// @notice Rounds of this oracle confirm in one step; the value stands for a real oracle's round length.
+    uint256 public maxReportAge = 1 days;
 
     /// @notice Pauses or resumes automatic triggers (as the real oracle's guardian does).
     function setTriggersPaused(bool paused) external {

@@ -147,11 +147,21 @@ ${table}
   \`projectStatus\` once per run of one project's pairs (closed projects are not financed): ~5.4k on the first pair
   (the escrow's cold account 2.6k and the project's slot 2.1k), ~0.2k on a further pair of the same project — hence
   \`1substitute\` ~139.9k (main without them: 134.0k) and \`perExtraComponent\` ~43.0k (was 42.8k: 1.253×, just over
-  its 1.25× target); \`submitSignedReports\` the same.
+  its 1.25× target); \`submitSignedReports\` the same. The pool terms (caps as basis points of the pool's value,
+  due dates in the same slot as the disruption's count) cost the hot path nothing extra: further financing of the
+  same confirmation adds to that slot in place, the confirmation's time travels with the pair index instead of a
+  transient slot (−0.1k a pair) and the pair arrays are read without bounds checks, so \`perExtraComponent\` is
+  back to ~42.8k (1.248×) and \`1substitute\` ~139.7k.
   The advance's transfer is a bounded low-level call (at most 100k gas, 32 bytes of returndata) that costs no more
   than SafeERC20's. \`processQueue\` also asks the oracle whether triggers are paused and the escrow for the
   project's status (\`perPair\` ~122.0k, was 113.1k, +8%); \`commit\` checks the project is Active and its token on the deployment's
-  list (~97.9k, was 90.1k, +9%). \`claimAdvance\` pays an owed advance to a substitute holding no tokens yet (~62.7k).
+  list (~97.9k, was 90.1k, +9%; ~93.3k with pool terms, which drop the two cap words). \`claimAdvance\` pays an
+  owed advance to a substitute holding no tokens yet (~62.7k).
+- **Exits by request** (issue 13, items 2 and 3). \`pool.requestWithdrawal\` (~53.2k) writes the position's
+  executable date; \`pool.withdraw\` (~102.8k, was 95.4k, +8%) also reads the project's status at the escrow (closed
+  projects exit at once) and the pending terms (a loosening applies from the first call after its notice); \`repay\`
+  (~63.2k, was 60.2k, +5%) reads the pending terms and keeps the due date of the oldest debt. \`pool.setPoolTerms\`
+  (~68.3k) reads the oracle's \`maxReportAge\` and the registry's \`LISTING_NOTICE\` to check the notice.
 - **1,000 unrelated suppliers** (each with accepted listings in another project) change nothing: a disruption
   finds its work through the supplier's reverse index, never by scanning.
 - **Listing acceptance** (\`registry.acceptListing\`, or \`…WithSig\` submitted by the firm, which also checks an

@@ -13,7 +13,10 @@
  *   signature the firm submits (its first pair: a new reverse-index slot and a new payee);
  * - oracle.submitSignedReports.quorum2: a relayer submits two signed reports that confirm and finance one substitute;
  * - pool.processQueue.perPair: one queued pair processed (its substitute financed);
- * - pool.commit / pool.repay / pool.withdraw: a second commitment, a partial repayment, a withdrawal with a claim;
+ * - pool.setPoolTerms: the firm sets its pool's terms before any commitment;
+ * - pool.commit / pool.repay: a second commitment (naming the pool's terms), a partial repayment;
+ * - pool.requestWithdrawal / pool.withdraw: a financier requests its exit, and executes it after the notice (a
+ *   withdrawal with a claim);
  * - pool.claimAdvance: a keeper pays a substitute the advance its token refused at the disruption (fresh balance).
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
@@ -48,8 +51,10 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
     await token.mint(a.address, 100_000_000_00n);
     await token.connect(a).approve(stack.addresses.pool, ethers.MaxUint256);
   }
-  await pool.connect(f1).commit(projectId, 1_000_000_00n, 1_000_000_00n, 1_000_000_00n);
-  result["pool.commit"] = await gasOf(pool.connect(f2).commit(projectId, 500_000_00n, 500_000_00n, 500_000_00n));
+  const terms = { exposureBps: 10_000n, disruptionBps: 10_000n, withdrawalNotice: 86_400n, repaymentTerm: 90n * 86_400n };
+  result["pool.setPoolTerms"] = await gasOf(pool.connect(firm).setPoolTerms(projectId, terms));
+  await pool.connect(f1).commit(projectId, 1_000_000_00n, terms);
+  result["pool.commit"] = await gasOf(pool.connect(f2).commit(projectId, 500_000_00n, terms));
 
   const { chainId } = await ethers.provider.getNetwork();
   const domain = registryDomain(chainId, stack.addresses.registry);
@@ -178,6 +183,8 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   await pool.connect(keeper).processQueue(10n);
 
   result["pool.repay"] = await gasOf(pool.connect(firm).repay(projectId, 1_000_00n));
+  result["pool.requestWithdrawal"] = await gasOf(pool.connect(f2).requestWithdrawal(projectId));
+  await networkHelpers.time.increase(Number(terms.withdrawalNotice));
   result["pool.withdraw"] = await gasOf(pool.connect(f2).withdraw(projectId));
 
   // An advance the token refused (a project in a token that can be switched to answer false), claimed later.
@@ -189,7 +196,8 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const refusingProject = 3n;
   await refusing.mint(f1.address, 10_000_00n);
   await refusing.connect(f1).approve(stack.addresses.pool, 10_000_00n);
-  await pool.connect(f1).commit(refusingProject, 10_000_00n, 10_000_00n, 10_000_00n);
+  await pool.connect(firm).setPoolTerms(refusingProject, terms);
+  await pool.connect(f1).commit(refusingProject, 10_000_00n, terms);
   const owedPrimary = await newSupplier(firm, "o");
   const owedSubstitute = await newSupplier(firm, "o");
   await listAccepted(firm, refusingProject, owedPrimary, [{ w: owedSubstitute, advance: 1_000_00n }]);
@@ -212,8 +220,10 @@ const supplyChainGas: GasModule = {
     "registry.acceptListing": undefined,
     "registry.acceptListingWithSig": undefined,
     "pool.processQueue.perPair": undefined,
+    "pool.setPoolTerms": undefined,
     "pool.commit": undefined,
     "pool.repay": undefined,
+    "pool.requestWithdrawal": undefined,
     "pool.withdraw": undefined,
     "pool.claimAdvance": undefined,
   },

@@ -41,6 +41,11 @@ function projectOf(m: Model, id: unknown): MProject {
 }
 
 /** Applies one transaction's events to the model, asserting the event-level invariants (2, 3, 4, 5). */
+/** Whether `who` is none of the run's firms and verifiers (pool money must never reach them). */
+function notFirmOrVerifier(r: Real, who: string): boolean {
+  return ![...r.firms, ...r.verifiers].some((x) => x.address.toLowerCase() === who.toLowerCase());
+}
+
 export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
   const t = m.now + 1n;
   for (const { source, name, args } of logs) {
@@ -259,9 +264,20 @@ export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
         m.ledger.committed += n(args[2]);
         break;
       }
+      case "PoolTermsSet": {
+        const p = projectOf(m, args[0]);
+        if (n(args[1]) > p.maxExposureBps) p.maxExposureBps = n(args[1]);
+        break;
+      }
+      case "WithdrawalRequested":
+        // A new request's date lies in the future; a standing one (asked again) has not lapsed (2-day window).
+        expect(n(args[2]) + 2n * 86_400n >= t, "a requested withdrawal has not lapsed").to.equal(true);
+        break;
       case "SubstituteFinanced": {
         // Invariant 3: once per (project, component, confirmation); never for a recovered/superseded supplier.
         const p = projectOf(m, args[0]);
+        // Pool money never reaches the firm or the verifier of any project.
+        expect(notFirmOrVerifier(r, a(args[1])), "financing paid to a firm or verifier").to.equal(true);
         expect(p.status, "financing only for Active projects").to.equal(PStatus.Active);
         const [substitute, amount, componentId, disruptedSupplier, confirmationId] = [
           a(args[1]),
@@ -313,6 +329,7 @@ export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
       }
       case "Withdrawn": {
         const p = projectOf(m, args[0]);
+        expect(notFirmOrVerifier(r, a(args[1])), "pool money withdrawn to a firm or verifier").to.equal(true);
         p.poolHeld -= n(args[2]);
         expect(p.poolHeld >= 0n, "withdrawals never exceed what is there").to.equal(true);
         m.ledger.withdrawn += n(args[2]);
@@ -396,6 +413,16 @@ export async function checkInvariants(m: Model, r: Real) {
     expect(pv.cash + pv.claimCash, `${tag} poolBalance = cash + claimCash`).to.equal(poolBalances[i]);
     expect(pv.outstanding, `${tag} outstanding = Σ financed − Σ repaid`).to.equal(p.outstanding);
     expect(pv.claimDebt <= pv.outstanding, `${tag} claimDebt ≤ outstanding`).to.equal(true);
+    expect(pv.shareDebt + pv.claimDebt, `${tag} outstanding = shareholders' + claimants' debt`).to.equal(
+      pv.outstanding,
+    );
+    // 6. No financier's share of the debt exceeds what its terms allow: the shareholders' debt is at most the
+    // loosest exposureBps the project ever named of their value at face (each shareholder owns the same fraction of
+    // both); a few units of slack cover the rounding of exits (cash and debt parts round down separately).
+    expect(
+      pv.shareDebt * 10_000n <= p.maxExposureBps * (pv.cash + pv.shareDebt) + 3n * 10_000n,
+      `${tag} shareholders' debt ${pv.shareDebt} within ${p.maxExposureBps} bps of ${pv.cash + pv.shareDebt}`,
+    ).to.equal(true);
     // 4. Withdrawals: what all financiers could withdraw right now is at most what the pool holds.
     const owed = withdrawables[i].reduce((s, x) => s + x, 0n);
     expect(owed <= poolBalances[i], `${tag} Σ withdrawable ≤ poolBalance`).to.equal(true);

@@ -20,6 +20,7 @@ import {
   liveVoters,
   MAX_PROJECTS,
   MAX_REPORT_AGE,
+  MODEL_TERMS,
   type Model,
   type MProject,
   MStatus,
@@ -615,38 +616,129 @@ class RemoveProjectSupplier extends Step {
   }
 }
 
+type PoolTermsArgs = { exposureBps: bigint; disruptionBps: bigint; withdrawalNotice: bigint; repaymentTerm: bigint };
+const termsOf = (t: PoolTermsArgs): PoolTermsArgs => ({
+  exposureBps: t.exposureBps,
+  disruptionBps: t.disruptionBps,
+  withdrawalNotice: t.withdrawalNotice,
+  repaymentTerm: t.repaymentTerm,
+});
+
+/** The terms a commitment to `id` is bound by now: the pending ones while a change is pending, else those in force. */
+async function boundTerms(r: Real, id: bigint): Promise<PoolTermsArgs> {
+  const [current, [pending, effectiveAt]] = await Promise.all([r.pool.poolTerms(id), r.pool.pendingPoolTerms(id)]);
+  return termsOf(effectiveAt !== 0n ? pending : current);
+}
+
+/** A financier (f4 never funds anything: the stranger of the pool) commits, naming the pool's terms or stale ones. */
 class Commit extends Step {
   constructor(
     readonly project: number,
     readonly financier: number,
     readonly amount: bigint,
-    readonly exposurePct: number, // > 100 = invalid allowance
-    readonly disruptionPct: number,
+    readonly stale: boolean, // names terms that differ from the pool's (one basis point more exposure)
   ) {
     super();
   }
   label() {
-    return `commit(p#${this.project}, f${this.financier + 1}, ${this.amount}, exposure ${this.exposurePct}%, disruption ${this.disruptionPct}% of it)`;
+    return `commit(p#${this.project}, f${this.financier + 1}, ${this.amount}, ${this.stale ? "stale" : "the pool's"} terms)`;
   }
   async exec(m: Model, r: Real) {
     const { id, p } = pickProject(m, this.project);
-    const exposure = (this.amount * BigInt(this.exposurePct)) / 100n;
-    const disruption = (exposure * BigInt(this.disruptionPct)) / 100n;
+    const bound = p ? await boundTerms(r, id) : termsOf(MODEL_TERMS);
+    const named = this.stale ? { ...bound, exposureBps: bound.exposureBps + 1n } : bound;
     let expected: Expect = OK;
     if (this.amount === 0n) expected = err("ContingencyPool_ZeroAmount");
-    else if (exposure > this.amount || disruption > exposure) expected = err("ContingencyPool_InvalidAllowance");
     else if (!p) expected = err("RDEscrow_ProjectNotFound");
     else if (p.status !== PStatus.Active) expected = err("ContingencyPool_ProjectNotActive");
+    else if (bound.repaymentTerm === 0n) expected = err("ContingencyPool_TermsNotSet");
+    else if (this.stale) expected = err("ContingencyPool_TermsMismatch");
     const before = p ? await r.pool.getPool(id) : null;
     const f = r.financiers[this.financier];
-    const logs = await act(m, r, expected, () => r.pool.connect(f).commit(id, this.amount, exposure, disruption, GAS));
+    const logs = await act(m, r, expected, () => r.pool.connect(f).commit(id, this.amount, named, GAS));
     if (logs && before) {
-      // Shares are minted at the pool's net asset value (pro-rata entry).
-      const value = before.cash + before.outstanding - before.claimDebt;
-      const shares =
-        before.totalShares === 0n || value === 0n ? this.amount : (this.amount * before.totalShares) / value;
+      // Shares are minted at the pool's value without its overdue financing: at least as many as at face value,
+      // at most as many as if all of the shareholders' debt were overdue.
+      const face = before.cash + before.shareDebt;
+      const atFace =
+        before.totalShares === 0n ? this.amount : (this.amount * before.totalShares) / (face > 0n ? face : 1n);
+      const allOverdue =
+        before.totalShares === 0n
+          ? this.amount
+          : (this.amount * before.totalShares) / (before.cash > 0n ? before.cash : 1n);
       const committed = logs.find((x) => x.name === "Committed")!;
-      expect(n(committed.args[3]), "shares minted pro rata to the pool's value").to.equal(shares);
+      const shares = n(committed.args[3]);
+      expect(shares >= atFace && shares <= allOverdue, "shares priced between face value and all-overdue").to.equal(
+        true,
+      );
+    }
+  }
+}
+
+/** The firm (or a stranger) changes a pool's terms: tighter, looser, inconsistent or with too short a notice. */
+class SetPoolTerms extends Step {
+  constructor(
+    readonly project: number,
+    readonly byFirm: boolean,
+    readonly kind: "tighter" | "looser" | "invalid" | "shortNotice",
+  ) {
+    super();
+  }
+  label() {
+    return `setPoolTerms(p#${this.project}, ${this.byFirm ? "firm" : "stranger"}, ${this.kind})`;
+  }
+  async exec(m: Model, r: Real) {
+    const { id, p } = pickProject(m, this.project);
+    const current = p ? termsOf(await r.pool.poolTerms(id)) : termsOf(MODEL_TERMS);
+    const base = current.repaymentTerm === 0n ? termsOf(MODEL_TERMS) : current;
+    const terms = { ...base };
+    if (this.kind === "tighter") {
+      terms.exposureBps = base.exposureBps / 2n;
+      terms.disruptionBps = base.disruptionBps < terms.exposureBps ? base.disruptionBps : terms.exposureBps;
+    } else if (this.kind === "looser") {
+      terms.exposureBps = base.exposureBps + 1_000n > 10_000n ? 10_000n : base.exposureBps + 1_000n;
+    } else if (this.kind === "invalid") {
+      terms.disruptionBps = terms.exposureBps + 1n;
+    } else {
+      terms.withdrawalNotice = MAX_REPORT_AGE - 1n;
+    }
+    let expected: Expect = OK;
+    if (!p) expected = err("RDEscrow_ProjectNotFound");
+    else if (!this.byFirm) expected = err("ContingencyPool_CallerNotFirm");
+    else if (this.kind === "invalid") expected = err("ContingencyPool_InvalidTerms");
+    else if (this.kind === "shortNotice") expected = err("ContingencyPool_NoticeTooShort");
+    const caller = p && this.byFirm ? r.firms[p.firm] : r.stranger;
+    await act(m, r, expected, () => r.pool.connect(caller).setPoolTerms(id, terms, GAS));
+  }
+}
+
+/** A financier requests the exit of its shares (refused without shares), and may wait out the pool's notice. */
+class RequestWithdrawal extends Step {
+  constructor(
+    readonly project: number,
+    readonly financier: number,
+    readonly wait: boolean,
+  ) {
+    super();
+  }
+  label() {
+    return `requestWithdrawal(p#${this.project}, f${this.financier + 1}${this.wait ? ", then withdraw after the notice" : ""})`;
+  }
+  async exec(m: Model, r: Real) {
+    const { id, p } = pickProject(m, this.project);
+    const f = r.financiers[this.financier];
+    const shares = p ? (await r.pool.getPosition(id, f.address)).shares : 0n;
+    const expected: Expect = shares === 0n ? err("ContingencyPool_NothingToWithdraw") : OK;
+    const logs = await act(m, r, expected, () => r.pool.connect(f).requestWithdrawal(id, GAS));
+    if (logs && this.wait) {
+      // The notice passes and the financier executes its exit (a queued job of the project may still hold it).
+      const executableAt = n(logs.find((x) => x.name === "WithdrawalRequested")!.args[2]);
+      if (executableAt > m.now + 1n) {
+        await networkHelpers.time.increaseTo(executableAt);
+        m.now = executableAt;
+      }
+      const exited = await act(m, r, ANY, () => r.pool.connect(f).withdraw(id, GAS));
+      this.note = exited ? "exited after the notice" : "exit refused";
     }
   }
 }
@@ -944,10 +1036,23 @@ export const commandArb: fc.Arbitrary<fc.AsyncCommand<Model, Real>> = fc.oneof(
         pIdx,
         finIdx,
         fc.constantFrom(0n, 100_00n, 1_000_00n, 3_000_00n),
-        fc.constantFrom(0, 50, 100, 100, 101),
-        fc.constantFrom(0, 50, 100, 100, 101),
+        fc.nat({ max: 4 }).map((x) => x === 0),
       )
-      .map(([p, f, x, e, d]) => new Commit(p, f, x, e, d)),
+      .map(([p, f, x, stale]) => new Commit(p, f, x, stale)),
+  ),
+  w(
+    2,
+    fc
+      .tuple(
+        pIdx,
+        fc.nat({ max: 4 }).map((x) => x !== 0),
+        fc.constantFrom<SetPoolTerms["kind"]>("tighter", "looser", "looser", "invalid", "shortNotice"),
+      )
+      .map(([p, byFirm, kind]) => new SetPoolTerms(p, byFirm, kind)),
+  ),
+  w(
+    3,
+    fc.tuple(pIdx, finIdx, fc.boolean()).map(([p, f, wait]) => new RequestWithdrawal(p, f, wait)),
   ),
   w(
     11,

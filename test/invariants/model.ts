@@ -58,7 +58,17 @@ const FIXTURE_COMPONENTS: [number, number, [number, bigint][]][] = [
   [0, 0, [[4, 150_00n], [1, 100_00n]]],
 ];
 /** f1 commits to project 1's pool in the fixture: amount, exposure allowance, disruption allowance. */
-const FIXTURE_COMMIT = [2_000_00n, 2_000_00n, 1_000_00n] as const;
+const FIXTURE_COMMIT = [2_000_00n] as const;
+/**
+ * The pool terms every fixture project's firm sets (80% of the value lent at most, 50% to one disruption, the
+ * oracle's maxReportAge as notice, a 30-day repayment term).
+ */
+export const MODEL_TERMS = {
+  exposureBps: 8_000n,
+  disruptionBps: 5_000n,
+  withdrawalNotice: 86_400n,
+  repaymentTerm: 30n * 86_400n,
+};
 /** Fixture funding: [project index, financier index, amount] (projects 1 and 3 fully, project 2 in part). */
 const FIXTURE_FUNDING: [number, number, bigint][] = [
   [0, 0, 1_500_00n],
@@ -119,8 +129,10 @@ export async function stackFixture() {
   }
   // The listings' notice passes before the run (milestone deadlines are 30 days or more away).
   await networkHelpers.time.increase(Number(await registry.LISTING_NOTICE()) + 60);
-  await pool.connect(f1).commit(1n, ...FIXTURE_COMMIT);
-  await pool.connect(f2).commit(2n, ...FIXTURE_COMMIT);
+  for (const [i, p] of FIXTURE_PROJECTS.entries())
+    await pool.connect(firms[p.firm]).setPoolTerms(BigInt(i + 1), MODEL_TERMS);
+  await pool.connect(f1).commit(1n, FIXTURE_COMMIT[0], MODEL_TERMS);
+  await pool.connect(f2).commit(2n, FIXTURE_COMMIT[0], MODEL_TERMS);
   for (const [pIndex, f, amount] of FIXTURE_FUNDING) {
     await escrow.connect(financiers[f]).fund(BigInt(pIndex + 1), amount);
   }
@@ -185,6 +197,8 @@ export interface MProject {
   payees: Set<string>;
   components: MComponent[];
   committers: Set<string>;
+  /** The largest exposureBps any PoolTermsSet of the project named (in force or pending): the loosest bound. */
+  maxExposureBps: bigint;
   outstanding: bigint;
   poolHeld: bigint; // Σ Committed − Σ SubstituteFinanced + Σ Repaid − Σ Withdrawn (events)
   repays: number;
@@ -257,6 +271,7 @@ export function newProject(
     payees: new Set(),
     components: [],
     committers: new Set(),
+    maxExposureBps: 0n,
     outstanding: 0n,
     poolHeld: 0n,
     repays: 0,
@@ -308,6 +323,7 @@ export function initialModel(r: Real): Model {
   m.projects[0].milestones[0].status = MStatus.Submitted;
   m.projects[2].milestones[0].status = MStatus.Approved;
   m.projects[2].approvedCount = 1;
+  for (const p of m.projects) p.maxExposureBps = MODEL_TERMS.exposureBps;
   const p1 = m.projects[0];
   p1.committers.add(r.financiers[0].address);
   p1.poolHeld = FIXTURE_COMMIT[0];

@@ -150,9 +150,7 @@ describe("generated files (scripts/codegen)", function () {
         expect(events.length, name).to.be.greaterThan(0);
         for (const e of events) expect(tables, `${name}.${e.name}`).to.contain(`#### ${e.name}\n`);
       }
-      expect(tables).to.contain(
-        "Declared in IQuorumDisruptionOracle (`contracts/interfaces/IQuorumDisruptionOracle.sol`)",
-      );
+      expect(tables).to.contain("Declared in IDisruptionOracle (`contracts/interfaces/IDisruptionOracle.sol`)");
       expect(tables).to.contain("Emitted when a quorum confirms that a supplier is disrupted.");
       expect(tables).to.contain(
         "| `evidenceHash` | `bytes32` |  | The evidence hash of the vote that reached the quorum. |",

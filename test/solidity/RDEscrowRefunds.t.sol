@@ -7,7 +7,7 @@ import { BaseTest } from "./utils/BaseTest.sol";
 import { RDEscrow } from "../../contracts/escrow/RDEscrow.sol";
 import { DemoStablecoin } from "../../contracts/token/DemoStablecoin.sol";
 import { DisruptionOracle } from "../../contracts/oracle/DisruptionOracle.sol";
-import { IDisruptionOracle } from "../../contracts/interfaces/IDisruptionOracle.sol";
+import { ISupplierStatusSource } from "../../contracts/interfaces/ISupplierStatusSource.sol";
 import { MockSupplyChainRegistryForEscrow } from "../../contracts/test/MockSupplyChainRegistryForEscrow.sol";
 import { IProjectPayees } from "../../contracts/interfaces/IProjectPayees.sol";
 import { Errors } from "../../contracts/libraries/Errors.sol";
@@ -34,7 +34,7 @@ contract RDEscrowRefundsTest is BaseTest {
         token = new DemoStablecoin("Digital CNY (demo)", "dCNY", address(this));
         address[] memory reporters = new address[](1);
         reporters[0] = address(0xA11CE);
-        IDisruptionOracle oracle = new DisruptionOracle(address(this), address(this), 1 days, reporters, 1);
+        ISupplierStatusSource oracle = new DisruptionOracle(address(this), address(this), 1 days, reporters, 1);
         escrow = new RDEscrow(IProjectPayees(address(new MockSupplyChainRegistryForEscrow())), oracle);
         vm.warp(1_800_000_000);
     }

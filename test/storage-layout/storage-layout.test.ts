@@ -1,6 +1,6 @@
 /**
- * Storage-layout snapshots: the registry's packed slots are read by hand on the hot path (assembly loads of the
- * reverse index, the current-supplier words and the listings), so a reordered field, a changed type or a moved
+ * Storage-layout snapshots: the registry's and the pool's packed slots are read by hand on the hot path (assembly
+ * loads of the reverse index, the current-supplier words and the listings; the pool's three slots per pair), so a reordered field, a changed type or a moved
  * slot must fail a named test rather than silently mis-read storage. The layout comes from solc's
  * `storageLayout` output (requested in hardhat.config.ts); each snapshot lists the contract's state variables and
  * every struct they reach, as (label, slot, offset, type) with AST ids stripped.
@@ -67,7 +67,14 @@ function snapshotOf(layout: SolcLayout): Record<string, string[]> {
   return out;
 }
 
-for (const [contract, source] of [["SupplyChainRegistry", "contracts/supply/SupplyChainRegistry.sol"]] as const) {
+const SNAPSHOTS = [
+  ["SupplyChainRegistry", "contracts/supply/SupplyChainRegistry.sol"],
+  // The pool's failover path reads and writes slots 0-2 of a Pool by hand (cash | shareDebt; the confirmation's id,
+  // financing and due dates; token and terms): see ContingencyPool._financePair.
+  ["ContingencyPool", "contracts/pool/ContingencyPool.sol"],
+] as const;
+
+for (const [contract, source] of SNAPSHOTS) {
   describe(`${contract} storage layout`, function () {
     it(`matches its snapshot (test/storage-layout/${contract}.json)`, function () {
       const file = path.join(here, `${contract}.json`);

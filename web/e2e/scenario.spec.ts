@@ -9,6 +9,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { keccak256, stringToHex, type Address } from "viem";
+import { abis } from "../src/generated/abis";
 import { connectAs, expect, rpc, test, type InjectedWallet } from "./fixtures";
 import type { Page } from "@playwright/test";
 import {
@@ -326,7 +327,18 @@ test("the firm repays part of the financing; a financier sees its exposure, with
   expect(exposureBefore).toBeGreaterThan(0n);
   expect(exposureBefore).toBeLessThan(yuan(950_000));
 
-  // Withdrawing pays exactly the share, and turns the exposure into a claim on repayments of the same size.
+  // Shares exit by request: the guidance fund requests, the pool's notice passes on the chain's clock, then
+  // withdrawing pays exactly the share, and turns the exposure into a claim on repayments of the same size.
+  await commitment.getByTestId("pool-request-withdrawal").click();
+  await confirmed(page, "Request withdrawal");
+  const { withdrawalNotice } = await client.readContract({
+    abi: abis.ContingencyPool,
+    address: ContingencyPool,
+    functionName: "poolTerms",
+    args: [1n],
+  });
+  await rpc("evm_increaseTime", [withdrawalNotice]);
+  await rpc("evm_mine", []);
   const claimDebtBefore = (await getPool(1n)).claimDebt;
   const guidanceBefore = await balanceOf(who.guidance);
   await commitment.getByTestId("pool-withdraw").click();

@@ -1,5 +1,5 @@
 /**
- * DisruptionOracle (contracts/interfaces/IQuorumDisruptionOracle.sol): reporters' votes, confirmed disruptions and
+ * DisruptionOracle (contracts/interfaces/IDisruptionOracle.sol): reporters' votes, confirmed disruptions and
  * recoveries, subscriber notifications, and the oracle's configuration and roles.
  */
 import { insert, update, upsert } from "../changes";

@@ -26,14 +26,33 @@ export const poolReducers: Reducers["ContingencyPool"] = {
     upsert(
       "position",
       { projectId: args.projectId, financier: lc(args.financier) },
+      { add: { committed: args.amount, shares: args.shares } },
+    ),
+  ],
+
+  // The firm's terms for every financier of its pool: in force at `effectiveAt` (later than the block for a loosening).
+  PoolTermsSet: (args, meta) => [
+    upsert(
+      "pool",
+      { projectId: args.projectId },
       {
-        add: {
-          committed: args.amount,
-          shares: args.shares,
-          exposureAllowance: args.exposureAllowance,
-          disruptionAllowance: args.disruptionAllowance,
+        set: {
+          address: lc(meta.address),
+          exposureBps: Number(args.exposureBps),
+          disruptionBps: Number(args.disruptionBps),
+          withdrawalNotice: args.withdrawalNotice,
+          repaymentTerm: args.repaymentTerm,
+          termsEffectiveAt: args.effectiveAt,
         },
       },
+    ),
+  ],
+
+  WithdrawalRequested: (args) => [
+    upsert(
+      "position",
+      { projectId: args.projectId, financier: lc(args.financier) },
+      { set: { withdrawalExecutableAt: args.executableAt } },
     ),
   ],
 

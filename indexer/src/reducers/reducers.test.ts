@@ -216,13 +216,15 @@ describe("the escrow's and the pool's accounting identities", () => {
       escrow("Disbursed", { payee, amount, milestoneIndex: 0n, category: 1, invoiceHash: HASH });
     disburse(SUPPLIER, 600n);
     disburse(FIRM, 300n);
-    pool("Committed", {
-      financier: BANK,
-      amount: 800n,
-      shares: 800n,
-      exposureAllowance: 500n,
-      disruptionAllowance: 400n,
+    pool("PoolTermsSet", {
+      exposureBps: 9_000n,
+      disruptionBps: 6_500n,
+      withdrawalNotice: 86_400n,
+      repaymentTerm: 90n * 86_400n,
+      effectiveAt: 1_000n,
     });
+    pool("Committed", { financier: BANK, amount: 800n, shares: 800n });
+    pool("WithdrawalRequested", { financier: BANK, executableAt: 2_000n });
     oracle("DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: HASH });
     pool("SubstituteFinanced", {
       substitute: SUBSTITUTE,
@@ -255,9 +257,14 @@ describe("the escrow's and the pool's accounting identities", () => {
 
     const bank = t.get("position", { projectId: 1n, financier: BANK.toLowerCase() })!;
     assert.deepEqual(
-      [bank.funded, bank.refunded, bank.committed, bank.withdrawn, bank.exposureAllowance],
-      [2_000n, 1_400n, 800n, 50n, 500n],
+      [bank.funded, bank.refunded, bank.committed, bank.withdrawn, bank.withdrawalExecutableAt],
+      [2_000n, 1_400n, 800n, 50n, 2_000n],
     );
+    assert.deepEqual(
+      [poolRow.exposureBps, poolRow.disruptionBps, poolRow.withdrawalNotice, poolRow.repaymentTerm],
+      [9_000, 6_500, 86_400n, 90n * 86_400n],
+    );
+    assert.equal(poolRow.termsEffectiveAt, 1_000n);
 
     // Per-party totals: the contracts' nets are what they hold; tokens are conserved across all parties.
     const totals = t.all("partyTotal");
@@ -285,13 +292,7 @@ describe("an advance the token refused", () => {
     const t = new Tables().apply(createProject(1n));
     const pool = (name: string, args: Record<string, unknown>) =>
       t.apply(reduce("ContingencyPool", name, { projectId: 1n, ...args }, POOL, withToken));
-    pool("Committed", {
-      financier: BANK,
-      amount: 800n,
-      shares: 800n,
-      exposureAllowance: 800n,
-      disruptionAllowance: 800n,
-    });
+    pool("Committed", { financier: BANK, amount: 800n, shares: 800n });
     t.apply(
       reduce(
         "DisruptionOracle",

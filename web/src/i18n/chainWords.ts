@@ -355,9 +355,24 @@ export const eventCatalogue: EventCatalogue = {
           financier,
           amount,
           shares: w("Pool shares", "资金池份额"),
-          exposureAllowance: w("Exposure allowance", "风险敞口额度", "amount"),
-          disruptionAllowance: w("Per-disruption allowance", "单次中断额度", "amount"),
         },
+      },
+      PoolTermsSet: {
+        en: "Pool terms set",
+        zh: "设定资金池条款",
+        params: {
+          projectId,
+          exposureBps: w("Lent at most (basis points of the pool)", "最高出借比例（基点）"),
+          disruptionBps: w("Per disruption at most (basis points)", "单次中断上限（基点）"),
+          withdrawalNotice: w("Withdrawal notice (seconds)", "退出通知期（秒）"),
+          repaymentTerm: w("Repayment term (seconds)", "还款期限（秒）"),
+          effectiveAt: w("In force from", "生效时间", "time"),
+        },
+      },
+      WithdrawalRequested: {
+        en: "Withdrawal requested",
+        zh: "申请退出",
+        params: { projectId, financier, executableAt: w("Executable from", "可执行时间", "time") },
       },
       SubstituteFinanced: {
         en: "Substitute financed",

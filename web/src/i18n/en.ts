@@ -172,8 +172,19 @@ export const en = {
   "err.ContingencyPool_AmountTooLarge": "The amount is too large for the pool of project {projectId}.",
   "err.ContingencyPool_CallerNotFirm": "Only the project's firm may do this ({caller} is not).",
   "err.ContingencyPool_CallerNotOracle": "Only the disruption oracle may do this.",
-  "err.ContingencyPool_InvalidAllowance":
-    "The exposure and per-disruption allowances must not exceed the amount committed.",
+  "err.ContingencyPool_InvalidTerms":
+    "Invalid pool terms: at most 10,000 basis points may be lent ({exposureBps} asked), one disruption at most that ({disruptionBps} asked), and the repayment term must be longer than zero ({repaymentTerm}).",
+  "err.ContingencyPool_NoticeTooShort":
+    "The withdrawal notice ({withdrawalNotice}) must be at least the oracle's report age ({maxReportAge}), so nobody can leave between the first vote and the confirmation.",
+  "err.ContingencyPool_NoticeTooLong":
+    "The withdrawal notice ({withdrawalNotice}) must not exceed the registry's listing notice ({listingNotice}).",
+  "err.ContingencyPool_TermsNotSet": "The firm has not set the terms of project {projectId}'s pool yet.",
+  "err.ContingencyPool_TermsMismatch":
+    "Project {projectId}'s pool now has other terms: {exposureBps} basis points lent at most, {disruptionBps} per disruption, a withdrawal notice of {withdrawalNotice} and a repayment term of {repaymentTerm}. Review them and commit again.",
+  "err.ContingencyPool_WithdrawalNotRequested":
+    "Request the withdrawal from project {projectId}'s pool first; it can be executed after the notice.",
+  "err.ContingencyPool_WithdrawalNotDue":
+    "The withdrawal from project {projectId}'s pool can be executed from {executableAt}.",
   "err.ContingencyPool_InsufficientGas":
     "Not enough gas for the advance's token transfer; send the transaction with a higher gas limit.",
   "err.ContingencyPool_NothingToProcess": "There is no queued financing to process.",
@@ -413,6 +424,7 @@ export const en = {
   "actions.claimRefund": "Claim refund",
   "actions.withdrawable": "Withdrawable from the pool",
   "actions.withdraw": "Withdraw",
+  "actions.requestWithdrawal": "Request withdrawal",
   "actions.nothingToReview": "No milestone of this project is waiting for review.",
   "actions.approveMilestone": "Approve milestone {index}",
   "actions.rejectMilestone": "Reject milestone {index}",

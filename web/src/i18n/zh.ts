@@ -155,7 +155,17 @@ export const zh: Record<MessageKey, string> = {
   "err.ContingencyPool_AmountTooLarge": "金额超出项目 {projectId} 资金池的上限。",
   "err.ContingencyPool_CallerNotFirm": "只有项目企业可以执行此操作（{caller} 不是）。",
   "err.ContingencyPool_CallerNotOracle": "只有中断预言机可以执行此操作。",
-  "err.ContingencyPool_InvalidAllowance": "风险敞口和单次中断额度不得超过承诺金额。",
+  "err.ContingencyPool_InvalidTerms":
+    "资金池条款无效：最多可出借 10,000 个基点（申请 {exposureBps}），单次中断不得超过该值（申请 {disruptionBps}），还款期限必须大于零（{repaymentTerm}）。",
+  "err.ContingencyPool_NoticeTooShort":
+    "退出通知期（{withdrawalNotice}）不得短于预言机的报告有效期（{maxReportAge}），以免有人在首票与确认之间退出。",
+  "err.ContingencyPool_NoticeTooLong":
+    "退出通知期（{withdrawalNotice}）不得长于登记处的供应商列名通知期（{listingNotice}）。",
+  "err.ContingencyPool_TermsNotSet": "企业尚未设定项目 {projectId} 资金池的条款。",
+  "err.ContingencyPool_TermsMismatch":
+    "项目 {projectId} 的资金池条款已变更：最多出借 {exposureBps} 个基点，单次中断 {disruptionBps} 个基点，退出通知期 {withdrawalNotice}，还款期限 {repaymentTerm}。请确认后重新承诺。",
+  "err.ContingencyPool_WithdrawalNotRequested": "请先申请退出项目 {projectId} 的资金池；通知期满后方可执行。",
+  "err.ContingencyPool_WithdrawalNotDue": "退出项目 {projectId} 资金池的申请自 {executableAt} 起可执行。",
   "err.ContingencyPool_InsufficientGas": "燃料不足以完成预付款的代币转账；请提高燃料上限后重新发送交易。",
   "err.ContingencyPool_NothingToProcess": "没有待处理的融资队列。",
   "err.ContingencyPool_NothingToWithdraw": "项目 {projectId} 的资金池中没有可提取的金额。",
@@ -389,6 +399,7 @@ export const zh: Record<MessageKey, string> = {
   "actions.claimRefund": "领取退款",
   "actions.withdrawable": "资金池可提取",
   "actions.withdraw": "提取",
+  "actions.requestWithdrawal": "申请退出",
   "actions.nothingToReview": "该项目没有待验收的里程碑。",
   "actions.approveMilestone": "通过里程碑 {index}",
   "actions.rejectMilestone": "驳回里程碑 {index}",

@@ -50,7 +50,10 @@ export function RefundClaim({ projectId, token }: { projectId: bigint; token?: H
   );
 }
 
-/** What the connected financier can withdraw from project `projectId`'s pool now, and the withdraw button. */
+/**
+ * What the connected financier can withdraw from project `projectId`'s pool, the request button (shares exit after
+ * the pool's notice) and the withdraw button (the contract refuses an exit that is not due, with its date).
+ */
 export function PoolWithdrawal({ projectId, token }: { projectId: bigint; token?: Hex }) {
   const t = useT();
   const account = useConnectedAccount();
@@ -62,9 +65,33 @@ export function PoolWithdrawal({ projectId, token }: { projectId: bigint; token?
     args: account ? [projectId, account] : undefined,
     enabled: !!account,
   });
+  const request = useContractRead({
+    contract: "ContingencyPool",
+    functionName: "withdrawalRequest",
+    args: account ? [projectId, account] : undefined,
+    enabled: !!account,
+  });
+  const [executableAt, , exitsAtOnce] = request.data ?? [0n, 0n, false];
   return (
     <span data-testid="withdrawable">
       <Amount value={withdrawable.data} token={token} />{" "}
+      <button
+        type="button"
+        disabled={!withdrawable.data || exitsAtOnce || executableAt !== 0n || isPending}
+        data-testid="pool-request-withdrawal"
+        data-executable-at={executableAt.toString()}
+        onClick={() =>
+          void write({
+            contract: "ContingencyPool",
+            functionName: "requestWithdrawal",
+            args: [projectId],
+            label: t("actions.requestWithdrawal"),
+            token: { decimals: info.decimals, symbol: info.symbol },
+          })
+        }
+      >
+        {t("actions.requestWithdrawal")}
+      </button>{" "}
       <button
         type="button"
         disabled={!withdrawable.data || isPending}
