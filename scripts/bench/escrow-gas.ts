@@ -43,12 +43,12 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const result: Record<string, bigint> = {};
 
   result["createProject.4milestones"] = await gasOf(
-    escrow.connect(firm).createProject(await token.getAddress(), verifier.address, metadata, DEFAULT_PROFILE, milestones),
+    escrow.connect(firm).createProject(await token.getAddress(), verifier.address, metadata, "", DEFAULT_PROFILE, milestones),
   );
   const projectId = 1n;
   // The payees are suppliers (each registered itself) the firm added to the project in the real registry.
   for (const account of [supplier, freshSupplier]) {
-    await registry.connect(account).registerSupplier(ethers.id(account.address), "0x434e");
+    await registry.connect(account).registerSupplier(ethers.id(account.address), "", "0x434e");
     await registry.connect(firm).addProjectSupplier(projectId, account.address);
   }
 
@@ -66,7 +66,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const { v, r, s } = await signPermit(token, f3, escrowAddress, value, deadline);
   result.fundWithPermit = await gasOf(escrow.connect(f3).fundWithPermit(projectId, value, deadline, v, r, s));
 
-  result.submitMilestone = await gasOf(escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("evidence 0")));
+  result.submitMilestone = await gasOf(escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("evidence 0"), ""));
   result.approveMilestone = await gasOf(escrow.connect(verifier).approveMilestone(projectId, 0n));
 
   // A first payment warms nothing up for the measured ones (each is its own transaction).
@@ -84,13 +84,13 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const later = BigInt(await networkHelpers.time.latest());
   await escrow
     .connect(firm)
-    .createProject(await token.getAddress(), verifier.address, metadata, DEFAULT_PROFILE, [
+    .createProject(await token.getAddress(), verifier.address, metadata, "", DEFAULT_PROFILE, [
       { budget: 100_000_00n, deadline: later + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const abandoned = 2n;
   await token.connect(f4).approve(escrowAddress, 100_000_00n);
   await escrow.connect(f4).fund(abandoned, 100_000_00n);
-  await escrow.connect(firm).submitMilestone(abandoned, 0n, ethers.id("evidence"));
+  await escrow.connect(firm).submitMilestone(abandoned, 0n, ethers.id("evidence"), "");
   await escrow.connect(verifier).approveMilestone(abandoned, 0n);
   await networkHelpers.time.increaseTo((await escrow.closableAfter(abandoned)) + 1n);
   result.closeAfterGracePeriod = await gasOf(escrow.connect(reporter).closeAfterGracePeriod(abandoned));

@@ -40,7 +40,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const fresh = benchWallets("supplier", ethers.provider);
   const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
 
-  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), DEFAULT_PROFILE, [
+  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), "", DEFAULT_PROFILE, [
     { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
   const projectId = 1n;
@@ -59,7 +59,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
     const w = fresh();
     const metadataHash = ethers.id(meta);
     const sig = await signSupplierRecord(w, domain, { metadataHash, region: CN, nonce: 0n, deadline });
-    await registry.connect(by).registerSupplierWithSig(w.address, metadataHash, CN, deadline, sig);
+    await registry.connect(by).registerSupplierWithSig(w.address, metadataHash, "", CN, deadline, sig);
     return w;
   };
   /** Defines a component in `project` and has each listed supplier accept by signature (the firm submits). */
@@ -73,7 +73,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
     const componentId = (await registry.componentCount(project)) + 1n;
     await registry.connect(by).defineComponent(
       project,
-      metadataHash,
+      metadataHash, "",
       primary.address,
       subs.map((s) => ({ supplier: s.w.address, advance: s.advance })),
     );
@@ -114,10 +114,10 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
 
   // Listing acceptance: a supplier accepts on chain itself, and another by a signature the firm submits.
   const selfAccepting = signers[9];
-  await registry.connect(selfAccepting).registerSupplier(ethers.id("self"), CN);
+  await registry.connect(selfAccepting).registerSupplier(ethers.id("self"), "", CN);
   const bySig = await newSupplier(firm, "bySig");
   const acceptPrimary = await newSupplier(firm, "p");
-  await registry.connect(firm).defineComponent(projectId, ethers.id("c"), acceptPrimary.address, [
+  await registry.connect(firm).defineComponent(projectId, ethers.id("c"), "", acceptPrimary.address, [
     { supplier: selfAccepting.address, advance: 1_000_00n },
     { supplier: bySig.address, advance: 1_000_00n },
   ]);
@@ -138,7 +138,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   // 1,000 unrelated suppliers with accepted listings in another firm's project, each primary of one component
   // with one substitute (60 of them share one substitute): 2,000 accepted pairs more.
   const firm2 = signers[10];
-  await escrow.connect(firm2).createProject(stack.addresses.token, verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+  await escrow.connect(firm2).createProject(stack.addresses.token, verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
     { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
   const otherProject = 2n;
@@ -183,7 +183,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   // An advance the token refused (a project in a token that can be switched to answer false), claimed later.
   const refusing = await ethers.deployContract("FalseReturningToken");
   await pool.connect(admin).setProjectToken(await refusing.getAddress(), true);
-  await escrow.connect(firm).createProject(await refusing.getAddress(), verifier.address, ethers.id("p3"), DEFAULT_PROFILE, [
+  await escrow.connect(firm).createProject(await refusing.getAddress(), verifier.address, ethers.id("p3"), "", DEFAULT_PROFILE, [
     { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
   const refusingProject = 3n;

@@ -31,7 +31,7 @@ async function allApprovedFixture() {
   const base = await fundedProjectFixture();
   const { escrow, firm, verifier, supplierA, projectId } = base;
   for (let i = 0n; i < 4n; i++) {
-    await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}`));
+    await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}`), "");
     await escrow.connect(verifier).approveMilestone(projectId, i);
   }
   await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 100_000_00n, Category.DirectInputs, INVOICE);
@@ -125,10 +125,17 @@ describe("RDEscrow invoices: unique per (payee, invoice hash), so strangers cann
     const now = BigInt(await networkHelpers.time.latest());
     await escrow
       .connect(stranger)
-      .createProject(await token.getAddress(), supplierB.address, METADATA, DEFAULT_PROFILE, standardMilestones(now));
+      .createProject(
+        await token.getAddress(),
+        supplierB.address,
+        METADATA,
+        "",
+        DEFAULT_PROFILE,
+        standardMilestones(now),
+      );
     const squat = 2n;
     await fundAs(escrow, token, f1, squat, BUDGETS[0]);
-    await escrow.connect(stranger).submitMilestone(squat, 0n, ethers.id("nothing"));
+    await escrow.connect(stranger).submitMilestone(squat, 0n, ethers.id("nothing"), "");
     await escrow.connect(supplierB).approveMilestone(squat, 0n);
     await escrow.connect(stranger).disburse(squat, 0n, stranger.address, 1n, Category.OtherRelated, INVOICE);
 
@@ -149,11 +156,18 @@ describe("RDEscrow invoices: unique per (payee, invoice hash), so strangers cann
     const now = BigInt(await networkHelpers.time.latest());
     await escrow
       .connect(supplierB)
-      .createProject(await token.getAddress(), verifier.address, METADATA, DEFAULT_PROFILE, standardMilestones(now));
+      .createProject(
+        await token.getAddress(),
+        verifier.address,
+        METADATA,
+        "",
+        DEFAULT_PROFILE,
+        standardMilestones(now),
+      );
     const other = 2n;
     await registry.connect(supplierB).addProjectSupplier(other, supplierA.address);
     await fundAs(escrow, token, f1, other, BUDGETS[0]);
-    await escrow.connect(supplierB).submitMilestone(other, 0n, ethers.id("evidence"));
+    await escrow.connect(supplierB).submitMilestone(other, 0n, ethers.id("evidence"), "");
     await escrow.connect(verifier).approveMilestone(other, 0n);
     await expect(escrow.connect(supplierB).disburse(other, 0n, supplierA.address, 1n, Category.DirectInputs, INVOICE))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_InvoiceAlreadyPaid")
@@ -278,7 +292,7 @@ describe("RDEscrow.transferVerifier: a verifier hands its role to a successor it
       .to.emit(escrow, "VerifierTransferred")
       .withArgs(projectId, verifier.address, stranger.address);
     expect((await escrow.getProject(projectId)).verifier).to.equal(stranger.address);
-    await escrow.connect(firm).submitMilestone(projectId, 1n, ethers.id("evidence 1"));
+    await escrow.connect(firm).submitMilestone(projectId, 1n, ethers.id("evidence 1"), "");
     await expect(escrow.connect(verifier).approveMilestone(projectId, 1n))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_CallerNotVerifier")
       .withArgs(projectId, verifier.address);

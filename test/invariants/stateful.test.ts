@@ -112,7 +112,7 @@ async function stackFixture() {
   // f1..f3 approve the escrow; f4 funds only with EIP-2612 permits. Everyone approves the pool.
   for (const f of [f1, f2, f3]) await token.connect(f).approve(stack.addresses.escrow, ethers.MaxUint256);
   for (const a of [...financiers, ...firms]) await token.connect(a).approve(stack.addresses.pool, ethers.MaxUint256);
-  for (const sup of suppliers) await registry.connect(sup).registerSupplier(ethers.id(sup.address), "0x434e");
+  for (const sup of suppliers) await registry.connect(sup).registerSupplier(ethers.id(sup.address), "", "0x434e");
 
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   const projects: { deadlines: bigint[] }[] = [];
@@ -125,13 +125,14 @@ async function stackFixture() {
     }));
     await escrow
       .connect(firms[p.firm])
-      .createProject(stack.addresses.token, verifiers[p.verifier], ethers.ZeroHash, DEFAULT_PROFILE, milestones);
+      .createProject(stack.addresses.token, verifiers[p.verifier], ethers.ZeroHash, "", DEFAULT_PROFILE, milestones);
     projects.push({ deadlines: milestones.map((m) => m.deadline) });
   }
   for (const [pIndex, primary, subs] of FIXTURE_COMPONENTS) {
     await registry.connect(firms[FIXTURE_PROJECTS[pIndex].firm]).defineComponent(
       BigInt(pIndex + 1),
       ethers.ZeroHash,
+      "",
       suppliers[primary].address,
       subs.map(([i, advance]) => ({ supplier: suppliers[i].address, advance })),
     );
@@ -148,8 +149,8 @@ async function stackFixture() {
   for (const [pIndex, f, amount] of FIXTURE_FUNDING) {
     await escrow.connect(financiers[f]).fund(BigInt(pIndex + 1), amount);
   }
-  await escrow.connect(firmA).submitMilestone(1n, 0n, ethers.id("e")); // project 1, milestone 0 awaits review
-  await escrow.connect(firmB).submitMilestone(3n, 0n, ethers.id("e")); // project 3: its only milestone approved
+  await escrow.connect(firmA).submitMilestone(1n, 0n, ethers.id("e"), ""); // project 1, milestone 0 awaits review
+  await escrow.connect(firmB).submitMilestone(3n, 0n, ethers.id("e"), ""); // project 3: its only milestone approved
   await escrow.connect(verA).approveMilestone(3n, 0n);
   const latest = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   return {
@@ -966,7 +967,15 @@ class CreateProject extends Step {
     const logs = await act(m, r, expected, () =>
       r.escrow
         .connect(firm)
-        .createProject(r.stack.addresses.token, verifier.address, ethers.ZeroHash, DEFAULT_PROFILE, milestones, GAS),
+        .createProject(
+          r.stack.addresses.token,
+          verifier.address,
+          ethers.ZeroHash,
+          "",
+          DEFAULT_PROFILE,
+          milestones,
+          GAS,
+        ),
     );
     if (logs)
       m.projects.push(newProject(BigInt(m.projects.length + 1), this.firm, this.verifier, this.budgets, deadlines));
@@ -1053,7 +1062,7 @@ class Submit extends Step {
       }
     }
     const caller = p && this.byFirm ? r.firms[p.firm] : r.stranger;
-    await act(m, r, expected, () => r.escrow.connect(caller).submitMilestone(id, i, ethers.id("e"), GAS));
+    await act(m, r, expected, () => r.escrow.connect(caller).submitMilestone(id, i, ethers.id("e"), "", GAS));
   }
 }
 
@@ -1097,7 +1106,7 @@ class Review extends Step {
     await act(m, r, expected, () =>
       this.approve
         ? r.escrow.connect(caller).approveMilestone(id, i, GAS)
-        : r.escrow.connect(caller).rejectMilestone(id, i, ethers.id("why"), GAS),
+        : r.escrow.connect(caller).rejectMilestone(id, i, ethers.id("why"), "", GAS),
     );
   }
 }
@@ -1269,7 +1278,7 @@ class DefineComponent extends Step {
     const caller = p && this.byFirm ? r.firms[p.firm] : r.stranger;
     const subs = this.subs.map(([i, advance]) => ({ supplier: addr(i), advance }));
     const logs = await act(m, r, expected, () =>
-      r.registry.connect(caller).defineComponent(id, ethers.ZeroHash, primary, subs, GAS),
+      r.registry.connect(caller).defineComponent(id, ethers.ZeroHash, "", primary, subs, GAS),
     );
     if (logs && p) {
       p.components.push({

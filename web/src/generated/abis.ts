@@ -4,8189 +4,8368 @@
 
 export const rDEscrowAbi = [
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "contract IProjectPayees",
-        "name": "registry_",
-        "type": "address"
+        internalType: "contract IProjectPayees",
+        name: "registry_",
+        type: "address",
       },
       {
-        "internalType": "contract IDisruptionOracle",
-        "name": "oracle_",
-        "type": "address"
-      }
+        internalType: "contract IDisruptionOracle",
+        name: "oracle_",
+        type: "address",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "constructor"
+    stateMutability: "nonpayable",
+    type: "constructor",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "bytes32",
+        name: "documentHash",
+        type: "bytes32",
+      },
+      {
+        internalType: "bytes32",
+        name: "textHash",
+        type: "bytes32",
+      },
     ],
-    "name": "RDEscrow_AllMilestonesApproved",
-    "type": "error"
+    name: "Documents_HashMismatch",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "bytes32",
+        name: "documentHash",
+        type: "bytes32",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "length",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "maxLength",
+        type: "uint256",
       },
-      {
-        "internalType": "uint256",
-        "name": "remaining",
-        "type": "uint256"
-      }
     ],
-    "name": "RDEscrow_BudgetExceeded",
-    "type": "error"
+    name: "Documents_TextTooLong",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
-      {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
     ],
-    "name": "RDEscrow_CallerNotFirm",
-    "type": "error"
+    name: "RDEscrow_AllMilestonesApproved",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "remaining",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_CallerNotVerifier",
-    "type": "error"
+    name: "RDEscrow_BudgetExceeded",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "address",
+        name: "caller",
+        type: "address",
       },
-      {
-        "internalType": "uint256",
-        "name": "blockTimestamp",
-        "type": "uint256"
-      }
     ],
-    "name": "RDEscrow_DeadlineNotInFuture",
-    "type": "error"
+    name: "RDEscrow_CallerNotFirm",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "address",
+        name: "caller",
+        type: "address",
       },
-      {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
-      }
     ],
-    "name": "RDEscrow_DeadlineNotPassed",
-    "type": "error"
+    name: "RDEscrow_CallerNotVerifier",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "previousDeadline",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "blockTimestamp",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_DeadlinesNotIncreasing",
-    "type": "error"
+    name: "RDEscrow_DeadlineNotInFuture",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_FiscalFundsAlreadyFlagged",
-    "type": "error"
+    name: "RDEscrow_DeadlineNotPassed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "closableAfter",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "previousDeadline",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_GracePeriodNotOver",
-    "type": "error"
+    name: "RDEscrow_DeadlinesNotIncreasing",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "address",
+        name: "financier",
+        type: "address",
       },
-      {
-        "internalType": "uint256",
-        "name": "funded",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "required",
-        "type": "uint256"
-      }
     ],
-    "name": "RDEscrow_InsufficientFunding",
-    "type": "error"
+    name: "RDEscrow_FiscalFundsAlreadyFlagged",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "count",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "closableAfter",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_InvalidMilestoneCount",
-    "type": "error"
+    name: "RDEscrow_GracePeriodNotOver",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "successor",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "funded",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "required",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_InvalidSuccessor",
-    "type": "error"
+    name: "RDEscrow_InsufficientFunding",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "count",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_InvalidToken",
-    "type": "error"
+    name: "RDEscrow_InvalidMilestoneCount",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "verifier",
-        "type": "address"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "firm",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "successor",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_InvalidVerifier",
-    "type": "error"
+    name: "RDEscrow_InvalidSuccessor",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
+        internalType: "address",
+        name: "token",
+        type: "address",
       },
-      {
-        "internalType": "bytes32",
-        "name": "invoiceHash",
-        "type": "bytes32"
-      }
     ],
-    "name": "RDEscrow_InvoiceAlreadyPaid",
-    "type": "error"
+    name: "RDEscrow_InvalidToken",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "address",
+        name: "verifier",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "address",
+        name: "firm",
+        type: "address",
       },
-      {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
-      }
     ],
-    "name": "RDEscrow_MilestoneDeadlinePassed",
-    "type": "error"
+    name: "RDEscrow_InvalidVerifier",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "address",
+        name: "payee",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
-      }
+        internalType: "bytes32",
+        name: "invoiceHash",
+        type: "bytes32",
+      },
     ],
-    "name": "RDEscrow_MilestoneNotApproved",
-    "type": "error"
+    name: "RDEscrow_InvoiceAlreadyPaid",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneCount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_MilestoneNotFound",
-    "type": "error"
+    name: "RDEscrow_MilestoneDeadlinePassed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
-      {
-        "internalType": "uint8",
-        "name": "status",
-        "type": "uint8"
-      }
     ],
-    "name": "RDEscrow_MilestoneNotSubmittable",
-    "type": "error"
+    name: "RDEscrow_MilestoneNotApproved",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "status",
-        "type": "uint8"
-      }
+        internalType: "uint256",
+        name: "milestoneCount",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_MilestoneNotSubmitted",
-    "type": "error"
+    name: "RDEscrow_MilestoneNotFound",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "nextToApprove",
-        "type": "uint256"
-      }
+        internalType: "uint8",
+        name: "status",
+        type: "uint8",
+      },
     ],
-    "name": "RDEscrow_MilestoneOutOfOrder",
-    "type": "error"
+    name: "RDEscrow_MilestoneNotSubmittable",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "approvedCount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneCount",
-        "type": "uint256"
-      }
+        internalType: "uint8",
+        name: "status",
+        type: "uint8",
+      },
     ],
-    "name": "RDEscrow_MilestonesPending",
-    "type": "error"
+    name: "RDEscrow_MilestoneNotSubmitted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "nextToApprove",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_NoContribution",
-    "type": "error"
+    name: "RDEscrow_MilestoneOutOfOrder",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "approvedCount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "remaining",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "milestoneCount",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_OverFunding",
-    "type": "error"
+    name: "RDEscrow_MilestonesPending",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "since",
-        "type": "uint256"
-      }
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_PayeeDisrupted",
-    "type": "error"
+    name: "RDEscrow_NoContribution",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "remaining",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_PayeeNotAllowed",
-    "type": "error"
+    name: "RDEscrow_OverFunding",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "payee",
+        type: "address",
+      },
+      {
+        internalType: "uint256",
+        name: "since",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_PayeeNotDisrupted",
-    "type": "error"
+    name: "RDEscrow_PayeeDisrupted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "status",
-        "type": "uint8"
-      }
+        internalType: "address",
+        name: "payee",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_ProjectNotActive",
-    "type": "error"
+    name: "RDEscrow_PayeeNotAllowed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "address",
+        name: "payee",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_ProjectNotFound",
-    "type": "error"
+    name: "RDEscrow_PayeeNotDisrupted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "uint8",
+        name: "status",
+        type: "uint8",
+      },
     ],
-    "name": "RDEscrow_RefundAlreadyClaimed",
-    "type": "error"
+    name: "RDEscrow_ProjectNotActive",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
-      {
-        "internalType": "uint8",
-        "name": "status",
-        "type": "uint8"
-      }
     ],
-    "name": "RDEscrow_RefundsNotOpen",
-    "type": "error"
+    name: "RDEscrow_ProjectNotFound",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_ResearchStageCapitalised",
-    "type": "error"
+    name: "RDEscrow_RefundAlreadyClaimed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "stage",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "status",
+        type: "uint8",
       },
-      {
-        "internalType": "uint8",
-        "name": "previousStage",
-        "type": "uint8"
-      }
     ],
-    "name": "RDEscrow_StageRegression",
-    "type": "error"
+    name: "RDEscrow_RefundsNotOpen",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "target",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_TargetTooLarge",
-    "type": "error"
+    name: "RDEscrow_ResearchStageCapitalised",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint8",
+        name: "stage",
+        type: "uint8",
       },
       {
-        "internalType": "uint256",
-        "name": "received",
-        "type": "uint256"
-      }
+        internalType: "uint8",
+        name: "previousStage",
+        type: "uint8",
+      },
     ],
-    "name": "RDEscrow_UnexpectedBalanceChange",
-    "type": "error"
+    name: "RDEscrow_StageRegression",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "RDEscrow_ZeroAmount",
-    "type": "error"
-  },
-  {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "target",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_ZeroBudget",
-    "type": "error"
+    name: "RDEscrow_TargetTooLarge",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "RDEscrow_ZeroInvoiceHash",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "ReentrancyGuardReentrantCall",
-    "type": "error"
-  },
-  {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "received",
+        type: "uint256",
+      },
     ],
-    "name": "SafeERC20FailedOperation",
-    "type": "error"
+    name: "RDEscrow_UnexpectedBalanceChange",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    inputs: [],
+    name: "RDEscrow_ZeroAmount",
+    type: "error",
+  },
+  {
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      },
-      {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "enum EscrowTypes.Category",
-        "name": "category",
-        "type": "uint8"
-      },
-      {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "invoiceHash",
-        "type": "bytes32"
-      }
     ],
-    "name": "Disbursed",
-    "type": "event"
+    name: "RDEscrow_ZeroBudget",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    inputs: [],
+    name: "RDEscrow_ZeroInvoiceHash",
+    type: "error",
+  },
+  {
+    inputs: [],
+    name: "ReentrancyGuardReentrantCall",
+    type: "error",
+  },
+  {
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "address",
+        name: "token",
+        type: "address",
       },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "contributed",
-        "type": "uint256"
-      }
     ],
-    "name": "FiscalFundsFlagged",
-    "type": "event"
+    name: "SafeERC20FailedOperation",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "payee",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
+      {
+        indexed: true,
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
+      {
+        indexed: false,
+        internalType: "enum EscrowTypes.Category",
+        name: "category",
+        type: "uint8",
+      },
+      {
+        indexed: false,
+        internalType: "bytes32",
+        name: "invoiceHash",
+        type: "bytes32",
+      },
     ],
-    "name": "Funded",
-    "type": "event"
+    name: "Disbursed",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "bytes32",
+        name: "documentHash",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
+        indexed: false,
+        internalType: "string",
+        name: "text",
+        type: "string",
       },
-      {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "invoiceHash",
-        "type": "bytes32"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
-      }
     ],
-    "name": "InvoiceReleased",
-    "type": "event"
+    name: "DocumentPublished",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
+      {
+        indexed: false,
+        internalType: "uint256",
+        name: "contributed",
+        type: "uint256",
+      },
     ],
-    "name": "MilestoneApproved",
-    "type": "event"
+    name: "FiscalFundsFlagged",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        indexed: true,
+        internalType: "address",
+        name: "financier",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "reasonHash",
-        "type": "bytes32"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "MilestoneRejected",
-    "type": "event"
+    name: "Funded",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        indexed: true,
+        internalType: "address",
+        name: "payee",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "evidenceHash",
-        "type": "bytes32"
-      }
+        indexed: false,
+        internalType: "bytes32",
+        name: "invoiceHash",
+        type: "bytes32",
+      },
+      {
+        indexed: false,
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
+      },
     ],
-    "name": "MilestoneSubmitted",
-    "type": "event"
+    name: "InvoiceReleased",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "refundable",
-        "type": "uint256"
-      }
+        indexed: true,
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
     ],
-    "name": "ProjectCancelled",
-    "type": "event"
+    name: "MilestoneApproved",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "enum EscrowTypes.RdForm",
-        "name": "rdForm",
-        "type": "uint8"
+        indexed: true,
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "enum EscrowTypes.GreenCategory",
-        "name": "greenCategory",
-        "type": "uint8"
-      }
+        indexed: false,
+        internalType: "bytes32",
+        name: "reasonHash",
+        type: "bytes32",
+      },
     ],
-    "name": "ProjectClassified",
-    "type": "event"
+    name: "MilestoneRejected",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "closedBy",
-        "type": "address"
+        indexed: true,
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "refundable",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "bytes32",
+        name: "evidenceHash",
+        type: "bytes32",
+      },
     ],
-    "name": "ProjectClosedAfterGracePeriod",
-    "type": "event"
+    name: "MilestoneSubmitted",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "refundable",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "refundable",
+        type: "uint256",
+      },
     ],
-    "name": "ProjectCompleted",
-    "type": "event"
+    name: "ProjectCancelled",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "firm",
-        "type": "address"
+        indexed: false,
+        internalType: "enum EscrowTypes.RdForm",
+        name: "rdForm",
+        type: "uint8",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "verifier",
-        "type": "address"
+        indexed: false,
+        internalType: "enum EscrowTypes.GreenCategory",
+        name: "greenCategory",
+        type: "uint8",
+      },
+    ],
+    name: "ProjectClassified",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      {
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "contract IERC20",
-        "name": "token",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "closedBy",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "target",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "refundable",
+        type: "uint256",
+      },
+    ],
+    name: "ProjectClosedAfterGracePeriod",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      {
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "metadataHash",
-        "type": "bytes32"
+        indexed: false,
+        internalType: "uint256",
+        name: "refundable",
+        type: "uint256",
+      },
+    ],
+    name: "ProjectCompleted",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      {
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "components": [
+        indexed: true,
+        internalType: "address",
+        name: "firm",
+        type: "address",
+      },
+      {
+        indexed: true,
+        internalType: "address",
+        name: "verifier",
+        type: "address",
+      },
+      {
+        indexed: false,
+        internalType: "contract IERC20",
+        name: "token",
+        type: "address",
+      },
+      {
+        indexed: false,
+        internalType: "uint256",
+        name: "target",
+        type: "uint256",
+      },
+      {
+        indexed: false,
+        internalType: "bytes32",
+        name: "metadataHash",
+        type: "bytes32",
+      },
+      {
+        components: [
           {
-            "internalType": "uint128",
-            "name": "budget",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "budget",
+            type: "uint128",
           },
           {
-            "internalType": "uint40",
-            "name": "deadline",
-            "type": "uint40"
+            internalType: "uint40",
+            name: "deadline",
+            type: "uint40",
           },
           {
-            "internalType": "enum EscrowTypes.Stage",
-            "name": "stage",
-            "type": "uint8"
+            internalType: "enum EscrowTypes.Stage",
+            name: "stage",
+            type: "uint8",
           },
           {
-            "internalType": "enum EscrowTypes.Accounting",
-            "name": "accounting",
-            "type": "uint8"
-          }
+            internalType: "enum EscrowTypes.Accounting",
+            name: "accounting",
+            type: "uint8",
+          },
         ],
-        "indexed": false,
-        "internalType": "struct EscrowTypes.MilestoneInput[]",
-        "name": "milestones",
-        "type": "tuple[]"
-      }
+        indexed: false,
+        internalType: "struct EscrowTypes.MilestoneInput[]",
+        name: "milestones",
+        type: "tuple[]",
+      },
     ],
-    "name": "ProjectCreated",
-    "type": "event"
+    name: "ProjectCreated",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "refundable",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "refundable",
+        type: "uint256",
+      },
     ],
-    "name": "ProjectFailed",
-    "type": "event"
+    name: "ProjectFailed",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "financier",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "Refunded",
-    "type": "event"
+    name: "Refunded",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "previousVerifier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "previousVerifier",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "newVerifier",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "newVerifier",
+        type: "address",
+      },
     ],
-    "name": "VerifierTransferred",
-    "type": "event"
+    name: "VerifierTransferred",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "CLOSE_GRACE_PERIOD",
-    "outputs": [
+    inputs: [],
+    name: "CLOSE_GRACE_PERIOD",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_MILESTONES",
-    "outputs": [
+    inputs: [],
+    name: "MAX_MILESTONES",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
     ],
-    "name": "approveMilestone",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "approveMilestone",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "cancelProject",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "cancelProject",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "claimRefund",
-    "outputs": [
+    name: "claimRefund",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "closableAfter",
-    "outputs": [
+    name: "closableAfter",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "closeAfterGracePeriod",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "closeAfterGracePeriod",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "completeProject",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "completeProject",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "contract IERC20",
-        "name": "token",
-        "type": "address"
+        internalType: "contract IERC20",
+        name: "token",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "verifier",
-        "type": "address"
+        internalType: "address",
+        name: "verifier",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "metadataHash",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "metadataHash",
+        type: "bytes32",
       },
       {
-        "components": [
+        internalType: "string",
+        name: "metadataText",
+        type: "string",
+      },
+      {
+        components: [
           {
-            "internalType": "enum EscrowTypes.RdForm",
-            "name": "rdForm",
-            "type": "uint8"
+            internalType: "enum EscrowTypes.RdForm",
+            name: "rdForm",
+            type: "uint8",
           },
           {
-            "internalType": "enum EscrowTypes.GreenCategory",
-            "name": "greenCategory",
-            "type": "uint8"
-          }
+            internalType: "enum EscrowTypes.GreenCategory",
+            name: "greenCategory",
+            type: "uint8",
+          },
         ],
-        "internalType": "struct EscrowTypes.ProjectProfile",
-        "name": "profile",
-        "type": "tuple"
+        internalType: "struct EscrowTypes.ProjectProfile",
+        name: "profile",
+        type: "tuple",
       },
       {
-        "components": [
+        components: [
           {
-            "internalType": "uint128",
-            "name": "budget",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "budget",
+            type: "uint128",
           },
           {
-            "internalType": "uint40",
-            "name": "deadline",
-            "type": "uint40"
+            internalType: "uint40",
+            name: "deadline",
+            type: "uint40",
           },
           {
-            "internalType": "enum EscrowTypes.Stage",
-            "name": "stage",
-            "type": "uint8"
+            internalType: "enum EscrowTypes.Stage",
+            name: "stage",
+            type: "uint8",
           },
           {
-            "internalType": "enum EscrowTypes.Accounting",
-            "name": "accounting",
-            "type": "uint8"
-          }
+            internalType: "enum EscrowTypes.Accounting",
+            name: "accounting",
+            type: "uint8",
+          },
         ],
-        "internalType": "struct EscrowTypes.MilestoneInput[]",
-        "name": "milestones",
-        "type": "tuple[]"
-      }
+        internalType: "struct EscrowTypes.MilestoneInput[]",
+        name: "milestones",
+        type: "tuple[]",
+      },
     ],
-    "name": "createProject",
-    "outputs": [
+    name: "createProject",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
+        internalType: "address",
+        name: "payee",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "enum EscrowTypes.Category",
-        "name": "category",
-        "type": "uint8"
+        internalType: "enum EscrowTypes.Category",
+        name: "category",
+        type: "uint8",
       },
       {
-        "internalType": "bytes32",
-        "name": "invoiceHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "invoiceHash",
+        type: "bytes32",
+      },
     ],
-    "name": "disburse",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "disburse",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "flagFiscalFunds",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "flagFiscalFunds",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "fund",
-    "outputs": [
+    name: "fund",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "received",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "received",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "v",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "v",
+        type: "uint8",
       },
       {
-        "internalType": "bytes32",
-        "name": "r",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "r",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "s",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "s",
+        type: "bytes32",
+      },
     ],
-    "name": "fundWithPermit",
-    "outputs": [
+    name: "fundWithPermit",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "received",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "received",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "getMilestones",
-    "outputs": [
+    name: "getMilestones",
+    outputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "uint256",
-            "name": "budget",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "budget",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "paid",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "paid",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "remaining",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "remaining",
+            type: "uint256",
           },
           {
-            "internalType": "uint40",
-            "name": "deadline",
-            "type": "uint40"
+            internalType: "uint40",
+            name: "deadline",
+            type: "uint40",
           },
           {
-            "internalType": "enum EscrowTypes.Stage",
-            "name": "stage",
-            "type": "uint8"
+            internalType: "enum EscrowTypes.Stage",
+            name: "stage",
+            type: "uint8",
           },
           {
-            "internalType": "enum EscrowTypes.MilestoneStatus",
-            "name": "status",
-            "type": "uint8"
+            internalType: "enum EscrowTypes.MilestoneStatus",
+            name: "status",
+            type: "uint8",
           },
           {
-            "internalType": "bytes32",
-            "name": "evidenceHash",
-            "type": "bytes32"
-          }
+            internalType: "bytes32",
+            name: "evidenceHash",
+            type: "bytes32",
+          },
         ],
-        "internalType": "struct EscrowTypes.MilestoneView[]",
-        "name": "milestones",
-        "type": "tuple[]"
-      }
+        internalType: "struct EscrowTypes.MilestoneView[]",
+        name: "milestones",
+        type: "tuple[]",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "getPosition",
-    "outputs": [
+    name: "getPosition",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "contributed",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "contributed",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "claimable",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "claimable",
+        type: "uint256",
       },
       {
-        "internalType": "bool",
-        "name": "refundClaimed",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "refundClaimed",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "getProject",
-    "outputs": [
+    name: "getProject",
+    outputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "address",
-            "name": "firm",
-            "type": "address"
+            internalType: "address",
+            name: "firm",
+            type: "address",
           },
           {
-            "internalType": "enum EscrowTypes.ProjectStatus",
-            "name": "status",
-            "type": "uint8"
+            internalType: "enum EscrowTypes.ProjectStatus",
+            name: "status",
+            type: "uint8",
           },
           {
-            "internalType": "uint8",
-            "name": "milestoneCount",
-            "type": "uint8"
+            internalType: "uint8",
+            name: "milestoneCount",
+            type: "uint8",
           },
           {
-            "internalType": "uint8",
-            "name": "approvedCount",
-            "type": "uint8"
+            internalType: "uint8",
+            name: "approvedCount",
+            type: "uint8",
           },
           {
-            "internalType": "address",
-            "name": "verifier",
-            "type": "address"
+            internalType: "address",
+            name: "verifier",
+            type: "address",
           },
           {
-            "internalType": "contract IERC20",
-            "name": "token",
-            "type": "address"
+            internalType: "contract IERC20",
+            name: "token",
+            type: "address",
           },
           {
-            "internalType": "bytes32",
-            "name": "metadataHash",
-            "type": "bytes32"
+            internalType: "bytes32",
+            name: "metadataHash",
+            type: "bytes32",
           },
           {
-            "internalType": "uint256",
-            "name": "target",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "target",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "funded",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "funded",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "disbursed",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "disbursed",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "refunded",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "refunded",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "held",
-            "type": "uint256"
+            internalType: "uint256",
+            name: "held",
+            type: "uint256",
           },
           {
-            "internalType": "uint256",
-            "name": "refundable",
-            "type": "uint256"
-          }
+            internalType: "uint256",
+            name: "refundable",
+            type: "uint256",
+          },
         ],
-        "internalType": "struct EscrowTypes.ProjectView",
-        "name": "view_",
-        "type": "tuple"
-      }
+        internalType: "struct EscrowTypes.ProjectView",
+        name: "view_",
+        type: "tuple",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "isFiscalFunds",
-    "outputs": [
+    name: "isFiscalFunds",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
+        internalType: "address",
+        name: "payee",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "invoiceHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "invoiceHash",
+        type: "bytes32",
+      },
     ],
-    "name": "isInvoicePaid",
-    "outputs": [
+    name: "isInvoicePaid",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
+        internalType: "address",
+        name: "payee",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "invoiceHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "invoiceHash",
+        type: "bytes32",
+      },
     ],
-    "name": "isInvoiceReleased",
-    "outputs": [
+    name: "isInvoiceReleased",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "markFailed",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "markFailed",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "oracle",
-    "outputs": [
+    inputs: [],
+    name: "oracle",
+    outputs: [
       {
-        "internalType": "contract IDisruptionOracle",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "contract IDisruptionOracle",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "projectCount",
-    "outputs": [
+    inputs: [],
+    name: "projectCount",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "projectFirm",
-    "outputs": [
+    name: "projectFirm",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "firm",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "firm",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "projectStatus",
-    "outputs": [
+    name: "projectStatus",
+    outputs: [
       {
-        "internalType": "enum EscrowTypes.ProjectStatus",
-        "name": "",
-        "type": "uint8"
-      }
+        internalType: "enum EscrowTypes.ProjectStatus",
+        name: "",
+        type: "uint8",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "projectToken",
-    "outputs": [
+    name: "projectToken",
+    outputs: [
       {
-        "internalType": "contract IERC20",
-        "name": "token",
-        "type": "address"
-      }
+        internalType: "contract IERC20",
+        name: "token",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "registry",
-    "outputs": [
+    inputs: [],
+    name: "registry",
+    outputs: [
       {
-        "internalType": "contract IProjectPayees",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "contract IProjectPayees",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "bytes32",
-        "name": "reasonHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "reasonHash",
+        type: "bytes32",
+      },
+      {
+        internalType: "string",
+        name: "reasonText",
+        type: "string",
+      },
     ],
-    "name": "rejectMilestone",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "rejectMilestone",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
+        internalType: "address",
+        name: "payee",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "invoiceHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "invoiceHash",
+        type: "bytes32",
+      },
     ],
-    "name": "releaseInvoice",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "releaseInvoice",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "bytes32",
-        "name": "evidenceHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "evidenceHash",
+        type: "bytes32",
+      },
+      {
+        internalType: "string",
+        name: "evidenceText",
+        type: "string",
+      },
     ],
-    "name": "submitMilestone",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "submitMilestone",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "successor",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "successor",
+        type: "address",
+      },
     ],
-    "name": "transferVerifier",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  }
+    name: "transferVerifier",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
 ] as const;
 
 export const supplyChainRegistryAbi = [
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "contract IRDEscrow",
-        "name": "escrow_",
-        "type": "address"
+        internalType: "contract IRDEscrow",
+        name: "escrow_",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "pool_",
-        "type": "address"
+        internalType: "address",
+        name: "pool_",
+        type: "address",
       },
       {
-        "internalType": "contract IDisruptionOracle",
-        "name": "oracle_",
-        "type": "address"
-      }
+        internalType: "contract IDisruptionOracle",
+        name: "oracle_",
+        type: "address",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "constructor"
+    stateMutability: "nonpayable",
+    type: "constructor",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        internalType: "bytes32",
+        name: "documentHash",
+        type: "bytes32",
       },
       {
-        "internalType": "uint256",
-        "name": "currentNonce",
-        "type": "uint256"
-      }
+        internalType: "bytes32",
+        name: "textHash",
+        type: "bytes32",
+      },
     ],
-    "name": "InvalidAccountNonce",
-    "type": "error"
+    name: "Documents_HashMismatch",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "InvalidShortString",
-    "type": "error"
-  },
-  {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "string",
-        "name": "str",
-        "type": "string"
-      }
+        internalType: "bytes32",
+        name: "documentHash",
+        type: "bytes32",
+      },
+      {
+        internalType: "uint256",
+        name: "length",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "maxLength",
+        type: "uint256",
+      },
     ],
-    "name": "StringTooLong",
-    "type": "error"
+    name: "Documents_TextTooLong",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "currentNonce",
+        type: "uint256",
       },
-      {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
     ],
-    "name": "SupplyChainRegistry_AlreadyCurrent",
-    "type": "error"
+    name: "InvalidAccountNonce",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [],
+    name: "InvalidShortString",
+    type: "error",
+  },
+  {
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "string",
+        name: "str",
+        type: "string",
       },
-      {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
     ],
-    "name": "SupplyChainRegistry_CallerNotFirm",
-    "type": "error"
+    name: "StringTooLong",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
+      {
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_CallerNotPool",
-    "type": "error"
+    name: "SupplyChainRegistry_AlreadyCurrent",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_ComponentNotFound",
-    "type": "error"
+    name: "SupplyChainRegistry_CallerNotFirm",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_DuplicateSupplier",
-    "type": "error"
+    name: "SupplyChainRegistry_CallerNotPool",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_IdTooLarge",
-    "type": "error"
+    name: "SupplyChainRegistry_ComponentNotFound",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "index",
-        "type": "uint256"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
-      {
-        "internalType": "uint256",
-        "name": "advance",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
     ],
-    "name": "SupplyChainRegistry_InvalidAdvance",
-    "type": "error"
+    name: "SupplyChainRegistry_DuplicateSupplier",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes2",
-        "name": "region",
-        "type": "bytes2"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_InvalidRegion",
-    "type": "error"
+    name: "SupplyChainRegistry_IdTooLarge",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "advance",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_InvalidSignature",
-    "type": "error"
+    name: "SupplyChainRegistry_InvalidAdvance",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "count",
-        "type": "uint256"
+        internalType: "bytes2",
+        name: "region",
+        type: "bytes2",
       },
-      {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
     ],
-    "name": "SupplyChainRegistry_InvalidSubstituteCount",
-    "type": "error"
+    name: "SupplyChainRegistry_InvalidRegion",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
-      {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
     ],
-    "name": "SupplyChainRegistry_ListingAlreadyAccepted",
-    "type": "error"
+    name: "SupplyChainRegistry_InvalidSignature",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "count",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
       },
-      {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
     ],
-    "name": "SupplyChainRegistry_ListingClosed",
-    "type": "error"
+    name: "SupplyChainRegistry_InvalidSubstituteCount",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_ListingNotAccepted",
-    "type": "error"
+    name: "SupplyChainRegistry_ListingAlreadyAccepted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_NotComponentSupplier",
-    "type": "error"
+    name: "SupplyChainRegistry_ListingClosed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
+      {
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_NotProjectPayee",
-    "type": "error"
+    name: "SupplyChainRegistry_ListingNotAccepted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "pairIndex",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
+      {
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_PairNotFound",
-    "type": "error"
+    name: "SupplyChainRegistry_NotComponentSupplier",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "timestamp",
-        "type": "uint256"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_SignatureExpired",
-    "type": "error"
+    name: "SupplyChainRegistry_NotProjectPayee",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "pairIndex",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_SubstituteNotIndependent",
-    "type": "error"
+    name: "SupplyChainRegistry_PairNotFound",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "timestamp",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_SupplierDisrupted",
-    "type": "error"
+    name: "SupplyChainRegistry_SignatureExpired",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_SupplierNotRegistered",
-    "type": "error"
+    name: "SupplyChainRegistry_SubstituteNotIndependent",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
-      {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
     ],
-    "name": "SupplyChainRegistry_TooManyPairs",
-    "type": "error"
+    name: "SupplyChainRegistry_SupplierDisrupted",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "SupplyChainRegistry_ZeroAddress",
-    "type": "error"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
-      {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "primary",
-        "type": "address"
-      },
-      {
-        "indexed": false,
-        "internalType": "address[]",
-        "name": "substitutes",
-        "type": "address[]"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256[]",
-        "name": "advances",
-        "type": "uint256[]"
-      },
-      {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "metadataHash",
-        "type": "bytes32"
-      }
     ],
-    "name": "ComponentDefined",
-    "type": "event"
+    name: "SupplyChainRegistry_SupplierNotRegistered",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
       },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
-      },
-      {
-        "indexed": false,
-        "internalType": "address",
-        "name": "from",
-        "type": "address"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
-      }
     ],
-    "name": "ComponentSwitched",
-    "type": "event"
+    name: "SupplyChainRegistry_TooManyPairs",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [],
-    "name": "EIP712DomainChanged",
-    "type": "event"
+    inputs: [],
+    name: "SupplyChainRegistry_ZeroAddress",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "primary",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "position",
-        "type": "uint256"
+        indexed: false,
+        internalType: "address[]",
+        name: "substitutes",
+        type: "address[]",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "eligibleFrom",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256[]",
+        name: "advances",
+        type: "uint256[]",
+      },
+      {
+        indexed: false,
+        internalType: "bytes32",
+        name: "metadataHash",
+        type: "bytes32",
+      },
     ],
-    "name": "ListingAccepted",
-    "type": "event"
+    name: "ComponentDefined",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "to",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "position",
-        "type": "uint256"
+        indexed: false,
+        internalType: "address",
+        name: "from",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "bool",
-        "name": "wasAccepted",
-        "type": "bool"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
+      },
     ],
-    "name": "ListingLeft",
-    "type": "event"
+    name: "ComponentSwitched",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "bytes32",
+        name: "documentHash",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        indexed: false,
+        internalType: "string",
+        name: "text",
+        type: "string",
+      },
     ],
-    "name": "ProjectSupplierAdded",
-    "type": "event"
+    name: "DocumentPublished",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
-    ],
-    "name": "ProjectSupplierRemoved",
-    "type": "event"
+    anonymous: false,
+    inputs: [],
+    name: "EIP712DomainChanged",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "registeredBy",
-        "type": "address"
+        indexed: true,
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "metadataHash",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "bytes2",
-        "name": "region",
-        "type": "bytes2"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "position",
+        type: "uint256",
+      },
+      {
+        indexed: false,
+        internalType: "uint256",
+        name: "eligibleFrom",
+        type: "uint256",
+      },
     ],
-    "name": "SupplierRegistered",
-    "type": "event"
+    name: "ListingAccepted",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "DOMAIN_SEPARATOR",
-    "outputs": [
+    anonymous: false,
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        indexed: true,
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
+      {
+        indexed: true,
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
+      {
+        indexed: false,
+        internalType: "uint256",
+        name: "position",
+        type: "uint256",
+      },
+      {
+        indexed: false,
+        internalType: "bool",
+        name: "wasAccepted",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    name: "ListingLeft",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "LISTING_NOTICE",
-    "outputs": [
+    anonymous: false,
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        indexed: true,
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    name: "ProjectSupplierAdded",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "MAX_PAIRS_PER_SUPPLIER",
-    "outputs": [
+    anonymous: false,
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        indexed: true,
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    name: "ProjectSupplierRemoved",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "MAX_SUBSTITUTES",
-    "outputs": [
+    anonymous: false,
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
+      {
+        indexed: true,
+        internalType: "address",
+        name: "registeredBy",
+        type: "address",
+      },
+      {
+        indexed: false,
+        internalType: "bytes32",
+        name: "metadataHash",
+        type: "bytes32",
+      },
+      {
+        indexed: false,
+        internalType: "bytes2",
+        name: "region",
+        type: "bytes2",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    name: "SupplierRegistered",
+    type: "event",
   },
   {
-    "inputs": [
+    inputs: [],
+    name: "DOMAIN_SEPARATOR",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
       },
-      {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      }
     ],
-    "name": "acceptListing",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [],
+    name: "LISTING_NOTICE",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
       },
-      {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      },
-      {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
-      },
-      {
-        "internalType": "bytes",
-        "name": "signature",
-        "type": "bytes"
-      }
     ],
-    "name": "acceptListingWithSig",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [],
+    name: "MAX_PAIRS_PER_SUPPLIER",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
       },
-      {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
     ],
-    "name": "addProjectSupplier",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [],
+    name: "MAX_SUBSTITUTES",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "name": "componentCount",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
     ],
-    "name": "currentSupplier",
-    "outputs": [
-      {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
+    name: "acceptListing",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "bytes32",
-        "name": "metadataHash",
-        "type": "bytes32"
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "primary",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "components": [
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
+      },
+      {
+        internalType: "bytes",
+        name: "signature",
+        type: "bytes",
+      },
+    ],
+    name: "acceptListingWithSig",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
+    ],
+    name: "addProjectSupplier",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+    ],
+    name: "componentCount",
+    outputs: [
+      {
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
+    ],
+    name: "currentSupplier",
+    outputs: [
+      {
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
+      {
+        internalType: "bytes32",
+        name: "metadataHash",
+        type: "bytes32",
+      },
+      {
+        internalType: "string",
+        name: "metadataText",
+        type: "string",
+      },
+      {
+        internalType: "address",
+        name: "primary",
+        type: "address",
+      },
+      {
+        components: [
           {
-            "internalType": "address",
-            "name": "supplier",
-            "type": "address"
+            internalType: "address",
+            name: "supplier",
+            type: "address",
           },
           {
-            "internalType": "uint128",
-            "name": "advance",
-            "type": "uint128"
-          }
+            internalType: "uint128",
+            name: "advance",
+            type: "uint128",
+          },
         ],
-        "internalType": "struct SupplyChainTypes.SubstituteInput[]",
-        "name": "substitutes",
-        "type": "tuple[]"
-      }
+        internalType: "struct SupplyChainTypes.SubstituteInput[]",
+        name: "substitutes",
+        type: "tuple[]",
+      },
     ],
-    "name": "defineComponent",
-    "outputs": [
+    name: "defineComponent",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "eip712Domain",
-    "outputs": [
+    inputs: [],
+    name: "eip712Domain",
+    outputs: [
       {
-        "internalType": "bytes1",
-        "name": "fields",
-        "type": "bytes1"
+        internalType: "bytes1",
+        name: "fields",
+        type: "bytes1",
       },
       {
-        "internalType": "string",
-        "name": "name",
-        "type": "string"
+        internalType: "string",
+        name: "name",
+        type: "string",
       },
       {
-        "internalType": "string",
-        "name": "version",
-        "type": "string"
+        internalType: "string",
+        name: "version",
+        type: "string",
       },
       {
-        "internalType": "uint256",
-        "name": "chainId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "chainId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "verifyingContract",
-        "type": "address"
+        internalType: "address",
+        name: "verifyingContract",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
       },
       {
-        "internalType": "uint256[]",
-        "name": "extensions",
-        "type": "uint256[]"
-      }
+        internalType: "uint256[]",
+        name: "extensions",
+        type: "uint256[]",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "escrow",
-    "outputs": [
+    inputs: [],
+    name: "escrow",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "disrupted",
-        "type": "address"
+        internalType: "address",
+        name: "disrupted",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "pairIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "pairIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "confirmedAt",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "confirmedAt",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "budget",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "budget",
+        type: "uint256",
+      },
     ],
-    "name": "failover",
-    "outputs": [
+    name: "failover",
+    outputs: [
       {
-        "internalType": "enum SupplyChainTypes.FailoverOutcome",
-        "name": "",
-        "type": "uint8"
+        internalType: "enum SupplyChainTypes.FailoverOutcome",
+        name: "",
+        type: "uint8",
       },
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
+        internalType: "address",
+        name: "",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
     ],
-    "name": "getComponent",
-    "outputs": [
+    name: "getComponent",
+    outputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "bytes32",
-            "name": "metadataHash",
-            "type": "bytes32"
+            internalType: "bytes32",
+            name: "metadataHash",
+            type: "bytes32",
           },
           {
-            "internalType": "address",
-            "name": "primary",
-            "type": "address"
+            internalType: "address",
+            name: "primary",
+            type: "address",
           },
           {
-            "internalType": "address",
-            "name": "current",
-            "type": "address"
+            internalType: "address",
+            name: "current",
+            type: "address",
           },
           {
-            "internalType": "uint8",
-            "name": "currentIndex",
-            "type": "uint8"
+            internalType: "uint8",
+            name: "currentIndex",
+            type: "uint8",
           },
           {
-            "components": [
+            components: [
               {
-                "internalType": "address",
-                "name": "supplier",
-                "type": "address"
+                internalType: "address",
+                name: "supplier",
+                type: "address",
               },
               {
-                "internalType": "uint96",
-                "name": "advance",
-                "type": "uint96"
-              }
+                internalType: "uint96",
+                name: "advance",
+                type: "uint96",
+              },
             ],
-            "internalType": "struct SupplyChainTypes.Substitute[]",
-            "name": "substitutes",
-            "type": "tuple[]"
-          }
+            internalType: "struct SupplyChainTypes.Substitute[]",
+            name: "substitutes",
+            type: "tuple[]",
+          },
         ],
-        "internalType": "struct SupplyChainTypes.ComponentView",
-        "name": "view_",
-        "type": "tuple"
-      }
+        internalType: "struct SupplyChainTypes.ComponentView",
+        name: "view_",
+        type: "tuple",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
     ],
-    "name": "getListings",
-    "outputs": [
+    name: "getListings",
+    outputs: [
       {
-        "internalType": "address[]",
-        "name": "suppliers",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "suppliers",
+        type: "address[]",
       },
       {
-        "internalType": "enum SupplyChainTypes.ListingStatus[]",
-        "name": "statuses",
-        "type": "uint8[]"
+        internalType: "enum SupplyChainTypes.ListingStatus[]",
+        name: "statuses",
+        type: "uint8[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "eligibleFrom",
-        "type": "uint256[]"
-      }
+        internalType: "uint256[]",
+        name: "eligibleFrom",
+        type: "uint256[]",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "getSupplier",
-    "outputs": [
+    name: "getSupplier",
+    outputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "bytes32",
-            "name": "metadataHash",
-            "type": "bytes32"
+            internalType: "bytes32",
+            name: "metadataHash",
+            type: "bytes32",
           },
           {
-            "internalType": "bytes2",
-            "name": "region",
-            "type": "bytes2"
+            internalType: "bytes2",
+            name: "region",
+            type: "bytes2",
           },
           {
-            "internalType": "bool",
-            "name": "registered",
-            "type": "bool"
-          }
+            internalType: "bool",
+            name: "registered",
+            type: "bool",
+          },
         ],
-        "internalType": "struct SupplyChainTypes.Supplier",
-        "name": "",
-        "type": "tuple"
-      }
+        internalType: "struct SupplyChainTypes.Supplier",
+        name: "",
+        type: "tuple",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "isProjectPayee",
-    "outputs": [
+    name: "isProjectPayee",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
     ],
-    "name": "leaveListing",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "leaveListing",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
     ],
-    "name": "nonces",
-    "outputs": [
+    name: "nonces",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "oracle",
-    "outputs": [
+    inputs: [],
+    name: "oracle",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "pairCount",
-    "outputs": [
+    name: "pairCount",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "start",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "start",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
     ],
-    "name": "pairsOf",
-    "outputs": [
+    name: "pairsOf",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "total",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "total",
+        type: "uint256",
       },
       {
-        "internalType": "uint256[]",
-        "name": "projectIds",
-        "type": "uint256[]"
+        internalType: "uint256[]",
+        name: "projectIds",
+        type: "uint256[]",
       },
       {
-        "internalType": "uint256[]",
-        "name": "componentIds",
-        "type": "uint256[]"
-      }
+        internalType: "uint256[]",
+        name: "componentIds",
+        type: "uint256[]",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "pool",
-    "outputs": [
+    inputs: [],
+    name: "pool",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "metadataHash",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "metadataHash",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes2",
-        "name": "region",
-        "type": "bytes2"
-      }
+        internalType: "string",
+        name: "metadataText",
+        type: "string",
+      },
+      {
+        internalType: "bytes2",
+        name: "region",
+        type: "bytes2",
+      },
     ],
-    "name": "registerSupplier",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "registerSupplier",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "metadataHash",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "metadataHash",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes2",
-        "name": "region",
-        "type": "bytes2"
+        internalType: "string",
+        name: "metadataText",
+        type: "string",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "bytes2",
+        name: "region",
+        type: "bytes2",
       },
       {
-        "internalType": "bytes",
-        "name": "signature",
-        "type": "bytes"
-      }
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
+      },
+      {
+        internalType: "bytes",
+        name: "signature",
+        type: "bytes",
+      },
     ],
-    "name": "registerSupplierWithSig",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "registerSupplierWithSig",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "removeProjectSupplier",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "removeProjectSupplier",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "to",
+        type: "address",
+      },
     ],
-    "name": "switchSupplier",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  }
+    name: "switchSupplier",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
 ] as const;
 
 export const disruptionOracleAbi = [
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "admin",
-        "type": "address"
+        internalType: "address",
+        name: "admin",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "guardian",
-        "type": "address"
+        internalType: "address",
+        name: "guardian",
+        type: "address",
       },
       {
-        "internalType": "uint40",
-        "name": "maxReportAge",
-        "type": "uint40"
+        internalType: "uint40",
+        name: "maxReportAge",
+        type: "uint40",
       },
       {
-        "internalType": "address[]",
-        "name": "reporters",
-        "type": "address[]"
+        internalType: "address[]",
+        name: "reporters",
+        type: "address[]",
       },
       {
-        "internalType": "uint256",
-        "name": "quorum",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "quorum",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "constructor"
+    stateMutability: "nonpayable",
+    type: "constructor",
   },
   {
-    "inputs": [],
-    "name": "AccessControlBadConfirmation",
-    "type": "error"
+    inputs: [],
+    name: "AccessControlBadConfirmation",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "neededRole",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "neededRole",
+        type: "bytes32",
+      },
     ],
-    "name": "AccessControlUnauthorizedAccount",
-    "type": "error"
+    name: "AccessControlUnauthorizedAccount",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "reporter",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "reporter",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_DuplicateVote",
-    "type": "error"
+    name: "DisruptionOracle_DuplicateVote",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "maxReportAge",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "maxReportAge",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_InvalidMaxReportAge",
-    "type": "error"
+    name: "DisruptionOracle_InvalidMaxReportAge",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "quorum",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "quorum",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "reporterCount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "reporterCount",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_InvalidQuorum",
-    "type": "error"
+    name: "DisruptionOracle_InvalidQuorum",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "DisruptionOracle_NoSignatures",
-    "type": "error"
+    inputs: [],
+    name: "DisruptionOracle_NoSignatures",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_NothingToDeliver",
-    "type": "error"
+    name: "DisruptionOracle_NothingToDeliver",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint64",
-        "name": "observedAt",
-        "type": "uint64"
+        internalType: "uint64",
+        name: "observedAt",
+        type: "uint64",
       },
       {
-        "internalType": "uint256",
-        "name": "blockTimestamp",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "blockTimestamp",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_ObservedInFuture",
-    "type": "error"
+    name: "DisruptionOracle_ObservedInFuture",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "uint64",
-        "name": "currentConfirmationId",
-        "type": "uint64"
+        internalType: "uint64",
+        name: "currentConfirmationId",
+        type: "uint64",
       },
       {
-        "internalType": "uint64",
-        "name": "reportConfirmationId",
-        "type": "uint64"
-      }
+        internalType: "uint64",
+        name: "reportConfirmationId",
+        type: "uint64",
+      },
     ],
-    "name": "DisruptionOracle_OutdatedReport",
-    "type": "error"
+    name: "DisruptionOracle_OutdatedReport",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bool",
-        "name": "paused",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "paused",
+        type: "bool",
+      },
     ],
-    "name": "DisruptionOracle_PauseUnchanged",
-    "type": "error"
+    name: "DisruptionOracle_PauseUnchanged",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "uint64",
-        "name": "observedAt",
-        "type": "uint64"
+        internalType: "uint64",
+        name: "observedAt",
+        type: "uint64",
       },
       {
-        "internalType": "uint64",
-        "name": "confirmedAt",
-        "type": "uint64"
-      }
+        internalType: "uint64",
+        name: "confirmedAt",
+        type: "uint64",
+      },
     ],
-    "name": "DisruptionOracle_ReportPredatesLastConfirmation",
-    "type": "error"
+    name: "DisruptionOracle_ReportPredatesLastConfirmation",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "bool",
-        "name": "disrupted",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "disrupted",
+        type: "bool",
+      },
     ],
-    "name": "DisruptionOracle_ReportWouldNotChangeState",
-    "type": "error"
+    name: "DisruptionOracle_ReportWouldNotChangeState",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "reporter",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "reporter",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_ReporterAlreadyActive",
-    "type": "error"
+    name: "DisruptionOracle_ReporterAlreadyActive",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "capacity",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "capacity",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_ReporterCapacityReached",
-    "type": "error"
+    name: "DisruptionOracle_ReporterCapacityReached",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint64",
-        "name": "observedAt",
-        "type": "uint64"
+        internalType: "uint64",
+        name: "observedAt",
+        type: "uint64",
       },
       {
-        "internalType": "uint256",
-        "name": "oldestAccepted",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "oldestAccepted",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_StaleReport",
-    "type": "error"
+    name: "DisruptionOracle_StaleReport",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_SubscriberAlreadyAdded",
-    "type": "error"
+    name: "DisruptionOracle_SubscriberAlreadyAdded",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_SubscriberNotFound",
-    "type": "error"
+    name: "DisruptionOracle_SubscriberNotFound",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_SubscriberWithoutCode",
-    "type": "error"
+    name: "DisruptionOracle_SubscriberWithoutCode",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "capacity",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "capacity",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_TooManySubscribers",
-    "type": "error"
+    name: "DisruptionOracle_TooManySubscribers",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "DisruptionOracle_TriggersPaused",
-    "type": "error"
+    inputs: [],
+    name: "DisruptionOracle_TriggersPaused",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_UnknownReporter",
-    "type": "error"
+    name: "DisruptionOracle_UnknownReporter",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "DisruptionOracle_ZeroAddress",
-    "type": "error"
+    inputs: [],
+    name: "DisruptionOracle_ZeroAddress",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ECDSAInvalidSignature",
-    "type": "error"
+    inputs: [],
+    name: "ECDSAInvalidSignature",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "length",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "length",
+        type: "uint256",
+      },
     ],
-    "name": "ECDSAInvalidSignatureLength",
-    "type": "error"
+    name: "ECDSAInvalidSignatureLength",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "s",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "s",
+        type: "bytes32",
+      },
     ],
-    "name": "ECDSAInvalidSignatureS",
-    "type": "error"
+    name: "ECDSAInvalidSignatureS",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "InvalidShortString",
-    "type": "error"
+    inputs: [],
+    name: "InvalidShortString",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ReentrancyGuardReentrantCall",
-    "type": "error"
+    inputs: [],
+    name: "ReentrancyGuardReentrantCall",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "string",
-        "name": "str",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "str",
+        type: "string",
+      },
     ],
-    "name": "StringTooLong",
-    "type": "error"
+    name: "StringTooLong",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "evidenceHash",
-        "type": "bytes32"
-      }
+        indexed: false,
+        internalType: "bytes32",
+        name: "evidenceHash",
+        type: "bytes32",
+      },
     ],
-    "name": "DisruptionConfirmed",
-    "type": "event"
+    name: "DisruptionConfirmed",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "reporter",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "reporter",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "bool",
-        "name": "disrupted",
-        "type": "bool"
+        indexed: false,
+        internalType: "bool",
+        name: "disrupted",
+        type: "bool",
       },
       {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "evidenceHash",
-        "type": "bytes32"
+        indexed: false,
+        internalType: "bytes32",
+        name: "evidenceHash",
+        type: "bytes32",
       },
       {
-        "indexed": false,
-        "internalType": "uint64",
-        "name": "observedAt",
-        "type": "uint64"
+        indexed: false,
+        internalType: "uint64",
+        name: "observedAt",
+        type: "uint64",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "votes",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "votes",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "quorum",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "quorum",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionReported",
-    "type": "event"
+    name: "DisruptionReported",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [],
-    "name": "EIP712DomainChanged",
-    "type": "event"
+    anonymous: false,
+    inputs: [],
+    name: "EIP712DomainChanged",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
-      }
+        indexed: true,
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
+      },
     ],
-    "name": "NotificationsDeferred",
-    "type": "event"
+    name: "NotificationsDeferred",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "quorum",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "quorum",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "reporterCount",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "reporterCount",
+        type: "uint256",
+      },
     ],
-    "name": "QuorumChanged",
-    "type": "event"
+    name: "QuorumChanged",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "evidenceHash",
-        "type": "bytes32"
-      }
+        indexed: false,
+        internalType: "bytes32",
+        name: "evidenceHash",
+        type: "bytes32",
+      },
     ],
-    "name": "RecoveryConfirmed",
-    "type": "event"
+    name: "RecoveryConfirmed",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "reporter",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "reporter",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "index",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
+      },
     ],
-    "name": "ReporterAdded",
-    "type": "event"
+    name: "ReporterAdded",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "reporter",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "reporter",
+        type: "address",
+      },
     ],
-    "name": "ReporterRemoved",
-    "type": "event"
+    name: "ReporterRemoved",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "previousAdminRole",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "previousAdminRole",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "newAdminRole",
-        "type": "bytes32"
-      }
+        indexed: true,
+        internalType: "bytes32",
+        name: "newAdminRole",
+        type: "bytes32",
+      },
     ],
-    "name": "RoleAdminChanged",
-    "type": "event"
+    name: "RoleAdminChanged",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "sender",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "sender",
+        type: "address",
+      },
     ],
-    "name": "RoleGranted",
-    "type": "event"
+    name: "RoleGranted",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        indexed: true,
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "sender",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "sender",
+        type: "address",
+      },
     ],
-    "name": "RoleRevoked",
-    "type": "event"
+    name: "RoleRevoked",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "SubscriberAdded",
-    "type": "event"
+    name: "SubscriberAdded",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "bytes",
-        "name": "reason",
-        "type": "bytes"
-      }
+        indexed: false,
+        internalType: "bytes",
+        name: "reason",
+        type: "bytes",
+      },
     ],
-    "name": "SubscriberNotificationFailed",
-    "type": "event"
+    name: "SubscriberNotificationFailed",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "SubscriberNotified",
-    "type": "event"
+    name: "SubscriberNotified",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "SubscriberRemoved",
-    "type": "event"
+    name: "SubscriberRemoved",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": false,
-        "internalType": "bool",
-        "name": "paused",
-        "type": "bool"
-      }
+        indexed: false,
+        internalType: "bool",
+        name: "paused",
+        type: "bool",
+      },
     ],
-    "name": "TriggersPaused",
-    "type": "event"
+    name: "TriggersPaused",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "DEFAULT_ADMIN_ROLE",
-    "outputs": [
+    inputs: [],
+    name: "DEFAULT_ADMIN_ROLE",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "GUARDIAN_ROLE",
-    "outputs": [
+    inputs: [],
+    name: "GUARDIAN_ROLE",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_REASON_BYTES",
-    "outputs": [
+    inputs: [],
+    name: "MAX_REASON_BYTES",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "REPORTER_CAPACITY",
-    "outputs": [
+    inputs: [],
+    name: "REPORTER_CAPACITY",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "SUBSCRIBER_CAPACITY",
-    "outputs": [
+    inputs: [],
+    name: "SUBSCRIBER_CAPACITY",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "reporter",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "reporter",
+        type: "address",
+      },
     ],
-    "name": "addReporter",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "addReporter",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "addSubscriber",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "addSubscriber",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "config",
-    "outputs": [
+    inputs: [],
+    name: "config",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "reporterCount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "reporterCount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "quorum",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "quorum",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "maxReportAge",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "maxReportAge",
+        type: "uint256",
       },
       {
-        "internalType": "bool",
-        "name": "paused",
-        "type": "bool"
+        internalType: "bool",
+        name: "paused",
+        type: "bool",
       },
       {
-        "internalType": "uint256",
-        "name": "lastConfirmationId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "lastConfirmationId",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
+      },
     ],
-    "name": "deliver",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "deliver",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "eip712Domain",
-    "outputs": [
+    inputs: [],
+    name: "eip712Domain",
+    outputs: [
       {
-        "internalType": "bytes1",
-        "name": "fields",
-        "type": "bytes1"
+        internalType: "bytes1",
+        name: "fields",
+        type: "bytes1",
       },
       {
-        "internalType": "string",
-        "name": "name",
-        "type": "string"
+        internalType: "string",
+        name: "name",
+        type: "string",
       },
       {
-        "internalType": "string",
-        "name": "version",
-        "type": "string"
+        internalType: "string",
+        name: "version",
+        type: "string",
       },
       {
-        "internalType": "uint256",
-        "name": "chainId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "chainId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "verifyingContract",
-        "type": "address"
+        internalType: "address",
+        name: "verifyingContract",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
       },
       {
-        "internalType": "uint256[]",
-        "name": "extensions",
-        "type": "uint256[]"
-      }
+        internalType: "uint256[]",
+        name: "extensions",
+        type: "uint256[]",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
+      },
     ],
-    "name": "getRoleAdmin",
-    "outputs": [
+    name: "getRoleAdmin",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "grantRole",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "grantRole",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "hasRole",
-    "outputs": [
+    name: "hasRole",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "reporter",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "reporter",
+        type: "address",
+      },
     ],
-    "name": "hasVoted",
-    "outputs": [
+    name: "hasVoted",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "isDisrupted",
-    "outputs": [
+    name: "isDisrupted",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "isReporter",
-    "outputs": [
+    name: "isReporter",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "openRound",
-    "outputs": [
+    name: "openRound",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "votes",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "votes",
+        type: "uint256",
       },
       {
-        "internalType": "uint64",
-        "name": "startedAt",
-        "type": "uint64"
-      }
+        internalType: "uint64",
+        name: "startedAt",
+        type: "uint64",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "pause",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    inputs: [],
+    name: "pause",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
+      },
     ],
-    "name": "pendingDelivery",
-    "outputs": [
+    name: "pendingDelivery",
+    outputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "address",
-            "name": "supplier",
-            "type": "address"
+            internalType: "address",
+            name: "supplier",
+            type: "address",
           },
           {
-            "internalType": "bool",
-            "name": "disrupted",
-            "type": "bool"
+            internalType: "bool",
+            name: "disrupted",
+            type: "bool",
           },
           {
-            "internalType": "uint8",
-            "name": "subscriberMask",
-            "type": "uint8"
-          }
+            internalType: "uint8",
+            name: "subscriberMask",
+            type: "uint8",
+          },
         ],
-        "internalType": "struct OracleTypes.PendingDelivery",
-        "name": "",
-        "type": "tuple"
-      }
+        internalType: "struct OracleTypes.PendingDelivery",
+        name: "",
+        type: "tuple",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "reporter",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "reporter",
+        type: "address",
+      },
     ],
-    "name": "removeReporter",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "removeReporter",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "removeSubscriber",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "removeSubscriber",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "internalType": "address",
-        "name": "callerConfirmation",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "callerConfirmation",
+        type: "address",
+      },
     ],
-    "name": "renounceRole",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "renounceRole",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "bool",
-        "name": "disrupted",
-        "type": "bool"
+        internalType: "bool",
+        name: "disrupted",
+        type: "bool",
       },
       {
-        "internalType": "bytes32",
-        "name": "evidenceHash",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "evidenceHash",
+        type: "bytes32",
       },
       {
-        "internalType": "uint64",
-        "name": "observedAt",
-        "type": "uint64"
-      }
+        internalType: "uint64",
+        name: "observedAt",
+        type: "uint64",
+      },
     ],
-    "name": "report",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "report",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "address",
-            "name": "supplier",
-            "type": "address"
+            internalType: "address",
+            name: "supplier",
+            type: "address",
           },
           {
-            "internalType": "bool",
-            "name": "disrupted",
-            "type": "bool"
+            internalType: "bool",
+            name: "disrupted",
+            type: "bool",
           },
           {
-            "internalType": "bytes32",
-            "name": "evidenceHash",
-            "type": "bytes32"
+            internalType: "bytes32",
+            name: "evidenceHash",
+            type: "bytes32",
           },
           {
-            "internalType": "uint64",
-            "name": "observedAt",
-            "type": "uint64"
+            internalType: "uint64",
+            name: "observedAt",
+            type: "uint64",
           },
           {
-            "internalType": "uint64",
-            "name": "lastConfirmationId",
-            "type": "uint64"
-          }
+            internalType: "uint64",
+            name: "lastConfirmationId",
+            type: "uint64",
+          },
         ],
-        "internalType": "struct OracleTypes.Report",
-        "name": "report_",
-        "type": "tuple"
-      }
+        internalType: "struct OracleTypes.Report",
+        name: "report_",
+        type: "tuple",
+      },
     ],
-    "name": "reportDigest",
-    "outputs": [
+    name: "reportDigest",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "role",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "role",
+        type: "bytes32",
       },
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "revokeRole",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "revokeRole",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "quorum",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "quorum",
+        type: "uint256",
+      },
     ],
-    "name": "setQuorum",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "setQuorum",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "address",
-            "name": "supplier",
-            "type": "address"
+            internalType: "address",
+            name: "supplier",
+            type: "address",
           },
           {
-            "internalType": "bool",
-            "name": "disrupted",
-            "type": "bool"
+            internalType: "bool",
+            name: "disrupted",
+            type: "bool",
           },
           {
-            "internalType": "bytes32",
-            "name": "evidenceHash",
-            "type": "bytes32"
+            internalType: "bytes32",
+            name: "evidenceHash",
+            type: "bytes32",
           },
           {
-            "internalType": "uint64",
-            "name": "observedAt",
-            "type": "uint64"
+            internalType: "uint64",
+            name: "observedAt",
+            type: "uint64",
           },
           {
-            "internalType": "uint64",
-            "name": "lastConfirmationId",
-            "type": "uint64"
-          }
+            internalType: "uint64",
+            name: "lastConfirmationId",
+            type: "uint64",
+          },
         ],
-        "internalType": "struct OracleTypes.Report",
-        "name": "report_",
-        "type": "tuple"
+        internalType: "struct OracleTypes.Report",
+        name: "report_",
+        type: "tuple",
       },
       {
-        "internalType": "bytes[]",
-        "name": "signatures",
-        "type": "bytes[]"
-      }
+        internalType: "bytes[]",
+        name: "signatures",
+        type: "bytes[]",
+      },
     ],
-    "name": "submitSignedReports",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "submitSignedReports",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "subscribers",
-    "outputs": [
+    inputs: [],
+    name: "subscribers",
+    outputs: [
       {
-        "internalType": "address[]",
-        "name": "list",
-        "type": "address[]"
-      }
+        internalType: "address[]",
+        name: "list",
+        type: "address[]",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "supplierStatus",
-    "outputs": [
+    name: "supplierStatus",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "disrupted",
-        "type": "bool"
+        internalType: "bool",
+        name: "disrupted",
+        type: "bool",
       },
       {
-        "internalType": "uint64",
-        "name": "since",
-        "type": "uint64"
+        internalType: "uint64",
+        name: "since",
+        type: "uint64",
       },
       {
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes4",
-        "name": "interfaceId",
-        "type": "bytes4"
-      }
+        internalType: "bytes4",
+        name: "interfaceId",
+        type: "bytes4",
+      },
     ],
-    "name": "supportsInterface",
-    "outputs": [
+    name: "supportsInterface",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "triggersPaused",
-    "outputs": [
+    inputs: [],
+    name: "triggersPaused",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "unpause",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  }
+    inputs: [],
+    name: "unpause",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
 ] as const;
 
 export const contingencyPoolAbi = [
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "contract ISupplyChainRegistry",
-        "name": "registry_",
-        "type": "address"
+        internalType: "contract ISupplyChainRegistry",
+        name: "registry_",
+        type: "address",
       },
       {
-        "internalType": "contract IRDEscrow",
-        "name": "escrow_",
-        "type": "address"
+        internalType: "contract IRDEscrow",
+        name: "escrow_",
+        type: "address",
       },
       {
-        "internalType": "contract IDisruptionOracle",
-        "name": "oracle_",
-        "type": "address"
+        internalType: "contract IDisruptionOracle",
+        name: "oracle_",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "admin",
-        "type": "address"
+        internalType: "address",
+        name: "admin",
+        type: "address",
       },
       {
-        "internalType": "address[]",
-        "name": "projectTokens",
-        "type": "address[]"
-      }
+        internalType: "address[]",
+        name: "projectTokens",
+        type: "address[]",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "constructor"
+    stateMutability: "nonpayable",
+    type: "constructor",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_AmountTooLarge",
-    "type": "error"
+    name: "ContingencyPool_AmountTooLarge",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "ContingencyPool_CallerNotFirm",
-    "type": "error"
+    name: "ContingencyPool_CallerNotFirm",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "ContingencyPool_CallerNotOracle",
-    "type": "error"
+    name: "ContingencyPool_CallerNotOracle",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "gasLeft",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "gasLeft",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "needed",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "needed",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_InsufficientGas",
-    "type": "error"
+    name: "ContingencyPool_InsufficientGas",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "exposureAllowance",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "exposureAllowance",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "disruptionAllowance",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "disruptionAllowance",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_InvalidAllowance",
-    "type": "error"
+    name: "ContingencyPool_InvalidAllowance",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "substitute",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "substitute",
+        type: "address",
+      },
     ],
-    "name": "ContingencyPool_NothingOwed",
-    "type": "error"
+    name: "ContingencyPool_NothingOwed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "pendingJobs",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "pendingJobs",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_NothingToProcess",
-    "type": "error"
+    name: "ContingencyPool_NothingToProcess",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "ContingencyPool_NothingToWithdraw",
-    "type": "error"
+    name: "ContingencyPool_NothingToWithdraw",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "status",
-        "type": "uint8"
-      }
+        internalType: "uint8",
+        name: "status",
+        type: "uint8",
+      },
     ],
-    "name": "ContingencyPool_ProjectNotActive",
-    "type": "error"
+    name: "ContingencyPool_ProjectNotActive",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "pendingJobs",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "pendingJobs",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_QueuePending",
-    "type": "error"
+    name: "ContingencyPool_QueuePending",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "outstanding",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "outstanding",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_RepayExceedsDebt",
-    "type": "error"
+    name: "ContingencyPool_RepayExceedsDebt",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "token",
+        type: "address",
+      },
     ],
-    "name": "ContingencyPool_TokenNotAllowed",
-    "type": "error"
+    name: "ContingencyPool_TokenNotAllowed",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ContingencyPool_TriggersPaused",
-    "type": "error"
+    inputs: [],
+    name: "ContingencyPool_TriggersPaused",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "received",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "received",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_UnexpectedBalanceChange",
-    "type": "error"
+    name: "ContingencyPool_UnexpectedBalanceChange",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ContingencyPool_ZeroAddress",
-    "type": "error"
+    inputs: [],
+    name: "ContingencyPool_ZeroAddress",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ContingencyPool_ZeroAmount",
-    "type": "error"
+    inputs: [],
+    name: "ContingencyPool_ZeroAmount",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
     ],
-    "name": "OwnableInvalidOwner",
-    "type": "error"
+    name: "OwnableInvalidOwner",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "OwnableUnauthorizedAccount",
-    "type": "error"
+    name: "OwnableUnauthorizedAccount",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ReentrancyGuardReentrantCall",
-    "type": "error"
+    inputs: [],
+    name: "ReentrancyGuardReentrantCall",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "token",
+        type: "address",
+      },
     ],
-    "name": "SafeERC20FailedOperation",
-    "type": "error"
+    name: "SafeERC20FailedOperation",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "substitute",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "substitute",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        indexed: false,
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "AdvanceClaimed",
-    "type": "event"
+    name: "AdvanceClaimed",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "substitute",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "substitute",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "disruptedSupplier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "disruptedSupplier",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "disruptionId",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "disruptionId",
+        type: "uint256",
+      },
     ],
-    "name": "AdvanceOwed",
-    "type": "event"
+    name: "AdvanceOwed",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "financier",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "debt",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "debt",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "units",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "units",
+        type: "uint256",
+      },
     ],
-    "name": "ClaimOpened",
-    "type": "event"
+    name: "ClaimOpened",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "financier",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "shares",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "shares",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "exposureAllowance",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "exposureAllowance",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "disruptionAllowance",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "disruptionAllowance",
+        type: "uint256",
+      },
     ],
-    "name": "Committed",
-    "type": "event"
+    name: "Committed",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "disruptedSupplier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "disruptedSupplier",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "enum SupplyChainTypes.SkipReason",
-        "name": "reason",
-        "type": "uint8"
+        indexed: false,
+        internalType: "enum SupplyChainTypes.SkipReason",
+        name: "reason",
+        type: "uint8",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "advance",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "advance",
+        type: "uint256",
+      },
     ],
-    "name": "FinancingSkipped",
-    "type": "event"
+    name: "FinancingSkipped",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "previousOwner",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "previousOwner",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "newOwner",
+        type: "address",
+      },
     ],
-    "name": "OwnershipTransferStarted",
-    "type": "event"
+    name: "OwnershipTransferStarted",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "previousOwner",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "previousOwner",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "newOwner",
+        type: "address",
+      },
     ],
-    "name": "OwnershipTransferred",
-    "type": "event"
+    name: "OwnershipTransferred",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "token",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "bool",
-        "name": "allowed",
-        "type": "bool"
-      }
+        indexed: false,
+        internalType: "bool",
+        name: "allowed",
+        type: "bool",
+      },
     ],
-    "name": "ProjectTokenSet",
-    "type": "event"
+    name: "ProjectTokenSet",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "jobId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "bool",
-        "name": "dropped",
-        "type": "bool"
-      }
+        indexed: false,
+        internalType: "bool",
+        name: "dropped",
+        type: "bool",
+      },
     ],
-    "name": "QueueJobDone",
-    "type": "event"
+    name: "QueueJobDone",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "jobId",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "jobId",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "nextPairIndex",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "nextPairIndex",
+        type: "uint256",
+      },
     ],
-    "name": "Queued",
-    "type": "event"
+    name: "Queued",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "firm",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "firm",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "Repaid",
-    "type": "event"
+    name: "Repaid",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "substitute",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "substitute",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        indexed: false,
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "disruptedSupplier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "disruptedSupplier",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "disruptionId",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "disruptionId",
+        type: "uint256",
+      },
     ],
-    "name": "SubstituteFinanced",
-    "type": "event"
+    name: "SubstituteFinanced",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        indexed: true,
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "financier",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "Withdrawn",
-    "type": "event"
+    name: "Withdrawn",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "ADVANCE_TRANSFER_GAS",
-    "outputs": [
+    inputs: [],
+    name: "ADVANCE_TRANSFER_GAS",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "MAX_PAIRS_PER_CALLBACK",
-    "outputs": [
+    inputs: [],
+    name: "MAX_PAIRS_PER_CALLBACK",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "acceptOwnership",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    inputs: [],
+    name: "acceptOwnership",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "substitute",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "substitute",
+        type: "address",
+      },
     ],
-    "name": "claimAdvance",
-    "outputs": [
+    name: "claimAdvance",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "claimRepayments",
-    "outputs": [
+    name: "claimRepayments",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "exposureAllowance",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "exposureAllowance",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "disruptionAllowance",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "disruptionAllowance",
+        type: "uint256",
+      },
     ],
-    "name": "commit",
-    "outputs": [
+    name: "commit",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "shares",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "shares",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "escrow",
-    "outputs": [
+    inputs: [],
+    name: "escrow",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "getPool",
-    "outputs": [
+    name: "getPool",
+    outputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "uint128",
-            "name": "cash",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "cash",
+            type: "uint128",
           },
           {
-            "internalType": "uint128",
-            "name": "outstanding",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "outstanding",
+            type: "uint128",
           },
           {
-            "internalType": "uint64",
-            "name": "epochConfirmationId",
-            "type": "uint64"
+            internalType: "uint64",
+            name: "epochConfirmationId",
+            type: "uint64",
           },
           {
-            "internalType": "uint96",
-            "name": "epochFinanced",
-            "type": "uint96"
+            internalType: "uint96",
+            name: "epochFinanced",
+            type: "uint96",
           },
           {
-            "internalType": "uint96",
-            "name": "disruptionCap",
-            "type": "uint96"
+            internalType: "uint96",
+            name: "disruptionCap",
+            type: "uint96",
           },
           {
-            "internalType": "address",
-            "name": "token",
-            "type": "address"
+            internalType: "address",
+            name: "token",
+            type: "address",
           },
           {
-            "internalType": "uint96",
-            "name": "exposureCap",
-            "type": "uint96"
+            internalType: "uint96",
+            name: "exposureCap",
+            type: "uint96",
           },
           {
-            "internalType": "uint128",
-            "name": "totalShares",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "totalShares",
+            type: "uint128",
           },
           {
-            "internalType": "uint128",
-            "name": "claimDebt",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "claimDebt",
+            type: "uint128",
           },
           {
-            "internalType": "uint128",
-            "name": "claimUnits",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "claimUnits",
+            type: "uint128",
           },
           {
-            "internalType": "uint128",
-            "name": "claimCash",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "claimCash",
+            type: "uint128",
           },
           {
-            "internalType": "uint64",
-            "name": "claimEra",
-            "type": "uint64"
+            internalType: "uint64",
+            name: "claimEra",
+            type: "uint64",
           },
           {
-            "internalType": "uint192",
-            "name": "claimAcc",
-            "type": "uint192"
+            internalType: "uint192",
+            name: "claimAcc",
+            type: "uint192",
           },
           {
-            "internalType": "uint128",
-            "name": "owed",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "owed",
+            type: "uint128",
           },
           {
-            "internalType": "uint64",
-            "name": "reservedUntilJob",
-            "type": "uint64"
-          }
+            internalType: "uint64",
+            name: "reservedUntilJob",
+            type: "uint64",
+          },
         ],
-        "internalType": "struct SupplyChainTypes.Pool",
-        "name": "",
-        "type": "tuple"
-      }
+        internalType: "struct SupplyChainTypes.Pool",
+        name: "",
+        type: "tuple",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "getPosition",
-    "outputs": [
+    name: "getPosition",
+    outputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "uint128",
-            "name": "shares",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "shares",
+            type: "uint128",
           },
           {
-            "internalType": "uint128",
-            "name": "claimUnits",
-            "type": "uint128"
+            internalType: "uint128",
+            name: "claimUnits",
+            type: "uint128",
           },
           {
-            "internalType": "uint64",
-            "name": "claimEra",
-            "type": "uint64"
+            internalType: "uint64",
+            name: "claimEra",
+            type: "uint64",
           },
           {
-            "internalType": "uint256",
-            "name": "claimAccPaid",
-            "type": "uint256"
-          }
+            internalType: "uint256",
+            name: "claimAccPaid",
+            type: "uint256",
+          },
         ],
-        "internalType": "struct SupplyChainTypes.Position",
-        "name": "",
-        "type": "tuple"
-      }
+        internalType: "struct SupplyChainTypes.Position",
+        name: "",
+        type: "tuple",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "token",
+        type: "address",
+      },
     ],
-    "name": "isProjectToken",
-    "outputs": [
+    name: "isProjectToken",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "nextJob",
-    "outputs": [
+    inputs: [],
+    name: "nextJob",
+    outputs: [
       {
-        "components": [
+        components: [
           {
-            "internalType": "address",
-            "name": "supplier",
-            "type": "address"
+            internalType: "address",
+            name: "supplier",
+            type: "address",
           },
           {
-            "internalType": "uint64",
-            "name": "confirmationId",
-            "type": "uint64"
+            internalType: "uint64",
+            name: "confirmationId",
+            type: "uint64",
           },
           {
-            "internalType": "uint32",
-            "name": "nextPairIndex",
-            "type": "uint32"
-          }
+            internalType: "uint32",
+            name: "nextPairIndex",
+            type: "uint32",
+          },
         ],
-        "internalType": "struct SupplyChainTypes.Job",
-        "name": "",
-        "type": "tuple"
-      }
+        internalType: "struct SupplyChainTypes.Job",
+        name: "",
+        type: "tuple",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "bool",
-        "name": "disrupted",
-        "type": "bool"
+        internalType: "bool",
+        name: "disrupted",
+        type: "bool",
       },
       {
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
+      },
     ],
-    "name": "onSupplierStatusConfirmed",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "onSupplierStatusConfirmed",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "oracle",
-    "outputs": [
+    inputs: [],
+    name: "oracle",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "substitute",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "substitute",
+        type: "address",
+      },
     ],
-    "name": "owedAdvance",
-    "outputs": [
+    name: "owedAdvance",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "owner",
-    "outputs": [
+    inputs: [],
+    name: "owner",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "pendingJobs",
-    "outputs": [
+    inputs: [],
+    name: "pendingJobs",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "pendingOwner",
-    "outputs": [
+    inputs: [],
+    name: "pendingOwner",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "poolBalance",
-    "outputs": [
+    name: "poolBalance",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
     ],
-    "name": "processQueue",
-    "outputs": [
+    name: "processQueue",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "processed",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "processed",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "registry",
-    "outputs": [
+    inputs: [],
+    name: "registry",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "renounceOwnership",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    inputs: [],
+    name: "renounceOwnership",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "repay",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "repay",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
+        internalType: "address",
+        name: "token",
+        type: "address",
       },
       {
-        "internalType": "bool",
-        "name": "allowed",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "allowed",
+        type: "bool",
+      },
     ],
-    "name": "setProjectToken",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "setProjectToken",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "newOwner",
+        type: "address",
+      },
     ],
-    "name": "transferOwnership",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "transferOwnership",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "withdraw",
-    "outputs": [
+    name: "withdraw",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "withdrawable",
-    "outputs": [
+    name: "withdrawable",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
-  }
+    stateMutability: "view",
+    type: "function",
+  },
 ] as const;
 
 export const demoStablecoinAbi = [
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "string",
-        "name": "name_",
-        "type": "string"
+        internalType: "string",
+        name: "name_",
+        type: "string",
       },
       {
-        "internalType": "string",
-        "name": "symbol_",
-        "type": "string"
+        internalType: "string",
+        name: "symbol_",
+        type: "string",
       },
       {
-        "internalType": "address",
-        "name": "initialOwner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "initialOwner",
+        type: "address",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "constructor"
+    stateMutability: "nonpayable",
+    type: "constructor",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "chainId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "chainId",
+        type: "uint256",
+      },
     ],
-    "name": "DemoStablecoin_MintingDisabledOnChain",
-    "type": "error"
+    name: "DemoStablecoin_MintingDisabledOnChain",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ECDSAInvalidSignature",
-    "type": "error"
+    inputs: [],
+    name: "ECDSAInvalidSignature",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "length",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "length",
+        type: "uint256",
+      },
     ],
-    "name": "ECDSAInvalidSignatureLength",
-    "type": "error"
+    name: "ECDSAInvalidSignatureLength",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes32",
-        "name": "s",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "s",
+        type: "bytes32",
+      },
     ],
-    "name": "ECDSAInvalidSignatureS",
-    "type": "error"
+    name: "ECDSAInvalidSignatureS",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "spender",
-        "type": "address"
+        internalType: "address",
+        name: "spender",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "allowance",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "allowance",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "needed",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "needed",
+        type: "uint256",
+      },
     ],
-    "name": "ERC20InsufficientAllowance",
-    "type": "error"
+    name: "ERC20InsufficientAllowance",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "sender",
-        "type": "address"
+        internalType: "address",
+        name: "sender",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "balance",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "balance",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "needed",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "needed",
+        type: "uint256",
+      },
     ],
-    "name": "ERC20InsufficientBalance",
-    "type": "error"
+    name: "ERC20InsufficientBalance",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "approver",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "approver",
+        type: "address",
+      },
     ],
-    "name": "ERC20InvalidApprover",
-    "type": "error"
+    name: "ERC20InvalidApprover",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "receiver",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "receiver",
+        type: "address",
+      },
     ],
-    "name": "ERC20InvalidReceiver",
-    "type": "error"
+    name: "ERC20InvalidReceiver",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "sender",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "sender",
+        type: "address",
+      },
     ],
-    "name": "ERC20InvalidSender",
-    "type": "error"
+    name: "ERC20InvalidSender",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "spender",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "spender",
+        type: "address",
+      },
     ],
-    "name": "ERC20InvalidSpender",
-    "type": "error"
+    name: "ERC20InvalidSpender",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
+      },
     ],
-    "name": "ERC2612ExpiredSignature",
-    "type": "error"
+    name: "ERC2612ExpiredSignature",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "signer",
-        "type": "address"
+        internalType: "address",
+        name: "signer",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
     ],
-    "name": "ERC2612InvalidSigner",
-    "type": "error"
+    name: "ERC2612InvalidSigner",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
+        internalType: "address",
+        name: "account",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "currentNonce",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "currentNonce",
+        type: "uint256",
+      },
     ],
-    "name": "InvalidAccountNonce",
-    "type": "error"
+    name: "InvalidAccountNonce",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "InvalidShortString",
-    "type": "error"
+    inputs: [],
+    name: "InvalidShortString",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
     ],
-    "name": "OwnableInvalidOwner",
-    "type": "error"
+    name: "OwnableInvalidOwner",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "OwnableUnauthorizedAccount",
-    "type": "error"
+    name: "OwnableUnauthorizedAccount",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "string",
-        "name": "str",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "str",
+        type: "string",
+      },
     ],
-    "name": "StringTooLong",
-    "type": "error"
+    name: "StringTooLong",
+    type: "error",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "owner",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "spender",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "spender",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "Approval",
-    "type": "event"
+    name: "Approval",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [],
-    "name": "EIP712DomainChanged",
-    "type": "event"
+    anonymous: false,
+    inputs: [],
+    name: "EIP712DomainChanged",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "previousOwner",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "previousOwner",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
+        indexed: true,
+        internalType: "address",
+        name: "newOwner",
+        type: "address",
+      },
     ],
-    "name": "OwnershipTransferred",
-    "type": "event"
+    name: "OwnershipTransferred",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "from",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "from",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "to",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "Transfer",
-    "type": "event"
+    name: "Transfer",
+    type: "event",
   },
   {
-    "inputs": [],
-    "name": "DOMAIN_SEPARATOR",
-    "outputs": [
+    inputs: [],
+    name: "DOMAIN_SEPARATOR",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "HARDHAT_CHAIN_ID",
-    "outputs": [
+    inputs: [],
+    name: "HARDHAT_CHAIN_ID",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "LOCAL_DEV_CHAIN_ID",
-    "outputs": [
+    inputs: [],
+    name: "LOCAL_DEV_CHAIN_ID",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
+        internalType: "address",
+        name: "owner",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "spender",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "spender",
+        type: "address",
+      },
     ],
-    "name": "allowance",
-    "outputs": [
+    name: "allowance",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "spender",
-        "type": "address"
+        internalType: "address",
+        name: "spender",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "approve",
-    "outputs": [
+    name: "approve",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "balanceOf",
-    "outputs": [
+    name: "balanceOf",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "decimals",
-    "outputs": [
+    inputs: [],
+    name: "decimals",
+    outputs: [
       {
-        "internalType": "uint8",
-        "name": "",
-        "type": "uint8"
-      }
+        internalType: "uint8",
+        name: "",
+        type: "uint8",
+      },
     ],
-    "stateMutability": "pure",
-    "type": "function"
+    stateMutability: "pure",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "eip712Domain",
-    "outputs": [
+    inputs: [],
+    name: "eip712Domain",
+    outputs: [
       {
-        "internalType": "bytes1",
-        "name": "fields",
-        "type": "bytes1"
+        internalType: "bytes1",
+        name: "fields",
+        type: "bytes1",
       },
       {
-        "internalType": "string",
-        "name": "name",
-        "type": "string"
+        internalType: "string",
+        name: "name",
+        type: "string",
       },
       {
-        "internalType": "string",
-        "name": "version",
-        "type": "string"
+        internalType: "string",
+        name: "version",
+        type: "string",
       },
       {
-        "internalType": "uint256",
-        "name": "chainId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "chainId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "verifyingContract",
-        "type": "address"
+        internalType: "address",
+        name: "verifyingContract",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "salt",
+        type: "bytes32",
       },
       {
-        "internalType": "uint256[]",
-        "name": "extensions",
-        "type": "uint256[]"
-      }
+        internalType: "uint256[]",
+        name: "extensions",
+        type: "uint256[]",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
+        internalType: "address",
+        name: "to",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "mint",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "mint",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "name",
-    "outputs": [
+    inputs: [],
+    name: "name",
+    outputs: [
       {
-        "internalType": "string",
-        "name": "",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "",
+        type: "string",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
     ],
-    "name": "nonces",
-    "outputs": [
+    name: "nonces",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "owner",
-    "outputs": [
+    inputs: [],
+    name: "owner",
+    outputs: [
       {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "",
+        type: "address",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
+        internalType: "address",
+        name: "owner",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "spender",
-        "type": "address"
+        internalType: "address",
+        name: "spender",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "v",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "v",
+        type: "uint8",
       },
       {
-        "internalType": "bytes32",
-        "name": "r",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "r",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "s",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "s",
+        type: "bytes32",
+      },
     ],
-    "name": "permit",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    name: "permit",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "renounceOwnership",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    inputs: [],
+    name: "renounceOwnership",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "symbol",
-    "outputs": [
+    inputs: [],
+    name: "symbol",
+    outputs: [
       {
-        "internalType": "string",
-        "name": "",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "",
+        type: "string",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "totalSupply",
-    "outputs": [
+    inputs: [],
+    name: "totalSupply",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
+        internalType: "address",
+        name: "to",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "transfer",
-    "outputs": [
+    name: "transfer",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "from",
-        "type": "address"
+        internalType: "address",
+        name: "from",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
+        internalType: "address",
+        name: "to",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "transferFrom",
-    "outputs": [
+    name: "transferFrom",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "newOwner",
+        type: "address",
+      },
     ],
-    "name": "transferOwnership",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  }
+    name: "transferOwnership",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
 ] as const;
 
 export const errorsAbi = [
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_AmountTooLarge",
-    "type": "error"
+    name: "ContingencyPool_AmountTooLarge",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "ContingencyPool_CallerNotFirm",
-    "type": "error"
+    name: "ContingencyPool_CallerNotFirm",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "ContingencyPool_CallerNotOracle",
-    "type": "error"
+    name: "ContingencyPool_CallerNotOracle",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "gasLeft",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "gasLeft",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "needed",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "needed",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_InsufficientGas",
-    "type": "error"
+    name: "ContingencyPool_InsufficientGas",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "exposureAllowance",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "exposureAllowance",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "disruptionAllowance",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "disruptionAllowance",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_InvalidAllowance",
-    "type": "error"
+    name: "ContingencyPool_InvalidAllowance",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "substitute",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "substitute",
+        type: "address",
+      },
     ],
-    "name": "ContingencyPool_NothingOwed",
-    "type": "error"
+    name: "ContingencyPool_NothingOwed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "pendingJobs",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "pendingJobs",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_NothingToProcess",
-    "type": "error"
+    name: "ContingencyPool_NothingToProcess",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "ContingencyPool_NothingToWithdraw",
-    "type": "error"
+    name: "ContingencyPool_NothingToWithdraw",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "status",
-        "type": "uint8"
-      }
+        internalType: "uint8",
+        name: "status",
+        type: "uint8",
+      },
     ],
-    "name": "ContingencyPool_ProjectNotActive",
-    "type": "error"
+    name: "ContingencyPool_ProjectNotActive",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "pendingJobs",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "pendingJobs",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_QueuePending",
-    "type": "error"
+    name: "ContingencyPool_QueuePending",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "outstanding",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "outstanding",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_RepayExceedsDebt",
-    "type": "error"
+    name: "ContingencyPool_RepayExceedsDebt",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "token",
+        type: "address",
+      },
     ],
-    "name": "ContingencyPool_TokenNotAllowed",
-    "type": "error"
+    name: "ContingencyPool_TokenNotAllowed",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ContingencyPool_TriggersPaused",
-    "type": "error"
+    inputs: [],
+    name: "ContingencyPool_TriggersPaused",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "received",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "received",
+        type: "uint256",
+      },
     ],
-    "name": "ContingencyPool_UnexpectedBalanceChange",
-    "type": "error"
+    name: "ContingencyPool_UnexpectedBalanceChange",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ContingencyPool_ZeroAddress",
-    "type": "error"
+    inputs: [],
+    name: "ContingencyPool_ZeroAddress",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "ContingencyPool_ZeroAmount",
-    "type": "error"
+    inputs: [],
+    name: "ContingencyPool_ZeroAmount",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "chainId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "chainId",
+        type: "uint256",
+      },
     ],
-    "name": "DemoStablecoin_MintingDisabledOnChain",
-    "type": "error"
+    name: "DemoStablecoin_MintingDisabledOnChain",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "reporter",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "reporter",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_DuplicateVote",
-    "type": "error"
+    name: "DisruptionOracle_DuplicateVote",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "maxReportAge",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "maxReportAge",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_InvalidMaxReportAge",
-    "type": "error"
+    name: "DisruptionOracle_InvalidMaxReportAge",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "quorum",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "quorum",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "reporterCount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "reporterCount",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_InvalidQuorum",
-    "type": "error"
+    name: "DisruptionOracle_InvalidQuorum",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "DisruptionOracle_NoSignatures",
-    "type": "error"
+    inputs: [],
+    name: "DisruptionOracle_NoSignatures",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "confirmationId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "confirmationId",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_NothingToDeliver",
-    "type": "error"
+    name: "DisruptionOracle_NothingToDeliver",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint64",
-        "name": "observedAt",
-        "type": "uint64"
+        internalType: "uint64",
+        name: "observedAt",
+        type: "uint64",
       },
       {
-        "internalType": "uint256",
-        "name": "blockTimestamp",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "blockTimestamp",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_ObservedInFuture",
-    "type": "error"
+    name: "DisruptionOracle_ObservedInFuture",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "uint64",
-        "name": "currentConfirmationId",
-        "type": "uint64"
+        internalType: "uint64",
+        name: "currentConfirmationId",
+        type: "uint64",
       },
       {
-        "internalType": "uint64",
-        "name": "reportConfirmationId",
-        "type": "uint64"
-      }
+        internalType: "uint64",
+        name: "reportConfirmationId",
+        type: "uint64",
+      },
     ],
-    "name": "DisruptionOracle_OutdatedReport",
-    "type": "error"
+    name: "DisruptionOracle_OutdatedReport",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bool",
-        "name": "paused",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "paused",
+        type: "bool",
+      },
     ],
-    "name": "DisruptionOracle_PauseUnchanged",
-    "type": "error"
+    name: "DisruptionOracle_PauseUnchanged",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "uint64",
-        "name": "observedAt",
-        "type": "uint64"
+        internalType: "uint64",
+        name: "observedAt",
+        type: "uint64",
       },
       {
-        "internalType": "uint64",
-        "name": "confirmedAt",
-        "type": "uint64"
-      }
+        internalType: "uint64",
+        name: "confirmedAt",
+        type: "uint64",
+      },
     ],
-    "name": "DisruptionOracle_ReportPredatesLastConfirmation",
-    "type": "error"
+    name: "DisruptionOracle_ReportPredatesLastConfirmation",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "bool",
-        "name": "disrupted",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "disrupted",
+        type: "bool",
+      },
     ],
-    "name": "DisruptionOracle_ReportWouldNotChangeState",
-    "type": "error"
+    name: "DisruptionOracle_ReportWouldNotChangeState",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "reporter",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "reporter",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_ReporterAlreadyActive",
-    "type": "error"
+    name: "DisruptionOracle_ReporterAlreadyActive",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "capacity",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "capacity",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_ReporterCapacityReached",
-    "type": "error"
+    name: "DisruptionOracle_ReporterCapacityReached",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
+      {
+        internalType: "uint64",
+        name: "observedAt",
+        type: "uint64",
+      },
       {
-        "internalType": "uint64",
-        "name": "observedAt",
-        "type": "uint64"
+        internalType: "uint256",
+        name: "oldestAccepted",
+        type: "uint256",
       },
+    ],
+    name: "DisruptionOracle_StaleReport",
+    type: "error",
+  },
+  {
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "oldestAccepted",
-        "type": "uint256"
-      }
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_StaleReport",
-    "type": "error"
+    name: "DisruptionOracle_SubscriberAlreadyAdded",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_SubscriberAlreadyAdded",
-    "type": "error"
+    name: "DisruptionOracle_SubscriberNotFound",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "subscriber",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_SubscriberNotFound",
-    "type": "error"
+    name: "DisruptionOracle_SubscriberWithoutCode",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "subscriber",
-        "type": "address"
-      }
+        internalType: "uint256",
+        name: "capacity",
+        type: "uint256",
+      },
     ],
-    "name": "DisruptionOracle_SubscriberWithoutCode",
-    "type": "error"
+    name: "DisruptionOracle_TooManySubscribers",
+    type: "error",
+  },
+  {
+    inputs: [],
+    name: "DisruptionOracle_TriggersPaused",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "capacity",
-        "type": "uint256"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "DisruptionOracle_TooManySubscribers",
-    "type": "error"
+    name: "DisruptionOracle_UnknownReporter",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "DisruptionOracle_TriggersPaused",
-    "type": "error"
+    inputs: [],
+    name: "DisruptionOracle_ZeroAddress",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
+      {
+        internalType: "bytes32",
+        name: "documentHash",
+        type: "bytes32",
+      },
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "bytes32",
+        name: "textHash",
+        type: "bytes32",
+      },
     ],
-    "name": "DisruptionOracle_UnknownReporter",
-    "type": "error"
+    name: "Documents_HashMismatch",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "DisruptionOracle_ZeroAddress",
-    "type": "error"
+    inputs: [
+      {
+        internalType: "bytes32",
+        name: "documentHash",
+        type: "bytes32",
+      },
+      {
+        internalType: "uint256",
+        name: "length",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "maxLength",
+        type: "uint256",
+      },
+    ],
+    name: "Documents_TextTooLong",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_AllMilestonesApproved",
-    "type": "error"
+    name: "RDEscrow_AllMilestonesApproved",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "remaining",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "remaining",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_BudgetExceeded",
-    "type": "error"
+    name: "RDEscrow_BudgetExceeded",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_CallerNotFirm",
-    "type": "error"
+    name: "RDEscrow_CallerNotFirm",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_CallerNotVerifier",
-    "type": "error"
+    name: "RDEscrow_CallerNotVerifier",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "blockTimestamp",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "blockTimestamp",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_DeadlineNotInFuture",
-    "type": "error"
+    name: "RDEscrow_DeadlineNotInFuture",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_DeadlineNotPassed",
-    "type": "error"
+    name: "RDEscrow_DeadlineNotPassed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "previousDeadline",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "previousDeadline",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_DeadlinesNotIncreasing",
-    "type": "error"
+    name: "RDEscrow_DeadlinesNotIncreasing",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_FiscalFundsAlreadyFlagged",
-    "type": "error"
+    name: "RDEscrow_FiscalFundsAlreadyFlagged",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "closableAfter",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "closableAfter",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_GracePeriodNotOver",
-    "type": "error"
+    name: "RDEscrow_GracePeriodNotOver",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "funded",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "funded",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "required",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "required",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_InsufficientFunding",
-    "type": "error"
+    name: "RDEscrow_InsufficientFunding",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "count",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "count",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_InvalidMilestoneCount",
-    "type": "error"
+    name: "RDEscrow_InvalidMilestoneCount",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "successor",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "successor",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_InvalidSuccessor",
-    "type": "error"
+    name: "RDEscrow_InvalidSuccessor",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "token",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_InvalidToken",
-    "type": "error"
+    name: "RDEscrow_InvalidToken",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "verifier",
-        "type": "address"
+        internalType: "address",
+        name: "verifier",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "firm",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "firm",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_InvalidVerifier",
-    "type": "error"
+    name: "RDEscrow_InvalidVerifier",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
+        internalType: "address",
+        name: "payee",
+        type: "address",
       },
       {
-        "internalType": "bytes32",
-        "name": "invoiceHash",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "invoiceHash",
+        type: "bytes32",
+      },
     ],
-    "name": "RDEscrow_InvoiceAlreadyPaid",
-    "type": "error"
+    name: "RDEscrow_InvoiceAlreadyPaid",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_MilestoneDeadlinePassed",
-    "type": "error"
+    name: "RDEscrow_MilestoneDeadlinePassed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_MilestoneNotApproved",
-    "type": "error"
+    name: "RDEscrow_MilestoneNotApproved",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneCount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "milestoneCount",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_MilestoneNotFound",
-    "type": "error"
+    name: "RDEscrow_MilestoneNotFound",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "status",
-        "type": "uint8"
-      }
+        internalType: "uint8",
+        name: "status",
+        type: "uint8",
+      },
     ],
-    "name": "RDEscrow_MilestoneNotSubmittable",
-    "type": "error"
+    name: "RDEscrow_MilestoneNotSubmittable",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "status",
-        "type": "uint8"
-      }
+        internalType: "uint8",
+        name: "status",
+        type: "uint8",
+      },
     ],
-    "name": "RDEscrow_MilestoneNotSubmitted",
-    "type": "error"
+    name: "RDEscrow_MilestoneNotSubmitted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "nextToApprove",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "nextToApprove",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_MilestoneOutOfOrder",
-    "type": "error"
+    name: "RDEscrow_MilestoneOutOfOrder",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "approvedCount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "approvedCount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "milestoneCount",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "milestoneCount",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_MilestonesPending",
-    "type": "error"
+    name: "RDEscrow_MilestonesPending",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_NoContribution",
-    "type": "error"
+    name: "RDEscrow_NoContribution",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "remaining",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "remaining",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_OverFunding",
-    "type": "error"
+    name: "RDEscrow_OverFunding",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
+        internalType: "address",
+        name: "payee",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "since",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "since",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_PayeeDisrupted",
-    "type": "error"
+    name: "RDEscrow_PayeeDisrupted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "payee",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_PayeeNotAllowed",
-    "type": "error"
+    name: "RDEscrow_PayeeNotAllowed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "payee",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "payee",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_PayeeNotDisrupted",
-    "type": "error"
+    name: "RDEscrow_PayeeNotDisrupted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "status",
-        "type": "uint8"
-      }
+        internalType: "uint8",
+        name: "status",
+        type: "uint8",
+      },
     ],
-    "name": "RDEscrow_ProjectNotActive",
-    "type": "error"
+    name: "RDEscrow_ProjectNotActive",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_ProjectNotFound",
-    "type": "error"
+    name: "RDEscrow_ProjectNotFound",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "financier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "financier",
+        type: "address",
+      },
     ],
-    "name": "RDEscrow_RefundAlreadyClaimed",
-    "type": "error"
+    name: "RDEscrow_RefundAlreadyClaimed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "status",
-        "type": "uint8"
-      }
+        internalType: "uint8",
+        name: "status",
+        type: "uint8",
+      },
     ],
-    "name": "RDEscrow_RefundsNotOpen",
-    "type": "error"
+    name: "RDEscrow_RefundsNotOpen",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_ResearchStageCapitalised",
-    "type": "error"
+    name: "RDEscrow_ResearchStageCapitalised",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "stage",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "stage",
+        type: "uint8",
       },
       {
-        "internalType": "uint8",
-        "name": "previousStage",
-        "type": "uint8"
-      }
+        internalType: "uint8",
+        name: "previousStage",
+        type: "uint8",
+      },
     ],
-    "name": "RDEscrow_StageRegression",
-    "type": "error"
+    name: "RDEscrow_StageRegression",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "target",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "target",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_TargetTooLarge",
-    "type": "error"
+    name: "RDEscrow_TargetTooLarge",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "amount",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "received",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "received",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_UnexpectedBalanceChange",
-    "type": "error"
+    name: "RDEscrow_UnexpectedBalanceChange",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "RDEscrow_ZeroAmount",
-    "type": "error"
+    inputs: [],
+    name: "RDEscrow_ZeroAmount",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "milestoneIndex",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "milestoneIndex",
+        type: "uint256",
+      },
     ],
-    "name": "RDEscrow_ZeroBudget",
-    "type": "error"
+    name: "RDEscrow_ZeroBudget",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "RDEscrow_ZeroInvoiceHash",
-    "type": "error"
+    inputs: [],
+    name: "RDEscrow_ZeroInvoiceHash",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_AlreadyCurrent",
-    "type": "error"
+    name: "SupplyChainRegistry_AlreadyCurrent",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_CallerNotFirm",
-    "type": "error"
+    name: "SupplyChainRegistry_CallerNotFirm",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_CallerNotPool",
-    "type": "error"
+    name: "SupplyChainRegistry_CallerNotPool",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_ComponentNotFound",
-    "type": "error"
+    name: "SupplyChainRegistry_ComponentNotFound",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_DuplicateSupplier",
-    "type": "error"
+    name: "SupplyChainRegistry_DuplicateSupplier",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_IdTooLarge",
-    "type": "error"
+    name: "SupplyChainRegistry_IdTooLarge",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "index",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "advance",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "advance",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_InvalidAdvance",
-    "type": "error"
+    name: "SupplyChainRegistry_InvalidAdvance",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "bytes2",
-        "name": "region",
-        "type": "bytes2"
-      }
+        internalType: "bytes2",
+        name: "region",
+        type: "bytes2",
+      },
     ],
-    "name": "SupplyChainRegistry_InvalidRegion",
-    "type": "error"
+    name: "SupplyChainRegistry_InvalidRegion",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_InvalidSignature",
-    "type": "error"
+    name: "SupplyChainRegistry_InvalidSignature",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "count",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "count",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_InvalidSubstituteCount",
-    "type": "error"
+    name: "SupplyChainRegistry_InvalidSubstituteCount",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_ListingAlreadyAccepted",
-    "type": "error"
+    name: "SupplyChainRegistry_ListingAlreadyAccepted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_ListingClosed",
-    "type": "error"
+    name: "SupplyChainRegistry_ListingClosed",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_ListingNotAccepted",
-    "type": "error"
+    name: "SupplyChainRegistry_ListingNotAccepted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "componentId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "componentId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_NotComponentSupplier",
-    "type": "error"
+    name: "SupplyChainRegistry_NotComponentSupplier",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_NotProjectPayee",
-    "type": "error"
+    name: "SupplyChainRegistry_NotProjectPayee",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "pairIndex",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "pairIndex",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_PairNotFound",
-    "type": "error"
+    name: "SupplyChainRegistry_PairNotFound",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "timestamp",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "timestamp",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_SignatureExpired",
-    "type": "error"
+    name: "SupplyChainRegistry_SignatureExpired",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "uint256",
-        "name": "projectId",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "projectId",
+        type: "uint256",
       },
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_SubstituteNotIndependent",
-    "type": "error"
+    name: "SupplyChainRegistry_SubstituteNotIndependent",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_SupplierDisrupted",
-    "type": "error"
+    name: "SupplyChainRegistry_SupplierDisrupted",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "supplier",
+        type: "address",
+      },
     ],
-    "name": "SupplyChainRegistry_SupplierNotRegistered",
-    "type": "error"
+    name: "SupplyChainRegistry_SupplierNotRegistered",
+    type: "error",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "supplier",
-        "type": "address"
+        internalType: "address",
+        name: "supplier",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
     ],
-    "name": "SupplyChainRegistry_TooManyPairs",
-    "type": "error"
+    name: "SupplyChainRegistry_TooManyPairs",
+    type: "error",
   },
   {
-    "inputs": [],
-    "name": "SupplyChainRegistry_ZeroAddress",
-    "type": "error"
-  }
+    inputs: [],
+    name: "SupplyChainRegistry_ZeroAddress",
+    type: "error",
+  },
 ] as const;
 
 /** Any ERC-20 token (OpenZeppelin's IERC20, IERC20Metadata and IERC20Permit): a project token's approve, allowance, decimals. */
 export const erc20Abi = [
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "owner",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "spender",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "spender",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "Approval",
-    "type": "event"
+    name: "Approval",
+    type: "event",
   },
   {
-    "anonymous": false,
-    "inputs": [
+    anonymous: false,
+    inputs: [
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "from",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "from",
+        type: "address",
       },
       {
-        "indexed": true,
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
+        indexed: true,
+        internalType: "address",
+        name: "to",
+        type: "address",
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        indexed: false,
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "Transfer",
-    "type": "event"
+    name: "Transfer",
+    type: "event",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
+        internalType: "address",
+        name: "owner",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "spender",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "spender",
+        type: "address",
+      },
     ],
-    "name": "allowance",
-    "outputs": [
+    name: "allowance",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "spender",
-        "type": "address"
+        internalType: "address",
+        name: "spender",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "approve",
-    "outputs": [
+    name: "approve",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "account",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
     ],
-    "name": "balanceOf",
-    "outputs": [
+    name: "balanceOf",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "decimals",
-    "outputs": [
+    inputs: [],
+    name: "decimals",
+    outputs: [
       {
-        "internalType": "uint8",
-        "name": "",
-        "type": "uint8"
-      }
+        internalType: "uint8",
+        name: "",
+        type: "uint8",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "name",
-    "outputs": [
+    inputs: [],
+    name: "name",
+    outputs: [
       {
-        "internalType": "string",
-        "name": "",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "",
+        type: "string",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "symbol",
-    "outputs": [
+    inputs: [],
+    name: "symbol",
+    outputs: [
       {
-        "internalType": "string",
-        "name": "",
-        "type": "string"
-      }
+        internalType: "string",
+        name: "",
+        type: "string",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "totalSupply",
-    "outputs": [
+    inputs: [],
+    name: "totalSupply",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
+        internalType: "address",
+        name: "to",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "transfer",
-    "outputs": [
+    name: "transfer",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "from",
-        "type": "address"
+        internalType: "address",
+        name: "from",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "to",
-        "type": "address"
+        internalType: "address",
+        name: "to",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
     ],
-    "name": "transferFrom",
-    "outputs": [
+    name: "transferFrom",
+    outputs: [
       {
-        "internalType": "bool",
-        "name": "",
-        "type": "bool"
-      }
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
     ],
-    "stateMutability": "nonpayable",
-    "type": "function"
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
-    "inputs": [],
-    "name": "DOMAIN_SEPARATOR",
-    "outputs": [
+    inputs: [],
+    name: "DOMAIN_SEPARATOR",
+    outputs: [
       {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
-      }
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
     ],
-    "name": "nonces",
-    "outputs": [
+    name: "nonces",
+    outputs: [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
     ],
-    "stateMutability": "view",
-    "type": "function"
+    stateMutability: "view",
+    type: "function",
   },
   {
-    "inputs": [
+    inputs: [
       {
-        "internalType": "address",
-        "name": "owner",
-        "type": "address"
+        internalType: "address",
+        name: "owner",
+        type: "address",
       },
       {
-        "internalType": "address",
-        "name": "spender",
-        "type": "address"
+        internalType: "address",
+        name: "spender",
+        type: "address",
       },
       {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
       },
       {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
+        internalType: "uint256",
+        name: "deadline",
+        type: "uint256",
       },
       {
-        "internalType": "uint8",
-        "name": "v",
-        "type": "uint8"
+        internalType: "uint8",
+        name: "v",
+        type: "uint8",
       },
       {
-        "internalType": "bytes32",
-        "name": "r",
-        "type": "bytes32"
+        internalType: "bytes32",
+        name: "r",
+        type: "bytes32",
       },
       {
-        "internalType": "bytes32",
-        "name": "s",
-        "type": "bytes32"
-      }
+        internalType: "bytes32",
+        name: "s",
+        type: "bytes32",
+      },
     ],
-    "name": "permit",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  }
+    name: "permit",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
 ] as const;
 
 /** The ABIs available in this build, by contract name (missing: none); `ERC20` is any token, called at an address given with each call. */
