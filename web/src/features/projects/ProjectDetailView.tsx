@@ -136,7 +136,7 @@ export function ProjectDetailView({ id }: { id: string }) {
                   <MilestoneStatusBadge status={m.status} />
                 </td>
                 <td>
-                  <DocumentText hash={m.evidenceHash} />
+                  <DocumentText hash={m.evidenceHash} testId="milestone-evidence" />
                   {m.status === "Rejected" && m.reasonHash && (
                     <div className="muted" data-testid="rejection-reason">
                       {t("projects.rejectedBecause")}: <DocumentText hash={m.reasonHash} />
