@@ -198,6 +198,18 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   await confirm(owedPrimary.address, r1, r2);
   await refusing.setReturnFalse(false);
   result["pool.claimAdvance"] = await gasOf(pool.connect(keeper).claimAdvance(refusingProject, owedSubstitute.address));
+
+  // Issue 18: a component with one substitute, its specification private (hash only), then the same published
+  // (a 60-byte bilingual specification, as the demo's) in a component like it.
+  const specPrimary = await newSupplier(firm, "s");
+  const specSubstitute = await newSupplier(firm, "s");
+  const spec = "component:光致产酸剂 (PAG) / Photo-acid generator (PAG)";
+  const defineWith = (text: string) =>
+    registry.connect(firm).defineComponent(projectId, ethers.id(spec), text, specPrimary.address, [
+      { supplier: specSubstitute.address, advance: 1_000_00n },
+    ]);
+  result["registry.defineComponent"] = await gasOf(defineWith(""));
+  result["registry.defineComponent.published"] = await gasOf(defineWith(spec));
   return result;
 }
 
@@ -216,6 +228,8 @@ const supplyChainGas: GasModule = {
     "pool.repay": undefined,
     "pool.withdraw": undefined,
     "pool.claimAdvance": undefined,
+    "registry.defineComponent": undefined,
+    "registry.defineComponent.published": undefined,
   },
   measure,
 };
