@@ -333,6 +333,25 @@ export const supplier = onchainTable("supplier", (t) => ({
   updatedAt: t.bigint().notNull(),
 }));
 
+/**
+ * A published document (DocumentPublished of the escrow or the registry): its text by its hash, verified
+ * (keccak256 of the text is the hash), with who published it and where. The first publication of a hash is kept; a
+ * hash without a row is private or was never published (the tables that carry the hash say which field it is).
+ */
+export const document = onchainTable("document", (t) => ({
+  documentHash: t.hex().primaryKey(),
+  /** UTF-8, at most 2,048 bytes (Documents.MAX_TEXT_BYTES); anyone's input: render as plain text only. */
+  text: t.text().notNull(),
+  /** The sender of the transaction that published it. */
+  publishedBy: t.hex().notNull(),
+  /** The contract that emitted it (the escrow or the registry). */
+  contract: t.hex().notNull(),
+  blockNumber: t.bigint().notNull(),
+  timestamp: t.bigint().notNull(),
+  transactionHash: t.hex().notNull(),
+  logIndex: t.integer().notNull(),
+}));
+
 /** A supplier that is an allowed payee of a project. */
 export const projectSupplier = onchainTable(
   "project_supplier",

@@ -5,8 +5,9 @@
  * scripts/lib/seed-scenario.ts, and writes
  *   .demo/disruption-feed.json   the disruption for the reporter service (`tsx scripts/oracle-reporter.ts
  *                                --network localhost --feed .demo/disruption-feed.json` fires it)
- *   .demo/scenario.json          the scenario summary (ids, addresses, expected balances, documents behind hashes)
- *   deployments/<network>.json   the documents behind the hashes, added to the deployment record (and the web module)
+ *   .demo/scenario.json          the scenario summary (ids, addresses, expected balances)
+ * The seed's documents (project titles, specifications, supplier records, evidence, reasons) are published on chain
+ * beside their hashes (DocumentPublished), as the dashboard publishes what its users write.
  * then prints what it built. Runs once per fresh deployment (it refuses an escrow that already has projects).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -23,9 +24,8 @@ import type {
 import { MilestoneStatusNames, ProjectStatusNames, StageNames } from "../web/src/generated/enums.js";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./lib/demo-accounts.js";
 import { failureMessage } from "./lib/config-checks.js";
-import { readDeployment, writeDeployment } from "./lib/deployments.js";
+import { readDeployment } from "./lib/deployments.js";
 import { checkSeedTarget } from "./lib/seed-config.js";
-import { writeWebDeployments } from "./lib/web-deployments.js";
 import { formatCny, seedScenario, summaryReplacer, type ScenarioStack } from "./lib/seed-scenario.js";
 
 const OUT_DIR = ".demo";
@@ -52,11 +52,6 @@ try {
 
   console.log(`Seeding the demo scenario on ${networkName} (chain ${chainId})…`);
   const summary = await seedScenario(ethers, stack, { log: (line) => console.log(`  ${line}`) });
-
-  // The documents behind the seeded hashes go into the deployment record, and from there into the dashboard.
-  record.documents = { ...record.documents, ...summary.documents };
-  writeDeployment(networkName, record);
-  writeWebDeployments();
 
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(FEED_FILE, JSON.stringify({ events: summary.feed }, null, 2) + "\n");

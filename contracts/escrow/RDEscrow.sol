@@ -9,6 +9,7 @@ import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/Reentran
 import { ISupplierStatusSource } from "../interfaces/ISupplierStatusSource.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { IProjectPayees } from "../interfaces/IProjectPayees.sol";
+import { Documents } from "../libraries/Documents.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { EscrowTypes } from "../types/EscrowTypes.sol";
 
@@ -189,6 +190,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         IERC20 token,
         address verifier,
         bytes32 metadataHash,
+        string calldata metadataText,
         EscrowTypes.ProjectProfile calldata profile,
         EscrowTypes.MilestoneInput[] calldata milestones
     ) external override returns (uint256 projectId) {
@@ -220,6 +222,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
 
         emit ProjectCreated(projectId, msg.sender, verifier, token, target, metadataHash, milestones);
         emit ProjectClassified(projectId, profile.rdForm, profile.greenCategory);
+        Documents.publish(metadataHash, metadataText);
     }
 
     /// @inheritdoc IRDEscrow
@@ -246,7 +249,12 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRDEscrow
-    function submitMilestone(uint256 projectId, uint256 milestoneIndex, bytes32 evidenceHash) external override {
+    function submitMilestone(
+        uint256 projectId,
+        uint256 milestoneIndex,
+        bytes32 evidenceHash,
+        string calldata evidenceText
+    ) external override {
         EscrowTypes.Project storage p = _projects[projectId];
         _checkFirm(projectId, p.firm);
         (uint256 approvedCount, ) = _checkActiveMilestone(p, projectId, milestoneIndex);
@@ -269,6 +277,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         m.status = EscrowTypes.MilestoneStatus.Submitted;
         m.evidenceHash = evidenceHash;
         emit MilestoneSubmitted(projectId, milestoneIndex, evidenceHash);
+        Documents.publish(evidenceHash, evidenceText);
     }
 
     /// @inheritdoc IRDEscrow
@@ -301,7 +310,12 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRDEscrow
-    function rejectMilestone(uint256 projectId, uint256 milestoneIndex, bytes32 reasonHash) external override {
+    function rejectMilestone(
+        uint256 projectId,
+        uint256 milestoneIndex,
+        bytes32 reasonHash,
+        string calldata reasonText
+    ) external override {
         EscrowTypes.Project storage p = _projects[projectId];
         _checkVerifier(projectId, p.verifier);
         (uint256 approvedCount, ) = _checkActiveMilestone(p, projectId, milestoneIndex);
@@ -313,6 +327,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         }
         m.status = EscrowTypes.MilestoneStatus.Rejected;
         emit MilestoneRejected(projectId, milestoneIndex, reasonHash);
+        Documents.publish(reasonHash, reasonText);
     }
 
     /// @inheritdoc IRDEscrow

@@ -5,6 +5,7 @@ import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import { EscrowTypes } from "../types/EscrowTypes.sol";
 import { ISupplierStatusSource } from "./ISupplierStatusSource.sol";
+import { IDocumentPublisher } from "./IDocumentPublisher.sol";
 import { IProjectPayees } from "./IProjectPayees.sol";
 
 /// @title IRDEscrow
@@ -27,7 +28,7 @@ import { IProjectPayees } from "./IProjectPayees.sol";
 /// rounded down, except the claim that completes the set of claimed contributions, which pays exactly what is
 /// left (`refundable − refunded`). The refunds of a project therefore sum exactly to its `refundable`. Whatever a
 /// financier never claims stays in the escrow, visible as the project's `held` amount.
-interface IRDEscrow {
+interface IRDEscrow is IDocumentPublisher {
     /*//////////////////////////////////////////////////////////////////////////
                                        EVENTS
     //////////////////////////////////////////////////////////////////////////*/
@@ -262,10 +263,13 @@ interface IRDEscrow {
     /// - stages never go backwards (Research → Pilot → Market);
     /// - no Research-stage milestone is capitalised;
     /// - the sum of the budgets fits in 128 bits.
-    /// Also emits a {ProjectClassified} event with the profile.
+    /// Also emits a {ProjectClassified} event with the profile, and a {DocumentPublished} event when `metadataText`
+    /// is not empty (it must hash to `metadataHash` and be at most `Documents.MAX_TEXT_BYTES` long).
     /// @param token The ERC-20 token the project is funded and paid in.
     /// @param verifier The account that approves or rejects milestones.
     /// @param metadataHash Hash of the project's description document.
+    /// @param metadataText The description's text to publish beside its hash ({DocumentPublished}), or empty to
+    /// keep it private.
     /// @param profile The project's R&D form and green category (for the R&D ledger and the green report).
     /// @param milestones Budget (units of the token's decimals), deadline (Unix seconds), stage and accounting
     /// (expensed or capitalised) of each milestone.
@@ -274,6 +278,7 @@ interface IRDEscrow {
         IERC20 token,
         address verifier,
         bytes32 metadataHash,
+        string calldata metadataText,
         EscrowTypes.ProjectProfile calldata profile,
         EscrowTypes.MilestoneInput[] calldata milestones
     ) external returns (uint256 projectId);
@@ -314,7 +319,7 @@ interface IRDEscrow {
     ) external returns (uint256 received);
 
     /// @notice Submits evidence that a milestone is done, for the verifier to review.
-    /// @dev Emits a {MilestoneSubmitted} event.
+    /// @dev Emits a {MilestoneSubmitted} event, and a {DocumentPublished} event when `evidenceText` is not empty.
     ///
     /// Requirements:
     /// - the caller is the project's firm and the project is Active;
@@ -322,7 +327,14 @@ interface IRDEscrow {
     /// @param projectId The project.
     /// @param milestoneIndex The milestone's index (from 0).
     /// @param evidenceHash Hash of the evidence document.
-    function submitMilestone(uint256 projectId, uint256 milestoneIndex, bytes32 evidenceHash) external;
+    /// @param evidenceText The evidence's text to publish beside its hash ({DocumentPublished}), or empty to keep
+    /// it private (confidential evidence).
+    function submitMilestone(
+        uint256 projectId,
+        uint256 milestoneIndex,
+        bytes32 evidenceHash,
+        string calldata evidenceText
+    ) external;
 
     /// @notice Approves a submitted milestone; its budget becomes payable.
     /// @dev Emits a {MilestoneApproved} event.
@@ -337,7 +349,7 @@ interface IRDEscrow {
     function approveMilestone(uint256 projectId, uint256 milestoneIndex) external;
 
     /// @notice Rejects a submitted milestone; the firm may resubmit it until its deadline.
-    /// @dev Emits a {MilestoneRejected} event.
+    /// @dev Emits a {MilestoneRejected} event, and a {DocumentPublished} event when `reasonText` is not empty.
     ///
     /// Requirements:
     /// - the caller is the project's verifier and the project is Active;
@@ -345,7 +357,14 @@ interface IRDEscrow {
     /// @param projectId The project.
     /// @param milestoneIndex The milestone's index (from 0).
     /// @param reasonHash Hash of the verifier's reasons.
-    function rejectMilestone(uint256 projectId, uint256 milestoneIndex, bytes32 reasonHash) external;
+    /// @param reasonText The reasons' text to publish beside their hash ({DocumentPublished}), or empty to keep
+    /// them private.
+    function rejectMilestone(
+        uint256 projectId,
+        uint256 milestoneIndex,
+        bytes32 reasonHash,
+        string calldata reasonText
+    ) external;
 
     /// @notice Pays `amount` from an approved milestone's remaining budget to the firm or a registered supplier.
     /// @dev Emits a {Disbursed} event.

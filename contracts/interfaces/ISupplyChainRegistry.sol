@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import { IDocumentPublisher } from "./IDocumentPublisher.sol";
 import { IProjectPayees } from "./IProjectPayees.sol";
 import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 
@@ -28,7 +29,7 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 /// - Components are append-only: once defined, their terms (suppliers, order, advances) never change; only their
 ///   current supplier changes (by the firm, or by the contingency pool on a confirmed disruption) and which
 ///   listings are accepted.
-interface ISupplyChainRegistry is IProjectPayees {
+interface ISupplyChainRegistry is IProjectPayees, IDocumentPublisher {
     /*//////////////////////////////////////////////////////////////////////////
                                        EVENTS
     //////////////////////////////////////////////////////////////////////////*/
@@ -207,15 +208,19 @@ interface ISupplyChainRegistry is IProjectPayees {
 
     /// @notice Registers the caller as a supplier, or updates its record. Uses the caller's nonce, so a signed
     /// record it handed out earlier can no longer be submitted.
-    /// @dev Emits {SupplierRegistered}. Requirements: `region` is not zero.
+    /// @dev Emits {SupplierRegistered}, and {DocumentPublished} when `metadataText` is not empty.
+    /// Requirements: `region` is not zero; a non-empty `metadataText` hashes to `metadataHash` and is at most
+    /// `Documents.MAX_TEXT_BYTES` long.
     /// @param metadataHash Hash of the supplier's name/description document.
+    /// @param metadataText The record's text to publish beside its hash, or empty to keep it private.
     /// @param region ISO 3166-1 alpha-2 country code (e.g. "CN", "DE").
-    function registerSupplier(bytes32 metadataHash, bytes2 region) external;
+    function registerSupplier(bytes32 metadataHash, string calldata metadataText, bytes2 region) external;
 
     /// @notice Registers `supplier`, or updates its record, with the supplier's EIP-712 signature of
     /// `SupplierRecord(address supplier,bytes32 metadataHash,bytes2 region,uint256 nonce,uint256 deadline)`
     /// (e.g. a firm onboarding its supplier submits it). Contract wallets sign through ERC-1271.
-    /// @dev Emits {SupplierRegistered} with the caller as `registeredBy`.
+    /// @dev Emits {SupplierRegistered} with the caller as `registeredBy`, and {DocumentPublished} when
+    /// `metadataText` is not empty. The signature covers the hash only; a published text must hash to it.
     ///
     /// Requirements:
     /// - `block.timestamp` <= `deadline`;
@@ -223,12 +228,14 @@ interface ISupplyChainRegistry is IProjectPayees {
     /// - `region` is not zero.
     /// @param supplier The supplier whose record is written.
     /// @param metadataHash Hash of the supplier's name/description document.
+    /// @param metadataText The record's text to publish beside its hash, or empty to keep it private.
     /// @param region ISO 3166-1 alpha-2 country code.
     /// @param deadline Unix seconds after which the signature is refused.
     /// @param signature The supplier's signature (65-byte ECDSA, or whatever its ERC-1271 wallet accepts).
     function registerSupplierWithSig(
         address supplier,
         bytes32 metadataHash,
+        string calldata metadataText,
         bytes2 region,
         uint256 deadline,
         bytes calldata signature
@@ -249,7 +256,7 @@ interface ISupplyChainRegistry is IProjectPayees {
     /// @notice Defines a critical component: its primary (the initial current supplier) and 1..8 substitutes in
     /// order of preference, each with the advance the contingency pool pays it on failover. Every listing is
     /// pending until its supplier accepts it ({acceptListing}, {acceptListingWithSig}).
-    /// @dev Emits {ComponentDefined}.
+    /// @dev Emits {ComponentDefined}, and {DocumentPublished} when `metadataText` is not empty.
     ///
     /// Requirements:
     /// - the caller is the project's firm;
@@ -260,12 +267,14 @@ interface ISupplyChainRegistry is IProjectPayees {
     /// - no substitute is the project's firm or its verifier.
     /// @param projectId The project.
     /// @param metadataHash Hash of the component's specification document.
+    /// @param metadataText The specification's text to publish beside its hash, or empty to keep it private.
     /// @param primary The primary supplier.
     /// @param substitutes Substitutes with their advances (units of the project token's decimals).
     /// @return componentId The new component's id within the project (from 1).
     function defineComponent(
         uint256 projectId,
         bytes32 metadataHash,
+        string calldata metadataText,
         address primary,
         SupplyChainTypes.SubstituteInput[] calldata substitutes
     ) external returns (uint256 componentId);

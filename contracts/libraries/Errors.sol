@@ -13,6 +13,17 @@ library Errors {
     error DemoStablecoin_MintingDisabledOnChain(uint256 chainId);
 
     /*//////////////////////////////////////////////////////////////////////////
+                                     DOCUMENTS
+    //////////////////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when a document's text to publish is longer than `Documents.MAX_TEXT_BYTES`.
+    error Documents_TextTooLong(bytes32 documentHash, uint256 length, uint256 maxLength);
+
+    /// @notice Thrown when a document's text to publish does not hash (keccak256 of its UTF-8 bytes) to the
+    /// document hash given with it.
+    error Documents_HashMismatch(bytes32 documentHash, bytes32 textHash);
+
+    /*//////////////////////////////////////////////////////////////////////////
                                      RDESCROW
     //////////////////////////////////////////////////////////////////////////*/
 

@@ -10,6 +10,7 @@ import { ISupplyChainRegistry } from "../interfaces/ISupplyChainRegistry.sol";
 import { ISupplierStatusSource } from "../interfaces/ISupplierStatusSource.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { IProjectPayees } from "../interfaces/IProjectPayees.sol";
+import { Documents } from "../libraries/Documents.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { ListingStamps } from "../types/ListingStamps.sol";
 import { PairEntry, PairEntryLib } from "../types/PairEntry.sol";
@@ -248,16 +249,18 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
     //////////////////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc ISupplyChainRegistry
-    function registerSupplier(bytes32 metadataHash, bytes2 region) external override {
+    function registerSupplier(bytes32 metadataHash, string calldata metadataText, bytes2 region) external override {
         // Spends the supplier's nonce too, so a signed record handed out earlier cannot undo this update.
         _useNonce(msg.sender);
         _register(msg.sender, metadataHash, region);
+        Documents.publish(metadataHash, metadataText);
     }
 
     /// @inheritdoc ISupplyChainRegistry
     function registerSupplierWithSig(
         address supplier,
         bytes32 metadataHash,
+        string calldata metadataText,
         bytes2 region,
         uint256 deadline,
         bytes calldata signature
@@ -268,6 +271,7 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
         );
         _checkSignature(supplier, structHash, signature);
         _register(supplier, metadataHash, region);
+        Documents.publish(metadataHash, metadataText);
     }
 
     /// @inheritdoc ISupplyChainRegistry
@@ -290,37 +294,12 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
     function defineComponent(
         uint256 projectId,
         bytes32 metadataHash,
+        string calldata metadataText,
         address primary,
         SupplyChainTypes.SubstituteInput[] calldata substitutes
     ) external override returns (uint256 componentId) {
-        address firm = _checkFirm(projectId);
-        uint256 count = substitutes.length;
-        if (count == 0 || count > MAX_SUBSTITUTES) {
-            revert Errors.SupplyChainRegistry_InvalidSubstituteCount(count, MAX_SUBSTITUTES);
-        }
-        componentId = _componentCount[projectId] + 1;
-        if (projectId > type(uint32).max || componentId > type(uint16).max) {
-            revert Errors.SupplyChainRegistry_IdTooLarge(projectId, componentId);
-        }
-        _componentCount[projectId] = componentId;
-        _checkListable(primary);
-
-        (address[] memory subs, uint256[] memory advances) = _storeSubstitutes(
-            projectId,
-            componentId,
-            firm,
-            primary,
-            substitutes
-        );
-        _setCurrentIndex(projectId, componentId, 0); // the primary
-        _components[projectId][componentId] = SupplyChainTypes.Component({
-            primary: primary,
-            // Safe: count <= MAX_SUBSTITUTES.
-            substituteCount: uint8(count),
-            closedMask: 0,
-            metadataHash: metadataHash
-        });
-        emit ComponentDefined(projectId, componentId, primary, subs, advances, metadataHash);
+        componentId = _defineComponent(projectId, metadataHash, primary, substitutes);
+        Documents.publish(metadataHash, metadataText);
     }
 
     /// @inheritdoc ISupplyChainRegistry
@@ -410,6 +389,43 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
     /*//////////////////////////////////////////////////////////////////////////
                                       PRIVATE
     //////////////////////////////////////////////////////////////////////////*/
+
+    /// @dev The body of {defineComponent} without the text (apart, to stay within the stack).
+    function _defineComponent(
+        uint256 projectId,
+        bytes32 metadataHash,
+        address primary,
+        SupplyChainTypes.SubstituteInput[] calldata substitutes
+    ) private returns (uint256 componentId) {
+        address firm = _checkFirm(projectId);
+        uint256 count = substitutes.length;
+        if (count == 0 || count > MAX_SUBSTITUTES) {
+            revert Errors.SupplyChainRegistry_InvalidSubstituteCount(count, MAX_SUBSTITUTES);
+        }
+        componentId = _componentCount[projectId] + 1;
+        if (projectId > type(uint32).max || componentId > type(uint16).max) {
+            revert Errors.SupplyChainRegistry_IdTooLarge(projectId, componentId);
+        }
+        _componentCount[projectId] = componentId;
+        _checkListable(primary);
+
+        (address[] memory subs, uint256[] memory advances) = _storeSubstitutes(
+            projectId,
+            componentId,
+            firm,
+            primary,
+            substitutes
+        );
+        _setCurrentIndex(projectId, componentId, 0); // the primary
+        _components[projectId][componentId] = SupplyChainTypes.Component({
+            primary: primary,
+            // Safe: count <= MAX_SUBSTITUTES.
+            substituteCount: uint8(count),
+            closedMask: 0,
+            metadataHash: metadataHash
+        });
+        emit ComponentDefined(projectId, componentId, primary, subs, advances, metadataHash);
+    }
 
     /// @dev {failover} of the pair `entry` (layout: see {_pairs}) for a confirmation in Unix minute `minute`.
     function _failover(

@@ -31,6 +31,10 @@ export type Change = {
 export const insert = <T extends TableName>(table: T, row: Row<T>): Change =>
   ({ kind: "insert", table, row }) as Change;
 
+/** Inserts `key` + `row`, or leaves the existing row as it is (the first write of a key wins). */
+export const insertOnce = <T extends TableName>(table: T, key: Partial<Row<T>>, row: Partial<Row<T>>): Change =>
+  ({ kind: "upsert", table, key, row: { ...key, ...row } as Row<T>, add: {}, set: {} }) as Change;
+
 /**
  * Inserts `key` + `add` + `set` (+ the columns' defaults), or on a conflict adds `add` to the row and writes `set`.
  */

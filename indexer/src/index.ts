@@ -13,7 +13,7 @@ interface PonderEvent {
   args?: Record<string, unknown>;
   log: { address: `0x${string}`; logIndex: number };
   block: { number: bigint; timestamp: bigint };
-  transaction: { hash: `0x${string}` };
+  transaction: { hash: `0x${string}`; from: `0x${string}` };
 }
 
 type On = (name: string, fn: (input: { event: PonderEvent; context: { db: unknown } }) => Promise<void>) => void;
@@ -29,6 +29,7 @@ for (const contract of indexedContracts()) {
         timestamp: event.block.timestamp,
         transactionHash: event.transaction.hash,
         logIndex: event.log.logIndex,
+        from: event.transaction.from,
       });
     });
   }

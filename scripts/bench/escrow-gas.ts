@@ -10,7 +10,9 @@
  * - disburse.freshPayee: the same to a registered supplier that holds none yet;
  * - claimRefund: a financier's pro-rata refund of a cancelled project (not the last claimer);
  * - closeAfterGracePeriod: a stranger closes a second project whose milestones are all approved, once the grace
- *   period after its last deadline is over (its firm stopped acting).
+ *   period after its last deadline is over (its firm stopped acting);
+ * - createProject.again / .published, submitMilestone.again / .published: the same operations on two more projects,
+ *   private (hash only) and then with the text published beside the hash (issue 18), in the same state.
  *
  * The stack is the one deployed everywhere (scripts/lib/deploy-stack.ts), so `disburse` reads the payee set the
  * real SupplyChainRegistry wrote into the escrow and pays the DisruptionOracle's `isDisrupted` call. Financiers approve the exact amount they fund (what the dashboard does), so `transferFrom` clears the allowance.
@@ -43,12 +45,12 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const result: Record<string, bigint> = {};
 
   result["createProject.4milestones"] = await gasOf(
-    escrow.connect(firm).createProject(await token.getAddress(), verifier.address, metadata, DEFAULT_PROFILE, milestones),
+    escrow.connect(firm).createProject(await token.getAddress(), verifier.address, metadata, "", DEFAULT_PROFILE, milestones),
   );
   const projectId = 1n;
   // The payees are suppliers (each registered itself) the firm added to the project in the real registry.
   for (const account of [supplier, freshSupplier]) {
-    await registry.connect(account).registerSupplier(ethers.id(account.address), "0x434e");
+    await registry.connect(account).registerSupplier(ethers.id(account.address), "", "0x434e");
     await registry.connect(firm).addProjectSupplier(projectId, account.address);
   }
 
@@ -66,7 +68,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const { v, r, s } = await signPermit(token, f3, escrowAddress, value, deadline);
   result.fundWithPermit = await gasOf(escrow.connect(f3).fundWithPermit(projectId, value, deadline, v, r, s));
 
-  result.submitMilestone = await gasOf(escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("evidence 0")));
+  result.submitMilestone = await gasOf(escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("evidence 0"), ""));
   result.approveMilestone = await gasOf(escrow.connect(verifier).approveMilestone(projectId, 0n));
 
   // A first payment warms nothing up for the measured ones (each is its own transaction).
@@ -84,16 +86,35 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const later = BigInt(await networkHelpers.time.latest());
   await escrow
     .connect(firm)
-    .createProject(await token.getAddress(), verifier.address, metadata, DEFAULT_PROFILE, [
+    .createProject(await token.getAddress(), verifier.address, metadata, "", DEFAULT_PROFILE, [
       { budget: 100_000_00n, deadline: later + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const abandoned = 2n;
   await token.connect(f4).approve(escrowAddress, 100_000_00n);
   await escrow.connect(f4).fund(abandoned, 100_000_00n);
-  await escrow.connect(firm).submitMilestone(abandoned, 0n, ethers.id("evidence"));
+  await escrow.connect(firm).submitMilestone(abandoned, 0n, ethers.id("evidence"), "");
   await escrow.connect(verifier).approveMilestone(abandoned, 0n);
   await networkHelpers.time.increaseTo((await escrow.closableAfter(abandoned)) + 1n);
   result.closeAfterGracePeriod = await gasOf(escrow.connect(reporter).closeAfterGracePeriod(abandoned));
+
+  // Issue 18: the price of publishing beside the hash, each pair measured in the same state. Two more projects like
+  // the first, the description private (hash only), then published (a 79-byte bilingual title, as the demo's); a
+  // first submission of each one's first milestone, private, then with 229 bytes of published evidence.
+  const title = "project:KrF/ArF 光刻胶国产化研发 / KrF/ArF photoresist localisation R&D";
+  const createWith = async (text: string) => {
+    const at = BigInt(await networkHelpers.time.latest());
+    const inputs = milestones.map((m, i) => ({ ...m, deadline: at + BigInt(i + 1) * 30n * DAY }));
+    return escrow
+      .connect(firm)
+      .createProject(await token.getAddress(), verifier.address, ethers.id(title), text, DEFAULT_PROFILE, inputs);
+  };
+  result["createProject.again"] = await gasOf(createWith(""));
+  result["createProject.again.published"] = await gasOf(createWith(title));
+  const evidence = "evidence:" + "中试批次 7 分辨率 38 nm 检测报告 ".repeat(5);
+  result["submitMilestone.again"] = await gasOf(escrow.connect(firm).submitMilestone(3n, 0n, ethers.id(evidence), ""));
+  result["submitMilestone.again.published"] = await gasOf(
+    escrow.connect(firm).submitMilestone(4n, 0n, ethers.id(evidence), evidence),
+  );
   return result;
 }
 
@@ -110,6 +131,10 @@ const escrowGas: GasModule = {
     "disburse.freshPayee": 2.9,
     claimRefund: undefined,
     closeAfterGracePeriod: undefined,
+    "createProject.again": undefined,
+    "createProject.again.published": undefined,
+    "submitMilestone.again": undefined,
+    "submitMilestone.again.published": undefined,
   },
   measure,
 };

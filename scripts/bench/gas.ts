@@ -169,6 +169,16 @@ ${table}
   entry), its payee flag (in the escrow) and the component's stamps word — here four new slots (4 × 22.1k, the supplier's
   first listing and the component's first acceptance); further acceptances share index slots (four entries
   per slot) and stamps words (nine listings per component).
+- **Published documents (issue 18).** The functions that take a document hash also take its text (empty for a
+  private document). Publishing adds the \`DocumentPublished\` log (375 + 2 × 375 for the topics + 8 a byte of
+  ABI-encoded data), the text's calldata and one keccak256: a 79-byte bilingual title adds 4.2k to
+  \`createProject\` (\`createProject.again\` 339.4k → \`.published\` 343.6k, +1.2%), 229 bytes of evidence 8.0k
+  to \`submitMilestone\` (57.1k → 65.1k), a 60-byte specification 3.5k to \`defineComponent\` (141.0k → 144.5k);
+  the bound (2,048 bytes) caps a text at about 17k of log plus its calldata. A private document costs the empty
+  string's two calldata words and their decoding: \`createProject.4milestones\` 355.5k → 356.5k (+1.1k),
+  \`submitMilestone\` 56.5k → 57.1k (+0.6k). No code on the hot paths changed;
+  their +22 gas (\`disburse.*\`, \`oracle.confirm.1substitute\`; +45 for \`perExtraComponent\`, two calls into the
+  registry) is the selector dispatch, reordered because five selectors changed.
 `;
 }
 

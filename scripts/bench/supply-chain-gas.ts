@@ -43,7 +43,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   const fresh = benchWallets("supplier", ethers.provider);
   const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
 
-  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), DEFAULT_PROFILE, [
+  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.id("p"), "", DEFAULT_PROFILE, [
     { budget: 1_000_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
   const projectId = 1n;
@@ -64,7 +64,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
     const w = fresh();
     const metadataHash = ethers.id(meta);
     const sig = await signSupplierRecord(w, domain, { metadataHash, region: CN, nonce: 0n, deadline });
-    await registry.connect(by).registerSupplierWithSig(w.address, metadataHash, CN, deadline, sig);
+    await registry.connect(by).registerSupplierWithSig(w.address, metadataHash, "", CN, deadline, sig);
     return w;
   };
   /** Defines a component in `project` and has each listed supplier accept by signature (the firm submits). */
@@ -78,7 +78,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
     const componentId = (await registry.componentCount(project)) + 1n;
     await registry.connect(by).defineComponent(
       project,
-      metadataHash,
+      metadataHash, "",
       primary.address,
       subs.map((s) => ({ supplier: s.w.address, advance: s.advance })),
     );
@@ -119,10 +119,10 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
 
   // Listing acceptance: a supplier accepts on chain itself, and another by a signature the firm submits.
   const selfAccepting = signers[9];
-  await registry.connect(selfAccepting).registerSupplier(ethers.id("self"), CN);
+  await registry.connect(selfAccepting).registerSupplier(ethers.id("self"), "", CN);
   const bySig = await newSupplier(firm, "bySig");
   const acceptPrimary = await newSupplier(firm, "p");
-  await registry.connect(firm).defineComponent(projectId, ethers.id("c"), acceptPrimary.address, [
+  await registry.connect(firm).defineComponent(projectId, ethers.id("c"), "", acceptPrimary.address, [
     { supplier: selfAccepting.address, advance: 1_000_00n },
     { supplier: bySig.address, advance: 1_000_00n },
   ]);
@@ -143,7 +143,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   // 1,000 unrelated suppliers with accepted listings in another firm's project, each primary of one component
   // with one substitute (60 of them share one substitute): 2,000 accepted pairs more.
   const firm2 = signers[10];
-  await escrow.connect(firm2).createProject(stack.addresses.token, verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+  await escrow.connect(firm2).createProject(stack.addresses.token, verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
     { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
   const otherProject = 2n;
@@ -190,7 +190,7 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   // An advance the token refused (a project in a token that can be switched to answer false), claimed later.
   const refusing = await ethers.deployContract("FalseReturningToken");
   await pool.connect(admin).setProjectToken(await refusing.getAddress(), true);
-  await escrow.connect(firm).createProject(await refusing.getAddress(), verifier.address, ethers.id("p3"), DEFAULT_PROFILE, [
+  await escrow.connect(firm).createProject(await refusing.getAddress(), verifier.address, ethers.id("p3"), "", DEFAULT_PROFILE, [
     { budget: 1_000_00n, deadline: (await now()) + 365n * 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
   ]);
   const refusingProject = 3n;
@@ -206,6 +206,18 @@ async function measure(ctx: GasContext): Promise<Record<string, bigint>> {
   await confirm(owedPrimary.address, r1, r2);
   await refusing.setReturnFalse(false);
   result["pool.claimAdvance"] = await gasOf(pool.connect(keeper).claimAdvance(refusingProject, owedSubstitute.address));
+
+  // Issue 18: a component with one substitute, its specification private (hash only), then the same published
+  // (a 60-byte bilingual specification, as the demo's) in a component like it.
+  const specPrimary = await newSupplier(firm, "s");
+  const specSubstitute = await newSupplier(firm, "s");
+  const spec = "component:光致产酸剂 (PAG) / Photo-acid generator (PAG)";
+  const defineWith = (text: string) =>
+    registry.connect(firm).defineComponent(projectId, ethers.id(spec), text, specPrimary.address, [
+      { supplier: specSubstitute.address, advance: 1_000_00n },
+    ]);
+  result["registry.defineComponent"] = await gasOf(defineWith(""));
+  result["registry.defineComponent.published"] = await gasOf(defineWith(spec));
   return result;
 }
 
@@ -226,6 +238,8 @@ const supplyChainGas: GasModule = {
     "pool.requestWithdrawal": undefined,
     "pool.withdraw": undefined,
     "pool.claimAdvance": undefined,
+    "registry.defineComponent": undefined,
+    "registry.defineComponent.published": undefined,
   },
   measure,
 };

@@ -123,11 +123,23 @@ export function readCompilerOutput(artifactsDir = "artifacts"): CompilerOutput {
 }
 
 /**
- * `build` with its sources replaced by edited copies (tests): the node index is rebuilt from them, and the
- * per-build indexes are dropped, so every lookup sees the edited nodes. Meant for a build from one build info.
+ * `build` with its sources replaced by edited copies (tests): the node index is rebuilt from them, and each
+ * per-build index gets the edited nodes of the sources it holds (the same source AST: same root id and path), so
+ * every lookup sees the edited nodes, after an incremental build (several build infos, AST ids repeating) too.
  */
 export function withSources(build: CompilerOutput, sources: Map<string, AstNode>): CompilerOutput {
-  return { ...build, sources, nodes: indexNodes(sources), nodesByBuild: undefined };
+  const nodesByBuild =
+    build.nodesByBuild &&
+    new Map(
+      [...build.nodesByBuild].map(([id, nodes]) => {
+        const edited = new Map(nodes);
+        for (const ast of sources.values()) {
+          if (nodes.get(ast.id)?.absolutePath === ast.absolutePath) collect(ast, edited);
+        }
+        return [id, edited] as const;
+      }),
+    );
+  return { ...build, sources, nodes: indexNodes(sources), nodesByBuild };
 }
 
 /** Every AST node of `sources` by id. */

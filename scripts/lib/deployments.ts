@@ -29,12 +29,6 @@ export interface DeploymentRecord {
   contracts: Partial<Record<ContractName, { address: string; deployedOnBlock: number }>>;
   /** Demo labels for known addresses (local networks only). */
   roles?: Record<string, DemoRole>;
-  /**
-   * Off-chain documents behind the metadata and evidence hashes the contracts store: keccak256 hash → text
-   * (written by the demo seed; a real deployment publishes them elsewhere, e.g. IPFS). Readers show a text only
-   * when its hash matches.
-   */
-  documents?: Record<string, string>;
 }
 
 export function deploymentPath(networkName: string, dir = "deployments"): string {

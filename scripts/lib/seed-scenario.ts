@@ -196,8 +196,6 @@ export interface ScenarioSummary {
   components: Record<ComponentKey, ComponentSummary>;
   /** The disruption feed for the reporter service (scripts/lib/reporter.ts format). Not fired by the seed. */
   feed: FeedEvent[];
-  /** Off-chain documents behind the metadata/evidence/invoice hashes: hash → label. */
-  documents: Record<string, string>;
   expected: {
     /** Token balances right after seeding, by account key (accounts not listed hold nothing). */
     balances: Partial<Record<DemoAccountKey, bigint>>;
@@ -618,12 +616,9 @@ export async function seedScenario(
     throw new Error(`the DemoStablecoin is owned by ${owner}, not by the operator ${accounts.operator}`);
   }
 
-  const documents: Record<string, string> = {};
-  const doc = (label: string): string => {
-    const hash = ethers.id(label);
-    documents[hash] = label;
-    return hash;
-  };
+  // The seed publishes its documents as a user of the dashboard does: the text beside its hash, in the same
+  // transaction (DocumentPublished). Invoices and the oracle's evidence have no text on chain (hash only).
+  const doc = (text: string): [hash: string, text: string] => [ethers.id(text), text];
   const decoder = new RevertDecoder([token, registry, escrow, stack.oracle, pool].map((c) => c.interface.formatJson()));
   const send = async (what: string, tx: Promise<ContractTransactionResponse>) => {
     try {
@@ -654,10 +649,10 @@ export async function seedScenario(
   const suppliers: ScenarioSummary["suppliers"] = {};
   for (const s of SUPPLIERS) {
     const account = DEMO_ACCOUNTS.find((a) => a.key === s.key)!;
-    const metadataHash = doc(`supplier:${account.name.zh} / ${account.name.en} · ${s.profile}`);
+    const [metadataHash, metadataText] = doc(`supplier:${account.name.zh} / ${account.name.en} · ${s.profile}`);
     await send(
       `register supplier ${s.key}`,
-      registry.connect(who[s.key]).registerSupplier(metadataHash, regionCode(s.region)),
+      registry.connect(who[s.key]).registerSupplier(metadataHash, metadataText, regionCode(s.region)),
     );
     suppliers[s.key] = { address: accounts[s.key], region: s.region, metadataHash };
     log(`supplier  ${nameOf(s.key)} (${s.region})`);
@@ -666,7 +661,7 @@ export async function seedScenario(
   // 3. The firms create their projects; the verifier is the national testing centre.
   const projects = {} as Record<ProjectKey, ProjectSummary>;
   for (const plan of PROJECTS) {
-    const metadataHash = doc(`project:${plan.title.zh} / ${plan.title.en}`);
+    const [metadataHash, metadataText] = doc(`project:${plan.title.zh} / ${plan.title.en}`);
     const milestones = plan.milestones.map((m) => ({
       budget: m.budget,
       deadline: startedAt + m.deadlineDay * DAY,
@@ -677,7 +672,7 @@ export async function seedScenario(
       `create project ${plan.key}`,
       escrow
         .connect(who[plan.firm])
-        .createProject(stack.addresses.token, accounts.verifier, metadataHash, plan.profile, milestones),
+        .createProject(stack.addresses.token, accounts.verifier, metadataHash, metadataText, plan.profile, milestones),
     );
     const id = await escrow.projectCount();
     const target = plan.milestones.reduce((sum, m) => sum + m.budget, 0n);
@@ -723,12 +718,13 @@ export async function seedScenario(
   const components = {} as Record<ComponentKey, ComponentSummary>;
   for (const c of COMPONENTS) {
     const project = projects[c.project];
-    const metadataHash = doc(`component:${c.title.zh} / ${c.title.en}`);
+    const [metadataHash, metadataText] = doc(`component:${c.title.zh} / ${c.title.en}`);
     await send(
       `define component ${c.key}`,
       registry.connect(who[project.firm]).defineComponent(
         project.id,
         metadataHash,
+        metadataText,
         accounts[c.primary],
         c.substitutes.map(([key, advance]) => ({ supplier: accounts[key], advance })),
       ),
@@ -823,10 +819,10 @@ export async function seedScenario(
   // Milestone helpers.
   const submit = async (key: ProjectKey, index: number, evidence: string) => {
     const project = projects[key];
-    const evidenceHash = doc(`evidence:${demoCid(ethers, evidence)} ${evidence}`);
+    const [evidenceHash, evidenceText] = doc(`evidence:${demoCid(ethers, evidence)} ${evidence}`);
     await send(
       `submit ${key}/${index}`,
-      escrow.connect(who[project.firm]).submitMilestone(project.id, index, evidenceHash),
+      escrow.connect(who[project.firm]).submitMilestone(project.id, index, evidenceHash, evidenceText),
     );
     Object.assign(project.milestones[index], {
       state: "submitted",
@@ -844,8 +840,11 @@ export async function seedScenario(
   const reject = async (key: ProjectKey) => {
     const project = projects[key];
     const { milestone: index, reason } = REJECTIONS[key]!;
-    const reasonHash = doc(`rejection:${reason}`);
-    await send(`reject ${key}/${index}`, escrow.connect(who.verifier).rejectMilestone(project.id, index, reasonHash));
+    const [reasonHash, reasonText] = doc(`rejection:${reason}`);
+    await send(
+      `reject ${key}/${index}`,
+      escrow.connect(who.verifier).rejectMilestone(project.id, index, reasonHash, reasonText),
+    );
     Object.assign(project.milestones[index], {
       state: "rejected",
       status: MilestoneStatus.Rejected,
@@ -857,7 +856,7 @@ export async function seedScenario(
   const pay = async (key: ProjectKey, index: number) => {
     const project = projects[key];
     for (const p of PAYMENTS.filter((x) => x.project === key && x.milestone === index)) {
-      const invoiceHash = doc(`invoice:${p.invoice}`);
+      const invoiceHash = ethers.id(`invoice:${p.invoice}`);
       await send(
         `disburse ${key}/${index} to ${p.payee}`,
         escrow
@@ -943,7 +942,6 @@ export async function seedScenario(
   // 10. The disruption to fire (by the reporter service): a fire at the resin supplier's Kumamoto plant.
   const seededAt = (await ethers.provider.getBlock("latest"))!.timestamp;
   const evidence = `${demoCid(ethers, "toyo-kumamoto-fire")} 东洋高纯树脂 熊本工厂火灾 消防通报`;
-  documents[ethers.id(evidence)] = evidence;
   const feed: FeedEvent[] = [
     {
       id: `toyo-kumamoto-fire-${new Date(seededAt * 1000).toISOString().slice(0, 10)}`,
@@ -999,7 +997,6 @@ export async function seedScenario(
     projects,
     components,
     feed,
-    documents,
     expected: {
       balances,
       escrowBalance: Object.values(projects).reduce((sum, p) => sum + p.held, 0n),

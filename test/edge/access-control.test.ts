@@ -36,24 +36,26 @@ async function accessFixture() {
     await token.connect(a).approve(stack.addresses.pool, ethers.MaxUint256);
   }
   const now = BigInt(await networkHelpers.time.latest());
-  await escrow.connect(firm).createProject(stack.addresses.token, verifier.address, ethers.ZeroHash, DEFAULT_PROFILE, [
-    { budget: 1_000_00n, deadline: now + 10n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
-    { budget: 1_000_00n, deadline: now + 20n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
-    { budget: 1_000_00n, deadline: now + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
-  ]);
+  await escrow
+    .connect(firm)
+    .createProject(stack.addresses.token, verifier.address, ethers.ZeroHash, "", DEFAULT_PROFILE, [
+      { budget: 1_000_00n, deadline: now + 10n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
+      { budget: 1_000_00n, deadline: now + 20n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
+      { budget: 1_000_00n, deadline: now + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
+    ]);
   const projectId = 1n;
   await escrow.connect(financier).fund(projectId, 3_000_00n);
-  await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e0"));
+  await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e0"), "");
   await escrow.connect(verifier).approveMilestone(projectId, 0n); // m0 Approved
-  await escrow.connect(firm).submitMilestone(projectId, 1n, ethers.id("e1")); // m1 Submitted, m2 Pending
-  for (const s of [supplier, sub, spare]) await registry.connect(s).registerSupplier(ethers.id(s.address), REGION);
+  await escrow.connect(firm).submitMilestone(projectId, 1n, ethers.id("e1"), ""); // m1 Submitted, m2 Pending
+  for (const s of [supplier, sub, spare]) await registry.connect(s).registerSupplier(ethers.id(s.address), "", REGION);
   await registry
     .connect(firm)
-    .defineComponent(projectId, ethers.ZeroHash, supplier.address, [{ supplier: sub.address, advance: 100_00n }]);
+    .defineComponent(projectId, ethers.ZeroHash, "", supplier.address, [{ supplier: sub.address, advance: 100_00n }]);
   // Component 2 stays healthy: the firm may switch it to `spare` (a switch to a disrupted supplier is refused).
   await registry
     .connect(firm)
-    .defineComponent(projectId, ethers.ZeroHash, sub.address, [{ supplier: spare.address, advance: 100_00n }]);
+    .defineComponent(projectId, ethers.ZeroHash, "", sub.address, [{ supplier: spare.address, advance: 100_00n }]);
   for (const [componentId, listed] of [
     [1n, [supplier, sub]],
     [2n, [sub, spare]],
@@ -63,7 +65,7 @@ async function accessFixture() {
   // Component 3 waits for `spare` to accept (or decline) its listing as primary.
   await registry
     .connect(firm)
-    .defineComponent(projectId, ethers.ZeroHash, spare.address, [{ supplier: sub.address, advance: 100_00n }]);
+    .defineComponent(projectId, ethers.ZeroHash, "", spare.address, [{ supplier: sub.address, advance: 100_00n }]);
   await networkHelpers.time.increase(Number(await registry.LISTING_NOTICE()) + 60);
   await pool.connect(firm).setPoolTerms(projectId, TERMS);
   await pool.connect(financier).commit(projectId, 1_000_00n, TERMS);
@@ -99,7 +101,7 @@ const rows: Row[] = [
   // RDEscrow: firm-only and verifier-only functions.
   ...(
     [
-      ["submitMilestone", (f: F) => [f.projectId, 2n, ethers.id("e2")]],
+      ["submitMilestone", (f: F) => [f.projectId, 2n, ethers.id("e2"), ""]],
       [
         "disburse",
         (f: F) => [f.projectId, 0n, f.signers.firm.address, 1n, Category.Depreciation, ethers.id("invoice")],
@@ -120,7 +122,7 @@ const rows: Row[] = [
   ...(
     [
       ["approveMilestone", (f: F) => [f.projectId, 1n]],
-      ["rejectMilestone", (f: F) => [f.projectId, 1n, ethers.id("why")]],
+      ["rejectMilestone", (f: F) => [f.projectId, 1n, ethers.id("why"), ""]],
       // `supplier` is disrupted in the fixture, so the verifier's control passes.
       ["releaseInvoice", (f: F) => [f.projectId, f.signers.supplier.address, ethers.id("invoice")]],
       ["transferVerifier", (f: F) => [f.projectId, f.newcomer.address]],
@@ -140,7 +142,7 @@ const rows: Row[] = [
       ["removeProjectSupplier", (f: F) => [f.projectId, f.sub.address]],
       [
         "defineComponent",
-        (f: F) => [f.projectId, ethers.ZeroHash, f.spare.address, [{ supplier: f.sub.address, advance: 1n }]],
+        (f: F) => [f.projectId, ethers.ZeroHash, "", f.spare.address, [{ supplier: f.sub.address, advance: 1n }]],
       ],
       ["switchSupplier", (f: F) => [f.projectId, 2n, f.spare.address]],
     ] as const

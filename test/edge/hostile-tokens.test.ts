@@ -28,7 +28,7 @@ type Mintable = {
 async function baseFixture() {
   const [admin, firm, verifier, f1, f2, f3, reporter, supA, s1, s2, stranger] = await ethers.getSigners();
   const stack = await deployStack(ethers, { reporters: [reporter.address], quorum: 1 });
-  for (const s of [supA, s1, s2]) await stack.registry.connect(s).registerSupplier(ethers.id(s.address), REGION);
+  for (const s of [supA, s1, s2]) await stack.registry.connect(s).registerSupplier(ethers.id(s.address), "", REGION);
   const { escrow, registry, oracle, pool } = stack;
   return { stack, escrow, registry, oracle, pool, admin, firm, verifier, f1, f2, f3, reporter, supA, s1, s2, stranger };
 }
@@ -43,14 +43,14 @@ async function projectIn(b: Base, token: Mintable, budget: bigint, advance: bigi
   const now = BigInt(await networkHelpers.time.latest());
   await b.escrow
     .connect(b.firm)
-    .createProject(await token.getAddress(), b.verifier.address, ethers.ZeroHash, DEFAULT_PROFILE, [
+    .createProject(await token.getAddress(), b.verifier.address, ethers.ZeroHash, "", DEFAULT_PROFILE, [
       { budget, deadline: now + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const projectId = await b.escrow.projectCount();
   await b.pool.connect(b.firm).setPoolTerms(projectId, TERMS);
   await b.registry
     .connect(b.firm)
-    .defineComponent(projectId, ethers.ZeroHash, b.supA.address, [{ supplier: b.s1.address, advance }]);
+    .defineComponent(projectId, ethers.ZeroHash, "", b.supA.address, [{ supplier: b.s1.address, advance }]);
   const componentId = await b.registry.componentCount(projectId);
   for (const s of [b.supA, b.s1]) await b.registry.connect(s).acceptListing(projectId, componentId);
   await networkHelpers.time.increase(Number(await b.registry.LISTING_NOTICE()) + 60);
@@ -215,7 +215,7 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
     it("cross-contract: an escrow disburse whose transfer calls into the pool cannot use the escrow's authority", async function () {
       const b = await networkHelpers.loadFixture(reentrantFixture);
       await b.escrow.connect(b.f1).fund(b.projectId, 10_000n);
-      await b.escrow.connect(b.firm).submitMilestone(b.projectId, 0n, ethers.id("e"));
+      await b.escrow.connect(b.firm).submitMilestone(b.projectId, 0n, ethers.id("e"), "");
       await b.escrow.connect(b.verifier).approveMilestone(b.projectId, 0n);
       // The callee sees the token as msg.sender, never the escrow or the firm: repay is refused as not the firm.
       await expect(disrupt(b, b.supA.address)).to.emit(b.pool, "SubstituteFinanced");
@@ -288,7 +288,7 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
       for (const p of [badProject, goodProject]) await b.pool.connect(b.f1).commit(p, 3_000n, TERMS);
       await requestExits(b, [badProject, goodProject]);
       await b.escrow.connect(b.f1).fund(badProject, 10_000n);
-      await b.escrow.connect(b.firm).submitMilestone(badProject, 0n, ethers.id("e"));
+      await b.escrow.connect(b.firm).submitMilestone(badProject, 0n, ethers.id("e"), "");
       await b.escrow.connect(b.verifier).approveMilestone(badProject, 0n);
       return { ...b, bad, good, badProject, goodProject };
     }
@@ -359,7 +359,7 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
         const contributions = [600_000n * unit, 300_000n * unit, 100_000n * unit];
         for (const [i, f] of [b.f1, b.f2, b.f3].entries())
           await b.escrow.connect(f).fund(b.projectId, contributions[i]);
-        await b.escrow.connect(b.firm).submitMilestone(b.projectId, 0n, ethers.id("e"));
+        await b.escrow.connect(b.firm).submitMilestone(b.projectId, 0n, ethers.id("e"), "");
         await b.escrow.connect(b.verifier).approveMilestone(b.projectId, 0n);
         const paid = 123_456n * unit + unit / 3n; // an amount with a fractional part
         await b.escrow

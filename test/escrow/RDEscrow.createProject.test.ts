@@ -29,7 +29,7 @@ describe("RDEscrow.createProject", function () {
       const { escrow, firm, verifier, tokenAddress, milestones } = await inputs();
       const target = BUDGETS.reduce((a, b) => a + b, 0n);
       await expect(
-        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, milestones),
       )
         .to.emit(escrow, "ProjectCreated")
         .withArgs(1n, firm.address, verifier.address, tokenAddress, target, METADATA, (got: unknown[]) => {
@@ -70,14 +70,16 @@ describe("RDEscrow.createProject", function () {
 
     it("numbers projects from 1 and accepts 32 milestones with budgets at the 128-bit boundary", async function () {
       const { escrow, firm, verifier, tokenAddress, now, milestones } = await inputs();
-      await escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones);
+      await escrow
+        .connect(firm)
+        .createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, milestones);
       const many = Array.from({ length: 32 }, (_, i) => ({
         budget: i === 0 ? 2n ** 128n - 32n : 1n,
         deadline: now + BigInt(i + 1) * DAY,
         stage: Stage.Market,
         accounting: Accounting.Capitalised,
       }));
-      await escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, many);
+      await escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, many);
       expect(await escrow.projectCount()).to.equal(2n);
       expect((await escrow.getProject(2n)).target).to.equal(2n ** 128n - 1n);
     });
@@ -87,7 +89,9 @@ describe("RDEscrow.createProject", function () {
     it("reverts with RDEscrow_InvalidToken for a token without code", async function () {
       const { escrow, firm, verifier, stranger, milestones } = await inputs();
       await expect(
-        escrow.connect(firm).createProject(stranger.address, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+        escrow
+          .connect(firm)
+          .createProject(stranger.address, verifier.address, METADATA, "", DEFAULT_PROFILE, milestones),
       )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvalidToken")
         .withArgs(stranger.address);
@@ -96,12 +100,12 @@ describe("RDEscrow.createProject", function () {
     it("reverts with RDEscrow_InvalidVerifier for the zero address or the firm itself", async function () {
       const { escrow, firm, tokenAddress, milestones } = await inputs();
       await expect(
-        escrow.connect(firm).createProject(tokenAddress, ethers.ZeroAddress, METADATA, DEFAULT_PROFILE, milestones),
+        escrow.connect(firm).createProject(tokenAddress, ethers.ZeroAddress, METADATA, "", DEFAULT_PROFILE, milestones),
       )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvalidVerifier")
         .withArgs(ethers.ZeroAddress, firm.address);
       await expect(
-        escrow.connect(firm).createProject(tokenAddress, firm.address, METADATA, DEFAULT_PROFILE, milestones),
+        escrow.connect(firm).createProject(tokenAddress, firm.address, METADATA, "", DEFAULT_PROFILE, milestones),
       )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvalidVerifier")
         .withArgs(firm.address, firm.address);
@@ -109,7 +113,9 @@ describe("RDEscrow.createProject", function () {
 
     it("reverts with RDEscrow_InvalidMilestoneCount for 0 or 33 milestones", async function () {
       const { escrow, firm, verifier, tokenAddress, now } = await inputs();
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, []))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, []),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvalidMilestoneCount")
         .withArgs(0n, 32n);
       const tooMany = Array.from({ length: 33 }, (_, i) => ({
@@ -119,7 +125,7 @@ describe("RDEscrow.createProject", function () {
         accounting: 0,
       }));
       await expect(
-        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, tooMany),
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, tooMany),
       )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_InvalidMilestoneCount")
         .withArgs(33n, 32n);
@@ -129,7 +135,7 @@ describe("RDEscrow.createProject", function () {
       const { escrow, firm, verifier, tokenAddress, milestones } = await inputs();
       milestones[2].budget = 0n;
       await expect(
-        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, milestones),
       )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_ZeroBudget")
         .withArgs(2n);
@@ -140,7 +146,7 @@ describe("RDEscrow.createProject", function () {
       milestones[0].deadline = now + 1n;
       await networkHelpers.time.setNextBlockTimestamp(now + 1n);
       await expect(
-        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, milestones),
       )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_DeadlineNotInFuture")
         .withArgs(0n, now + 1n, now + 1n);
@@ -150,7 +156,7 @@ describe("RDEscrow.createProject", function () {
       const { escrow, firm, verifier, tokenAddress, milestones } = await inputs();
       milestones[3].deadline = milestones[2].deadline;
       await expect(
-        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, milestones),
       )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_DeadlinesNotIncreasing")
         .withArgs(3n, milestones[2].deadline, milestones[2].deadline);
@@ -160,7 +166,7 @@ describe("RDEscrow.createProject", function () {
       const { escrow, firm, verifier, tokenAddress, milestones } = await inputs();
       milestones[2].stage = Stage.Research;
       await expect(
-        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, milestones),
       )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_StageRegression")
         .withArgs(2n, Stage.Research, Stage.Pilot);
@@ -171,7 +177,7 @@ describe("RDEscrow.createProject", function () {
       milestones[0].budget = 2n ** 128n - 1n;
       const target = 2n ** 128n - 1n + BUDGETS[1] + BUDGETS[2] + BUDGETS[3];
       await expect(
-        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, milestones),
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, milestones),
       )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_TargetTooLarge")
         .withArgs(target);

@@ -130,6 +130,7 @@ describe("RDEscrow.fund", function () {
           await token.getAddress(),
           base.verifier.address,
           METADATA,
+          "",
           DEFAULT_PROFILE,
           standardMilestones(now),
         );

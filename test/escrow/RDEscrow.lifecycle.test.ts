@@ -27,7 +27,14 @@ describe("RDEscrow lifecycle", function () {
     const now = BigInt(await networkHelpers.time.latest());
     await escrow
       .connect(supplierB)
-      .createProject(await token.getAddress(), verifier.address, METADATA, DEFAULT_PROFILE, standardMilestones(now));
+      .createProject(
+        await token.getAddress(),
+        verifier.address,
+        METADATA,
+        "",
+        DEFAULT_PROFILE,
+        standardMilestones(now),
+      );
     const other = 2n;
     const check = () => expectAccounting(escrow, token, [projectId, other]);
 
@@ -60,11 +67,11 @@ describe("RDEscrow lifecycle", function () {
     ];
     let invoice = 0;
     for (let i = 0n; i < 4n; i++) {
-      await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}`));
+      await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}`), "");
       await check();
       if (i === 1n) {
-        await escrow.connect(verifier).rejectMilestone(projectId, i, ethers.id("needs the yield data"));
-        await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}, with yield data`));
+        await escrow.connect(verifier).rejectMilestone(projectId, i, ethers.id("needs the yield data"), "");
+        await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}, with yield data`), "");
       }
       await escrow.connect(verifier).approveMilestone(projectId, i);
       await check();
@@ -77,7 +84,7 @@ describe("RDEscrow lifecycle", function () {
       }
     }
     // A payee's invoices are shared by all projects: supplier A's "invoice 0" cannot be paid again by another.
-    await escrow.connect(supplierB).submitMilestone(other, 0n, ethers.id("evidence"));
+    await escrow.connect(supplierB).submitMilestone(other, 0n, ethers.id("evidence"), "");
     await fundAs(escrow, token, f2, other, BUDGETS[0]);
     await escrow.connect(verifier).approveMilestone(other, 0n);
     await registry.connect(supplierB).addProjectSupplier(other, supplierA.address);

@@ -33,7 +33,9 @@ describe("RDEscrow: the R&D ledger's facts", function () {
         accounting: i === 0 ? Accounting.Expensed : Accounting.Capitalised,
       }));
       const profile = { rdForm: RdForm.Cooperative, greenCategory: GreenCategory.CleanerProduction };
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, profile, milestones))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", profile, milestones),
+      )
         .to.emit(escrow, "ProjectClassified")
         .withArgs(1n, RdForm.Cooperative, GreenCategory.CleanerProduction)
         .and.to.emit(escrow, "ProjectCreated")
@@ -57,7 +59,9 @@ describe("RDEscrow: the R&D ledger's facts", function () {
         { ...milestones[0], accounting: Accounting.Expensed },
         { ...milestones[1], stage: Stage.Research, accounting: Accounting.Capitalised },
       ];
-      await expect(escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, DEFAULT_PROFILE, early))
+      await expect(
+        escrow.connect(firm).createProject(tokenAddress, verifier.address, METADATA, "", DEFAULT_PROFILE, early),
+      )
         .to.be.revertedWithCustomError(escrow, "RDEscrow_ResearchStageCapitalised")
         .withArgs(1n);
     });

@@ -15,11 +15,18 @@ describe("RDEscrow with a re-entering token", function () {
     const now = BigInt(await networkHelpers.time.latest());
     await escrow
       .connect(firm)
-      .createProject(await token.getAddress(), verifier.address, METADATA, DEFAULT_PROFILE, standardMilestones(now));
+      .createProject(
+        await token.getAddress(),
+        verifier.address,
+        METADATA,
+        "",
+        DEFAULT_PROFILE,
+        standardMilestones(now),
+      );
     const projectId = 1n;
     for (const f of [f1, f2]) await token.mint(f.address, 10_000_000_00n);
     await fundAs(escrow, token, f1, projectId, BUDGETS[0]);
-    await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e"));
+    await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e"), "");
     await escrow.connect(verifier).approveMilestone(projectId, 0n);
     return { ...base, token, projectId };
   }

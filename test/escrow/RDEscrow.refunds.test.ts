@@ -49,7 +49,7 @@ describe("RDEscrow failure and refunds", function () {
       const { escrow, firm, verifier, stranger, projectId, milestones } =
         await networkHelpers.loadFixture(fundedProjectFixture);
       for (let i = 0n; i < 4n; i++) {
-        await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}`));
+        await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}`), "");
         await escrow.connect(verifier).approveMilestone(projectId, i);
       }
       await networkHelpers.time.increaseTo(milestones[3].deadline + 1n);
@@ -132,7 +132,7 @@ describe("RDEscrow failure and refunds", function () {
       const { escrow, token, firm, verifier, supplierA, f1, f2, f3, projectId } =
         await networkHelpers.loadFixture(createdProjectFixture);
       for (const f of [f1, f2, f3]) await fundAs(escrow, token, f, projectId, BUDGETS[0] / 3n + 1n);
-      await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e"));
+      await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e"), "");
       await escrow.connect(verifier).approveMilestone(projectId, 0n);
       await escrow
         .connect(firm)
@@ -159,7 +159,7 @@ describe("RDEscrow failure and refunds", function () {
         await networkHelpers.loadFixture(createdProjectFixture);
       await fundAs(escrow, token, f1, projectId, 1n);
       await fundAs(escrow, token, f2, projectId, BUDGETS[0] - 1n);
-      await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e"));
+      await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("e"), "");
       await escrow.connect(verifier).approveMilestone(projectId, 0n);
       await escrow
         .connect(firm)

@@ -32,7 +32,7 @@ async function allApprovedFixture() {
   const base = await fundedProjectFixture();
   const { escrow, firm, verifier, supplierA, projectId } = base;
   for (let i = 0n; i < 4n; i++) {
-    await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}`));
+    await escrow.connect(firm).submitMilestone(projectId, i, ethers.id(`evidence ${i}`), "");
     await escrow.connect(verifier).approveMilestone(projectId, i);
   }
   await escrow.connect(firm).disburse(projectId, 0n, supplierA.address, 100_000_00n, Category.DirectInputs, INVOICE);
@@ -126,10 +126,17 @@ describe("RDEscrow invoices: unique per (payee, invoice hash), so strangers cann
     const now = BigInt(await networkHelpers.time.latest());
     await escrow
       .connect(stranger)
-      .createProject(await token.getAddress(), supplierB.address, METADATA, DEFAULT_PROFILE, standardMilestones(now));
+      .createProject(
+        await token.getAddress(),
+        supplierB.address,
+        METADATA,
+        "",
+        DEFAULT_PROFILE,
+        standardMilestones(now),
+      );
     const squat = 2n;
     await fundAs(escrow, token, f1, squat, BUDGETS[0]);
-    await escrow.connect(stranger).submitMilestone(squat, 0n, ethers.id("nothing"));
+    await escrow.connect(stranger).submitMilestone(squat, 0n, ethers.id("nothing"), "");
     await escrow.connect(supplierB).approveMilestone(squat, 0n);
     await escrow.connect(stranger).disburse(squat, 0n, stranger.address, 1n, Category.OtherRelated, INVOICE);
 
@@ -150,11 +157,18 @@ describe("RDEscrow invoices: unique per (payee, invoice hash), so strangers cann
     const now = BigInt(await networkHelpers.time.latest());
     await escrow
       .connect(supplierB)
-      .createProject(await token.getAddress(), verifier.address, METADATA, DEFAULT_PROFILE, standardMilestones(now));
+      .createProject(
+        await token.getAddress(),
+        verifier.address,
+        METADATA,
+        "",
+        DEFAULT_PROFILE,
+        standardMilestones(now),
+      );
     const other = 2n;
     await registry.connect(supplierB).addProjectSupplier(other, supplierA.address);
     await fundAs(escrow, token, f1, other, BUDGETS[0]);
-    await escrow.connect(supplierB).submitMilestone(other, 0n, ethers.id("evidence"));
+    await escrow.connect(supplierB).submitMilestone(other, 0n, ethers.id("evidence"), "");
     await escrow.connect(verifier).approveMilestone(other, 0n);
     await expect(escrow.connect(supplierB).disburse(other, 0n, supplierA.address, 1n, Category.DirectInputs, INVOICE))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_InvoiceAlreadyPaid")
@@ -275,7 +289,7 @@ describe("RDEscrow.setProjectPayee: the escrow keeps the payee set its own regis
       stranger.address,
       await oracle.getAddress(),
     ]);
-    await rogue.connect(stranger).registerSupplier(ethers.id("stranger"), REGION);
+    await rogue.connect(stranger).registerSupplier(ethers.id("stranger"), "", REGION);
     await expect(rogue.connect(firm).addProjectSupplier(projectId, stranger.address))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_CallerNotRegistry")
       .withArgs(await rogue.getAddress());
@@ -317,7 +331,7 @@ describe("RDEscrow.transferVerifier: a verifier hands its role to a successor it
       .to.emit(escrow, "VerifierTransferred")
       .withArgs(projectId, verifier.address, stranger.address);
     expect((await escrow.getProject(projectId)).verifier).to.equal(stranger.address);
-    await escrow.connect(firm).submitMilestone(projectId, 1n, ethers.id("evidence 1"));
+    await escrow.connect(firm).submitMilestone(projectId, 1n, ethers.id("evidence 1"), "");
     await expect(escrow.connect(verifier).approveMilestone(projectId, 1n))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_CallerNotVerifier")
       .withArgs(projectId, verifier.address);

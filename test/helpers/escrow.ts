@@ -78,10 +78,10 @@ export async function createdProjectFixture() {
   const milestones = standardMilestones(now);
   await escrow
     .connect(firm)
-    .createProject(await token.getAddress(), verifier.address, METADATA, DEFAULT_PROFILE, milestones);
+    .createProject(await token.getAddress(), verifier.address, METADATA, "", DEFAULT_PROFILE, milestones);
   const projectId = 1n;
   for (const supplier of [supplierA, supplierB]) {
-    await registry.connect(supplier).registerSupplier(ethers.id(supplier.address), REGION);
+    await registry.connect(supplier).registerSupplier(ethers.id(supplier.address), "", REGION);
     await registry.connect(firm).addProjectSupplier(projectId, supplier.address);
   }
   return { ...base, projectId, milestones };
@@ -100,7 +100,7 @@ export async function fundedProjectFixture() {
 export async function approvedProjectFixture() {
   const base = await fundedProjectFixture();
   const { escrow, firm, verifier, projectId } = base;
-  await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("evidence 0"));
+  await escrow.connect(firm).submitMilestone(projectId, 0n, ethers.id("evidence 0"), "");
   await escrow.connect(verifier).approveMilestone(projectId, 0n);
   return base;
 }

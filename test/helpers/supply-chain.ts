@@ -84,7 +84,7 @@ export async function deployScenario(ethers: HardhatEthers) {
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   await escrow
     .connect(firm)
-    .createProject(stack.addresses.token, verifier.address, ethers.id("photoresist pilot line"), DEFAULT_PROFILE, [
+    .createProject(stack.addresses.token, verifier.address, ethers.id("photoresist pilot line"), "", DEFAULT_PROFILE, [
       { budget: 500_000_00n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const projectId = 1n;
@@ -92,17 +92,18 @@ export async function deployScenario(ethers: HardhatEthers) {
   await token.connect(f1).approve(stack.addresses.escrow, 200_000_00n);
   await escrow.connect(f1).fund(projectId, 200_000_00n);
 
-  for (const s of [supA, supB, s1, s2, s3]) await registry.connect(s).registerSupplier(ethers.id(s.address), REGION_CN);
+  for (const s of [supA, supB, s1, s2, s3])
+    await registry.connect(s).registerSupplier(ethers.id(s.address), "", REGION_CN);
   await registry
     .connect(firm)
-    .defineComponent(projectId, ethers.id("resin"), supA.address, [{ supplier: s1.address, advance: ADV1 }]);
-  await registry.connect(firm).defineComponent(projectId, ethers.id("photo-acid generator"), supA.address, [
+    .defineComponent(projectId, ethers.id("resin"), "", supA.address, [{ supplier: s1.address, advance: ADV1 }]);
+  await registry.connect(firm).defineComponent(projectId, ethers.id("photo-acid generator"), "", supA.address, [
     { supplier: s2.address, advance: ADV2 },
     { supplier: s3.address, advance: ADV3 },
   ]);
   await registry
     .connect(firm)
-    .defineComponent(projectId, ethers.id("solvent"), supB.address, [{ supplier: s3.address, advance: ADV3 }]);
+    .defineComponent(projectId, ethers.id("solvent"), "", supB.address, [{ supplier: s3.address, advance: ADV3 }]);
 
   // Every listed supplier accepts its listings, and the notice passes: the pool may finance all of them.
   await acceptListings(registry, projectId, 1n, [supA, s1]);
@@ -241,6 +242,7 @@ export async function defineAccepted(
   await registry.connect(firm as never).defineComponent(
     projectId,
     metadataHash,
+    "",
     primary.address,
     substitutes.map((x) => ({ supplier: x.supplier.address, advance: x.advance })),
   );

@@ -221,7 +221,7 @@ class CreateProject extends Step {
     const logs = await act(m, r, expected, () =>
       r.escrow
         .connect(firm)
-        .createProject(r.stack.addresses.token, verifier.address, ethers.ZeroHash, DEFAULT_PROFILE, milestones, GAS),
+        .createProject(r.stack.addresses.token, verifier.address, ethers.ZeroHash, "", DEFAULT_PROFILE, milestones, GAS),
     );
     if (logs)
       m.projects.push(newProject(BigInt(m.projects.length + 1), this.firm, this.verifier, this.budgets, deadlines));
@@ -308,7 +308,7 @@ class Submit extends Step {
       }
     }
     const caller = p && this.byFirm ? r.firms[p.firm] : r.stranger;
-    await act(m, r, expected, () => r.escrow.connect(caller).submitMilestone(id, i, ethers.id("e"), GAS));
+    await act(m, r, expected, () => r.escrow.connect(caller).submitMilestone(id, i, ethers.id("e"), "", GAS));
   }
 }
 
@@ -352,7 +352,7 @@ class Review extends Step {
     await act(m, r, expected, () =>
       this.approve
         ? r.escrow.connect(caller).approveMilestone(id, i, GAS)
-        : r.escrow.connect(caller).rejectMilestone(id, i, ethers.id("why"), GAS),
+        : r.escrow.connect(caller).rejectMilestone(id, i, ethers.id("why"), "", GAS),
     );
   }
 }
@@ -524,7 +524,7 @@ class DefineComponent extends Step {
     const caller = p && this.byFirm ? r.firms[p.firm] : r.stranger;
     const subs = this.subs.map(([i, advance]) => ({ supplier: addr(i), advance }));
     const logs = await act(m, r, expected, () =>
-      r.registry.connect(caller).defineComponent(id, ethers.ZeroHash, primary, subs, GAS),
+      r.registry.connect(caller).defineComponent(id, ethers.ZeroHash, "", primary, subs, GAS),
     );
     if (logs && p) {
       p.components.push({

@@ -98,7 +98,7 @@ export async function stackFixture() {
   // f1..f3 approve the escrow; f4 funds only with EIP-2612 permits. Everyone approves the pool.
   for (const f of [f1, f2, f3]) await token.connect(f).approve(stack.addresses.escrow, ethers.MaxUint256);
   for (const a of [...financiers, ...firms]) await token.connect(a).approve(stack.addresses.pool, ethers.MaxUint256);
-  for (const sup of suppliers) await registry.connect(sup).registerSupplier(ethers.id(sup.address), "0x434e");
+  for (const sup of suppliers) await registry.connect(sup).registerSupplier(ethers.id(sup.address), "", "0x434e");
 
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   const projects: { deadlines: bigint[] }[] = [];
@@ -111,13 +111,14 @@ export async function stackFixture() {
     }));
     await escrow
       .connect(firms[p.firm])
-      .createProject(stack.addresses.token, verifiers[p.verifier], ethers.ZeroHash, DEFAULT_PROFILE, milestones);
+      .createProject(stack.addresses.token, verifiers[p.verifier], ethers.ZeroHash, "", DEFAULT_PROFILE, milestones);
     projects.push({ deadlines: milestones.map((m) => m.deadline) });
   }
   for (const [pIndex, primary, subs] of FIXTURE_COMPONENTS) {
     await registry.connect(firms[FIXTURE_PROJECTS[pIndex].firm]).defineComponent(
       BigInt(pIndex + 1),
       ethers.ZeroHash,
+      "",
       suppliers[primary].address,
       subs.map(([i, advance]) => ({ supplier: suppliers[i].address, advance })),
     );
@@ -136,8 +137,8 @@ export async function stackFixture() {
   for (const [pIndex, f, amount] of FIXTURE_FUNDING) {
     await escrow.connect(financiers[f]).fund(BigInt(pIndex + 1), amount);
   }
-  await escrow.connect(firmA).submitMilestone(1n, 0n, ethers.id("e")); // project 1, milestone 0 awaits review
-  await escrow.connect(firmB).submitMilestone(3n, 0n, ethers.id("e")); // project 3: its only milestone approved
+  await escrow.connect(firmA).submitMilestone(1n, 0n, ethers.id("e"), ""); // project 1, milestone 0 awaits review
+  await escrow.connect(firmB).submitMilestone(3n, 0n, ethers.id("e"), ""); // project 3: its only milestone approved
   await escrow.connect(verA).approveMilestone(3n, 0n);
   const latest = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   return {

@@ -249,7 +249,8 @@ describe("ContingencyPool edges", function () {
     async function residue() {
       const s = await scenario();
       const [supC, supD] = s.signers.slice(16, 18);
-      for (const sup of [supC, supD]) await s.registry.connect(sup).registerSupplier(ethers.id(sup.address), "0x4445");
+      for (const sup of [supC, supD])
+        await s.registry.connect(sup).registerSupplier(ethers.id(sup.address), "", "0x4445");
       // Component 4: supC → s1 (advance A); component 5: supD → s2 (advance B).
       await defineAccepted(s, s.firm, s.projectId, ethers.id("wafer"), supC, [{ supplier: s.s1, advance: A }]);
       await defineAccepted(s, s.firm, s.projectId, ethers.id("mask"), supD, [{ supplier: s.s2, advance: B }]);

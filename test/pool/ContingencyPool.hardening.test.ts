@@ -43,7 +43,7 @@ async function twoProjects() {
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   await s.escrow
     .connect(s.firm2)
-    .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("fuel-cell catalyst"), DEFAULT_PROFILE, [
+    .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("fuel-cell catalyst"), "", DEFAULT_PROFILE, [
       { budget: 100_000_00n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const project2 = 2n;
@@ -151,7 +151,7 @@ describe("ContingencyPool hardening (issue 13)", function () {
       const { escrow, pool, project2, firm2, verifier, f2 } = s;
       await s.token.connect(f2).approve(s.stack.addresses.escrow, 100_000_00n);
       await escrow.connect(f2).fund(project2, 100_000_00n);
-      await escrow.connect(firm2).submitMilestone(project2, 0n, ethers.id("evidence"));
+      await escrow.connect(firm2).submitMilestone(project2, 0n, ethers.id("evidence"), "");
       await escrow.connect(verifier).approveMilestone(project2, 0n);
       await escrow.connect(firm2).completeProject(project2);
       await expect(pool.connect(f2).commit(project2, 1_000_00n, TERMS))
@@ -167,7 +167,7 @@ describe("ContingencyPool hardening (issue 13)", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("bystander"), DEFAULT_PROFILE, [
+        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("bystander"), "", DEFAULT_PROFILE, [
           { budget: 100_000_00n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
@@ -262,7 +262,7 @@ async function twoProjectsAndBurner() {
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   await s.escrow
     .connect(s.firm2)
-    .createProject(await burner.getAddress(), s.verifier.address, ethers.id("hostile"), DEFAULT_PROFILE, [
+    .createProject(await burner.getAddress(), s.verifier.address, ethers.id("hostile"), "", DEFAULT_PROFILE, [
       { budget: 1_000n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const burnerProject = 2n;
@@ -288,7 +288,7 @@ describe("the deployment names the tokens projects' pools may hold", function ()
     const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
     await s.escrow
       .connect(stranger)
-      .createProject(otherAddress, s.verifier.address, ethers.id("stranger's"), DEFAULT_PROFILE, [
+      .createProject(otherAddress, s.verifier.address, ethers.id("stranger's"), "", DEFAULT_PROFILE, [
         { budget: 1_000n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
       ]);
     const project3 = 3n;

@@ -199,7 +199,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
       const s = await deployScenario(ethers);
       await s.escrow
         .connect(s.firm2)
-        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
           {
             budget: 1_000n,
             deadline: (await now()) + 30n * DAY,

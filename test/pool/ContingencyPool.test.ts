@@ -286,7 +286,7 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+        .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
           { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
@@ -304,7 +304,7 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+        .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
           { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
@@ -324,7 +324,7 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
           { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
@@ -345,7 +345,7 @@ describe("ContingencyPool", function () {
       const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
       await s.escrow
         .connect(s.firm2)
-        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
+        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
           { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
       await defineAccepted(s, s.firm2, 2n, ethers.id("c"), s.supB, [{ supplier: s.s1, advance: 100n }]);

@@ -110,7 +110,16 @@ describe("demo scenario (scripts/lib/seed-scenario.ts)", function () {
         [euv.id, 1n, euv.milestones[1].rejectionReasonHash],
         [catalyst.id, 1n, catalyst.milestones[1].rejectionReasonHash],
       ]);
-      expect(summary.documents[catalyst.milestones[1].rejectionReasonHash!]).to.match(/ECSA/);
+      // The reasons are published beside their hash, in the rejection's transaction.
+      const reasonHash = catalyst.milestones[1].rejectionReasonHash!;
+      const [published] = await stack.escrow.queryFilter(
+        stack.escrow.filters.DocumentPublished(reasonHash),
+        stack.deploymentBlock,
+      );
+      expect(published.args.text).to.match(/ECSA/);
+      expect(ethers.id(published.args.text)).to.equal(reasonHash);
+      const [rejection] = rejected.filter((e) => e.args.reasonHash === reasonHash);
+      expect(published.transactionHash).to.equal(rejection.transactionHash);
       const failed = await stack.escrow.queryFilter(stack.escrow.filters.ProjectFailed(), stack.deploymentBlock);
       expect(failed.map((e) => [e.args.projectId, e.args.milestoneIndex, e.args.refundable])).to.deep.equal([
         [euv.id, 1n, cny(984_000)],
@@ -254,6 +263,23 @@ describe("demo scenario (scripts/lib/seed-scenario.ts)", function () {
       expect(summary.projects.catalyst.pool.committed).to.equal(cny(2_000_000));
       expect(await stack.token.balanceOf(stack.addresses.pool)).to.equal(summary.expected.poolBalance);
       expect(summary.expected.poolBalance).to.equal(cny(5_000_000));
+    });
+
+    it("published every project title, component specification and supplier record beside its hash", async function () {
+      const { stack, summary } = await networkHelpers.loadFixture(seededFixture);
+      const logs = [
+        ...(await stack.escrow.queryFilter(stack.escrow.filters.DocumentPublished(), stack.deploymentBlock)),
+        ...(await stack.registry.queryFilter(stack.registry.filters.DocumentPublished(), stack.deploymentBlock)),
+      ];
+      const texts = new Map(logs.map((e) => [e.args.documentHash, e.args.text]));
+      for (const [hash, text] of texts) expect(ethers.id(text)).to.equal(hash);
+      const hashes = [
+        ...Object.values(summary.projects).map((p) => p.metadataHash),
+        ...Object.values(summary.components).map((c) => c.metadataHash),
+        ...Object.values(summary.suppliers).map((s) => s!.metadataHash),
+      ];
+      for (const hash of hashes) expect(texts.get(hash), hash).to.be.a("string");
+      expect(texts.get(summary.projects.photoresist.metadataHash)).to.match(/^project:.+ \/ .+/);
     });
 
     it("registered the suppliers and the components with ordered substitutes; two share a primary", async function () {

@@ -65,9 +65,9 @@ contract ContingencyPoolTest is BaseTest {
         pool = d.pool();
         directory.setProject(PROJECT, FIRM, address(token));
         vm.prank(PRIMARY);
-        registry.registerSupplier(bytes32("primary"), bytes2("CN"));
+        registry.registerSupplier(bytes32("primary"), "", bytes2("CN"));
         vm.prank(SUB);
-        registry.registerSupplier(bytes32("sub"), bytes2("DE"));
+        registry.registerSupplier(bytes32("sub"), "", bytes2("DE"));
         for (uint256 i = 0; i < 3; ++i) {
             address a =
                 i == 0
@@ -85,7 +85,7 @@ contract ContingencyPoolTest is BaseTest {
         SupplyChainTypes.SubstituteInput[] memory subs = new SupplyChainTypes.SubstituteInput[](1);
         subs[0] = SupplyChainTypes.SubstituteInput(SUB, uint128(advance));
         vm.prank(FIRM);
-        uint256 componentId = registry.defineComponent(PROJECT, bytes32("c"), PRIMARY, subs);
+        uint256 componentId = registry.defineComponent(PROJECT, bytes32("c"), "", PRIMARY, subs);
         // Both suppliers accept, and the registry's notice passes before anything is confirmed.
         vm.prank(PRIMARY);
         registry.acceptListing(PROJECT, componentId);
@@ -201,6 +201,6 @@ contract ContingencyPoolTest is BaseTest {
         subs[0] = SupplyChainTypes.SubstituteInput(SUB, 1);
         vm.expectRevert(abi.encodeWithSelector(Errors.SupplyChainRegistry_IdTooLarge.selector, huge, 1));
         vm.prank(FIRM);
-        registry.defineComponent(huge, bytes32("c"), PRIMARY, subs);
+        registry.defineComponent(huge, bytes32("c"), "", PRIMARY, subs);
     }
 }

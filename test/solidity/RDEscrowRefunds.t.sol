@@ -57,7 +57,7 @@ contract RDEscrowRefundsTest is BaseTest {
             accounting: EscrowTypes.Accounting.Expensed
         });
         vm.prank(FIRM);
-        projectId = escrow.createProject(IERC20(address(token)), VERIFIER, keccak256("fuzz"), _PROFILE, milestones);
+        projectId = escrow.createProject(IERC20(address(token)), VERIFIER, keccak256("fuzz"), "", _PROFILE, milestones);
     }
 
     function _fund(uint256 projectId, address financier, uint256 amount) internal {
@@ -122,7 +122,7 @@ contract RDEscrowRefundsTest is BaseTest {
     function _close(uint256 projectId, uint256 funded, uint256 spent, bool approveAndSpend) internal returns (uint256) {
         if (approveAndSpend) {
             vm.prank(FIRM);
-            escrow.submitMilestone(projectId, 0, keccak256("evidence"));
+            escrow.submitMilestone(projectId, 0, keccak256("evidence"), "");
             vm.prank(VERIFIER);
             escrow.approveMilestone(projectId, 0);
             spent = bound(spent, 0, funded);
@@ -214,11 +214,18 @@ contract RDEscrowRefundsTest is BaseTest {
         if (sum > type(uint128).max) {
             vm.expectRevert(abi.encodeWithSelector(Errors.RDEscrow_TargetTooLarge.selector, sum));
             vm.prank(FIRM);
-            escrow.createProject(IERC20(address(token)), VERIFIER, bytes32(0), _PROFILE, milestones);
+            escrow.createProject(IERC20(address(token)), VERIFIER, bytes32(0), "", _PROFILE, milestones);
             return;
         }
         vm.prank(FIRM);
-        uint256 projectId = escrow.createProject(IERC20(address(token)), VERIFIER, bytes32(0), _PROFILE, milestones);
+        uint256 projectId = escrow.createProject(
+            IERC20(address(token)),
+            VERIFIER,
+            bytes32(0),
+            "",
+            _PROFILE,
+            milestones
+        );
         assertEq(escrow.getProject(projectId).target, sum, "target = sum of budgets");
         EscrowTypes.MilestoneView[] memory stored = escrow.getMilestones(projectId);
         for (uint256 i = 0; i < count; ++i) assertEq(stored[i].budget, milestones[i].budget, "budget stored");

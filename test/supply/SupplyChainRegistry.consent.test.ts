@@ -66,7 +66,7 @@ describe("SupplyChainRegistry consent", function () {
       await expect(
         s.registry
           .connect(s.firm)
-          .registerSupplierWithSig(supplier.address, record.metadataHash, REGION_DE, s.deadline, sig),
+          .registerSupplierWithSig(supplier.address, record.metadataHash, "", REGION_DE, s.deadline, sig),
       )
         .to.emit(s.registry, "SupplierRegistered")
         .withArgs(supplier.address, s.firm.address, record.metadataHash, REGION_DE);
@@ -75,7 +75,7 @@ describe("SupplyChainRegistry consent", function () {
       await expect(
         s.registry
           .connect(s.firm)
-          .registerSupplierWithSig(supplier.address, record.metadataHash, REGION_DE, s.deadline, sig),
+          .registerSupplierWithSig(supplier.address, record.metadataHash, "", REGION_DE, s.deadline, sig),
       )
         .to.be.revertedWithCustomError(s.registry, "SupplyChainRegistry_InvalidSignature")
         .withArgs(supplier.address);
@@ -93,20 +93,22 @@ describe("SupplyChainRegistry consent", function () {
       });
       // Signed by the stranger, submitted for s1.
       await expect(
-        registry.connect(firm).registerSupplierWithSig(s.s1.address, ethers.id("x"), REGION_DE, s.deadline, forged),
+        registry.connect(firm).registerSupplierWithSig(s.s1.address, ethers.id("x"), "", REGION_DE, s.deadline, forged),
       )
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_InvalidSignature")
         .withArgs(s.s1.address);
       const past = BigInt(await networkHelpers.time.latest()) - 1n;
       await expect(
-        registry.connect(firm).registerSupplierWithSig(stranger.address, ethers.id("x"), REGION_DE, past, forged),
+        registry.connect(firm).registerSupplierWithSig(stranger.address, ethers.id("x"), "", REGION_DE, past, forged),
       )
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_SignatureExpired")
         .withArgs(past, (await networkHelpers.time.latest()) + 1);
       // The stranger handed out `forged` (nonce 0), then updated its record itself: the old signature is dead.
-      await registry.connect(stranger).registerSupplier(ethers.id("new"), REGION_CN);
+      await registry.connect(stranger).registerSupplier(ethers.id("new"), "", REGION_CN);
       await expect(
-        registry.connect(firm).registerSupplierWithSig(stranger.address, ethers.id("x"), REGION_DE, s.deadline, forged),
+        registry
+          .connect(firm)
+          .registerSupplierWithSig(stranger.address, ethers.id("x"), "", REGION_DE, s.deadline, forged),
       )
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_InvalidSignature")
         .withArgs(stranger.address);
@@ -127,14 +129,14 @@ describe("SupplyChainRegistry consent", function () {
       const sig = await s.stranger.signTypedData(s.domain, SUPPLIER_RECORD_TYPES, value);
       await s.registry
         .connect(s.firm)
-        .registerSupplierWithSig(walletAddress, value.metadataHash, REGION_CN, s.deadline, sig);
+        .registerSupplierWithSig(walletAddress, value.metadataHash, "", REGION_CN, s.deadline, sig);
       expect((await s.registry.getSupplier(walletAddress)).registered).to.equal(true);
       // A signature by another key is refused by the wallet.
       const other = await s.firm.signTypedData(s.domain, SUPPLIER_RECORD_TYPES, { ...value, nonce: 1n });
       await expect(
         s.registry
           .connect(s.firm)
-          .registerSupplierWithSig(walletAddress, value.metadataHash, REGION_CN, s.deadline, other),
+          .registerSupplierWithSig(walletAddress, value.metadataHash, "", REGION_CN, s.deadline, other),
       )
         .to.be.revertedWithCustomError(s.registry, "SupplyChainRegistry_InvalidSignature")
         .withArgs(walletAddress);
@@ -145,9 +147,9 @@ describe("SupplyChainRegistry consent", function () {
     async function pending() {
       const s = await scenario();
       const x = s.signers[16]; // a supplier new to the project
-      await s.registry.connect(x).registerSupplier(ethers.id("x"), REGION_CN);
+      await s.registry.connect(x).registerSupplier(ethers.id("x"), "", REGION_CN);
       // Component 4: primary supB, substitutes s1 then x — nobody accepted yet.
-      await s.registry.connect(s.firm).defineComponent(s.projectId, ethers.id("wafer"), s.supB.address, [
+      await s.registry.connect(s.firm).defineComponent(s.projectId, ethers.id("wafer"), "", s.supB.address, [
         { supplier: s.s1.address, advance: ADV1 },
         { supplier: x.address, advance: 2n * ADV1 },
       ]);
@@ -274,19 +276,19 @@ describe("SupplyChainRegistry consent", function () {
       const now = BigInt(await networkHelpers.time.latest());
       await escrow
         .connect(stranger)
-        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("junk"), DEFAULT_PROFILE, [
+        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("junk"), "", DEFAULT_PROFILE, [
           { budget: 1n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
-      await registry.connect(stranger).registerSupplier(ethers.id("shell"), REGION_CN);
+      await registry.connect(stranger).registerSupplier(ethers.id("shell"), "", REGION_CN);
       for (let i = 0; i < 64; i++) {
         await registry
           .connect(stranger)
-          .defineComponent(2n, ethers.id("junk"), s2.address, [{ supplier: s.s1.address, advance: 1n }]);
+          .defineComponent(2n, ethers.id("junk"), "", s2.address, [{ supplier: s.s1.address, advance: 1n }]);
       }
       expect(await registry.pairCount(s2.address)).to.equal(1n); // its own accepted listing only
       await registry
         .connect(s.firm)
-        .defineComponent(s.projectId, ethers.id("real"), s2.address, [{ supplier: s.s1.address, advance: 1n }]);
+        .defineComponent(s.projectId, ethers.id("real"), "", s2.address, [{ supplier: s.s1.address, advance: 1n }]);
       await expect(registry.connect(s2).acceptListing(s.projectId, 4n)).to.emit(registry, "ListingAccepted");
       expect(await registry.pairCount(s2.address)).to.equal(2n);
     });
@@ -296,11 +298,11 @@ describe("SupplyChainRegistry consent", function () {
     it("reverts with SupplyChainRegistry_SubstituteNotIndependent for the firm and the verifier", async function () {
       const s = await networkHelpers.loadFixture(scenario);
       for (const who of [s.firm, s.verifier]) {
-        await s.registry.connect(who).registerSupplier(ethers.id("self"), REGION_CN);
+        await s.registry.connect(who).registerSupplier(ethers.id("self"), "", REGION_CN);
         await expect(
           s.registry
             .connect(s.firm)
-            .defineComponent(s.projectId, ethers.id("c"), s.supB.address, [{ supplier: who.address, advance: 1n }]),
+            .defineComponent(s.projectId, ethers.id("c"), "", s.supB.address, [{ supplier: who.address, advance: 1n }]),
         )
           .to.be.revertedWithCustomError(s.registry, "SupplyChainRegistry_SubstituteNotIndependent")
           .withArgs(s.projectId, who.address);
@@ -311,19 +313,19 @@ describe("SupplyChainRegistry consent", function () {
       const s = await networkHelpers.loadFixture(scenario);
       await s.registry
         .connect(s.firm)
-        .defineComponent(s.projectId, ethers.id("c"), s.supB.address, [{ supplier: s.s2.address, advance: 1n }]);
+        .defineComponent(s.projectId, ethers.id("c"), "", s.supB.address, [{ supplier: s.s2.address, advance: 1n }]);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.supB.address);
       await expect(
         s.registry
           .connect(s.firm)
-          .defineComponent(s.projectId, ethers.id("c"), s.supB.address, [{ supplier: s.s1.address, advance: 1n }]),
+          .defineComponent(s.projectId, ethers.id("c"), "", s.supB.address, [{ supplier: s.s1.address, advance: 1n }]),
       )
         .to.be.revertedWithCustomError(s.registry, "SupplyChainRegistry_SupplierDisrupted")
         .withArgs(s.supB.address);
       await expect(
         s.registry
           .connect(s.firm)
-          .defineComponent(s.projectId, ethers.id("c"), s.s1.address, [{ supplier: s.supB.address, advance: 1n }]),
+          .defineComponent(s.projectId, ethers.id("c"), "", s.s1.address, [{ supplier: s.supB.address, advance: 1n }]),
       )
         .to.be.revertedWithCustomError(s.registry, "SupplyChainRegistry_SupplierDisrupted")
         .withArgs(s.supB.address);
@@ -338,10 +340,11 @@ describe("SupplyChainRegistry consent", function () {
     async function frontRun() {
       const s = await committed();
       const [colluder, shell] = s.signers.slice(16, 18);
-      for (const x of [colluder, shell]) await s.registry.connect(x).registerSupplier(ethers.id(x.address), REGION_CN);
+      for (const x of [colluder, shell])
+        await s.registry.connect(x).registerSupplier(ethers.id(x.address), "", REGION_CN);
       await s.registry
         .connect(s.firm)
-        .defineComponent(s.projectId, ethers.id("draw"), colluder.address, [
+        .defineComponent(s.projectId, ethers.id("draw"), "", colluder.address, [
           { supplier: shell.address, advance: 50_000_00n },
         ]);
       await acceptListings(s.registry as never, s.projectId, 4n, [colluder, shell]);
@@ -361,10 +364,10 @@ describe("SupplyChainRegistry consent", function () {
       // A substitute accepts; 6 days later (within its notice) supB's disruption is confirmed while the guardian
       // paused deliveries; the notice has passed when the delivery finally runs.
       const [late] = s.signers.slice(18, 19);
-      await s.registry.connect(late).registerSupplier(ethers.id("late"), REGION_CN);
+      await s.registry.connect(late).registerSupplier(ethers.id("late"), "", REGION_CN);
       await s.registry
         .connect(s.firm)
-        .defineComponent(s.projectId, ethers.id("late"), s.supB.address, [
+        .defineComponent(s.projectId, ethers.id("late"), "", s.supB.address, [
           { supplier: late.address, advance: 1_000_00n },
         ]);
       await acceptListings(s.registry as never, s.projectId, 4n, [s.supB, late]);
@@ -386,9 +389,9 @@ describe("SupplyChainRegistry consent", function () {
     it("passes over a substitute that accepted after the confirmation for one eligible then", async function () {
       const s = await networkHelpers.loadFixture(committed);
       const [first] = s.signers.slice(18, 19);
-      await s.registry.connect(first).registerSupplier(ethers.id("first"), REGION_CN);
+      await s.registry.connect(first).registerSupplier(ethers.id("first"), "", REGION_CN);
       // Component 4: primary supB, substitutes `first` (preferred) then s1; supB and s1 accept now.
-      await s.registry.connect(s.firm).defineComponent(s.projectId, ethers.id("pref"), s.supB.address, [
+      await s.registry.connect(s.firm).defineComponent(s.projectId, ethers.id("pref"), "", s.supB.address, [
         { supplier: first.address, advance: 1_000_00n },
         { supplier: s.s1.address, advance: 2_000_00n },
       ]);

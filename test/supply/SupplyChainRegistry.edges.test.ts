@@ -37,13 +37,13 @@ async function directRegistry() {
   const now = BigInt(await networkHelpers.time.latest());
   await escrow
     .connect(s.firm)
-    .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("direct"), DEFAULT_PROFILE, [
+    .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("direct"), "", DEFAULT_PROFILE, [
       { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
-  for (const sup of [s.supA, s.s1]) await registry.connect(sup).registerSupplier(ethers.id(sup.address), REGION_CN);
+  for (const sup of [s.supA, s.s1]) await registry.connect(sup).registerSupplier(ethers.id(sup.address), "", REGION_CN);
   await registry
     .connect(s.firm)
-    .defineComponent(s.projectId, ethers.id("resin"), s.supA.address, [{ supplier: s.s1.address, advance: ADV1 }]);
+    .defineComponent(s.projectId, ethers.id("resin"), "", s.supA.address, [{ supplier: s.s1.address, advance: ADV1 }]);
   await acceptListings(registry as never, s.projectId, 1n, [s.supA, s.s1]);
   return { ...s, direct: registry, pool: s.keeper };
 }
@@ -53,7 +53,7 @@ describe("SupplyChainRegistry edges", function () {
     it("emits ProjectSupplierAdded the first time only, and only for that project", async function () {
       const s = await networkHelpers.loadFixture(directRegistry);
       const { registry, firm, projectId, stranger } = s;
-      await registry.connect(stranger).registerSupplier(ethers.id("stranger"), REGION_CN);
+      await registry.connect(stranger).registerSupplier(ethers.id("stranger"), "", REGION_CN);
       expect(await registry.isProjectPayee(projectId, stranger.address)).to.equal(false);
       await expect(registry.connect(firm).addProjectSupplier(projectId, stranger.address))
         .to.emit(registry, "ProjectSupplierAdded")
@@ -130,13 +130,13 @@ describe("SupplyChainRegistry edges", function () {
     it("finds the entry past the index's first storage slot and the component past the first index word", async function () {
       const s = await networkHelpers.loadFixture(directRegistry);
       const { direct, pool, firm, projectId, supA, supB, s1, s2 } = s;
-      for (const sup of [supB, s2]) await direct.connect(sup).registerSupplier(ethers.id(sup.address), REGION_CN);
+      for (const sup of [supB, s2]) await direct.connect(sup).registerSupplier(ethers.id(sup.address), "", REGION_CN);
       // Components 2..64 with primary supA (64 pairs: its limit), component 65 with primary supB. Four reverse-index
       // entries share a storage slot; 64 components share a word of current-supplier indexes.
       for (let id = 2; id <= 65; id++) {
         await direct
           .connect(firm)
-          .defineComponent(projectId, ethers.id(`c${id}`), id === 65 ? supB.address : supA.address, [
+          .defineComponent(projectId, ethers.id(`c${id}`), "", id === 65 ? supB.address : supA.address, [
             { supplier: id <= 32 ? s1.address : s2.address, advance: BigInt(id) },
           ]);
         await acceptListings(direct as never, projectId, BigInt(id), [id === 65 ? supB : supA, id <= 32 ? s1 : s2]);

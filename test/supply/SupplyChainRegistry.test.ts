@@ -32,10 +32,10 @@ describe("SupplyChainRegistry", function () {
   describe("registerSupplier", function () {
     it("registers the caller and lets it update its record", async function () {
       const { registry, stranger } = await networkHelpers.loadFixture(scenario);
-      await expect(registry.connect(stranger).registerSupplier(ethers.id("a"), REGION_DE))
+      await expect(registry.connect(stranger).registerSupplier(ethers.id("a"), "", REGION_DE))
         .to.emit(registry, "SupplierRegistered")
         .withArgs(stranger.address, stranger.address, ethers.id("a"), REGION_DE);
-      await registry.connect(stranger).registerSupplier(ethers.id("b"), REGION_CN);
+      await registry.connect(stranger).registerSupplier(ethers.id("b"), "", REGION_CN);
       const rec = await registry.getSupplier(stranger.address);
       expect(rec.metadataHash).to.equal(ethers.id("b"));
       expect(rec.region).to.equal(REGION_CN);
@@ -44,7 +44,7 @@ describe("SupplyChainRegistry", function () {
 
     it("reverts with SupplyChainRegistry_InvalidRegion for a zero region", async function () {
       const { registry, stranger } = await networkHelpers.loadFixture(scenario);
-      await expect(registry.connect(stranger).registerSupplier(ethers.id("a"), "0x0000"))
+      await expect(registry.connect(stranger).registerSupplier(ethers.id("a"), "", "0x0000"))
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_InvalidRegion")
         .withArgs("0x0000");
     });
@@ -74,7 +74,7 @@ describe("SupplyChainRegistry", function () {
         const r = registry.connect(caller);
         const calls = [
           r.addProjectSupplier(projectId, s.supA.address),
-          r.defineComponent(projectId, ethers.id("c"), s.supA.address, [{ supplier: s.s1.address, advance: 1n }]),
+          r.defineComponent(projectId, ethers.id("c"), "", s.supA.address, [{ supplier: s.s1.address, advance: 1n }]),
           r.switchSupplier(projectId, 1n, s.s1.address),
         ];
         for (const call of calls) {
@@ -116,11 +116,11 @@ describe("SupplyChainRegistry", function () {
 
     it("reverts with SupplyChainRegistry_InvalidSubstituteCount", async function () {
       const { registry, firm, projectId, supA, signers } = await networkHelpers.loadFixture(scenario);
-      await expect(registry.connect(firm).defineComponent(projectId, ethers.id("c"), supA.address, []))
+      await expect(registry.connect(firm).defineComponent(projectId, ethers.id("c"), "", supA.address, []))
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_InvalidSubstituteCount")
         .withArgs(0n, 8n);
       const nine = signers.slice(0, 9).map((x) => ({ supplier: x.address, advance: 1n }));
-      await expect(registry.connect(firm).defineComponent(projectId, ethers.id("c"), supA.address, nine))
+      await expect(registry.connect(firm).defineComponent(projectId, ethers.id("c"), "", supA.address, nine))
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_InvalidSubstituteCount")
         .withArgs(9n, 8n);
     });
@@ -130,12 +130,12 @@ describe("SupplyChainRegistry", function () {
       await expect(
         registry
           .connect(firm)
-          .defineComponent(projectId, ethers.id("c"), supA.address, [{ supplier: supA.address, advance: 1n }]),
+          .defineComponent(projectId, ethers.id("c"), "", supA.address, [{ supplier: supA.address, advance: 1n }]),
       )
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_DuplicateSupplier")
         .withArgs(supA.address);
       await expect(
-        registry.connect(firm).defineComponent(projectId, ethers.id("c"), supA.address, [
+        registry.connect(firm).defineComponent(projectId, ethers.id("c"), "", supA.address, [
           { supplier: s1.address, advance: 1n },
           { supplier: s1.address, advance: 1n },
         ]),
@@ -150,14 +150,14 @@ describe("SupplyChainRegistry", function () {
       await expect(
         registry
           .connect(firm)
-          .defineComponent(projectId, ethers.id("c"), supA.address, [{ supplier: s1.address, advance: 0n }]),
+          .defineComponent(projectId, ethers.id("c"), "", supA.address, [{ supplier: s1.address, advance: 0n }]),
       )
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_InvalidAdvance")
         .withArgs(0n, 0n, max);
       await expect(
         registry
           .connect(firm)
-          .defineComponent(projectId, ethers.id("c"), supA.address, [{ supplier: s1.address, advance: max + 1n }]),
+          .defineComponent(projectId, ethers.id("c"), "", supA.address, [{ supplier: s1.address, advance: max + 1n }]),
       )
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_InvalidAdvance")
         .withArgs(0n, max + 1n, max);
@@ -168,7 +168,7 @@ describe("SupplyChainRegistry", function () {
       await expect(
         registry
           .connect(firm)
-          .defineComponent(projectId, ethers.id("c"), stranger.address, [{ supplier: s1.address, advance: 1n }]),
+          .defineComponent(projectId, ethers.id("c"), "", stranger.address, [{ supplier: s1.address, advance: 1n }]),
       )
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_SupplierNotRegistered")
         .withArgs(stranger.address);
@@ -180,12 +180,12 @@ describe("SupplyChainRegistry", function () {
       for (let i = 0; i < 63; i++) {
         await registry
           .connect(firm)
-          .defineComponent(projectId, ethers.id("c"), s2.address, [{ supplier: s1.address, advance: 1n }]);
+          .defineComponent(projectId, ethers.id("c"), "", s2.address, [{ supplier: s1.address, advance: 1n }]);
         await registry.connect(s1).acceptListing(projectId, 4n + BigInt(i));
       }
       await registry
         .connect(firm)
-        .defineComponent(projectId, ethers.id("c"), supA.address, [{ supplier: s1.address, advance: 1n }]);
+        .defineComponent(projectId, ethers.id("c"), "", supA.address, [{ supplier: s1.address, advance: 1n }]);
       await expect(registry.connect(s1).acceptListing(projectId, 67n))
         .to.be.revertedWithCustomError(registry, "SupplyChainRegistry_TooManyPairs")
         .withArgs(s1.address, 64n);

@@ -115,7 +115,7 @@ test("the overview and the projects show the seeded scenario", async ({ page }) 
   await expect(first).toContainText("18,000,000.00 dCNY / 18,000,000.00");
   // The project's title is the document behind its on-chain description hash, checked against that hash.
   await expect(first.getByTestId("project-title")).toHaveText("KrF/ArF photoresist localisation R&D");
-  await expect(first.getByTestId("project-title")).toHaveAttribute("data-document", "verified");
+  await expect(first.getByTestId("project-title")).toHaveAttribute("data-document", "published");
   await screenshot(page, "projects");
   await first.getByRole("link").first().click();
   await expect(page.locator("h1")).toHaveText("Project 1 · KrF/ArF photoresist localisation R&D");
@@ -199,8 +199,12 @@ test("the firm sees why its evidence was rejected, resubmits, and the verifier r
   await confirmed(page, "Reject milestone 2");
   expect((await getMilestones(2n))[1].status).toBe(MilestoneStatus.Rejected);
   await expect(row).toContainText("Rejected");
-  // A reason typed in the dashboard is published only as its hash: the page shows the hash, never a guess.
-  await expect(row.getByTestId("rejection-reason")).toContainText(/Rejected because: 0x[0-9a-f]{4}…[0-9a-f]{4}/);
+  // The reason typed in the dashboard was published beside its hash (the default for reasons): it reads as text.
+  await expect(row.getByTestId("rejection-reason")).toContainText(
+    "Rejected because: ECSA loss still above 40% after 30k cycles",
+  );
+  // The evidence was submitted private (the default for evidence): its hash, marked so.
+  await expect(row.getByTestId("milestone-evidence")).toHaveAttribute("data-document", "private");
 });
 
 test("the firm pays a registered supplier from an approved milestone", async ({ page, wallet }) => {
@@ -465,7 +469,8 @@ test("the firm creates a project with milestones, registers a supplier and defin
   await expect(forms.getByTestId("listings-await")).toContainText("must accept its listing");
 
   // A component whose substitute nobody registered is refused before anything is sent, in words.
-  await forms.getByLabel("Component", { exact: true }).fill("EUV pellicle membrane");
+  await expect(forms.getByTestId("component-spec-visibility")).toHaveValue("publish");
+  await forms.getByLabel("Component", { exact: true }).fill("EUV pellicle membrane, 6-inch, ≤ 0.2 % EUV absorption");
   await forms.getByLabel("Primary supplier").fill(who.newSupplier);
   await forms.getByLabel("Substitute", { exact: true }).fill(who.unregistered);
   await forms.getByLabel(/^advance/).fill("120000");
@@ -488,6 +493,48 @@ test("the firm creates a project with milestones, registers a supplier and defin
   // Neither supplier has accepted its listing yet.
   await expect(page.getByTestId("components").getByTestId("listing-pending")).toHaveCount(2);
   await screenshot(page, "firm-new-project");
+});
+
+test("what the firm wrote reads back as text after a reload and in a fresh browser; private evidence stays a hash", async ({
+  page,
+  wallet,
+  browser,
+}) => {
+  const description = "EUV pellicle membrane, 6-inch pilot";
+  const specification = "EUV pellicle membrane, 6-inch, ≤ 0.2 % EUV absorption";
+  // Project #4 and its component were written in the dashboard, published (the test before).
+  await goAs(page, wallet, who.photoresistFirm, "/projects/4");
+  await expect(page.getByTestId("project-description")).toHaveText(description);
+  await expect(page.getByTestId("project-description")).toHaveAttribute("data-document", "published");
+  await expect(page.getByTestId("component-spec")).toHaveText(specification);
+
+  // Evidence for milestone 1, kept private: only its hash goes on chain; the page shows it marked "private".
+  const evidence = page.getByTestId("evidence-text");
+  await expect(page.getByTestId("evidence-text-visibility")).toHaveValue("private");
+  await expect(page.getByTestId("evidence-text-hint")).toContainText("Only the hash of the text goes on chain");
+  await evidence.fill("Customer yield data, confidential");
+  await page.getByTestId("submit-evidence").click();
+  await confirmed(page, "Submit for review");
+  const row = page.getByTestId("milestone-row").and(page.locator('[data-index="0"]'));
+  await expect(row.getByTestId("milestone-evidence")).toHaveAttribute("data-document", "private");
+  await expect(row.getByTestId("milestone-evidence")).toContainText(/^0x[0-9a-f]{4}…[0-9a-f]{4} \(private\)$/);
+  await expect(row).not.toContainText("Customer yield data");
+
+  // After a reload, and in a browser that never saw the forms (no wallet, nothing cached), the same.
+  await page.reload();
+  await expect(page.getByTestId("project-description")).toHaveText(description);
+  await expect(page.getByTestId("component-spec")).toHaveText(specification);
+  const fresh = await browser.newContext({ baseURL: "http://127.0.0.1:3000", locale: "zh-CN" });
+  const other = await fresh.newPage();
+  await other.goto("/projects/4");
+  await other.getByTestId("lang-switch").click();
+  await expect(other.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(other.getByTestId("project-description")).toHaveText(description);
+  await expect(other.getByTestId("component-spec")).toHaveText(specification);
+  const privateEvidence = other.getByTestId("milestone-row").and(other.locator('[data-index="0"]'));
+  await expect(privateEvidence.getByTestId("milestone-evidence")).toContainText("(不公开)");
+  await expect(other.locator("h1")).toHaveText(`项目 4 · ${description}`);
+  await fresh.close();
 });
 
 test("a confirmation made while the guardian paused triggers waits; once resumed anyone delivers it and the pool finances the substitute", async ({

@@ -1,7 +1,7 @@
 /** Helpers the reducers share: address normalisation and the rows of one token movement. */
-import type { Hex } from "viem";
+import { keccak256, stringToHex, type Hex } from "viem";
 
-import { insert, upsert, type Change } from "../changes";
+import { insert, insertOnce, upsert, type Change } from "../changes";
 import type { FlowKind } from "../vocabulary";
 import type { EventMeta, Lookups } from "./types";
 
@@ -9,6 +9,30 @@ import type { EventMeta, Lookups } from "./types";
 export const lc = (address: Hex | string): Hex => address.toLowerCase() as Hex;
 
 export const ZERO_ADDRESS: Hex = "0x0000000000000000000000000000000000000000";
+
+/**
+ * DocumentPublished (the escrow's and the registry's): the text by its hash, who published it and where, kept only
+ * when it hashes to its hash (our contracts refuse any other; a reader checks again) and only the first time.
+ */
+export function documentPublished(args: { documentHash: Hex; text: string }, meta: EventMeta): Change[] {
+  const documentHash = args.documentHash.toLowerCase() as Hex;
+  if (keccak256(stringToHex(args.text)) !== documentHash) return [];
+  return [
+    insertOnce(
+      "document",
+      { documentHash },
+      {
+        text: args.text,
+        publishedBy: lc(meta.from),
+        contract: lc(meta.address),
+        blockNumber: meta.blockNumber,
+        timestamp: meta.timestamp,
+        transactionHash: meta.transactionHash,
+        logIndex: meta.logIndex,
+      },
+    ),
+  ];
+}
 
 /** The project's token, which every movement of the project moves (docs/EVENTS.md rule 1). */
 export function projectToken(lookups: Lookups, projectId: bigint): Hex {

@@ -1,6 +1,6 @@
 /** RDEscrow: projects, milestones, financiers' funding and refunds, payments (docs/EVENTS.md, IRDEscrow.sol). */
 import { insert, update, upsert } from "../changes";
-import { lc, movement, projectToken } from "./common";
+import { documentPublished, lc, movement, projectToken } from "./common";
 import type { Reducers } from "./types";
 
 export const escrowReducers: Reducers["RDEscrow"] = {
@@ -85,6 +85,8 @@ export const escrowReducers: Reducers["RDEscrow"] = {
       { add: { paid: args.amount, payments: 1 }, set: { updatedAt: meta.timestamp } },
     ),
   ],
+
+  DocumentPublished: documentPublished,
 
   Refunded: (args, meta, lookups) => [
     ...movement(

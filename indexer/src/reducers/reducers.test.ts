@@ -5,13 +5,14 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { Hex } from "viem";
+import { keccak256, stringToHex, type Hex } from "viem";
 
 import { auditRow, jsonArgs, partiesOf } from "../audit";
 import { merge, type Change } from "../changes";
 import { reducers, CONTRACT_ABIS, type ContractName, type EventMeta, type Lookups } from "./index";
 
 const ESCROW = "0x00000000000000000000000000000000000000e5" as Hex;
+const REGISTRY = "0x00000000000000000000000000000000000000e6" as Hex;
 const POOL = "0x0000000000000000000000000000000000000001".replace(/1$/, "b") as Hex;
 const TOKEN = "0x00000000000000000000000000000000000000aa" as Hex;
 const FIRM = "0x000000000000000000000000000000000000F1F1" as Hex;
@@ -32,6 +33,7 @@ function meta(address: Hex): EventMeta {
     timestamp: BigInt(1_700_000_000 + logIndex),
     transactionHash: `0x${logIndex.toString(16).padStart(64, "0")}` as Hex,
     logIndex,
+    from: FIRM,
   };
 }
 
@@ -46,6 +48,7 @@ const reduce = (
 
 /** Primary keys of the tables whose inserted rows later events update (history rows are keyed by their id). */
 const KEYS: Record<string, string[]> = {
+  document: ["documentHash"],
   project: ["id"],
   milestone: ["projectId", "index"],
   component: ["projectId", "componentId"],
@@ -442,6 +445,33 @@ describe("listings", () => {
         ["closed", null, false],
       ],
     );
+  });
+});
+
+describe("published documents", () => {
+  const text = "ArF 光刻胶中试线 / ArF photoresist pilot line";
+  const documentHash = keccak256(stringToHex(text));
+
+  test("a text is kept by its hash with who published it and where, from the escrow and the registry", () => {
+    const t = new Tables().apply(reduce("RDEscrow", "DocumentPublished", { documentHash, text }, ESCROW));
+    const row = t.get("document", { documentHash });
+    assert.equal(row?.text, text);
+    assert.equal(row?.publishedBy, FIRM.toLowerCase());
+    assert.equal(row?.contract, ESCROW.toLowerCase());
+    assert.match(String(row?.transactionHash), /^0x[0-9a-f]{64}$/);
+    const spec = "Photo-acid generator, purity ≥ 99.9 %";
+    const specHash = keccak256(stringToHex(spec));
+    t.apply(reduce("SupplyChainRegistry", "DocumentPublished", { documentHash: specHash, text: spec }, REGISTRY));
+    assert.equal(t.get("document", { documentHash: specHash })?.contract, REGISTRY.toLowerCase());
+  });
+
+  test("the first publication of a hash stays; a text that does not hash to it is never kept", () => {
+    const t = new Tables().apply(reduce("RDEscrow", "DocumentPublished", { documentHash, text }, ESCROW));
+    const first = { ...t.get("document", { documentHash }) };
+    t.apply(reduce("SupplyChainRegistry", "DocumentPublished", { documentHash, text }, REGISTRY));
+    assert.deepEqual(t.get("document", { documentHash }), first);
+    const forged = reduce("RDEscrow", "DocumentPublished", { documentHash: `0x${"cd".repeat(32)}`, text }, ESCROW);
+    assert.deepEqual(forged, []);
   });
 });
 

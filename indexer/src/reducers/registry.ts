@@ -1,6 +1,6 @@
 /** SupplyChainRegistry: suppliers, project payees, critical components, their listings' consent and switches. */
 import { insert, update, upsert } from "../changes";
-import { lc } from "./common";
+import { documentPublished, lc } from "./common";
 import type { Reducers } from "./types";
 
 export const registryReducers: Reducers["SupplyChainRegistry"] = {
@@ -78,6 +78,8 @@ export const registryReducers: Reducers["SupplyChainRegistry"] = {
 
   // The registry's EIP-712 domain never changes after deployment (nothing to index).
   EIP712DomainChanged: () => [],
+
+  DocumentPublished: documentPublished,
 
   ComponentSwitched: (args, meta) => [
     update(

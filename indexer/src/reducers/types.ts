@@ -40,6 +40,8 @@ export interface EventMeta {
   timestamp: bigint;
   transactionHash: Hex;
   logIndex: number;
+  /** The sender of the event's transaction. */
+  from: Hex;
 }
 
 /** State a reducer needs besides its event, read by src/apply.ts before calling it. */

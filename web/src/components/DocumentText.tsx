@@ -1,23 +1,25 @@
 "use client";
 /**
- * The document behind a hash the chain stores (project description, component specification, evidence): its
- * text when the deployment publishes it and it hashes to this value, else the shortened hash. The hash is always
- * on hover, for whoever checks the text against the chain.
+ * The document behind a hash the chain stores (a project's description, a component's specification, evidence,
+ * reasons, an invoice): its published text when one hashes to this value, else the shortened hash marked
+ * "private" (its writer kept it so) or "not published". The hash is always on hover, for whoever checks the text
+ * against the chain. A published text is anyone's input: React renders it as text (never HTML, never a link).
  */
-import { useDeployment } from "@/hooks/useDeployment";
-import { shortenAddress } from "@/lib/address";
+import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
+import { useI18n } from "@/i18n";
+import { DocumentView } from "./DocumentView";
 
-export function DocumentText({ hash, testId }: { hash: string | undefined; testId?: string }) {
-  const { documentOf } = useDeployment();
-  if (!hash) return <span>—</span>;
-  const text = documentOf(hash);
-  return text === undefined ? (
-    <span className="mono" title={hash} data-testid={testId}>
-      {shortenAddress(hash)}
-    </span>
-  ) : (
-    <span title={hash} data-testid={testId} data-document="verified">
-      {text}
-    </span>
-  );
+export function DocumentText({
+  hash,
+  testId,
+  offeredChoice = true,
+}: {
+  hash: string | undefined;
+  testId?: string;
+  /** False for hashes written without the choice to publish (invoices, oracle reports): "not published". */
+  offeredChoice?: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const { stateOf } = usePublishedDocuments([hash]);
+  return <DocumentView hash={hash} state={stateOf(hash, offeredChoice)} locale={locale} t={t} testId={testId} />;
 }

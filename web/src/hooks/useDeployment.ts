@@ -7,7 +7,6 @@ import { deployments, type WebDeployment as Deployment } from "@/generated/deplo
 import { useI18n } from "@/i18n";
 import { abis, type ContractName } from "@/generated/abis";
 import { normalizeNames, type KnownNames, type RoleLabels } from "@/lib/address";
-import { documentLabel, verifiedDocuments } from "@/lib/documents";
 import { contractWords } from "@/i18n/chainWords";
 import type { SourceContract } from "@/lib/events";
 import type { Locale } from "@/lib/format";
@@ -25,8 +24,6 @@ export interface DeploymentInfo {
   contractByAddress: Map<string, SourceContract>;
   /** The contracts whose events make the audit trail (see historySources: the token is excluded). */
   eventSources: Map<string, SourceContract>;
-  /** What a person reads of the document behind a metadata/evidence hash (lib/documents), if it is published. */
-  documentOf: (hash: string | undefined) => string | undefined;
 }
 
 export function deploymentFor(chainId: number): Deployment | undefined {
@@ -42,7 +39,6 @@ function deploymentInfo(locale: Locale): DeploymentInfo {
     const deployment = deploymentFor(chainId);
     const contracts = (deployment?.contracts ?? {}) as Partial<Record<string, Address>>;
     const names = normalizeNames(locale, deployment?.roles as RoleLabels | undefined);
-    const documents = verifiedDocuments(deployment?.documents);
     const contractByAddress = new Map<string, SourceContract>();
     for (const [name, address] of Object.entries(contracts)) {
       if (address) {
@@ -57,10 +53,6 @@ function deploymentInfo(locale: Locale): DeploymentInfo {
       names,
       addressOf: (name: ContractName) => (name in abis ? contracts[name] : undefined),
       contractByAddress,
-      documentOf: (hash) => {
-        const text = hash ? documents.get(hash.toLowerCase()) : undefined;
-        return text === undefined ? undefined : documentLabel(text, locale);
-      },
     };
     infoByLocale.set(locale, info);
   }

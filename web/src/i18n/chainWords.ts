@@ -118,6 +118,11 @@ const ownershipEvents = {
 } as const;
 
 const eip712DomainChanged = { en: "Signing domain changed", zh: "签名域变更", params: {} } as const;
+const documentPublished = {
+  en: "Document published",
+  zh: "文档公开",
+  params: { documentHash: w("Document", "文档"), text: w("Text", "文本") },
+} as const;
 
 export const eventCatalogue: EventCatalogue = {
   RDEscrow: {
@@ -179,6 +184,7 @@ export const eventCatalogue: EventCatalogue = {
       ProjectCancelled: { en: "Project cancelled", zh: "项目取消", params: { projectId, refundable } },
       ProjectCompleted: { en: "Project completed", zh: "项目完成", params: { projectId, refundable } },
       Refunded: { en: "Refunded", zh: "退款", params: { projectId, financier, amount } },
+      DocumentPublished: documentPublished,
       InvoiceReleased: {
         en: "Invoice released",
         zh: "发票放行",
@@ -226,6 +232,7 @@ export const eventCatalogue: EventCatalogue = {
         params: { projectId, supplier },
       },
       EIP712DomainChanged: eip712DomainChanged,
+      DocumentPublished: documentPublished,
       ListingAccepted: {
         en: "Listing accepted",
         zh: "供应商接受列名",

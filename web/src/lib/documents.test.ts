@@ -1,6 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { documentHash as hash, documentLabel, verifiedDocuments } from "./documents";
+import {
+  documentArgs,
+  documentBytes,
+  documentHash as hash,
+  documentLabel,
+  documentSendable,
+  documentState,
+  MAX_DOCUMENT_BYTES,
+  verifiedText,
+} from "./documents";
 
 test("a document's hash is keccak256 of its UTF-8 text, untrimmed", () => {
   assert.equal(hash(""), "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
@@ -8,14 +17,37 @@ test("a document's hash is keccak256 of its UTF-8 text, untrimmed", () => {
   assert.notEqual(hash(" abc"), hash("abc"));
 });
 
-test("only documents whose text hashes to their key are kept, keys lower-cased", () => {
+test("a published text is kept only when it hashes to the document's hash (any case of the hash)", () => {
   const good = "project:KrF/ArF 光刻胶国产化研发 / KrF/ArF photoresist localisation R&D";
-  const docs = verifiedDocuments({
-    [hash(good).toUpperCase().replace("0X", "0x")]: good,
-    [hash("the real text")]: "a forged text",
-  });
-  assert.deepEqual([...docs.entries()], [[hash(good), good]]);
-  assert.equal(verifiedDocuments(undefined).size, 0);
+  const upper = hash(good).toUpperCase().replace("0X", "0x");
+  assert.equal(verifiedText(upper, [{ documentHash: upper, text: good }]), good);
+  assert.equal(
+    verifiedText(hash("the real text"), [{ documentHash: hash("the real text"), text: "a forged text" }]),
+    undefined,
+  );
+  assert.equal(verifiedText(hash(good), [{ documentHash: hash("other"), text: good }]), undefined);
+});
+
+test("publish sends the trimmed text beside its hash; private sends the same hash and no text", () => {
+  assert.deepEqual(documentArgs("  ArF 光刻胶  ", "publish"), [hash("ArF 光刻胶"), "ArF 光刻胶"]);
+  assert.deepEqual(documentArgs("  ArF 光刻胶  ", "private"), [hash("ArF 光刻胶"), ""]);
+});
+
+test("a published text is bounded in UTF-8 bytes; a private one only needs to be there", () => {
+  assert.equal(documentBytes("研"), 3);
+  const atBound = "研".repeat(682) + "xx"; // 2,048 bytes
+  assert.equal(documentBytes(atBound), MAX_DOCUMENT_BYTES);
+  assert.equal(documentSendable(atBound, "publish"), true);
+  assert.equal(documentSendable(atBound + "x", "publish"), false);
+  assert.equal(documentSendable(atBound + "x", "private"), true);
+  assert.equal(documentSendable("   ", "private"), false);
+});
+
+test("a hash without a text is private when its writer had the choice, else not published; unread is unknown", () => {
+  assert.deepEqual(documentState({ text: "t" }, true), { kind: "published", text: "t" });
+  assert.deepEqual(documentState({ text: undefined }, true), { kind: "private" });
+  assert.deepEqual(documentState({ text: undefined }, false), { kind: "notPublished" });
+  assert.deepEqual(documentState(undefined, true), { kind: "unknown" });
 });
 
 test("labels keep the reader's language and drop the kind and the URI", () => {

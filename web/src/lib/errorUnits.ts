@@ -38,6 +38,9 @@ type IntegerInput<E extends ErrorItem> = Extract<E["inputs"][number], { type: `u
 export type ErrorUnitTable = { [E in ErrorItem as E["name"]]: { [P in IntegerInput<E> as P["name"]]: IntegerUnit } };
 
 export const ERROR_PARAM_UNITS = {
+  // Documents (the escrow's and the registry's published texts)
+  Documents_HashMismatch: {},
+  Documents_TextTooLong: { length: "count", maxLength: "count" },
   // RDEscrow
   RDEscrow_AllMilestonesApproved: { projectId: "id" },
   RDEscrow_BudgetExceeded: { projectId: "id", milestoneIndex: "index", amount: "amount", remaining: "amount" },

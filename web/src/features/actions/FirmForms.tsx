@@ -11,7 +11,8 @@ import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT, type MessageKey } from "@/i18n";
 import { parseAmount } from "@/lib/format";
-import { documentHash } from "@/lib/documents";
+import { documentArgs, documentSendable, type Visibility } from "@/lib/documents";
+import { DocumentField } from "./DocumentField";
 import { addressLabel } from "@/lib/address";
 import type { SupplierInfo } from "@/lib/components";
 import type { ProjectModel } from "@/lib/projects";
@@ -34,6 +35,7 @@ export function CreateProjectForm() {
   const verifiers = Object.entries(names).filter(([, v]) => v.role === "verifier");
   const [verifier, setVerifier] = useState(verifiers[0]?.[0] ?? "");
   const [description, setDescription] = useState("");
+  const [descriptionVisibility, setDescriptionVisibility] = useState<Visibility>("publish");
   const [rows, setRows] = useState<MilestoneRow[]>([
     { budget: "", deadline: inDays(90), stage: Stage.Research, accounting: Accounting.Expensed },
     { budget: "", deadline: inDays(180), stage: Stage.Pilot, accounting: Accounting.Expensed },
@@ -54,7 +56,7 @@ export function CreateProjectForm() {
     maxMilestones !== undefined &&
     BigInt(rows.length) <= maxMilestones &&
     isAddress(verifier) &&
-    description.trim() !== "" &&
+    documentSendable(description, descriptionVisibility) &&
     parsed.every((m) => m.budget !== undefined && m.budget > 0n && Number.isFinite(m.deadline));
   const update = (i: number, patch: Partial<MilestoneRow>) =>
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -79,15 +81,14 @@ export function CreateProjectForm() {
             ))}
           </datalist>
         </label>
-        <label>
-          {t("firmForms.description")}
-          <input
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            size={40}
-            data-testid="create-description"
-          />
-        </label>
+        <DocumentField
+          label={t("firmForms.description")}
+          value={description}
+          onChange={setDescription}
+          visibility={descriptionVisibility}
+          onVisibility={setDescriptionVisibility}
+          testId="create-description"
+        />
         <label>
           {t("firmForms.rdForm")}
           <select value={rdForm} onChange={(e) => setRdForm(Number(e.target.value))} data-testid="create-rd-form">
@@ -221,7 +222,7 @@ export function CreateProjectForm() {
               args: [
                 token.address!,
                 verifier as `0x${string}`,
-                documentHash(description.trim()),
+                ...documentArgs(description, descriptionVisibility),
                 { rdForm, greenCategory },
                 parsed.map((m) => ({
                   budget: m.budget!,
@@ -256,6 +257,7 @@ export function SupplierForms({
   const [projectId, setProjectId] = useState(projects[0]?.id.toString() ?? "");
   const [supplier, setSupplier] = useState("");
   const [component, setComponent] = useState("");
+  const [componentVisibility, setComponentVisibility] = useState<Visibility>("publish");
   const [primary, setPrimary] = useState("");
   const [substitute, setSubstitute] = useState("");
   const [advance, setAdvance] = useState("");
@@ -308,10 +310,15 @@ export function SupplierForms({
         </button>
       </div>
       <div className="formRow">
-        <label>
-          {t("supply.component")}
-          <input value={component} onChange={(e) => setComponent(e.target.value)} size={20} />
-        </label>
+        <DocumentField
+          label={t("supply.component")}
+          value={component}
+          onChange={setComponent}
+          visibility={componentVisibility}
+          onVisibility={setComponentVisibility}
+          size={20}
+          testId="component-spec"
+        />
         <label>
           {t("supply.primary")}
           <input value={primary} onChange={(e) => setPrimary(e.target.value.trim())} size={44} className="mono" />
@@ -324,7 +331,11 @@ export function SupplierForms({
         <button
           type="button"
           disabled={
-            isPending || component.trim() === "" || !isAddress(primary) || !isAddress(substitute) || !advanceAmount
+            isPending ||
+            !documentSendable(component, componentVisibility) ||
+            !isAddress(primary) ||
+            !isAddress(substitute) ||
+            !advanceAmount
           }
           data-testid="define-component"
           onClick={() =>
@@ -333,7 +344,7 @@ export function SupplierForms({
               functionName: "defineComponent",
               args: [
                 pid,
-                documentHash(component.trim()),
+                ...documentArgs(component, componentVisibility),
                 primary as `0x${string}`,
                 [{ supplier: substitute as `0x${string}`, advance: advanceAmount! }],
               ],

@@ -1,15 +1,17 @@
 "use client";
-/** The verifier's review of a project's submitted milestones: approve, or reject with a published reason. */
+/** The verifier's review of a project's submitted milestones: approve, or reject with reasons (published or private). */
 import { useState } from "react";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT } from "@/i18n";
-import { documentHash } from "@/lib/documents";
+import { documentArgs, documentSendable, type Visibility } from "@/lib/documents";
+import { DocumentField } from "./DocumentField";
 import type { ProjectModel } from "@/lib/projects";
 
 export function MilestoneReview({ project }: { project: ProjectModel }) {
   const t = useT();
   const { write, isPending } = useWriteFlow();
   const [reason, setReason] = useState("");
+  const [visibility, setVisibility] = useState<Visibility>("publish");
   const submitted = project.milestones.filter((m) => m.status === "Submitted");
   if (submitted.length === 0) return <p className="muted">{t("actions.nothingToReview")}</p>;
   return (
@@ -35,19 +37,24 @@ export function MilestoneReview({ project }: { project: ProjectModel }) {
           >
             {t("actions.approveMilestone", { index: m.index + 1 })}
           </button>
-          <label>
-            {t("actions.rejectReason")}
-            <input value={reason} onChange={(e) => setReason(e.target.value)} size={30} data-testid="reject-reason" />
-          </label>
+          <DocumentField
+            label={t("actions.rejectReason")}
+            value={reason}
+            onChange={setReason}
+            visibility={visibility}
+            onVisibility={setVisibility}
+            size={30}
+            testId="reject-reason"
+          />
           <button
             type="button"
-            disabled={isPending || reason.trim() === ""}
+            disabled={isPending || !documentSendable(reason, visibility)}
             data-testid="reject-milestone"
             onClick={() =>
               void write({
                 contract: "RDEscrow",
                 functionName: "rejectMilestone",
-                args: [project.id, BigInt(m.index), documentHash(reason.trim())],
+                args: [project.id, BigInt(m.index), ...documentArgs(reason, visibility)],
                 label: t("actions.rejectMilestone", { index: m.index + 1 }),
               })
             }

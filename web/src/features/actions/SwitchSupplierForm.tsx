@@ -6,6 +6,7 @@
  */
 import { useState } from "react";
 import { Section } from "@/components/ui";
+import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT } from "@/i18n";
@@ -23,7 +24,8 @@ export function SwitchSupplierForm({
   states: ReadonlyMap<string, SupplierState>;
 }) {
   const t = useT();
-  const { names, documentOf } = useDeployment();
+  const { names } = useDeployment();
+  const specifications = usePublishedDocuments(components.map((c) => c.metadataHash));
   const { write, isPending } = useWriteFlow();
   const [selected, setSelected] = useState("");
   const [to, setTo] = useState("");
@@ -32,7 +34,7 @@ export function SwitchSupplierForm({
   const targets = switchTargets(component, (a) => isDisruptedIn(states, a));
   const target = targets.find((s) => sameAddress(s.supplier, to) && !s.disrupted);
   const componentName = (c: ComponentState) => {
-    const text = c.metadataHash ? documentOf(c.metadataHash) : undefined;
+    const text = specifications.labelOf(c.metadataHash);
     return `#${c.projectId} · ${t("supply.component")} #${c.componentId}${text ? ` · ${text}` : ""}`;
   };
   return (

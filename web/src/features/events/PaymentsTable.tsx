@@ -71,7 +71,7 @@ export function PaymentsTable({
                   {category === undefined ? "—" : words.enumValue("Category", category)}
                 </td>
                 <td>
-                  <DocumentText hash={arg<string>(e, ["invoiceHash"], 5)} />
+                  <DocumentText hash={arg<string>(e, ["invoiceHash"], 5)} offeredChoice={false} />
                 </td>
                 <td>
                   <TxLink hash={e.transactionHash} />

@@ -2,6 +2,7 @@
 /** Overview: global totals rebuilt from events, and the fund-flow Sankey with drill-down to transactions. */
 import { useMemo, useState } from "react";
 import { PageHeader, Section, Empty, Notice } from "@/components/ui";
+import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useLedger } from "@/hooks/useEventLog";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
@@ -16,7 +17,7 @@ import { TotalsGrid } from "./TotalsGrid";
 
 export function OverviewView() {
   const { t, locale } = useI18n();
-  const { names, documentOf } = useDeployment();
+  const { names } = useDeployment();
   const log = useLedger();
   const token = useTokenInfo();
   const [selected, setSelected] = useState<FlowLink>();
@@ -28,10 +29,10 @@ export function OverviewView() {
   }, [selected, log.events]);
   // Hover titles and the selected flow name escrows and pools by their project's published title; the labels
   // beside the nodes stay short so they do not run into the next column's.
-  const projectName = (id: string) => {
-    const project = log.projects.get(id);
-    return project ? documentOf(project.metadataHash) : undefined;
-  };
+  const titles = usePublishedDocuments(
+    useMemo(() => [...log.projects.values()].map((p) => p.metadataHash), [log.projects]),
+  );
+  const projectName = (id: string) => titles.labelOf(log.projects.get(id)?.metadataHash);
   const fmt = (v: bigint) => formatAmount(v, token.decimals, { locale, symbol: token.symbol });
   return (
     <>

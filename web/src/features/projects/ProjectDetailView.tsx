@@ -6,7 +6,7 @@ import { DocumentText } from "@/components/DocumentText";
 import { Amount } from "@/components/Amount";
 import { TxLink } from "@/components/TxLink";
 import { Empty, PageHeader, Section, Notice } from "@/components/ui";
-import { useDeployment } from "@/hooks/useDeployment";
+import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
 import { useLedger } from "@/hooks/useEventLog";
 import { useT } from "@/i18n";
 import { formatPercent, formatTimestamp } from "@/lib/format";
@@ -25,9 +25,9 @@ import styles from "./projects.module.css";
 
 export function ProjectDetailView({ id }: { id: string }) {
   const t = useT();
-  const { documentOf } = useDeployment();
   const log = useLedger();
   const project = log.projects.get(id);
+  const title = usePublishedDocuments([project?.metadataHash]).labelOf(project?.metadataHash);
   const ledger = log.ledger.projects.get(id);
   const projectEvents = useMemo(
     () => log.events.filter((e) => e.args.projectId?.toString() === id).reverse(),
@@ -56,7 +56,7 @@ export function ProjectDetailView({ id }: { id: string }) {
   return (
     <>
       <PageHeader
-        title={[t("projects.detailTitle", { id }), documentOf(project.metadataHash)].filter(Boolean).join(" · ")}
+        title={[t("projects.detailTitle", { id }), title].filter(Boolean).join(" · ")}
         actions={<ProjectStatusBadge status={project.status} />}
       />
       <Section title={t("common.details")} testId="project-meta">
@@ -136,7 +136,7 @@ export function ProjectDetailView({ id }: { id: string }) {
                   <MilestoneStatusBadge status={m.status} />
                 </td>
                 <td>
-                  <DocumentText hash={m.evidenceHash} />
+                  <DocumentText hash={m.evidenceHash} testId="milestone-evidence" />
                   {m.status === "Rejected" && m.reasonHash && (
                     <div className="muted" data-testid="rejection-reason">
                       {t("projects.rejectedBecause")}: <DocumentText hash={m.reasonHash} />

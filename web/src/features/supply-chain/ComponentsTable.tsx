@@ -55,7 +55,7 @@ export function ComponentsTable({
                 <div className="num">#{c.componentId.toString()}</div>
                 {c.metadataHash && (
                   <div className="muted">
-                    <DocumentText hash={c.metadataHash} />
+                    <DocumentText hash={c.metadataHash} testId="component-spec" />
                   </div>
                 )}
               </td>

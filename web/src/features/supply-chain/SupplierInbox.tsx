@@ -7,7 +7,7 @@
  */
 import Link from "next/link";
 import { useState } from "react";
-import { keccak256, stringToHex, toHex } from "viem";
+import { toHex } from "viem";
 import { Amount } from "@/components/Amount";
 import { DocumentText } from "@/components/DocumentText";
 import { Badge, Empty, Notice, Section } from "@/components/ui";
@@ -15,6 +15,8 @@ import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT } from "@/i18n";
 import { listingsOf, type ComponentState, type SupplierInfo } from "@/lib/components";
+import { documentArgs, documentSendable, type Visibility } from "@/lib/documents";
+import { DocumentField } from "@/features/actions/DocumentField";
 import { formatTimestamp } from "@/lib/format";
 
 export function SupplierInbox({
@@ -118,33 +120,39 @@ export function SupplierInbox({
   );
 }
 
-/** The connected account registers itself as a supplier (name hashed, ISO region). */
+/** The connected account registers itself as a supplier (its name published or private, ISO region). */
 function RegisterForm() {
   const t = useT();
   const { write, isPending } = useWriteFlow();
   const [name, setName] = useState("");
+  const [visibility, setVisibility] = useState<Visibility>("publish");
   const [region, setRegion] = useState("CN");
   return (
     <Notice testId="inbox-register">
       {t("inbox.notRegistered")}
       <div className="formRow">
-        <label>
-          {t("firmForms.supplierName")}
-          <input value={name} onChange={(e) => setName(e.target.value)} size={24} data-testid="inbox-name" />
-        </label>
+        <DocumentField
+          label={t("firmForms.supplierName")}
+          value={name}
+          onChange={setName}
+          visibility={visibility}
+          onVisibility={setVisibility}
+          size={24}
+          testId="inbox-name"
+        />
         <label>
           {t("supply.region")}
           <input value={region} onChange={(e) => setRegion(e.target.value.toUpperCase().slice(0, 2))} size={3} />
         </label>
         <button
           type="button"
-          disabled={isPending || name.trim() === "" || !/^[A-Z]{2}$/.test(region)}
+          disabled={isPending || !documentSendable(name, visibility) || !/^[A-Z]{2}$/.test(region)}
           data-testid="inbox-register-submit"
           onClick={() =>
             void write({
               contract: "SupplyChainRegistry",
               functionName: "registerSupplier",
-              args: [keccak256(stringToHex(name.trim())), toHex(region, { size: 2 })],
+              args: [...documentArgs(name, visibility), toHex(region, { size: 2 })],
               label: t("inbox.register"),
             })
           }

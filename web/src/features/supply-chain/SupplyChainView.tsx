@@ -85,7 +85,7 @@ export function SupplyChainView() {
                   </td>
                   <td className="num">{formatTimestamp(s.since)}</td>
                   <td>
-                    <DocumentText hash={s.evidenceHash} />
+                    <DocumentText hash={s.evidenceHash} offeredChoice={false} />
                   </td>
                   <td className="right num">{s.reports.length}</td>
                 </tr>
