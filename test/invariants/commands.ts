@@ -221,7 +221,15 @@ class CreateProject extends Step {
     const logs = await act(m, r, expected, () =>
       r.escrow
         .connect(firm)
-        .createProject(r.stack.addresses.token, verifier.address, ethers.ZeroHash, "", DEFAULT_PROFILE, milestones, GAS),
+        .createProject(
+          r.stack.addresses.token,
+          verifier.address,
+          ethers.ZeroHash,
+          "",
+          DEFAULT_PROFILE,
+          milestones,
+          GAS,
+        ),
     );
     if (logs)
       m.projects.push(newProject(BigInt(m.projects.length + 1), this.firm, this.verifier, this.budgets, deadlines));

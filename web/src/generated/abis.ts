@@ -22,6 +22,43 @@ export const rDEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "bytes32",
+        "name": "documentHash",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "textHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "Documents_HashMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "documentHash",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint256",
+        "name": "length",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxLength",
+        "type": "uint256"
+      }
+    ],
+    "name": "Documents_TextTooLong",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
@@ -725,6 +762,25 @@ export const rDEscrowAbi = [
     "inputs": [
       {
         "indexed": true,
+        "internalType": "bytes32",
+        "name": "documentHash",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "string",
+        "name": "text",
+        "type": "string"
+      }
+    ],
+    "name": "DocumentPublished",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
@@ -1241,6 +1297,11 @@ export const rDEscrowAbi = [
         "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
+      },
+      {
+        "internalType": "string",
+        "name": "metadataText",
+        "type": "string"
       },
       {
         "components": [
@@ -1819,6 +1880,11 @@ export const rDEscrowAbi = [
         "internalType": "bytes32",
         "name": "reasonHash",
         "type": "bytes32"
+      },
+      {
+        "internalType": "string",
+        "name": "reasonText",
+        "type": "string"
       }
     ],
     "name": "rejectMilestone",
@@ -1894,6 +1960,11 @@ export const rDEscrowAbi = [
         "internalType": "bytes32",
         "name": "evidenceHash",
         "type": "bytes32"
+      },
+      {
+        "internalType": "string",
+        "name": "evidenceText",
+        "type": "string"
       }
     ],
     "name": "submitMilestone",
@@ -1942,6 +2013,43 @@ export const supplyChainRegistryAbi = [
     ],
     "stateMutability": "nonpayable",
     "type": "constructor"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "documentHash",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "textHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "Documents_HashMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "documentHash",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint256",
+        "name": "length",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxLength",
+        "type": "uint256"
+      }
+    ],
+    "name": "Documents_TextTooLong",
+    "type": "error"
   },
   {
     "inputs": [
@@ -2398,6 +2506,25 @@ export const supplyChainRegistryAbi = [
   },
   {
     "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "documentHash",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "string",
+        "name": "text",
+        "type": "string"
+      }
+    ],
+    "name": "DocumentPublished",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
     "inputs": [],
     "name": "EIP712DomainChanged",
     "type": "event"
@@ -2720,6 +2847,11 @@ export const supplyChainRegistryAbi = [
         "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
+      },
+      {
+        "internalType": "string",
+        "name": "metadataText",
+        "type": "string"
       },
       {
         "internalType": "address",
@@ -3146,6 +3278,11 @@ export const supplyChainRegistryAbi = [
         "type": "bytes32"
       },
       {
+        "internalType": "string",
+        "name": "metadataText",
+        "type": "string"
+      },
+      {
         "internalType": "bytes2",
         "name": "region",
         "type": "bytes2"
@@ -3167,6 +3304,11 @@ export const supplyChainRegistryAbi = [
         "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
+      },
+      {
+        "internalType": "string",
+        "name": "metadataText",
+        "type": "string"
       },
       {
         "internalType": "bytes2",
@@ -7506,6 +7648,43 @@ export const errorsAbi = [
   {
     "inputs": [],
     "name": "DisruptionOracle_ZeroAddress",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "documentHash",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "textHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "Documents_HashMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "documentHash",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint256",
+        "name": "length",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxLength",
+        "type": "uint256"
+      }
+    ],
+    "name": "Documents_TextTooLong",
     "type": "error"
   },
   {

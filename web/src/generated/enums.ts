@@ -52,17 +52,7 @@ export const Category = {
 } as const;
 export type Category = (typeof Category)[keyof typeof Category];
 /** The member names of Category, indexed by value. */
-export const CategoryNames = [
-  "Personnel",
-  "DirectInputs",
-  "Depreciation",
-  "Amortisation",
-  "NewProductDesign",
-  "OtherRelated",
-  "EntrustedDomestic",
-  "EntrustedAbroad",
-  "NonQualifying",
-] as const;
+export const CategoryNames = ["Personnel", "DirectInputs", "Depreciation", "Amortisation", "NewProductDesign", "OtherRelated", "EntrustedDomestic", "EntrustedAbroad", "NonQualifying"] as const;
 export type CategoryName = (typeof CategoryNames)[number];
 
 /** EscrowTypes.Accounting (contracts/types/EscrowTypes.sol): How a milestone's payments are accounted for: expensed (费用化) or capitalised (资本化) as an intangible asset. Research-stage spending is always expensed (企业会计准则第6号). */
@@ -99,15 +89,7 @@ export const GreenCategory = {
 } as const;
 export type GreenCategory = (typeof GreenCategory)[keyof typeof GreenCategory];
 /** The member names of GreenCategory, indexed by value. */
-export const GreenCategoryNames = [
-  "None",
-  "EnergySavingEnvironmental",
-  "CleanerProduction",
-  "CleanEnergy",
-  "EcologicalEnvironment",
-  "GreenInfrastructure",
-  "GreenServices",
-] as const;
+export const GreenCategoryNames = ["None", "EnergySavingEnvironmental", "CleanerProduction", "CleanEnergy", "EcologicalEnvironment", "GreenInfrastructure", "GreenServices"] as const;
 export type GreenCategoryName = (typeof GreenCategoryNames)[number];
 
 /** SupplyChainTypes.ListingStatus (contracts/types/SupplyChainTypes.sol): Where a supplier stands in one listing (its place as primary or substitute of a component). */
@@ -132,13 +114,7 @@ export const FailoverOutcome = {
 } as const;
 export type FailoverOutcome = (typeof FailoverOutcome)[keyof typeof FailoverOutcome];
 /** The member names of FailoverOutcome, indexed by value. */
-export const FailoverOutcomeNames = [
-  "Switched",
-  "NotAffected",
-  "NoHealthySubstitute",
-  "OverBudget",
-  "NotEligible",
-] as const;
+export const FailoverOutcomeNames = ["Switched", "NotAffected", "NoHealthySubstitute", "OverBudget", "NotEligible"] as const;
 export type FailoverOutcomeName = (typeof FailoverOutcomeNames)[number];
 
 /** SupplyChainTypes.SkipReason (contracts/types/SupplyChainTypes.sol): Why the pool did not finance an affected pair. (An advance the token refuses is not skipped: it is financed and stays owed to the substitute, see {IContingencyPool.AdvanceOwed}.) */
@@ -151,13 +127,7 @@ export const SkipReason = {
 } as const;
 export type SkipReason = (typeof SkipReason)[keyof typeof SkipReason];
 /** The member names of SkipReason, indexed by value. */
-export const SkipReasonNames = [
-  "NoHealthySubstitute",
-  "InsufficientLiquidity",
-  "ExposureCapReached",
-  "DisruptionCapReached",
-  "ProjectClosed",
-] as const;
+export const SkipReasonNames = ["NoHealthySubstitute", "InsufficientLiquidity", "ExposureCapReached", "DisruptionCapReached", "ProjectClosed"] as const;
 export type SkipReasonName = (typeof SkipReasonNames)[number];
 
 /** RecordingSubscriber.Mode (contracts/test/RecordingSubscriber.sol) */
@@ -173,15 +143,7 @@ export const ModeNames = ["Accept", "Revert", "BurnGas", "RevertHuge"] as const;
 export type ModeName = (typeof ModeNames)[number];
 
 /** The enums declared in EscrowTypes. */
-export const EscrowTypes = {
-  ProjectStatus,
-  Stage,
-  MilestoneStatus,
-  Category,
-  Accounting,
-  RdForm,
-  GreenCategory,
-} as const;
+export const EscrowTypes = { ProjectStatus, Stage, MilestoneStatus, Category, Accounting, RdForm, GreenCategory } as const;
 
 /** The enums declared in SupplyChainTypes. */
 export const SupplyChainTypes = { ListingStatus, FailoverOutcome, SkipReason } as const;
