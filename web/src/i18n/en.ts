@@ -35,6 +35,21 @@ export const en = {
   "wallet.connectToAct": "Connect a wallet to act.",
   "wallet.localChain": "Local chain",
   "wallet.chain": "Chain {chainId}",
+  "green.title": "Green-finance report",
+  "green.hint":
+    "What your money paid for, by the pro-rata attribution of each payment to the project's financiers at the time of payment (docs/RD-LEDGER.md); green categories of the 2021 Green Bond Endorsed Projects Catalogue; dates in China Standard Time.",
+  "green.year": "Year",
+  "green.period": "Period",
+  "green.wholeYear": "Whole year",
+  "green.quarter": "Q{quarter}",
+  "green.downloadXlsx": "Download XLSX",
+  "green.downloadCsv": "Download CSV",
+  "green.nothing": "None of your money has paid for anything yet.",
+  "green.attributed": "Your money paid out, {period}",
+  "green.greenPart": "of which for green projects",
+  "green.category": "Green category",
+  "green.attributedYuan": "Attributed to you (yuan)",
+  "green.financier": "Financier",
 
   "status.noDeploymentTitle": "No deployment on this chain",
   "status.noDeploymentBody":

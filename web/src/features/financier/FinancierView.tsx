@@ -1,7 +1,7 @@
 "use client";
 /**
  * Financier: my contributions per project (with the refund claimable from a failed or cancelled one), my pool
- * commitments (exposure, withdrawable share, withdraw), totals.
+ * commitments (exposure, withdrawable share, withdraw), totals; the green-finance report of my money.
  */
 import Link from "next/link";
 import { Amount } from "@/components/Amount";
@@ -16,6 +16,7 @@ import { MovementsTable, financierMovements } from "@/features/events/MovementsT
 import type { ChainEvent } from "@/lib/events";
 import { PoolExposure, PoolWithdrawal, RefundClaim } from "@/features/actions/PositionActions";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
+import { GreenReportPanel } from "@/features/greenReport/GreenReportPanel";
 
 export function FinancierView() {
   const t = useT();
@@ -152,6 +153,7 @@ export function FinancierView() {
         )}
         <p className="muted">{t("financier.actionsHint")}</p>
       </Section>
+      <GreenReportPanel financier={account} />
     </>
   );
 }
