@@ -50,6 +50,28 @@ export const en = {
   "green.category": "Green category",
   "green.attributedYuan": "Attributed to you (yuan)",
   "green.financier": "Financier",
+  "owed.title": "Advances owed to substitutes",
+  "owed.hint":
+    "When the token refused an advance (paused, a blacklisted substitute), the pair is still financed and the advance stays in the pool, owed to the substitute. Anyone may claim it; the tokens always go to the substitute.",
+  "owed.none": "No advance was refused.",
+  "owed.substitute": "Substitute",
+  "owed.refused": "Refused",
+  "owed.owed": "Owed now",
+  "owed.claimed": "Claimed",
+  "owed.paid": "paid",
+  "owed.you": "you",
+  "owed.times": "{count} refused advances",
+  "owed.claim": "Claim",
+  "owed.claimLabel": "Claim the owed advance (project {project})",
+  "tokens.title": "Tokens projects' pools may hold",
+  "tokens.hint":
+    "Set at deployment; only the pool's owner changes the list, each change an event. A removed token takes no new commitments; pools that hold it keep financing, repaying and paying out.",
+  "tokens.token": "Token",
+  "tokens.symbol": "Symbol",
+  "tokens.allowed": "allowed",
+  "tokens.removed": "removed",
+  "tokens.changed": "Last change",
+  "tokens.changes": "changed {count} times",
 
   "status.noDeploymentTitle": "No deployment on this chain",
   "status.noDeploymentBody":
