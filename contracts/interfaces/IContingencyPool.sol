@@ -11,11 +11,28 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 /// agreed advance from the project's pool in the same transaction, recorded as owed by the project's firm.
 ///
 /// Notes:
-/// - Caps. Each commitment grants an exposure allowance (at most the amount committed) and a per-disruption
-///   allowance (at most the exposure allowance). A project's exposure cap (max outstanding financing) and
-///   per-disruption cap (max financing one confirmation may draw) are the sums of the allowances granted; they
-///   never decrease (withdrawals are bounded by the cash anyway). A pool whose committers granted nothing
-///   finances nothing.
+/// - Terms. Each project's pool has terms the same for every financier ({SupplyChainTypes.PoolTerms}): an exposure
+///   cap and a per-disruption cap, both in basis points of the pool's value at face (shareholders' cash + their part
+///   of outstanding financing), a withdrawal notice and a repayment term. The firm sets them ({setPoolTerms}). Before
+///   any commitment (no shares) they apply at once; afterwards tightening (no field worse for financiers: caps and
+///   notice and term not larger) applies at once, loosening only from the current withdrawal notice later
+///   ({pendingPoolTerms}), so a financier who disagrees can request its exit and leave first. Every commitment names
+///   the terms it accepts (the pending ones while a change is pending). Since the shareholders' debt never exceeds
+///   `exposureBps` of the value and each shareholder owns the same fraction of both, no financier's share of the
+///   debt ever exceeds `exposureBps` of its own position (and of one disruption's financing, `disruptionBps`),
+///   whoever else commits or leaves. A pool whose terms lend nothing (`exposureBps` = 0) finances nothing.
+/// - Exits. A financier requests its exit ({requestWithdrawal}) and executes it ({withdraw}) from `withdrawalNotice`
+///   later, within {WITHDRAWAL_WINDOW} (then it lapses) (at least the oracle's `maxReportAge`, so one who sees an open round of votes cannot leave before the
+///   confirming vote); meanwhile its position keeps sharing new financing. A position may leave at once when the
+///   project is closed (the escrow holds it no longer Active) or when it has nothing at risk: the pool's terms in
+///   force and pending both lend nothing (`exposureBps` = 0), so its exit shifts no financing onto anyone. A claim
+///   (the debt kept at an exit) never waits.
+/// - Due dates. A financing is due `repaymentTerm` after it was made: the latest financing confirmation's financing
+///   carries its own due date (`epochDueAt`); all earlier debt is due with the oldest financing made since the
+///   debt was last zero (`oldestDueAt`). Repayments pay the oldest debt first. Debt past its due date is overdue
+///   ({overdueFinancing}) and counts for nothing when a new commitment is priced, so a newcomer never pays for an
+///   earlier default; a late repayment goes, like any repayment, pro rata to the shareholders of the moment
+///   (newcomers included: they bought at the written-down price) and to the claimants.
 /// - Queue. At most `MAX_PAIRS_PER_CALLBACK` pairs are handled in the oracle's transaction; the rest of the
 ///   supplier's pairs wait as a job in a FIFO queue that anyone advances with {processQueue}. While any job
 ///   waits, a new confirmation is queued behind it whole. A job reserves the liquidity of the projects of its
@@ -34,7 +51,7 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 ///   component); a job whose confirmation is no longer the supplier's latest, or whose supplier recovered, is
 ///   dropped. A recovery pays nothing.
 /// - Shares. Shares are priced at the pool's net asset value (cash + the shareholders' part of outstanding
-///   financing). {withdraw} exits a financier completely: it pays the pro-rata share of the cash now and turns
+///   financing that is not overdue). {withdraw} exits a financier completely: it pays the pro-rata share of the cash now and turns
 ///   the pro-rata share of outstanding financing into a claim that later repayments pay out, pro rata with the
 ///   shareholders' part. So every financier receives a pro-rata share of unused liquidity and repayments,
 ///   whatever the order of withdrawals.
@@ -47,21 +64,34 @@ interface IContingencyPool is IDisruptionSubscriber {
                                        EVENTS
     //////////////////////////////////////////////////////////////////////////*/
 
-    /// @notice Tokens moved from a financier into a project's pool.
+    /// @notice Tokens moved from a financier into a project's pool, under the pool's terms.
     /// @param projectId The project.
     /// @param financier The committer.
     /// @param amount Units of the project token's decimals.
-    /// @param shares Pool shares minted.
-    /// @param exposureAllowance Added to the project's exposure cap.
-    /// @param disruptionAllowance Added to the project's per-disruption cap.
-    event Committed(
+    /// @param shares Pool shares minted (priced at the pool's value without overdue financing).
+    event Committed(uint256 indexed projectId, address indexed financier, uint256 amount, uint256 shares);
+
+    /// @notice The firm set its pool's terms.
+    /// @param projectId The project.
+    /// @param exposureBps Max shareholders' outstanding financing, basis points of the pool's value.
+    /// @param disruptionBps Max financing per confirmation, basis points of the pool's value.
+    /// @param withdrawalNotice Seconds from a withdrawal request to its execution.
+    /// @param repaymentTerm Seconds from a financing to its due date.
+    /// @param effectiveAt When they are in force (the block's time when at once; later for a loosening).
+    event PoolTermsSet(
         uint256 indexed projectId,
-        address indexed financier,
-        uint256 amount,
-        uint256 shares,
-        uint256 exposureAllowance,
-        uint256 disruptionAllowance
+        uint256 exposureBps,
+        uint256 disruptionBps,
+        uint256 withdrawalNotice,
+        uint256 repaymentTerm,
+        uint256 effectiveAt
     );
+
+    /// @notice A financier requested to exit its shares. No tokens moved.
+    /// @param projectId The project.
+    /// @param financier The financier.
+    /// @param executableAt From when {withdraw} executes it (Unix seconds).
+    event WithdrawalRequested(uint256 indexed projectId, address indexed financier, uint256 executableAt);
 
     /// @notice Tokens moved from a project's pool to a substitute supplier, owed by the project's firm.
     /// @param projectId The project.
@@ -149,6 +179,10 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// token that needs more is treated as refusing: the advance stays owed ({AdvanceOwed}, {claimAdvance}).
     function ADVANCE_TRANSFER_GAS() external view returns (uint256);
 
+    /// @notice Seconds a due withdrawal request stays executable; after that it lapses and a new request starts a
+    /// new notice (so an early request cannot become a standing instant exit).
+    function WITHDRAWAL_WINDOW() external view returns (uint256);
+
     /// @notice The registry of components and substitutes.
     function registry() external view returns (address);
 
@@ -163,7 +197,33 @@ interface IContingencyPool is IDisruptionSubscriber {
     function isProjectToken(address token) external view returns (bool);
 
     /// @notice A project's pool accounting.
-    function getPool(uint256 projectId) external view returns (SupplyChainTypes.Pool memory);
+    function getPool(uint256 projectId) external view returns (SupplyChainTypes.PoolView memory);
+
+    /// @notice The pool terms in force for `projectId` (all zero until the firm set them).
+    function poolTerms(uint256 projectId) external view returns (SupplyChainTypes.PoolTerms memory);
+
+    /// @notice A loosening of the terms the firm set that is not in force yet.
+    /// @return terms The pending terms (zero when none).
+    /// @return effectiveAt From when they are in force (0 = none pending). Applied by the first call of
+    /// {setPoolTerms}, {commit}, {requestWithdrawal}, {withdraw} or {repay} of the project from then on; until
+    /// then the failover uses the terms in force.
+    function pendingPoolTerms(
+        uint256 projectId
+    ) external view returns (SupplyChainTypes.PoolTerms memory terms, uint256 effectiveAt);
+
+    /// @notice A financier's withdrawal request.
+    /// @return executableAt From when {withdraw} executes it (0 = none requested, or it lapsed).
+    /// @return lapsesAt Until when it may execute ({WITHDRAWAL_WINDOW} after `executableAt`; 0 = none).
+    /// @return exitsAtOnce Whether its shares may leave now without a request (the project is closed, or the
+    /// pool's terms in force and pending lend nothing).
+    function withdrawalRequest(
+        uint256 projectId,
+        address financier
+    ) external view returns (uint256 executableAt, uint256 lapsesAt, bool exitsAtOnce);
+
+    /// @notice Outstanding financing of `projectId` past its due date (see the notes on due dates), shareholders'
+    /// and claimants' parts together.
+    function overdueFinancing(uint256 projectId) external view returns (uint256);
 
     /// @notice A financier's position in a project's pool.
     function getPosition(uint256 projectId, address financier) external view returns (SupplyChainTypes.Position memory);
@@ -176,7 +236,8 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// {claimAdvance} pays it.
     function owedAdvance(uint256 projectId, address substitute) external view returns (uint256);
 
-    /// @notice What {withdraw} would pay `financier` now (ignoring the queue's reservation).
+    /// @notice What {withdraw} would pay `financier` once it may execute (ignoring the queue's reservation and the
+    /// notice).
     function withdrawable(uint256 projectId, address financier) external view returns (uint256 amount);
 
     /// @notice Jobs waiting in the queue.
@@ -189,27 +250,47 @@ interface IContingencyPool is IDisruptionSubscriber {
                                   STATE-CHANGING
     //////////////////////////////////////////////////////////////////////////*/
 
-    /// @notice Commits `amount` of the project's token (the caller must have approved it) to the project's pool.
-    /// @dev Emits {Committed}.
+    /// @notice The project's firm sets its pool's terms.
+    /// @dev Emits {PoolTermsSet}. Before any commitment (no shares) and for a tightening (no field larger than in
+    /// force) they apply at once and drop a pending change; otherwise they are pending until `withdrawalNotice` (the
+    /// one in force) later, replacing any pending change.
+    ///
+    /// Requirements:
+    /// - the caller is the project's firm (`ContingencyPool_CallerNotFirm`);
+    /// - `disruptionBps` <= `exposureBps` <= 10000 and `repaymentTerm` > 0 (`ContingencyPool_InvalidTerms`);
+    /// - the oracle's `maxReportAge` <= `withdrawalNotice` (`ContingencyPool_NoticeTooShort`) <= the registry's
+    ///   `LISTING_NOTICE` (`ContingencyPool_NoticeTooLong`), so a listing counts only after a financier who
+    ///   disagrees could leave, and nobody can leave between a round's first vote and its confirmation.
+    function setPoolTerms(uint256 projectId, SupplyChainTypes.PoolTerms calldata terms) external;
+
+    /// @notice Commits `amount` of the project's token (the caller must have approved it) to the project's pool,
+    /// under the terms `accepted`.
+    /// @dev Emits {Committed}. Shares are priced at the pool's value without its overdue financing.
     ///
     /// Requirements:
     /// - the project's token is on the deployment's list ({isProjectToken}; `ContingencyPool_TokenNotAllowed`), so
     ///   the only token calls in the oracle's transaction are to tokens the deployment named;
     /// - the project exists in the escrow and is Active there (`ContingencyPool_ProjectNotActive` once it failed,
     ///   was cancelled or completed); `amount` > 0;
-    /// - `exposureAllowance` <= `amount` and `disruptionAllowance` <= `exposureAllowance`;
+    /// - the firm set terms (`ContingencyPool_TermsNotSet`), and `accepted` equals them, or the pending terms while
+    ///   a change is pending (`ContingencyPool_TermsMismatch`, with the terms to name);
     /// - the pool's balance grows by exactly `amount` (fee-on-transfer tokens are refused).
     /// @param projectId The project.
     /// @param amount Units of the token's decimals.
-    /// @param exposureAllowance Added to the project's exposure cap (units of the token's decimals).
-    /// @param disruptionAllowance Added to the project's per-disruption cap (units of the token's decimals).
+    /// @param accepted The pool terms the financier agrees to.
     /// @return shares Shares minted to the caller.
     function commit(
         uint256 projectId,
         uint256 amount,
-        uint256 exposureAllowance,
-        uint256 disruptionAllowance
+        SupplyChainTypes.PoolTerms calldata accepted
     ) external returns (uint256 shares);
+
+    /// @notice Requests the exit of the caller's shares, executable by {withdraw} from `withdrawalNotice` (of the
+    /// terms in force) later, during {WITHDRAWAL_WINDOW}. Until then the position keeps sharing new financing. A
+    /// request that has not lapsed stands (calling again changes nothing and emits it again).
+    /// @dev Emits {WithdrawalRequested}. Requirements: the caller has shares (`ContingencyPool_NothingToWithdraw`).
+    /// @return executableAt From when the exit may execute.
+    function requestWithdrawal(uint256 projectId) external returns (uint256 executableAt);
 
     /// @notice Repays `amount` of the project's outstanding financing (any time, partially).
     /// @dev Emits {Repaid}. Repayments are split between shareholders and claimants pro rata to their parts
@@ -223,8 +304,10 @@ interface IContingencyPool is IDisruptionSubscriber {
     /// its share of outstanding financing into a claim on later repayments.
     /// @dev Emits {Withdrawn} when tokens move, {ClaimOpened} when a claim is opened.
     ///
-    /// Requirements: the caller has shares or a claim; when it has shares, no queued job still has pairs of this
-    /// project (`ContingencyPool_QueuePending`; use {claimRepayments} to collect claim payouts meanwhile).
+    /// Requirements: the caller has shares or a claim; when it has shares: its request is due
+    /// (`ContingencyPool_WithdrawalNotRequested`, `ContingencyPool_WithdrawalNotDue` with the date) unless it may exit
+    /// at once ({withdrawalRequest}: closed project, or terms that lend nothing), and no queued job still has pairs
+    /// of this project (`ContingencyPool_QueuePending`; use {claimRepayments} to collect claim payouts meanwhile).
     /// @return amount What was paid, in units of the token's decimals.
     function withdraw(uint256 projectId) external returns (uint256 amount);
 

@@ -30,4 +30,9 @@ interface IDisruptionOracle {
     /// queued earlier (the contingency pool's {IContingencyPool.processQueue} refuses to run).
     /// @return paused True while triggers are paused.
     function triggersPaused() external view returns (bool paused);
+
+    /// @notice Seconds a round of votes can stay open before its confirmation (0 for an oracle that confirms in one
+    /// step). Consumers set their exit notices at least this long, so nobody who sees a round open can leave
+    /// before it confirms.
+    function maxReportAge() external view returns (uint256);
 }

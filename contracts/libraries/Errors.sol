@@ -284,9 +284,36 @@ library Errors {
     /// @notice Thrown when an amount is zero.
     error ContingencyPool_ZeroAmount();
 
-    /// @notice Thrown when a commitment's allowances are inconsistent: the exposure allowance must be at most
-    /// the amount, and the per-disruption allowance at most the exposure allowance.
-    error ContingencyPool_InvalidAllowance(uint256 amount, uint256 exposureAllowance, uint256 disruptionAllowance);
+    /// @notice The terms a firm set are inconsistent: `disruptionBps` <= `exposureBps` <= 10000 and
+    /// `repaymentTerm` > 0 are required.
+    error ContingencyPool_InvalidTerms(uint256 exposureBps, uint256 disruptionBps, uint256 repaymentTerm);
+
+    /// @notice The withdrawal notice is shorter than the oracle's `maxReportAge` (a financier could leave between a
+    /// round's first vote and its confirmation).
+    error ContingencyPool_NoticeTooShort(uint256 withdrawalNotice, uint256 maxReportAge);
+
+    /// @notice The withdrawal notice is longer than the registry's `LISTING_NOTICE` (a new listing could draw on
+    /// the pool before a financier who disagrees could leave).
+    error ContingencyPool_NoticeTooLong(uint256 withdrawalNotice, uint256 listingNotice);
+
+    /// @notice The project's firm has not set its pool's terms yet: no commitment is possible.
+    error ContingencyPool_TermsNotSet(uint256 projectId);
+
+    /// @notice A commitment named other terms than those it would be bound by (given here: the pending ones while
+    /// a change is pending, otherwise those in force).
+    error ContingencyPool_TermsMismatch(
+        uint256 projectId,
+        uint256 exposureBps,
+        uint256 disruptionBps,
+        uint256 withdrawalNotice,
+        uint256 repaymentTerm
+    );
+
+    /// @notice The financier must request its withdrawal first ({IContingencyPool.requestWithdrawal}).
+    error ContingencyPool_WithdrawalNotRequested(uint256 projectId, address financier);
+
+    /// @notice The financier's requested withdrawal executes only from `executableAt` (Unix seconds).
+    error ContingencyPool_WithdrawalNotDue(uint256 projectId, address financier, uint256 executableAt);
 
     /// @notice Thrown when a commitment would take the pool's cash or a cap beyond what its storage holds.
     error ContingencyPool_AmountTooLarge(uint256 projectId, uint256 amount);

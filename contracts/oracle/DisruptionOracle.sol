@@ -107,6 +107,11 @@ contract DisruptionOracle is IQuorumDisruptionOracle, AccessControl, EIP712, Ree
         return _config.paused;
     }
 
+    /// @inheritdoc IDisruptionOracle
+    function maxReportAge() external view override returns (uint256) {
+        return _config.maxReportAge;
+    }
+
     /// @inheritdoc IQuorumDisruptionOracle
     function config()
         external

@@ -39,6 +39,11 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     /// @dev Gas the pool keeps on top of {ADVANCE_TRANSFER_GAS} (and its 1/64) for the call itself.
     uint256 private constant _TRANSFER_CALL_RESERVE = 10_000;
 
+    /// @inheritdoc IContingencyPool
+    uint256 public constant override WITHDRAWAL_WINDOW = 2 days;
+
+    uint256 private constant _BPS = 10_000;
+
     uint256 private constant _ACC_SCALE = 1e27;
 
     /// @dev A claim era closes early when its debt per unit falls below 1 / 1e9 (keeps unit prices sane).
@@ -53,6 +58,9 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     IDisruptionOracle private immutable _oracle;
 
     mapping(uint256 projectId => SupplyChainTypes.Pool pool) private _pools;
+
+    /// @dev Loosened terms waiting for their notice, per project.
+    mapping(uint256 projectId => SupplyChainTypes.PendingPoolTerms pending) private _pendingTerms;
 
     mapping(uint256 projectId => mapping(address financier => SupplyChainTypes.Position)) private _positions;
 
@@ -128,8 +136,61 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     }
 
     /// @inheritdoc IContingencyPool
-    function getPool(uint256 projectId) external view override returns (SupplyChainTypes.Pool memory) {
-        return _pools[projectId];
+    function getPool(uint256 projectId) external view override returns (SupplyChainTypes.PoolView memory v) {
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        v.token = p.token;
+        v.cash = p.cash;
+        v.shareDebt = p.shareDebt;
+        v.claimDebt = p.claimDebt;
+        v.outstanding = p.shareDebt + p.claimDebt;
+        v.totalShares = p.totalShares;
+        v.claimUnits = p.claimUnits;
+        v.claimCash = p.claimCash;
+        v.claimEra = p.claimEra;
+        v.claimAcc = p.claimAcc;
+        v.owed = p.owed;
+        v.reservedUntilJob = p.reservedUntilJob;
+        v.epochConfirmationId = p.epochConfirmationId;
+        v.epochFinanced = p.epochFinanced;
+        v.epochDueAt = p.epochDueAt;
+        v.oldestDueAt = p.oldestDueAt;
+    }
+
+    /// @inheritdoc IContingencyPool
+    function poolTerms(uint256 projectId) external view override returns (SupplyChainTypes.PoolTerms memory) {
+        return _termsOf(_pools[projectId]);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function pendingPoolTerms(
+        uint256 projectId
+    ) external view override returns (SupplyChainTypes.PoolTerms memory terms, uint256 effectiveAt) {
+        SupplyChainTypes.PendingPoolTerms memory pending = _pendingTerms[projectId];
+        terms = SupplyChainTypes.PoolTerms(
+            pending.exposureBps,
+            pending.disruptionBps,
+            pending.withdrawalNotice,
+            pending.repaymentTerm
+        );
+        effectiveAt = pending.effectiveAt;
+    }
+
+    /// @inheritdoc IContingencyPool
+    function withdrawalRequest(
+        uint256 projectId,
+        address financier
+    ) external view override returns (uint256 executableAt, uint256 lapsesAt, bool exitsAtOnce) {
+        executableAt = _positions[projectId][financier].withdrawableAt;
+        if (executableAt != 0) {
+            lapsesAt = executableAt + WITHDRAWAL_WINDOW;
+            if (block.timestamp > lapsesAt) (executableAt, lapsesAt) = (0, 0);
+        }
+        exitsAtOnce = _exitsAtOnce(projectId, _pools[projectId]);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function overdueFinancing(uint256 projectId) external view override returns (uint256) {
+        return _overdue(_pools[projectId]);
     }
 
     /// @inheritdoc IContingencyPool
@@ -232,16 +293,56 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     }
 
     /// @inheritdoc IContingencyPool
+    function setPoolTerms(uint256 projectId, SupplyChainTypes.PoolTerms calldata terms) external override nonReentrant {
+        address firm = _escrow.projectFirm(projectId); // reverts for an unknown project
+        if (msg.sender != firm) revert Errors.ContingencyPool_CallerNotFirm(projectId, msg.sender);
+        if (terms.exposureBps > _BPS || terms.disruptionBps > terms.exposureBps || terms.repaymentTerm == 0) {
+            revert Errors.ContingencyPool_InvalidTerms(terms.exposureBps, terms.disruptionBps, terms.repaymentTerm);
+        }
+        uint256 maxReportAge = _oracle.maxReportAge();
+        if (terms.withdrawalNotice < maxReportAge) {
+            revert Errors.ContingencyPool_NoticeTooShort(terms.withdrawalNotice, maxReportAge);
+        }
+        uint256 listingNotice = _registry.LISTING_NOTICE();
+        if (terms.withdrawalNotice > listingNotice) {
+            revert Errors.ContingencyPool_NoticeTooLong(terms.withdrawalNotice, listingNotice);
+        }
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        _applyDueTerms(projectId, p);
+        uint256 effectiveAt = block.timestamp;
+        if (p.totalShares == 0 || _noLooser(terms, p)) {
+            // Nobody's money is bound yet, or no financier is worse off: at once.
+            _storeTerms(p, terms.exposureBps, terms.disruptionBps, terms.withdrawalNotice, terms.repaymentTerm);
+            delete _pendingTerms[projectId];
+        } else {
+            // A loosening: only after the notice in force, so a financier who disagrees can leave first.
+            effectiveAt += p.withdrawalNotice;
+            // Safe: block times and notices (<= LISTING_NOTICE) stay far below 2^40.
+            _pendingTerms[projectId] = SupplyChainTypes.PendingPoolTerms(
+                terms.exposureBps,
+                terms.disruptionBps,
+                terms.withdrawalNotice,
+                terms.repaymentTerm,
+                uint40(effectiveAt)
+            );
+        }
+        emit PoolTermsSet(
+            projectId,
+            terms.exposureBps,
+            terms.disruptionBps,
+            terms.withdrawalNotice,
+            terms.repaymentTerm,
+            effectiveAt
+        );
+    }
+
+    /// @inheritdoc IContingencyPool
     function commit(
         uint256 projectId,
         uint256 amount,
-        uint256 exposureAllowance,
-        uint256 disruptionAllowance
+        SupplyChainTypes.PoolTerms calldata accepted
     ) external override nonReentrant returns (uint256 shares) {
         if (amount == 0) revert Errors.ContingencyPool_ZeroAmount();
-        if (exposureAllowance > amount || disruptionAllowance > exposureAllowance) {
-            revert Errors.ContingencyPool_InvalidAllowance(amount, exposureAllowance, disruptionAllowance);
-        }
         SupplyChainTypes.Pool storage p = _pools[projectId];
         IERC20 token = IERC20(p.token);
         if (address(token) == address(0)) {
@@ -253,28 +354,41 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         if (status != EscrowTypes.ProjectStatus.Active) {
             revert Errors.ContingencyPool_ProjectNotActive(projectId, uint8(status));
         }
+        _applyDueTerms(projectId, p);
+        _checkAccepted(projectId, p, accepted);
         uint256 cash = p.cash;
-        uint256 exposureCap = p.exposureCap + exposureAllowance;
-        uint256 disruptionCap = p.disruptionCap + disruptionAllowance;
-        if (cash + amount > type(uint128).max || exposureCap > type(uint96).max || disruptionCap > type(uint96).max) {
-            revert Errors.ContingencyPool_AmountTooLarge(projectId, amount);
-        }
+        if (cash + amount > type(uint128).max) revert Errors.ContingencyPool_AmountTooLarge(projectId, amount);
         uint256 totalShares = p.totalShares;
-        uint256 value = cash + p.outstanding - p.claimDebt;
-        shares = totalShares == 0 || value == 0 ? amount : Math.mulDiv(amount, totalShares, value);
+        uint256 shareDebt = p.shareDebt;
+        // Priced without overdue financing: a newcomer never pays for an earlier default.
+        uint256 value = cash + shareDebt - _overdueShare(p, shareDebt);
+        shares = totalShares == 0 ? amount : Math.mulDiv(amount, totalShares, Math.max(value, 1));
         if (shares == 0 || totalShares + shares > type(uint128).max) {
             revert Errors.ContingencyPool_AmountTooLarge(projectId, amount);
         }
 
         // Effects. Safe casts: bounds checked above.
         p.cash = uint128(cash + amount);
-        p.exposureCap = uint96(exposureCap);
-        p.disruptionCap = uint96(disruptionCap);
         p.totalShares = uint128(totalShares + shares);
         _positions[projectId][msg.sender].shares += uint128(shares);
 
         _pull(token, projectId, amount);
-        emit Committed(projectId, msg.sender, amount, shares, exposureAllowance, disruptionAllowance);
+        emit Committed(projectId, msg.sender, amount, shares);
+    }
+
+    /// @inheritdoc IContingencyPool
+    function requestWithdrawal(uint256 projectId) external override nonReentrant returns (uint256 executableAt) {
+        SupplyChainTypes.Pool storage p = _pools[projectId];
+        SupplyChainTypes.Position storage pos = _positions[projectId][msg.sender];
+        if (pos.shares == 0) revert Errors.ContingencyPool_NothingToWithdraw(projectId, msg.sender);
+        _applyDueTerms(projectId, p);
+        executableAt = pos.withdrawableAt;
+        if (executableAt == 0 || block.timestamp > executableAt + WITHDRAWAL_WINDOW) {
+            executableAt = block.timestamp + p.withdrawalNotice;
+            // Safe: block times and notices stay far below 2^40.
+            pos.withdrawableAt = uint40(executableAt);
+        }
+        emit WithdrawalRequested(projectId, msg.sender, executableAt);
     }
 
     /// @inheritdoc IContingencyPool
@@ -283,15 +397,19 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         if (msg.sender != firm) revert Errors.ContingencyPool_CallerNotFirm(projectId, msg.sender);
         if (amount == 0) revert Errors.ContingencyPool_ZeroAmount();
         SupplyChainTypes.Pool storage p = _pools[projectId];
-        uint256 outstanding = p.outstanding;
+        _applyDueTerms(projectId, p);
+        uint256 claimDebt = p.claimDebt;
+        uint256 outstanding = p.shareDebt + claimDebt;
         if (amount > outstanding) revert Errors.ContingencyPool_RepayExceedsDebt(projectId, amount, outstanding);
 
-        uint256 claimDebt = p.claimDebt;
         // Claimants' part, rounded down (the rounding goes to the shareholders); exact when repaid in full.
         uint256 toClaims = amount == outstanding ? claimDebt : Math.mulDiv(amount, claimDebt, outstanding);
-        // Safe casts: every value is at most `outstanding` or `cash + outstanding`, both < 2^128.
-        p.outstanding = uint128(outstanding - amount);
+        // Safe casts: every value is at most `outstanding` or `cash + outstanding`, both < 2^128; the shareholders'
+        // part, ceil(amount * shareDebt / outstanding), is at most shareDebt.
+        p.shareDebt -= uint128(amount - toClaims);
         p.cash += uint128(amount - toClaims);
+        // Repaid in full: the next financing starts a new cycle of due dates.
+        if (amount == outstanding) p.oldestDueAt = 0;
         if (toClaims != 0) {
             p.claimDebt = uint128(claimDebt - toClaims);
             p.claimCash += uint128(toClaims);
@@ -341,6 +459,17 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 shares = pos.shares;
         if (shares == 0 && pos.claimUnits == 0) revert Errors.ContingencyPool_NothingToWithdraw(projectId, msg.sender);
         if (shares != 0) {
+            _applyDueTerms(projectId, p);
+            if (!_exitsAtOnce(projectId, p)) {
+                // Exits by request: only from the notice on, within the window; meanwhile the shares keep sharing.
+                uint256 executableAt = pos.withdrawableAt;
+                if (executableAt == 0 || block.timestamp > executableAt + WITHDRAWAL_WINDOW) {
+                    revert Errors.ContingencyPool_WithdrawalNotRequested(projectId, msg.sender);
+                }
+                if (block.timestamp < executableAt) {
+                    revert Errors.ContingencyPool_WithdrawalNotDue(projectId, msg.sender, executableAt);
+                }
+            }
             // Queued pairs of this project reserve its liquidity (other projects' jobs do not); claims never wait.
             uint256 reserved = p.reservedUntilJob;
             uint256 head = _head;
@@ -354,11 +483,13 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         if (shares != 0) {
             uint256 totalShares = p.totalShares;
             uint256 cashPart = Math.mulDiv(shares, p.cash, totalShares);
-            uint256 debtPart = Math.mulDiv(shares, p.outstanding - p.claimDebt, totalShares);
+            uint256 debtPart = Math.mulDiv(shares, p.shareDebt, totalShares);
             // Safe casts: each part is at most the value it is taken from.
             p.totalShares = uint128(totalShares - shares);
             p.cash -= uint128(cashPart);
+            p.shareDebt -= uint128(debtPart);
             pos.shares = 0;
+            pos.withdrawableAt = 0;
             amount += cashPart;
             if (debtPart != 0) _openClaim(projectId, p, pos, debtPart);
         }
@@ -378,6 +509,107 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         if (token == address(0)) revert Errors.ContingencyPool_ZeroAddress();
         _projectTokens[token] = allowed;
         emit ProjectTokenSet(token, allowed);
+    }
+
+    function _termsOf(SupplyChainTypes.Pool storage p) private view returns (SupplyChainTypes.PoolTerms memory) {
+        return SupplyChainTypes.PoolTerms(p.exposureBps, p.disruptionBps, p.withdrawalNotice, p.repaymentTerm);
+    }
+
+    function _storeTerms(
+        SupplyChainTypes.Pool storage p,
+        uint16 exposureBps,
+        uint16 disruptionBps,
+        uint32 withdrawalNotice,
+        uint32 repaymentTerm
+    ) private {
+        p.exposureBps = exposureBps;
+        p.disruptionBps = disruptionBps;
+        p.withdrawalNotice = withdrawalNotice;
+        p.repaymentTerm = repaymentTerm;
+    }
+
+    /// @dev Whether `terms` make no financier worse off than the terms in force: caps, notice and term no larger.
+    function _noLooser(
+        SupplyChainTypes.PoolTerms calldata terms,
+        SupplyChainTypes.Pool storage p
+    ) private view returns (bool) {
+        return
+            terms.exposureBps <= p.exposureBps &&
+            terms.disruptionBps <= p.disruptionBps &&
+            terms.withdrawalNotice <= p.withdrawalNotice &&
+            terms.repaymentTerm <= p.repaymentTerm;
+    }
+
+    /// @dev Puts a pending loosening in force once its notice has passed (lazily, by the project's pool calls; until
+    /// then the failover keeps the tighter terms in force).
+    function _applyDueTerms(uint256 projectId, SupplyChainTypes.Pool storage p) private {
+        SupplyChainTypes.PendingPoolTerms memory pending = _pendingTerms[projectId];
+        if (pending.effectiveAt == 0 || block.timestamp <= pending.effectiveAt) return;
+        _storeTerms(p, pending.exposureBps, pending.disruptionBps, pending.withdrawalNotice, pending.repaymentTerm);
+        delete _pendingTerms[projectId];
+    }
+
+    /// @dev Reverts unless `accepted` equals the terms the commitment will be bound by: the pending ones while a
+    /// change is pending (it applies to this money within less than a notice), otherwise those in force.
+    function _checkAccepted(
+        uint256 projectId,
+        SupplyChainTypes.Pool storage p,
+        SupplyChainTypes.PoolTerms calldata accepted
+    ) private view {
+        SupplyChainTypes.PendingPoolTerms memory pending = _pendingTerms[projectId];
+        SupplyChainTypes.PoolTerms memory bound =
+            pending.effectiveAt != 0
+                ? SupplyChainTypes.PoolTerms(
+                    pending.exposureBps,
+                    pending.disruptionBps,
+                    pending.withdrawalNotice,
+                    pending.repaymentTerm
+                )
+                : _termsOf(p);
+        // Any terms a firm set have a notice of at least the oracle's maxReportAge (> 0 for a real oracle) ...
+        // ... or a repayment term > 0, which every valid set of terms has.
+        if (bound.repaymentTerm == 0) revert Errors.ContingencyPool_TermsNotSet(projectId);
+        if (
+            accepted.exposureBps != bound.exposureBps ||
+            accepted.disruptionBps != bound.disruptionBps ||
+            accepted.withdrawalNotice != bound.withdrawalNotice ||
+            accepted.repaymentTerm != bound.repaymentTerm
+        ) {
+            revert Errors.ContingencyPool_TermsMismatch(
+                projectId,
+                bound.exposureBps,
+                bound.disruptionBps,
+                bound.withdrawalNotice,
+                bound.repaymentTerm
+            );
+        }
+    }
+
+    /// @dev Whether a position's shares may exit without a due request: the project is closed (no financing can
+    /// come any more), or nothing is at risk (the terms in force and pending both lend nothing, so the exit shifts no
+    /// financing onto anyone).
+    function _exitsAtOnce(uint256 projectId, SupplyChainTypes.Pool storage p) private view returns (bool) {
+        if (_escrow.projectStatus(projectId) != EscrowTypes.ProjectStatus.Active) return true;
+        SupplyChainTypes.PendingPoolTerms storage pending = _pendingTerms[projectId];
+        return p.exposureBps == 0 && (pending.effectiveAt == 0 || pending.exposureBps == 0);
+    }
+
+    /// @dev Outstanding financing past its due date. Repayments pay the oldest debt first, so of the outstanding debt
+    /// the latest financing confirmation's part is min(outstanding, epochFinanced), due at `epochDueAt`; the rest is
+    /// earlier debt, due with the oldest financing since the debt was last zero (`oldestDueAt`).
+    function _overdue(SupplyChainTypes.Pool storage p) private view returns (uint256 overdue) {
+        uint256 outstanding = uint256(p.shareDebt) + p.claimDebt;
+        uint256 latest = Math.min(outstanding, p.epochFinanced);
+        if (block.timestamp > p.epochDueAt) overdue = latest;
+        if (block.timestamp > p.oldestDueAt) overdue += outstanding - latest;
+    }
+
+    /// @dev The shareholders' part of the overdue financing (repayments are shared pro rata, so overdue debt is too).
+    function _overdueShare(SupplyChainTypes.Pool storage p, uint256 shareDebt) private view returns (uint256) {
+        if (shareDebt == 0) return 0;
+        uint256 overdue = _overdue(p);
+        if (overdue == 0) return 0;
+        return Math.mulDiv(overdue, shareDebt, uint256(shareDebt) + p.claimDebt);
     }
 
     /// @dev Whether `confirmationId` is still `supplier`'s latest confirmation and says "disrupted", and when it
@@ -461,9 +693,10 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
 
     /// @dev Finances one affected pair (entry `pairIndex` of `disrupted`'s reverse index). Hot path: slots 0-2 of
     /// the project's pool are read whole once and slots 0-1 written whole (layouts in {SupplyChainTypes.Pool}:
-    /// slot 0 = cash 0..127 | outstanding 128..255; slot 1 = epochConfirmationId 0..63 | epochFinanced 64..159 |
-    /// disruptionCap 160..255; slot 2 = token 0..159 | exposureCap 160..255). The registry call in between does
-    /// not touch the pool, so the slots read before it are still current after it.
+    /// slot 0 = cash 0..127 | shareDebt 128..255; slot 1 = epochConfirmationId 0..63 | epochFinanced 64..159 |
+    /// epochDueAt 160..199 | oldestDueAt 200..239; slot 2 = token 0..159 | exposureBps 160..175 | disruptionBps
+    /// 176..191 | withdrawalNotice 192..223 | repaymentTerm 224..255). The registry call in between does not touch
+    /// the pool, so the slots read before it are still current after it.
     function _financePair(
         uint256 projectId,
         uint256 componentId,
@@ -584,7 +817,8 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     }
 
     /// @dev From the pool's slots 0-2 (see {_financePair}). With `advance` = 0: the most the pool can pay now for
-    /// `confirmationId` (its cash, the room under the exposure cap and the room under this disruption's cap).
+    /// `confirmationId` (its cash, the room under the exposure cap and the room under this disruption's cap; both
+    /// caps are basis points of the shareholders' value at face, cash + shareDebt, which a financing leaves unchanged).
     /// With an `advance` above that budget: the {SupplyChainTypes.SkipReason} (as a number) of the first limit it
     /// exceeds.
     function _limit(
@@ -595,15 +829,17 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 advance
     ) private pure returns (uint256) {
         uint256 cash = uint128(s0);
-        uint256 outstanding = s0 >> 128;
-        uint256 exposureCap = s2 >> 160;
-        uint256 disruptionCap = s1 >> 160;
-        uint256 epochFinanced = uint64(s1) == confirmationId ? uint96(s1 >> 64) : 0;
+        uint256 shareDebt = s0 >> 128;
         uint256 exposureLeft;
         uint256 disruptionLeft;
-        // Unchecked: each difference is taken only when positive.
+        // Unchecked: value < 2^129, times a 16-bit fraction stays far below 2^256; each difference is taken only
+        // when positive.
         unchecked {
-            exposureLeft = exposureCap > outstanding ? exposureCap - outstanding : 0;
+            uint256 value = cash + shareDebt;
+            uint256 exposureCap = (value * uint16(s2 >> 160)) / _BPS;
+            uint256 disruptionCap = (value * uint16(s2 >> 176)) / _BPS;
+            uint256 epochFinanced = uint64(s1) == confirmationId ? uint96(s1 >> 64) : 0;
+            exposureLeft = exposureCap > shareDebt ? exposureCap - shareDebt : 0;
             disruptionLeft = disruptionCap > epochFinanced ? disruptionCap - epochFinanced : 0;
         }
         if (advance == 0) return Math.min(cash, Math.min(exposureLeft, disruptionLeft));
@@ -640,16 +876,28 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 advance,
         uint256 confirmationId
     ) private returns (bool paid) {
-        uint256 epochFinanced = uint64(s1) == confirmationId ? uint96(s1 >> 64) : 0;
         // Effects first. Unchecked: the registry switched only because advance <= the budget, which is at most
-        // the cash (so the low half of slot 0 does not underflow), the room under the exposure cap (< 2^96, so
-        // outstanding stays below it) and the room under the disruption cap (< 2^96); confirmation ids never
-        // reach 2^64.
+        // the cash (so the low half of slot 0 does not underflow, and shareDebt + advance stays below
+        // cash + shareDebt < 2^128) and the room under the disruption cap, a fraction of that value (the epoch's
+        // financing stays below 2^96 for any real supply); confirmation ids never reach 2^64, nor times 2^40.
         uint256 n0;
         uint256 n1;
         unchecked {
+            uint256 dueAt = block.timestamp + (s2 >> 224); // this financing's due date: now + repaymentTerm
+            uint256 epochFinanced;
+            uint256 epochDueAt = dueAt; // a new confirmation's financing is due from its first financing
+            if (uint64(s1) == confirmationId) {
+                epochFinanced = uint96(s1 >> 64);
+                epochDueAt = uint40(s1 >> 160);
+            }
+            uint256 oldestDueAt = uint40(s1 >> 200);
+            if (oldestDueAt == 0) oldestDueAt = dueAt; // the first debt since the debt was last zero
             n0 = (s0 + (advance << 128)) - advance;
-            n1 = ((s1 >> 160) << 160) | ((epochFinanced + advance) << 64) | uint64(confirmationId);
+            n1 =
+                uint64(confirmationId) |
+                ((epochFinanced + advance) << 64) |
+                (epochDueAt << 160) |
+                (oldestDueAt << 200);
         }
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
@@ -745,6 +993,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 claimUnits = p.claimUnits;
         if (claimUnits != 0 && claimDebt * _MIN_CLAIM_PRICE_INVERSE < claimUnits) {
             // The era's residue (< 1e-9 per unit) goes back to the shareholders' part of the debt.
+            p.shareDebt += uint128(claimDebt);
             p.claimDebt = 0;
             claimDebt = 0;
             _closeClaimEra(projectId, p);

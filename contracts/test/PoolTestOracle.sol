@@ -16,6 +16,8 @@ contract PoolTestOracle is IDisruptionOracle {
     mapping(address supplier => State state) private _states;
     uint256 public lastConfirmationId;
     bool public triggersPaused;
+    /// @notice Rounds of this oracle confirm in one step; the value stands for a real oracle's round length.
+    uint256 public maxReportAge = 1 days;
 
     /// @notice Pauses or resumes automatic triggers (as the real oracle's guardian does).
     function setTriggersPaused(bool paused) external {

@@ -77,28 +77,54 @@ library SupplyChainTypes {
     enum SkipReason {
         NoHealthySubstitute,
         InsufficientLiquidity, // the project's pool holds less than the advance
-        ExposureCapReached, // outstanding financing + advance would exceed the project's exposure cap
-        DisruptionCapReached, // this disruption's financing + advance would exceed the per-disruption cap
+        ExposureCapReached, // shareholders' debt + advance would exceed exposureBps of the pool's value
+        DisruptionCapReached, // this disruption's financing + advance would exceed disruptionBps of the value
         ProjectClosed // the escrow no longer holds the project Active (failed, cancelled or completed): not switched
     }
 
-    /// @notice One project's contingency pool. The failover path reads slots 0-2 and writes slots 0-1.
-    /// Packing: slot 0 = 128 + 128; slot 1 = 64 + 96 + 96; slot 2 = 160 + 96; slot 3 = 128 + 128;
-    /// slot 4 = 128 + 128; slot 5 = 64 + 192; slot 6 = 128 + 64.
+    /// @notice A project's pool terms, the same for every financier of the project, set by its firm
+    /// ({IContingencyPool.setPoolTerms}) and named by every commitment. Both caps are fractions of the pool's value at
+    /// face (shareholders' cash + their part of outstanding financing), so `debt <= bps * value` bounds every
+    /// financier's pro-rata share of the debt by `bps` of its own position. Packing: 16 + 16 + 32 + 32 = 96 bits.
+    struct PoolTerms {
+        uint16 exposureBps; // max shareholders' outstanding financing, in basis points of the pool's value (<= 10000)
+        uint16 disruptionBps; // max financing one confirmation may draw, in basis points of the value (<= exposureBps)
+        uint32 withdrawalNotice; // seconds from a withdrawal request to its execution (maxReportAge .. LISTING_NOTICE)
+        uint32 repaymentTerm; // seconds from a financing to its due date (> 0)
+    }
+
+    /// @notice Terms the firm loosened, in force once `effectiveAt` has passed (the withdrawal notice after they were
+    /// set, so a financier who disagrees can request its exit and leave first). The fields of {PoolTerms} inline (a
+    /// nested struct would start its own slot). Packing: 16 + 16 + 32 + 32 + 40 bits, one slot.
+    struct PendingPoolTerms {
+        uint16 exposureBps;
+        uint16 disruptionBps;
+        uint32 withdrawalNotice;
+        uint32 repaymentTerm;
+        uint40 effectiveAt; // 0 = nothing pending
+    }
+
+    /// @notice One project's contingency pool in storage. The failover path reads slots 0-2 and writes slots 0-1.
+    /// Packing: slot 0 = 128 + 128; slot 1 = 64 + 96 + 40 + 40; slot 2 = 160 + 96 (token + terms); slot 3 =
+    /// 128 + 128; slot 4 = 128 + 128; slot 5 = 64 + 192; slot 6 = 128 + 64.
     struct Pool {
         // slot 0
         uint128 cash; // liquid tokens owned by the shareholders (unused liquidity + their part of repayments)
-        uint128 outstanding; // financed - repaid: what the firm owes (to shareholders and claimants together)
+        uint128 shareDebt; // the shareholders' part of outstanding financing (the rest, `claimDebt`, is claimants')
         // slot 1
-        uint64 epochConfirmationId; // the confirmation whose financing `epochFinanced` counts
+        uint64 epochConfirmationId; // the latest confirmation that financed this project
         uint96 epochFinanced; // financed for `epochConfirmationId` so far
-        uint96 disruptionCap; // max financing per disruption (sum of the financiers' allowances)
-        // slot 2
+        uint40 epochDueAt; // when the financing of `epochConfirmationId` is due (its first financing + repaymentTerm)
+        uint40 oldestDueAt; // due date of the oldest financing since the debt was last zero (0 = no debt)
+        // slot 2: the token and the terms in force ({PoolTerms}, inline: a nested struct would start its own slot)
         address token; // the project's token, cached at the first commitment
-        uint96 exposureCap; // max outstanding financing (sum of the financiers' allowances)
+        uint16 exposureBps;
+        uint16 disruptionBps;
+        uint32 withdrawalNotice;
+        uint32 repaymentTerm;
         // slot 3
         uint128 totalShares;
-        uint128 claimDebt; // the part of `outstanding` owed to claimants (financiers who withdrew)
+        uint128 claimDebt; // the part of outstanding financing owed to claimants (financiers who withdrew)
         // slot 4
         uint128 claimUnits; // claim units of the current claim era
         uint128 claimCash; // repayments credited to claimants and not withdrawn yet (with rounding dust)
@@ -110,13 +136,35 @@ library SupplyChainTypes {
         uint64 reservedUntilJob; // queue job id + 1 of the last queued job with pairs of this project (0 = none)
     }
 
-    /// @notice A financier's position in one project's pool. Packing: slot 0 = 128 + 128; slot 1 = 64; slot 2.
+    /// @notice One project's pool as returned to readers ({IContingencyPool.getPool}): the stored accounting plus
+    /// `outstanding`, the firm's whole debt (shareholders' and claimants' parts).
+    struct PoolView {
+        address token;
+        uint128 cash;
+        uint128 outstanding; // financed - repaid: what the firm owes (= shareDebt + claimDebt)
+        uint128 shareDebt;
+        uint128 claimDebt;
+        uint128 totalShares;
+        uint128 claimUnits;
+        uint128 claimCash;
+        uint64 claimEra;
+        uint192 claimAcc;
+        uint128 owed;
+        uint64 reservedUntilJob;
+        uint64 epochConfirmationId;
+        uint96 epochFinanced;
+        uint40 epochDueAt;
+        uint40 oldestDueAt;
+    }
+
+    /// @notice A financier's position in one project's pool. Packing: slot 0 = 128 + 128; slot 1 = 64 + 40; slot 2.
     struct Position {
         // slot 0
         uint128 shares; // claim on the pool's cash and on its share of outstanding financing
         uint128 claimUnits; // claim on repayments of the debt the financier kept when withdrawing
         // slot 1
         uint64 claimEra;
+        uint40 withdrawableAt; // when its requested withdrawal may execute (0 = none requested)
         // slot 2
         uint256 claimAccPaid; // `claimAcc` at the last settlement
     }

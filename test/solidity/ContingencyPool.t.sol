@@ -94,25 +94,41 @@ contract ContingencyPoolTest is BaseTest {
         vm.warp(block.timestamp + registry.LISTING_NOTICE() + 60);
     }
 
+    /// @dev The firm sets uniform terms: caps in basis points, a 1-day notice (the test oracle's maxReportAge), 30-day
+    /// term.
+    function _setTerms(
+        uint16 exposureBps,
+        uint16 disruptionBps
+    ) internal returns (SupplyChainTypes.PoolTerms memory t) {
+        t = SupplyChainTypes.PoolTerms(exposureBps, disruptionBps, 1 days, 30 days);
+        vm.prank(FIRM);
+        pool.setPoolTerms(PROJECT, t);
+    }
+
     function _checkAccounting() internal view {
         assertEq(pool.poolBalance(PROJECT), token.balanceOf(address(pool)), "accounting = balance");
     }
 
     function testFuzz_FinancesOnlyWithinCashAndCaps(
         uint256 amount,
-        uint256 exposure,
-        uint256 perDisruption,
+        uint256 exposureBps,
+        uint256 disruptionBps,
         uint256 advance
     ) public {
-        amount = bound(amount, 1, 1e28); // caps are 96-bit (7.9e28)
-        exposure = bound(exposure, 0, amount);
-        perDisruption = bound(perDisruption, 0, exposure);
+        amount = bound(amount, 1, 1e28);
+        exposureBps = bound(exposureBps, 0, 10_000);
+        disruptionBps = bound(disruptionBps, 0, exposureBps);
         advance = bound(advance, 1, 2e28);
         _define(advance);
+        SupplyChainTypes.PoolTerms memory t = _setTerms(uint16(exposureBps), uint16(disruptionBps));
         vm.prank(F1);
-        pool.commit(PROJECT, amount, exposure, perDisruption);
+        pool.commit(PROJECT, amount, t);
         oracle.confirm(pool, PRIMARY, true);
-        bool fits = advance <= amount && advance <= exposure && advance <= perDisruption;
+        // Both caps are fractions of the pool's value (here: the amount committed).
+        bool fits =
+            advance <= amount &&
+                advance <= (amount * exposureBps) / 10_000 &&
+                advance <= (amount * disruptionBps) / 10_000;
         assertEq(token.balanceOf(SUB), fits ? advance : 0, "substitute paid iff it fits");
         assertEq(registry.currentSupplier(PROJECT, 1), fits ? SUB : PRIMARY, "switched iff financed");
         _checkAccounting();
@@ -130,11 +146,18 @@ contract ContingencyPoolTest is BaseTest {
         advance = bound(advance, 1, a + b);
         firstRepay = bound(firstRepay, 0, advance);
         _define(advance);
+        SupplyChainTypes.PoolTerms memory t = _setTerms(10_000, 10_000);
         vm.prank(F1);
-        pool.commit(PROJECT, a, a, a);
+        pool.commit(PROJECT, a, t);
         vm.prank(F2);
-        pool.commit(PROJECT, b, b, b);
+        pool.commit(PROJECT, b, t);
+        // Both request their exits at once; they execute after the notice (the positions still share the financing).
+        vm.prank(F1);
+        pool.requestWithdrawal(PROJECT);
+        vm.prank(F2);
+        pool.requestWithdrawal(PROJECT);
         oracle.confirm(pool, PRIMARY, true);
+        vm.warp(block.timestamp + 1 days);
         assertEq(token.balanceOf(SUB), advance, "financed");
         if (firstRepay != 0) {
             vm.prank(FIRM);

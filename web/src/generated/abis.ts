@@ -4147,6 +4147,19 @@ export const disruptionOracleAbi = [
     "type": "function"
   },
   {
+    "inputs": [],
+    "name": "maxReportAge",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [
       {
         "internalType": "address",
@@ -4585,21 +4598,21 @@ export const contingencyPoolAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "amount",
+        "name": "exposureBps",
         "type": "uint256"
       },
       {
         "internalType": "uint256",
-        "name": "exposureAllowance",
+        "name": "disruptionBps",
         "type": "uint256"
       },
       {
         "internalType": "uint256",
-        "name": "disruptionAllowance",
+        "name": "repaymentTerm",
         "type": "uint256"
       }
     ],
-    "name": "ContingencyPool_InvalidAllowance",
+    "name": "ContingencyPool_InvalidTerms",
     "type": "error"
   },
   {
@@ -4648,6 +4661,38 @@ export const contingencyPoolAbi = [
       }
     ],
     "name": "ContingencyPool_NothingToWithdraw",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "withdrawalNotice",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "listingNotice",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_NoticeTooLong",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "withdrawalNotice",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxReportAge",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_NoticeTooShort",
     "type": "error"
   },
   {
@@ -4706,6 +4751,48 @@ export const contingencyPoolAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "uint256",
+        "name": "exposureBps",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "disruptionBps",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "withdrawalNotice",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "repaymentTerm",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_TermsMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_TermsNotSet",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "address",
         "name": "token",
         "type": "address"
@@ -4738,6 +4825,43 @@ export const contingencyPoolAbi = [
       }
     ],
     "name": "ContingencyPool_UnexpectedBalanceChange",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "executableAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_WithdrawalNotDue",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "ContingencyPool_WithdrawalNotRequested",
     "type": "error"
   },
   {
@@ -4919,18 +5043,6 @@ export const contingencyPoolAbi = [
         "internalType": "uint256",
         "name": "shares",
         "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "exposureAllowance",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "disruptionAllowance",
-        "type": "uint256"
       }
     ],
     "name": "Committed",
@@ -5015,6 +5127,49 @@ export const contingencyPoolAbi = [
       }
     ],
     "name": "OwnershipTransferred",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "exposureBps",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "disruptionBps",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "withdrawalNotice",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "repaymentTerm",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "effectiveAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "PoolTermsSet",
     "type": "event"
   },
   {
@@ -5184,6 +5339,31 @@ export const contingencyPoolAbi = [
       {
         "indexed": false,
         "internalType": "uint256",
+        "name": "executableAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "WithdrawalRequested",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
         "name": "amount",
         "type": "uint256"
       }
@@ -5207,6 +5387,19 @@ export const contingencyPoolAbi = [
   {
     "inputs": [],
     "name": "MAX_PAIRS_PER_CALLBACK",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "WITHDRAWAL_WINDOW",
     "outputs": [
       {
         "internalType": "uint256",
@@ -5280,14 +5473,31 @@ export const contingencyPoolAbi = [
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
-        "name": "exposureAllowance",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "disruptionAllowance",
-        "type": "uint256"
+        "components": [
+          {
+            "internalType": "uint16",
+            "name": "exposureBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "disruptionBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "withdrawalNotice",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "repaymentTerm",
+            "type": "uint32"
+          }
+        ],
+        "internalType": "struct SupplyChainTypes.PoolTerms",
+        "name": "accepted",
+        "type": "tuple"
       }
     ],
     "name": "commit",
@@ -5327,6 +5537,11 @@ export const contingencyPoolAbi = [
       {
         "components": [
           {
+            "internalType": "address",
+            "name": "token",
+            "type": "address"
+          },
+          {
             "internalType": "uint128",
             "name": "cash",
             "type": "uint128"
@@ -5337,38 +5552,18 @@ export const contingencyPoolAbi = [
             "type": "uint128"
           },
           {
-            "internalType": "uint64",
-            "name": "epochConfirmationId",
-            "type": "uint64"
-          },
-          {
-            "internalType": "uint96",
-            "name": "epochFinanced",
-            "type": "uint96"
-          },
-          {
-            "internalType": "uint96",
-            "name": "disruptionCap",
-            "type": "uint96"
-          },
-          {
-            "internalType": "address",
-            "name": "token",
-            "type": "address"
-          },
-          {
-            "internalType": "uint96",
-            "name": "exposureCap",
-            "type": "uint96"
-          },
-          {
             "internalType": "uint128",
-            "name": "totalShares",
+            "name": "shareDebt",
             "type": "uint128"
           },
           {
             "internalType": "uint128",
             "name": "claimDebt",
+            "type": "uint128"
+          },
+          {
+            "internalType": "uint128",
+            "name": "totalShares",
             "type": "uint128"
           },
           {
@@ -5400,10 +5595,30 @@ export const contingencyPoolAbi = [
             "internalType": "uint64",
             "name": "reservedUntilJob",
             "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "epochConfirmationId",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint96",
+            "name": "epochFinanced",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint40",
+            "name": "epochDueAt",
+            "type": "uint40"
+          },
+          {
+            "internalType": "uint40",
+            "name": "oldestDueAt",
+            "type": "uint40"
           }
         ],
-        "internalType": "struct SupplyChainTypes.Pool",
-        "name": "",
+        "internalType": "struct SupplyChainTypes.PoolView",
+        "name": "v",
         "type": "tuple"
       }
     ],
@@ -5441,6 +5656,11 @@ export const contingencyPoolAbi = [
             "internalType": "uint64",
             "name": "claimEra",
             "type": "uint64"
+          },
+          {
+            "internalType": "uint40",
+            "name": "withdrawableAt",
+            "type": "uint40"
           },
           {
             "internalType": "uint256",
@@ -5547,6 +5767,25 @@ export const contingencyPoolAbi = [
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
+      }
+    ],
+    "name": "overdueFinancing",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
       },
       {
         "internalType": "address",
@@ -5612,12 +5851,99 @@ export const contingencyPoolAbi = [
         "type": "uint256"
       }
     ],
+    "name": "pendingPoolTerms",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint16",
+            "name": "exposureBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "disruptionBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "withdrawalNotice",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "repaymentTerm",
+            "type": "uint32"
+          }
+        ],
+        "internalType": "struct SupplyChainTypes.PoolTerms",
+        "name": "terms",
+        "type": "tuple"
+      },
+      {
+        "internalType": "uint256",
+        "name": "effectiveAt",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
     "name": "poolBalance",
     "outputs": [
       {
         "internalType": "uint256",
         "name": "",
         "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "poolTerms",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint16",
+            "name": "exposureBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "disruptionBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "withdrawalNotice",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "repaymentTerm",
+            "type": "uint32"
+          }
+        ],
+        "internalType": "struct SupplyChainTypes.PoolTerms",
+        "name": "",
+        "type": "tuple"
       }
     ],
     "stateMutability": "view",
@@ -5676,6 +6002,65 @@ export const contingencyPoolAbi = [
       }
     ],
     "name": "repay",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "requestWithdrawal",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "executableAt",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "components": [
+          {
+            "internalType": "uint16",
+            "name": "exposureBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "disruptionBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "withdrawalNotice",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "repaymentTerm",
+            "type": "uint32"
+          }
+        ],
+        "internalType": "struct SupplyChainTypes.PoolTerms",
+        "name": "terms",
+        "type": "tuple"
+      }
+    ],
+    "name": "setPoolTerms",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -5749,6 +6134,40 @@ export const contingencyPoolAbi = [
         "internalType": "uint256",
         "name": "amount",
         "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "withdrawalRequest",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "executableAt",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "lapsesAt",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bool",
+        "name": "exitsAtOnce",
+        "type": "bool"
       }
     ],
     "stateMutability": "view",
@@ -6491,21 +6910,21 @@ export const errorsAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "amount",
+        "name": "exposureBps",
         "type": "uint256"
       },
       {
         "internalType": "uint256",
-        "name": "exposureAllowance",
+        "name": "disruptionBps",
         "type": "uint256"
       },
       {
         "internalType": "uint256",
-        "name": "disruptionAllowance",
+        "name": "repaymentTerm",
         "type": "uint256"
       }
     ],
-    "name": "ContingencyPool_InvalidAllowance",
+    "name": "ContingencyPool_InvalidTerms",
     "type": "error"
   },
   {
@@ -6554,6 +6973,38 @@ export const errorsAbi = [
       }
     ],
     "name": "ContingencyPool_NothingToWithdraw",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "withdrawalNotice",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "listingNotice",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_NoticeTooLong",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "withdrawalNotice",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxReportAge",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_NoticeTooShort",
     "type": "error"
   },
   {
@@ -6612,6 +7063,48 @@ export const errorsAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "uint256",
+        "name": "exposureBps",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "disruptionBps",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "withdrawalNotice",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "repaymentTerm",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_TermsMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_TermsNotSet",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
         "internalType": "address",
         "name": "token",
         "type": "address"
@@ -6644,6 +7137,43 @@ export const errorsAbi = [
       }
     ],
     "name": "ContingencyPool_UnexpectedBalanceChange",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "executableAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContingencyPool_WithdrawalNotDue",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "financier",
+        "type": "address"
+      }
+    ],
+    "name": "ContingencyPool_WithdrawalNotRequested",
     "type": "error"
   },
   {
