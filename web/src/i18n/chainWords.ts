@@ -355,9 +355,24 @@ export const eventCatalogue: EventCatalogue = {
           financier,
           amount,
           shares: w("Pool shares", "资金池份额"),
-          exposureAllowance: w("Exposure allowance", "风险敞口额度", "amount"),
-          disruptionAllowance: w("Per-disruption allowance", "单次中断额度", "amount"),
         },
+      },
+      PoolTermsSet: {
+        en: "Pool terms set",
+        zh: "设定资金池条款",
+        params: {
+          projectId,
+          exposureBps: w("Exposure cap (bp of the pool)", "风险敞口上限（资金池的基点）"),
+          disruptionBps: w("Per-disruption cap (bp of the pool)", "单次中断上限（资金池的基点）"),
+          withdrawalNotice: w("Withdrawal notice (s)", "提取通知期（秒）"),
+          repaymentTerm: w("Repayment term (s)", "还款期限（秒）"),
+          effectiveAt: w("In force from", "生效时间", "time"),
+        },
+      },
+      WithdrawalRequested: {
+        en: "Withdrawal requested",
+        zh: "申请提取",
+        params: { projectId, financier, executableAt: w("Executable from", "可执行时间", "time") },
       },
       SubstituteFinanced: {
         en: "Substitute financed",

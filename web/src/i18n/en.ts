@@ -72,6 +72,29 @@ export const en = {
   "tokens.removed": "removed",
   "tokens.changed": "Last change",
   "tokens.changes": "changed {count} times",
+  "terms.unset": "The firm has not set this pool's terms yet: no commitment is possible.",
+  "terms.inForce": "Pool terms in force (the same for every financier)",
+  "terms.pending": "Change pending",
+  "terms.pendingFrom":
+    "The firm loosened the terms; they take effect on {date}. A commitment made now accepts them; to disagree, request your withdrawal before that date.",
+  "terms.pendingTerms": "Terms from that date",
+  "terms.loosened": "looser",
+  "terms.exposure": "Exposure cap (share of the pool that may be lent)",
+  "terms.disruption": "Per-disruption cap (share one disruption may draw)",
+  "terms.notice": "Withdrawal notice",
+  "terms.repayment": "Repayment term of a financing",
+  "terms.set": "Set pool terms",
+  "terms.setLabel": "Set the pool terms of project {id}",
+  "terms.exposurePct": "Exposure cap (%)",
+  "terms.disruptionPct": "Per-disruption cap (%)",
+  "terms.noticeDays": "Withdrawal notice (days)",
+  "terms.repaymentDays": "Repayment term (days)",
+  "withdraw.request": "Request withdrawal",
+  "withdraw.requestAgain": "Request again (the last request lapsed)",
+  "withdraw.dueFrom": "Executable from {date} (chain time)",
+  "withdraw.until": "Executable until {date}, then the request lapses",
+  "withdraw.atOnce": "May leave at once (closed project, or terms that lend nothing)",
+  "withdraw.overdue": "Overdue",
 
   "status.noDeploymentTitle": "No deployment on this chain",
   "status.noDeploymentBody":
@@ -208,8 +231,20 @@ export const en = {
   "err.ContingencyPool_AmountTooLarge": "The amount is too large for the pool of project {projectId}.",
   "err.ContingencyPool_CallerNotFirm": "Only the project's firm may do this ({caller} is not).",
   "err.ContingencyPool_CallerNotOracle": "Only the disruption oracle may do this.",
-  "err.ContingencyPool_InvalidAllowance":
-    "The exposure and per-disruption allowances must not exceed the amount committed.",
+  "err.ContingencyPool_InvalidTerms":
+    "Inconsistent pool terms: the per-disruption cap ({disruptionBps} bp) must not exceed the exposure cap ({exposureBps} bp), which must not exceed 10,000 bp, and the repayment term ({repaymentTerm}) must be longer than zero.",
+  "err.ContingencyPool_NoticeTooShort":
+    "The withdrawal notice ({withdrawalNotice}) is shorter than the oracle's longest open round ({maxReportAge}): a financier could leave between a disruption's first report and its confirmation.",
+  "err.ContingencyPool_NoticeTooLong":
+    "The withdrawal notice ({withdrawalNotice}) is longer than the listing notice ({listingNotice}): a new listing could draw on the pool before a financier who disagrees could leave.",
+  "err.ContingencyPool_TermsNotSet":
+    "The firm has not set the terms of project {projectId}'s pool yet; no commitment is possible.",
+  "err.ContingencyPool_TermsMismatch":
+    "The pool's terms changed: commitments to project {projectId} now name exposure {exposureBps} bp, per disruption {disruptionBps} bp, notice {withdrawalNotice}, repayment term {repaymentTerm}. Read them and commit again.",
+  "err.ContingencyPool_WithdrawalNotRequested":
+    "Request the withdrawal from project {projectId}'s pool first; it becomes executable after the pool's notice.",
+  "err.ContingencyPool_WithdrawalNotDue":
+    "Your withdrawal from project {projectId}'s pool is executable from {executableAt}.",
   "err.ContingencyPool_InsufficientGas":
     "Not enough gas for the advance's token transfer; send the transaction with a higher gas limit.",
   "err.ContingencyPool_NothingToProcess": "There is no queued financing to process.",

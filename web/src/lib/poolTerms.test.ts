@@ -5,6 +5,7 @@ import {
   durationText,
   loosened,
   mayWithdraw,
+  parseTermsInput,
   poolTermsState,
   termsToAccept,
   withdrawalState,
@@ -68,5 +69,26 @@ describe("a financier's exit by request, at chain time", () => {
     const s = withdrawalState({ ...req, exitsAtOnce: true }, 0);
     assert.deepEqual(s, { kind: "atOnce" });
     assert.equal(mayWithdraw(s), true);
+  });
+});
+
+describe("the firm's terms form", () => {
+  test("percentages become basis points, days become seconds", () => {
+    assert.deepEqual(
+      parseTermsInput({ exposurePct: "80", disruptionPct: "12.5", noticeDays: "3", repaymentDays: "0.5" }),
+      { exposureBps: 8_000, disruptionBps: 1_250, withdrawalNotice: 3 * DAY, repaymentTerm: DAY / 2 },
+    );
+  });
+
+  test("a field out of range or not a number gives no terms (the button stays disabled)", () => {
+    const ok = { exposurePct: "80", disruptionPct: "50", noticeDays: "3", repaymentDays: "90" };
+    for (const bad of [
+      { exposurePct: "100.01" },
+      { disruptionPct: "-1" },
+      { noticeDays: "0" },
+      { repaymentDays: "ninety" },
+      { exposurePct: "" },
+    ])
+      assert.equal(parseTermsInput({ ...ok, ...bad }), undefined, JSON.stringify(bad));
   });
 });

@@ -102,3 +102,33 @@ export function withdrawalState(r: WithdrawalRequestRead, now: number): Withdraw
 
 /** Whether `withdraw` may execute the position's exit now. */
 export const mayWithdraw = (s: WithdrawalState): boolean => s.kind === "atOnce" || s.kind === "executable";
+
+/**
+ * The firm's form input (percentages and days as typed) as PoolTerms, or undefined when a field is not a number in
+ * range: percentages 0–100 with up to two decimals (whole basis points), days > 0 with up to four decimals (whole
+ * seconds). The pool checks the rest (order of the caps, the notice's bounds) and says what is wrong.
+ */
+export function parseTermsInput(input: {
+  exposurePct: string;
+  disruptionPct: string;
+  noticeDays: string;
+  repaymentDays: string;
+}): PoolTerms | undefined {
+  const bps = (text: string) => {
+    if (!/^\d{1,3}(\.\d{1,2})?$/.test(text.trim())) return undefined;
+    const v = Math.round(Number(text) * 100);
+    return v <= 10_000 ? v : undefined;
+  };
+  const seconds = (text: string) => {
+    if (!/^\d+(\.\d{1,4})?$/.test(text.trim())) return undefined;
+    const v = Math.round(Number(text) * 86_400);
+    return v > 0 && v < 2 ** 32 ? v : undefined;
+  };
+  const terms = {
+    exposureBps: bps(input.exposurePct),
+    disruptionBps: bps(input.disruptionPct),
+    withdrawalNotice: seconds(input.noticeDays),
+    repaymentTerm: seconds(input.repaymentDays),
+  };
+  return Object.values(terms).every((v) => v !== undefined) ? (terms as PoolTerms) : undefined;
+}

@@ -1,12 +1,19 @@
 "use client";
-/** A financier's two ways into an active project: fund its escrow, or commit to its contingency pool. */
+/**
+ * A financier's two ways into an active project: fund its escrow, or commit to its contingency pool under the
+ * pool's terms, shown first; the commitment names exactly the terms it accepts (the pending ones while a change
+ * is pending), so a change the financier has not seen makes it revert instead of binding it.
+ */
+import { usePoolTerms } from "@/hooks/usePoolTerms";
 import { useT } from "@/i18n";
 import type { ProjectModel } from "@/lib/projects";
+import { PoolTermsSummary } from "./PoolTermsSummary";
 import { TokenTransactionForm } from "./TokenTransactionForm";
 
 export function FundAndCommit({ project }: { project: ProjectModel }) {
   const t = useT();
   const id = project.id.toString();
+  const { accept } = usePoolTerms(project.id);
   return (
     <>
       <TokenTransactionForm
@@ -20,12 +27,13 @@ export function FundAndCommit({ project }: { project: ProjectModel }) {
         testId="fund"
         primary
       />
+      <PoolTermsSummary projectId={project.id} />
       <TokenTransactionForm
         token={project.token}
         contract="ContingencyPool"
         functionName="commit"
-        // The whole commitment may finance exposure and any one disruption (the pool's allowances).
-        args={(amount) => [project.id, amount, amount, amount] as const}
+        args={(amount) => [project.id, amount, accept!] as const}
+        disabled={!accept}
         amountLabel={t("actions.commitAmount")}
         submitLabel={t("actions.commitSubmit")}
         writeLabel={t("actions.commit", { id })}

@@ -14,7 +14,7 @@ import { positionsByParty, zeroPosition } from "@/lib/ledger";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { MovementsTable, financierMovements } from "@/features/events/MovementsTable";
 import type { ChainEvent } from "@/lib/events";
-import { PoolExposure, PoolWithdrawal, RefundClaim } from "@/features/actions/PositionActions";
+import { PoolExposure, PoolOverdue, PoolWithdrawal, RefundClaim } from "@/features/actions/PositionActions";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
 import { GreenReportPanel } from "@/features/greenReport/GreenReportPanel";
 
@@ -133,6 +133,7 @@ export function FinancierView() {
                     <td className="right num">{formatPercent(pos!.committed, p.totals.committed)}</td>
                     <td className="right">
                       <Amount value={p.totals.financed} token={p.token} />
+                      <PoolOverdue projectId={p.projectId} token={p.token} />
                     </td>
                     <td className="right">
                       <Amount value={pos!.withdrawn} token={p.token} />
