@@ -85,14 +85,15 @@ try {
           `  ${planned.title.zh}`,
       );
     });
-    const [poolBalance, poolView] = await Promise.all([
+    const [poolBalance, terms] = await Promise.all([
       stack.pool.poolBalance(project.id),
-      stack.pool.getPool(project.id),
+      stack.pool.poolTerms(project.id),
     ]);
     if (poolBalance > 0n) {
       console.log(
-        `     contingency pool ${formatCny(poolBalance)} (exposure cap ${formatCny(poolView.exposureCap)}, ` +
-          `per-disruption cap ${formatCny(poolView.disruptionCap)})`,
+        `     contingency pool ${formatCny(poolBalance)} (lends at most ${Number(terms.exposureBps) / 100}% of its ` +
+          `value, ${Number(terms.disruptionBps) / 100}% per disruption; notice ${Number(terms.withdrawalNotice) / 3600} h, ` +
+          `repayment term ${Number(terms.repaymentTerm) / 86_400} days)`,
       );
     }
   }

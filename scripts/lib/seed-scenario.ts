@@ -160,10 +160,11 @@ export interface ProjectSummary {
   refunds: Partial<Record<DemoAccountKey, { amount: bigint; claimed: boolean }>>;
   milestones: MilestoneSummary[];
   pool: {
-    commitments: Partial<
-      Record<DemoAccountKey, { amount: bigint; exposureAllowance: bigint; disruptionAllowance: bigint }>
-    >;
+    commitments: Partial<Record<DemoAccountKey, { amount: bigint }>>;
     committed: bigint;
+    /** The pool terms the firm set and every commitment named. */
+    terms: { exposureBps: bigint; disruptionBps: bigint; withdrawalNotice: bigint; repaymentTerm: bigint };
+    /** At seeding: exposureBps and disruptionBps of the committed value. */
     exposureCap: bigint;
     disruptionCap: bigint;
   };
@@ -360,42 +361,22 @@ const FUNDING: { project: ProjectKey; financier: DemoAccountKey; amount: bigint;
   { project: "euv", financier: "guidance", amount: cny(600_000) },
 ];
 
-const COMMITMENTS: {
-  project: ProjectKey;
-  financier: DemoAccountKey;
-  amount: bigint;
-  exposureAllowance: bigint;
-  disruptionAllowance: bigint;
-}[] = [
-  {
-    project: "photoresist",
-    financier: "bank",
-    amount: cny(2_000_000),
-    exposureAllowance: cny(2_000_000),
-    disruptionAllowance: cny(1_500_000),
-  },
-  {
-    project: "photoresist",
-    financier: "guidance",
-    amount: cny(1_000_000),
-    exposureAllowance: cny(800_000),
-    disruptionAllowance: cny(500_000),
-  },
-  {
-    project: "catalyst",
-    financier: "green",
-    amount: cny(1_500_000),
-    exposureAllowance: cny(1_500_000),
-    disruptionAllowance: cny(1_200_000),
-  },
-  {
-    project: "catalyst",
-    financier: "venture",
-    amount: cny(500_000),
-    exposureAllowance: cny(500_000),
-    disruptionAllowance: cny(300_000),
-  },
+const COMMITMENTS: { project: ProjectKey; financier: DemoAccountKey; amount: bigint }[] = [
+  { project: "photoresist", financier: "bank", amount: cny(2_000_000) },
+  { project: "photoresist", financier: "guidance", amount: cny(1_000_000) },
+  { project: "catalyst", financier: "green", amount: cny(1_500_000) },
+  { project: "catalyst", financier: "venture", amount: cny(500_000) },
 ];
+
+/**
+ * Each pool's terms, the same for all its financiers: how much of the pool's value may be lent in all and to one
+ * disruption (basis points), and the repayment term. The withdrawal notice is the oracle's maxReportAge, at least
+ * one day.
+ */
+const POOL_TERMS: Partial<Record<ProjectKey, { exposureBps: bigint; disruptionBps: bigint; repaymentDays: bigint }>> = {
+  photoresist: { exposureBps: 9_000n, disruptionBps: 6_500n, repaymentDays: 180n },
+  catalyst: { exposureBps: 10_000n, disruptionBps: 7_500n, repaymentDays: 120n },
+};
 
 const COMPONENTS: {
   key: ComponentKey;
@@ -727,7 +708,13 @@ export async function seedScenario(
         paid: 0n,
         payments: [],
       })),
-      pool: { commitments: {}, committed: 0n, exposureCap: 0n, disruptionCap: 0n },
+      pool: {
+        commitments: {},
+        committed: 0n,
+        terms: { exposureBps: 0n, disruptionBps: 0n, withdrawalNotice: 0n, repaymentTerm: 0n },
+        exposureCap: 0n,
+        disruptionCap: 0n,
+      },
     };
     log(`project   #${id} ${plan.title.zh} — ${nameOf(plan.firm)}, target ${formatCny(target)}`);
   }
@@ -804,23 +791,31 @@ export async function seedScenario(
     log(`fiscal    ${nameOf("guidance")} flags its contribution to #${projects[key].id} as non-taxable fiscal funds`);
   }
 
-  // 6. Financiers commit to the contingency pools, with exposure and per-disruption allowances.
+  // 6. The firms set their pools' terms; the financiers commit under them.
+  const notice = BigInt(Math.max(86_400, Number(await stack.oracle.maxReportAge())));
+  for (const [key, t] of Object.entries(POOL_TERMS) as [ProjectKey, NonNullable<(typeof POOL_TERMS)[ProjectKey]>][]) {
+    const project = projects[key];
+    const terms = {
+      exposureBps: t.exposureBps,
+      disruptionBps: t.disruptionBps,
+      withdrawalNotice: notice,
+      repaymentTerm: t.repaymentDays * 86_400n,
+    };
+    await send(`pool terms of ${key}`, pool.connect(who[project.firm]).setPoolTerms(project.id, terms));
+    project.pool.terms = terms;
+  }
   for (const c of COMMITMENTS) {
     const project = projects[c.project];
     const signer = who[c.financier];
     await send(`approve pool for ${c.financier}`, token.connect(signer).approve(poolAddress, c.amount));
     await send(
       `commit ${c.financier} to ${c.project}`,
-      pool.connect(signer).commit(project.id, c.amount, c.exposureAllowance, c.disruptionAllowance),
+      pool.connect(signer).commit(project.id, c.amount, project.pool.terms),
     );
-    project.pool.commitments[c.financier] = {
-      amount: c.amount,
-      exposureAllowance: c.exposureAllowance,
-      disruptionAllowance: c.disruptionAllowance,
-    };
+    project.pool.commitments[c.financier] = { amount: c.amount };
     project.pool.committed += c.amount;
-    project.pool.exposureCap += c.exposureAllowance;
-    project.pool.disruptionCap += c.disruptionAllowance;
+    project.pool.exposureCap = (project.pool.committed * project.pool.terms.exposureBps) / 10_000n;
+    project.pool.disruptionCap = (project.pool.committed * project.pool.terms.disruptionBps) / 10_000n;
     credit(ledger, c.financier, -c.amount);
     log(`commit    ${formatCny(c.amount).padStart(18)} ${nameOf(c.financier)} → pool #${project.id}`);
   }

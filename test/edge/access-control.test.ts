@@ -10,6 +10,7 @@ import { network } from "hardhat";
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
 import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
+import { TERMS } from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -64,7 +65,8 @@ async function accessFixture() {
     .connect(firm)
     .defineComponent(projectId, ethers.ZeroHash, spare.address, [{ supplier: sub.address, advance: 100_00n }]);
   await networkHelpers.time.increase(Number(await registry.LISTING_NOTICE()) + 60);
-  await pool.connect(financier).commit(projectId, 1_000_00n, 1_000_00n, 1_000_00n);
+  await pool.connect(firm).setPoolTerms(projectId, TERMS);
+  await pool.connect(financier).commit(projectId, 1_000_00n, TERMS);
   const observed = BigInt(await networkHelpers.time.latest());
   await oracle.connect(reporter).report(supplier.address, true, ethers.id("fire"), observed); // financed 100.00
   const signers: Record<Role, typeof admin> = {
@@ -227,6 +229,14 @@ const rows: Row[] = [
     error: "ContingencyPool_CallerNotFirm",
     errorArgs: (f, caller) => [f.projectId, caller],
   },
+  {
+    contract: (f) => f.pool,
+    fn: "setPoolTerms",
+    args: (f) => [f.projectId, TERMS],
+    allowed: ["firm"],
+    error: "ContingencyPool_CallerNotFirm",
+    errorArgs: (f, caller) => [f.projectId, caller],
+  },
   // ContingencyPool: the owner's list of project tokens.
   {
     contract: (f) => f.pool,
@@ -313,6 +323,7 @@ describe("access control: every privileged function, every other role", function
       "unpause",
       "onSupplierStatusConfirmed",
       "repay",
+      "setPoolTerms",
       "setProjectToken",
       "mint",
     ];

@@ -1,6 +1,6 @@
 /**
  * Hostile and unusual tokens against the contingency pool and the cross-contract paths (escrow + registry +
- * oracle + pool in one transaction). What test/escrow/ and test/supply/ already cover is not repeated here:
+ * oracle + pool in one transaction). What test/escrow/, test/supply/ and test/pool/ already cover is not repeated here:
  * escrow fund/disburse/claimRefund re-entry, fee-on-transfer funding, false-returning fund, pool commit with each
  * hostile token and the false-returning advance transfer.
  */
@@ -10,6 +10,7 @@ import { network } from "hardhat";
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
 import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
+import { TERMS } from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -46,6 +47,7 @@ async function projectIn(b: Base, token: Mintable, budget: bigint, advance: bigi
       { budget, deadline: now + 30n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
     ]);
   const projectId = await b.escrow.projectCount();
+  await b.pool.connect(b.firm).setPoolTerms(projectId, TERMS);
   await b.registry
     .connect(b.firm)
     .defineComponent(projectId, ethers.ZeroHash, b.supA.address, [{ supplier: b.s1.address, advance }]);
@@ -58,6 +60,19 @@ async function projectIn(b: Base, token: Mintable, budget: bigint, advance: bigi
     await token.connect(a).approve(b.stack.addresses.pool, ethers.MaxUint256);
   }
   return projectId;
+}
+
+/**
+ * f1 and f2 request their exits from `projectIds` and the pool's notice passes: their withdrawals then execute (within
+ * the pool's WITHDRAWAL_WINDOW), while their shares still share every financing until they do.
+ */
+async function requestExits(b: Base, projectIds: bigint[]) {
+  for (const id of projectIds) {
+    for (const f of [b.f1, b.f2]) {
+      if ((await b.pool.getPosition(id, f.address)).shares > 0n) await b.pool.connect(f).requestWithdrawal(id);
+    }
+  }
+  await networkHelpers.time.increase(Number(TERMS.withdrawalNotice));
 }
 
 async function disrupt(b: Base, supplier: string, disrupted = true) {
@@ -105,8 +120,9 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
       const b = await baseFixture();
       const token = await ethers.deployContract("ReentrantToken");
       const projectId = await projectIn(b, token, 10_000n, 400n);
-      await b.pool.connect(b.f1).commit(projectId, 3_000n, 3_000n, 3_000n);
-      await b.pool.connect(b.f2).commit(projectId, 1_000n, 1_000n, 1_000n);
+      await b.pool.connect(b.f1).commit(projectId, 3_000n, TERMS);
+      await b.pool.connect(b.f2).commit(projectId, 1_000n, TERMS);
+      await requestExits(b, [projectId]);
       return { ...b, token, projectId };
     }
 
@@ -130,7 +146,7 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
       const pool = b.stack.addresses.pool;
       for (const data of [
         b.pool.interface.encodeFunctionData("processQueue", [1n]),
-        b.pool.interface.encodeFunctionData("commit", [b.projectId, 1n, 0n, 0n]),
+        b.pool.interface.encodeFunctionData("commit", [b.projectId, 1n, TERMS]),
       ]) {
         await b.token.arm(pool, data);
         await expect(b.pool.connect(b.firm).repay(b.projectId, 100n)).to.be.revertedWithCustomError(
@@ -218,8 +234,9 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
       const b = await baseFixture();
       const token = await ethers.deployContract("FeeOnTransferToken", [0n]);
       const projectId = await projectIn(b, token, 100_000n, 10_000n);
-      await b.pool.connect(b.f1).commit(projectId, 30_000n, 30_000n, 30_000n);
-      await b.pool.connect(b.f2).commit(projectId, 10_000n, 10_000n, 10_000n);
+      await b.pool.connect(b.f1).commit(projectId, 30_000n, TERMS);
+      await b.pool.connect(b.f2).commit(projectId, 10_000n, TERMS);
+      await requestExits(b, [projectId]);
       await token.setFeeBps(100n);
       return { ...b, token, projectId };
     }
@@ -268,7 +285,8 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
       const good = await ethers.deployContract("DecimalsToken", [18]);
       const badProject = await projectIn(b, bad, 10_000n, 400n);
       const goodProject = await projectIn(b, good, 10_000n, 400n);
-      for (const p of [badProject, goodProject]) await b.pool.connect(b.f1).commit(p, 3_000n, 3_000n, 3_000n);
+      for (const p of [badProject, goodProject]) await b.pool.connect(b.f1).commit(p, 3_000n, TERMS);
+      await requestExits(b, [badProject, goodProject]);
       await b.escrow.connect(b.f1).fund(badProject, 10_000n);
       await b.escrow.connect(b.firm).submitMilestone(badProject, 0n, ethers.id("e"));
       await b.escrow.connect(b.verifier).approveMilestone(badProject, 0n);
@@ -364,8 +382,9 @@ describe("hostile tokens: contingency pool and cross-contract paths", function (
 
       it("pool withdrawals are pro rata before and after repayment, whatever the order; dust < number of financiers", async function () {
         const b = await networkHelpers.loadFixture(decimalsFixture);
-        await b.pool.connect(b.f1).commit(b.projectId, 3_000n * unit, 3_000n * unit, 3_000n * unit);
-        await b.pool.connect(b.f2).commit(b.projectId, 1_000n * unit, 1_000n * unit, 1_000n * unit);
+        await b.pool.connect(b.f1).commit(b.projectId, 3_000n * unit, TERMS);
+        await b.pool.connect(b.f2).commit(b.projectId, 1_000n * unit, TERMS);
+        await requestExits(b, [b.projectId]);
         await expect(disrupt(b, b.supA.address))
           .to.emit(b.pool, "SubstituteFinanced")
           .withArgs(b.projectId, b.s1.address, 2_000n * unit, 1n, b.supA.address, 1n);

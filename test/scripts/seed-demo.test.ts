@@ -233,8 +233,16 @@ describe("demo scenario (scripts/lib/seed-scenario.ts)", function () {
         expect(fromEvents, project.key).to.equal(project.pool.committed);
         expect(await pool.poolBalance(project.id), project.key).to.equal(project.pool.committed);
         expect(view.cash, project.key).to.equal(project.pool.committed);
-        expect(view.exposureCap, project.key).to.equal(project.pool.exposureCap);
-        expect(view.disruptionCap, project.key).to.equal(project.pool.disruptionCap);
+        const terms = await pool.poolTerms(project.id);
+        expect(
+          [terms.exposureBps, terms.disruptionBps, terms.withdrawalNotice, terms.repaymentTerm],
+          project.key,
+        ).to.deep.equal([
+          project.pool.terms.exposureBps,
+          project.pool.terms.disruptionBps,
+          project.pool.terms.withdrawalNotice,
+          project.pool.terms.repaymentTerm,
+        ]);
         expect(view.outstanding, project.key).to.equal(0n);
         for (const [key, c] of Object.entries(project.pool.commitments)) {
           expect((await pool.getPosition(project.id, summary.accounts[key as DemoAccountKey])).shares).to.equal(

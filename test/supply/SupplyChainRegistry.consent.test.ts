@@ -22,7 +22,7 @@ import {
   REGION_CN,
   REGION_DE,
   report,
-} from "./fixtures.js";
+} from "../helpers/supply-chain.js";
 import { Accounting, ListingStatus as Status, Stage } from "../../web/src/generated/enums.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { SupplyChainRegistry } from "../../types/ethers-contracts/index.js";
-import { acceptListings, ADV1, deployScenario, REGION_CN, report } from "./fixtures.js";
+import { acceptListings, ADV1, deployScenario, REGION_CN, report } from "../helpers/supply-chain.js";
 import { FailoverOutcome as Outcome } from "../../web/src/generated/enums.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ADV1, deployScenario, REGION_CN, REGION_DE } from "./fixtures.js";
+import { ADV1, deployScenario, REGION_CN, REGION_DE } from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 

@@ -9,14 +9,18 @@ import { network } from "hardhat";
 import {
   ADV1,
   ADV2,
+  TERMS,
   commitBoth,
   defineAccepted,
   deployScenario,
   expectPoolIdentity,
+  increaseTime,
   passNotice,
   report,
+  terms,
   withManyPairs,
-} from "./fixtures.js";
+  type PoolScenario,
+} from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -39,6 +43,15 @@ async function manyPairs() {
 
 const expectIdentity = expectPoolIdentity;
 
+/** Terms that let the whole pool finance one disruption (these edge cases lend all of it). */
+const FULL = terms({ disruptionBps: 10_000n });
+
+/** `financier` requests its exit and the pool's notice passes: its next withdraw executes. */
+async function due(s: PoolScenario, financier: { address: string }): Promise<void> {
+  await s.pool.connect(financier as never).requestWithdrawal(s.projectId);
+  await increaseTime(ethers, TERMS.withdrawalNotice);
+}
+
 describe("ContingencyPool edges", function () {
   describe("wiring: the pool reads projects from the escrow deployStack deployed", function () {
     it("exposes the escrow, registry and oracle it is bound to", async function () {
@@ -47,7 +60,7 @@ describe("ContingencyPool edges", function () {
       expect(await s.pool.registry()).to.equal(s.stack.addresses.registry);
       expect(await s.pool.oracle()).to.equal(s.stack.addresses.oracle);
       // The token the pool caches at the first commitment is the escrow's project token.
-      await s.pool.connect(s.f1).commit(s.projectId, 1_000_00n, 0n, 0n);
+      await s.pool.connect(s.f1).commit(s.projectId, 1_000_00n, TERMS);
       expect((await s.pool.getPool(s.projectId)).token).to.equal(await s.escrow.projectToken(s.projectId));
     });
   });
@@ -168,13 +181,15 @@ describe("ContingencyPool edges", function () {
       const s = await networkHelpers.loadFixture(scenario);
       const { pool, projectId, f1, f2, stranger, supA, token } = s;
       // f1 holds 1 unit (1 share), f2 enough to finance component 1 exactly (ADV1 + 1 units).
-      await pool.connect(f1).commit(projectId, 1n, 0n, 0n);
-      await pool.connect(f2).commit(projectId, ADV1 + 1n, ADV1, ADV1);
+      await pool.connect(s.firm).setPoolTerms(projectId, FULL);
+      await pool.connect(f1).commit(projectId, 1n, FULL);
+      await pool.connect(f2).commit(projectId, ADV1 + 1n, FULL);
       await expect(report(ethers, s.oracle as never, [s.r1, s.r2], supA.address))
         .to.emit(pool, "SubstituteFinanced")
         .withArgs(projectId, s.s1.address, ADV1, 1n, supA.address, 1n);
       // f1's single share is worth less than one unit of cash and one unit of debt: both round down to 0, so its
       // exit leaves the pool worth more than one unit per share.
+      await due(s, f1);
       await expect(pool.connect(f1).withdraw(projectId)).not.to.emit(pool, "Withdrawn");
       const p = await pool.getPool(projectId);
       const value = p.cash + p.outstanding - p.claimDebt;
@@ -183,14 +198,14 @@ describe("ContingencyPool edges", function () {
       // 1 unit would mint floor(1 * totalShares / value) = 0 shares, i.e. be given away to f2: refused.
       await token.mint(stranger.address, 2n);
       await token.connect(stranger).approve(s.stack.addresses.pool, 2n);
-      await expect(pool.connect(stranger).commit(projectId, 1n, 0n, 0n))
+      await expect(pool.connect(stranger).commit(projectId, 1n, FULL))
         .to.be.revertedWithCustomError(pool, "ContingencyPool_AmountTooLarge")
         .withArgs(projectId, 1n);
       expect(await token.balanceOf(stranger.address)).to.equal(2n);
       // 2 units buy one share.
-      await expect(pool.connect(stranger).commit(projectId, 2n, 0n, 0n))
+      await expect(pool.connect(stranger).commit(projectId, 2n, FULL))
         .to.emit(pool, "Committed")
-        .withArgs(projectId, stranger.address, 2n, (2n * p.totalShares) / value, 0n, 0n);
+        .withArgs(projectId, stranger.address, 2n, (2n * p.totalShares) / value);
       expect((await pool.getPosition(projectId, stranger.address)).shares).to.equal(1n);
       await expectIdentity(s);
     });
@@ -204,6 +219,7 @@ describe("ContingencyPool edges", function () {
       // f1 exits its shares: cash now, its part of the outstanding financing as a claim.
       const outstanding = (await pool.getPool(projectId)).outstanding;
       const debtPart = (outstanding * 60n) / 100n;
+      await due(s, f1);
       await expect(pool.connect(f1).withdraw(projectId))
         .to.emit(pool, "ClaimOpened")
         .withArgs(projectId, f1.address, debtPart, debtPart);
@@ -240,6 +256,7 @@ describe("ContingencyPool edges", function () {
       await passNotice(ethers);
       await s.token.mint(s.f1.address, A);
       await s.token.mint(s.firm.address, A);
+      await s.pool.connect(s.firm).setPoolTerms(s.projectId, FULL);
       return { ...s, supC, supD };
     }
 
@@ -247,20 +264,21 @@ describe("ContingencyPool edges", function () {
       const s = await networkHelpers.loadFixture(residue);
       const { pool, projectId, f1, f2, firm, supC, supD } = s;
       // f1 finances A alone, then exits into a claim of A units on A of debt.
-      await pool.connect(f1).commit(projectId, A, A, A);
+      await pool.connect(f1).commit(projectId, A, FULL);
       await expect(report(ethers, s.oracle as never, [s.r1, s.r2], supC.address))
         .to.emit(pool, "SubstituteFinanced")
         .withArgs(projectId, s.s1.address, A, 4n, supC.address, 1n);
+      await due(s, f1);
       await expect(pool.connect(f1).withdraw(projectId))
         .to.emit(pool, "ClaimOpened")
         .withArgs(projectId, f1.address, A, A);
       // f2 joins; the firm repays all but 1 unit, which is entirely the claimants' (the shareholders owe nothing).
-      await pool.connect(f2).commit(projectId, M, M, M);
+      await pool.connect(f2).commit(projectId, M, FULL);
       await pool.connect(firm).repay(projectId, A - 1n);
       let p = await pool.getPool(projectId);
       expect([p.claimDebt, p.claimUnits, p.outstanding, p.claimEra]).to.deep.equal([1n, A, 1n, 0n]);
       // f1 commits again (it now holds shares and era-0 claim units), and a second disruption is financed.
-      await pool.connect(f1).commit(projectId, M1, M1, M1);
+      await pool.connect(f1).commit(projectId, M1, FULL);
       await expect(report(ethers, s.oracle as never, [s.r1, s.r2], supD.address))
         .to.emit(pool, "SubstituteFinanced")
         .withArgs(projectId, s.s2.address, B, 5n, supD.address, 2n);
@@ -274,6 +292,7 @@ describe("ContingencyPool edges", function () {
       expect(await pool.withdrawable(projectId, f1.address)).to.equal(payout + cashPart);
 
       // f1 withdraws: its new claim would be priced against 1 unit of debt for A units; instead the era closes.
+      await due(s, f1);
       const tx = pool.connect(f1).withdraw(projectId);
       await expect(tx)
         .to.emit(pool, "Withdrawn")
@@ -299,6 +318,7 @@ describe("ContingencyPool edges", function () {
         .withArgs(projectId, f1.address, debtPart);
       const f2Expected = await pool.withdrawable(projectId, f2.address);
       expect(f2Expected).to.equal((await pool.getPool(projectId)).cash);
+      await due(s, f2);
       await expect(pool.connect(f2).withdraw(projectId))
         .to.emit(pool, "Withdrawn")
         .withArgs(projectId, f2.address, f2Expected);
@@ -309,10 +329,11 @@ describe("ContingencyPool edges", function () {
     it("closes the era when a financier without claim units opens the new claim; old claimants keep their era's payout", async function () {
       const s = await networkHelpers.loadFixture(residue);
       const { pool, projectId, f1, f2, firm, supC, supD } = s;
-      await pool.connect(f1).commit(projectId, A, A, A);
+      await pool.connect(f1).commit(projectId, A, FULL);
       await report(ethers, s.oracle as never, [s.r1, s.r2], supC.address);
+      await due(s, f1);
       await pool.connect(f1).withdraw(projectId); // f1: A claim units in era 0
-      await pool.connect(f2).commit(projectId, M, M, M);
+      await pool.connect(f2).commit(projectId, M, FULL);
       await pool.connect(firm).repay(projectId, A - 1n); // era 0: 1 unit of debt left for A units
       await report(ethers, s.oracle as never, [s.r1, s.r2], supD.address);
 
@@ -320,6 +341,7 @@ describe("ContingencyPool edges", function () {
       let p = await pool.getPool(projectId);
       const f2DebtPart = p.outstanding - p.claimDebt; // f2 holds every share
       const f2Cash = await pool.withdrawable(projectId, f2.address);
+      await due(s, f2);
       const f2Tx = pool.connect(f2).withdraw(projectId);
       await expect(f2Tx).to.emit(pool, "Withdrawn").withArgs(projectId, f2.address, f2Cash);
       await expect(f2Tx).to.emit(pool, "ClaimOpened").withArgs(projectId, f2.address, f2DebtPart, f2DebtPart);

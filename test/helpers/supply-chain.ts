@@ -20,6 +20,37 @@ export const ADV1 = 10_000_00n; // component 1 → s1
 export const ADV2 = 20_000_00n; // component 2 → s2 (then s3)
 export const ADV3 = 15_000_00n; // component 2's second substitute s3, and component 3 → s3
 
+/** SupplyChainTypes.PoolTerms as the tests pass them. */
+export type PoolTerms = {
+  exposureBps: bigint;
+  disruptionBps: bigint;
+  withdrawalNotice: bigint;
+  repaymentTerm: bigint;
+};
+
+/**
+ * The pool terms every scenario's firm sets before any commitment: all of the pool's value may be lent, 80% of it
+ * to one disruption, a withdrawal notice of one day (the oracle's maxReportAge) and a 90-day repayment term.
+ */
+export const TERMS: PoolTerms = {
+  exposureBps: 10_000n,
+  disruptionBps: 8_000n,
+  withdrawalNotice: DAY,
+  repaymentTerm: 90n * DAY,
+};
+
+/** The terms with some fields changed. */
+export const terms = (changes: Partial<PoolTerms>): PoolTerms => ({ ...TERMS, ...changes });
+
+/** [exposureBps, disruptionBps, withdrawalNotice, repaymentTerm], as events and errors give them. */
+export const termsArgs = (t: PoolTerms) => [t.exposureBps, t.disruptionBps, t.withdrawalNotice, t.repaymentTerm];
+
+/** Lets `seconds` pass on the local chain. */
+export async function increaseTime(ethers: HardhatEthers, seconds: bigint | number): Promise<void> {
+  await ethers.provider.send("evm_increaseTime", [Number(seconds)]);
+  await ethers.provider.send("evm_mine", []);
+}
+
 /** The registry's LISTING_NOTICE (7 days), plus a minute for its rounding to whole minutes. */
 export const LISTING_NOTICE = 7 * 86_400 + 60;
 
@@ -81,6 +112,8 @@ export async function deployScenario(ethers: HardhatEthers) {
 
   for (const f of [f1, f2]) await token.connect(f).approve(stack.addresses.pool, ethers.MaxUint256);
   await token.connect(firm).approve(stack.addresses.pool, ethers.MaxUint256);
+  // The firm's pool terms, before any commitment (so in force at once).
+  await pool.connect(firm).setPoolTerms(projectId, TERMS);
 
   return {
     stack,
@@ -128,11 +161,27 @@ export async function report(
 
 export type PoolScenario = Awaited<ReturnType<typeof deployScenario>>;
 
-/** Both financiers committed: 60k + 40k, exposure allowances 60k + 40k, disruption 50k + 30k. */
+/** Both financiers committed under {TERMS}: 60k + 40k. */
 export async function commitBoth<T extends PoolScenario>(s: T): Promise<T> {
-  await s.pool.connect(s.f1).commit(s.projectId, 60_000_00n, 60_000_00n, 50_000_00n);
-  await s.pool.connect(s.f2).commit(s.projectId, 40_000_00n, 40_000_00n, 30_000_00n);
+  await s.pool.connect(s.f1).commit(s.projectId, 60_000_00n, TERMS);
+  await s.pool.connect(s.f2).commit(s.projectId, 40_000_00n, TERMS);
   return s;
+}
+
+/**
+ * `financier` exits its shares the ordinary way: it requests the withdrawal, the pool's notice passes, and it
+ * withdraws; returns the withdrawal's transaction (a promise, for `expect(...).to.emit`).
+ */
+export async function exitAfterNotice(
+  s: PoolScenario,
+  ethers: HardhatEthers,
+  financier: { address: string },
+  projectId: bigint = s.projectId,
+) {
+  const pool = s.pool.connect(financier as never);
+  await pool.requestWithdrawal(projectId);
+  await increaseTime(ethers, (await s.pool.poolTerms(projectId)).withdrawalNotice);
+  return pool.withdraw(projectId);
 }
 
 /**

@@ -13,14 +13,17 @@ import {
   ADV2,
   ADV3,
   DAY,
+  TERMS,
   commitBoth,
   defineAccepted,
   deployScenario,
   expectPoolIdentity,
+  increaseTime,
   passNotice,
   report,
+  terms,
   withManyPairs,
-} from "./fixtures.js";
+} from "../helpers/supply-chain.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -46,7 +49,8 @@ async function twoProjects() {
   const project2 = 2n;
   await defineAccepted(s, s.firm2, project2, ethers.id("platinum"), s.supA, [{ supplier: s.s2, advance: 5_000_00n }]);
   await passNotice(ethers);
-  await s.pool.connect(s.f1).commit(project2, 10_000_00n, 10_000_00n, 10_000_00n);
+  await s.pool.connect(s.firm2).setPoolTerms(project2, TERMS);
+  await s.pool.connect(s.f1).commit(project2, 10_000_00n, TERMS);
   return { ...s, project2 };
 }
 
@@ -89,7 +93,7 @@ describe("ContingencyPool hardening (issue 13)", function () {
       expect(await escrow.projectStatus(projectId)).to.equal(Status.Cancelled);
       const held = (await pool.getPool(projectId)).cash;
 
-      await expect(pool.connect(f2).commit(projectId, 1_000_00n, 0n, 0n))
+      await expect(pool.connect(f2).commit(projectId, 1_000_00n, TERMS))
         .to.be.revertedWithCustomError(pool, "ContingencyPool_ProjectNotActive")
         .withArgs(projectId, Status.Cancelled);
 
@@ -150,7 +154,7 @@ describe("ContingencyPool hardening (issue 13)", function () {
       await escrow.connect(firm2).submitMilestone(project2, 0n, ethers.id("evidence"));
       await escrow.connect(verifier).approveMilestone(project2, 0n);
       await escrow.connect(firm2).completeProject(project2);
-      await expect(pool.connect(f2).commit(project2, 1_000_00n, 0n, 0n))
+      await expect(pool.connect(f2).commit(project2, 1_000_00n, TERMS))
         .to.be.revertedWithCustomError(pool, "ContingencyPool_ProjectNotActive")
         .withArgs(project2, Status.Completed);
     });
@@ -166,7 +170,12 @@ describe("ContingencyPool hardening (issue 13)", function () {
         .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("bystander"), DEFAULT_PROFILE, [
           { budget: 100_000_00n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
-      await s.pool.connect(s.f2).commit(2n, 10_000_00n, 10_000_00n, 10_000_00n);
+      await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
+      await s.pool.connect(s.f2).commit(2n, 10_000_00n, TERMS);
+      // Both financiers request their exits; the notice passes before supA fails.
+      await s.pool.connect(s.f1).requestWithdrawal(s.projectId);
+      await s.pool.connect(s.f2).requestWithdrawal(2n);
+      await increaseTime(ethers, TERMS.withdrawalNotice);
       return { ...s, bystander: 2n };
     }
 
@@ -193,7 +202,9 @@ describe("ContingencyPool hardening (issue 13)", function () {
       // supB's disruption finances component 3 (ADV3); f1 exits into a claim, then commits again (shares).
       await report(ethers, s.oracle as never, [s.r1, s.r2], supB.address);
       await pool.connect(f1).withdraw(projectId);
-      await pool.connect(f1).commit(projectId, 1_000_00n, 0n, 0n);
+      await pool.connect(f1).commit(projectId, 1_000_00n, TERMS);
+      await pool.connect(f1).requestWithdrawal(projectId);
+      await increaseTime(ethers, TERMS.withdrawalNotice);
       await expect(pool.connect(f1).claimRepayments(projectId))
         .to.be.revertedWithCustomError(pool, "ContingencyPool_NothingToWithdraw")
         .withArgs(projectId, f1.address);
@@ -261,7 +272,8 @@ async function twoProjectsAndBurner() {
   await passNotice(ethers);
   await burner.mint(s.firm2.address, 10_000n);
   await burner.connect(s.firm2).approve(s.stack.addresses.pool, 10_000n);
-  await s.pool.connect(s.firm2).commit(burnerProject, 10_000n, 10_000n, 10_000n);
+  await s.pool.connect(s.firm2).setPoolTerms(burnerProject, TERMS);
+  await s.pool.connect(s.firm2).commit(burnerProject, 10_000n, TERMS);
   return { ...s, burner, burnerProject };
 }
 
@@ -282,7 +294,7 @@ describe("the deployment names the tokens projects' pools may hold", function ()
     const project3 = 3n;
     await other.mint(stranger.address, 10_000n);
     await other.connect(stranger).approve(s.stack.addresses.pool, 10_000n);
-    await expect(pool.connect(stranger).commit(project3, 10_000n, 10_000n, 10_000n))
+    await expect(pool.connect(stranger).commit(project3, 10_000n, TERMS))
       .to.be.revertedWithCustomError(pool, "ContingencyPool_TokenNotAllowed")
       .withArgs(project3, otherAddress);
 
@@ -296,12 +308,15 @@ describe("the deployment names the tokens projects' pools may hold", function ()
     await expect(pool.connect(admin).setProjectToken(otherAddress, true))
       .to.emit(pool, "ProjectTokenSet")
       .withArgs(otherAddress, true);
-    await expect(pool.connect(stranger).commit(project3, 5_000n, 0n, 0n)).to.emit(pool, "Committed");
+    // Terms that lend nothing: nothing is at risk, so the stranger's position may leave at once.
+    const lendNothing = terms({ exposureBps: 0n, disruptionBps: 0n });
+    await pool.connect(stranger).setPoolTerms(project3, lendNothing);
+    await expect(pool.connect(stranger).commit(project3, 5_000n, lendNothing)).to.emit(pool, "Committed");
     // Unlisted again: no new commitment, but the pool already holding it still pays out.
     await expect(pool.connect(admin).setProjectToken(otherAddress, false))
       .to.emit(pool, "ProjectTokenSet")
       .withArgs(otherAddress, false);
-    await expect(pool.connect(stranger).commit(project3, 5_000n, 0n, 0n))
+    await expect(pool.connect(stranger).commit(project3, 5_000n, lendNothing))
       .to.be.revertedWithCustomError(pool, "ContingencyPool_TokenNotAllowed")
       .withArgs(project3, otherAddress);
     await expect(pool.connect(stranger).withdraw(project3))

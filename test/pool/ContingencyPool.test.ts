@@ -5,14 +5,20 @@ import {
   ADV1,
   ADV2,
   ADV3,
+  DAY,
+  TERMS,
   commitBoth,
   defineAccepted,
   deployScenario,
+  exitAfterNotice,
   expectPoolIdentity,
+  increaseTime,
   passNotice,
   report,
+  terms,
+  termsArgs,
   withManyPairs,
-} from "./fixtures.js";
+} from "../helpers/supply-chain.js";
 import { Accounting, SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
 
@@ -22,7 +28,7 @@ async function scenario() {
   return deployScenario(ethers);
 }
 
-/** A scenario where both financiers committed: 60k + 40k, exposure allowances 60k + 40k, disruption 50k + 30k. */
+/** A scenario where both financiers committed under the pool's terms: 60k + 40k. */
 async function committed() {
   return commitBoth(await scenario());
 }
@@ -35,11 +41,11 @@ describe("ContingencyPool", function () {
       const s = await scenario();
       const { pool, registry, token, projectId, f1, f2, firm, supA, s1, s2 } = s;
       await expectIdentity(s);
-      await expect(pool.connect(f1).commit(projectId, 60_000_00n, 60_000_00n, 50_000_00n))
+      await expect(pool.connect(f1).commit(projectId, 60_000_00n, TERMS))
         .to.emit(pool, "Committed")
-        .withArgs(projectId, f1.address, 60_000_00n, 60_000_00n, 60_000_00n, 50_000_00n);
+        .withArgs(projectId, f1.address, 60_000_00n, 60_000_00n);
       await expectIdentity(s);
-      await pool.connect(f2).commit(projectId, 40_000_00n, 40_000_00n, 30_000_00n);
+      await pool.connect(f2).commit(projectId, 40_000_00n, TERMS);
       await expectIdentity(s);
 
       // The first report does not confirm.
@@ -71,7 +77,11 @@ describe("ContingencyPool", function () {
         .withArgs(projectId, firm.address, 10_000_00n);
       await expectIdentity(s);
 
-      // f1 withdraws 60% of the cash now and keeps 60% of the remaining debt as a claim.
+      // f1 requests its exit; after the notice it withdraws 60% of the cash and keeps 60% of the debt as a claim.
+      await expect(pool.connect(f1).requestWithdrawal(projectId))
+        .to.emit(pool, "WithdrawalRequested")
+        .withArgs(projectId, f1.address, BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 1n + DAY);
+      await increaseTime(ethers, DAY);
       p = await pool.getPool(projectId);
       const cash = p.cash;
       const debt = p.outstanding;
@@ -86,7 +96,7 @@ describe("ContingencyPool", function () {
       await pool.connect(f1).withdraw(projectId);
       await expectIdentity(s);
       const before2 = await token.balanceOf(f2.address);
-      await pool.connect(f2).withdraw(projectId);
+      await exitAfterNotice(s, ethers, f2);
       await expectIdentity(s);
       const got1 = (await token.balanceOf(f1.address)) - before1 + (cash * 6n) / 10n;
       const got2 = (await token.balanceOf(f2.address)) - before2;
@@ -128,7 +138,10 @@ describe("ContingencyPool", function () {
 
     it("emits FinancingSkipped(ExposureCapReached) when the exposure cap is too low", async function () {
       const s = await scenario();
-      await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, 12_000_00n, 12_000_00n);
+      // 12% of the pool's value may be lent (and all of that to one disruption).
+      const tight = terms({ exposureBps: 1_200n, disruptionBps: 1_200n });
+      await s.pool.connect(s.firm).setPoolTerms(s.projectId, tight);
+      await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, tight);
       const tx = report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address);
       await expect(tx)
         .to.emit(s.pool, "SubstituteFinanced")
@@ -140,7 +153,10 @@ describe("ContingencyPool", function () {
 
     it("emits FinancingSkipped(DisruptionCapReached) when one disruption would exceed its cap", async function () {
       const s = await scenario();
-      await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, 100_000_00n, 25_000_00n);
+      // All of the value may be lent, 25% of it to one disruption.
+      const perDisruption = terms({ exposureBps: 10_000n, disruptionBps: 2_500n });
+      await s.pool.connect(s.firm).setPoolTerms(s.projectId, perDisruption);
+      await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, perDisruption);
       await expect(report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address))
         .to.emit(s.pool, "FinancingSkipped")
         .withArgs(s.projectId, 2n, s.supA.address, 1n, Skip.DisruptionCapReached, ADV2);
@@ -182,6 +198,8 @@ describe("ContingencyPool", function () {
       await expect(tx).to.emit(s.pool, "Queued").withArgs(s.supA.address, 1n, 0n, 4n);
       expect(await s.pool.pendingJobs()).to.equal(1n);
       expect(await s.registry.currentSupplier(s.projectId, 6n)).to.equal(s.supA.address);
+      await s.pool.connect(s.f1).requestWithdrawal(s.projectId);
+      await increaseTime(ethers, DAY);
       await expect(s.pool.connect(s.f1).withdraw(s.projectId))
         .to.be.revertedWithCustomError(s.pool, "ContingencyPool_QueuePending")
         .withArgs(1n);
@@ -223,34 +241,40 @@ describe("ContingencyPool", function () {
   describe("commit", function () {
     it("reverts with ContingencyPool_ZeroAmount", async function () {
       const s = await scenario();
-      await expect(s.pool.connect(s.f1).commit(s.projectId, 0n, 0n, 0n)).to.be.revertedWithCustomError(
+      await expect(s.pool.connect(s.f1).commit(s.projectId, 0n, TERMS)).to.be.revertedWithCustomError(
         s.pool,
         "ContingencyPool_ZeroAmount",
       );
     });
 
-    it("reverts with ContingencyPool_InvalidAllowance", async function () {
+    it("reverts with ContingencyPool_TermsMismatch when the commitment names other terms than the pool's", async function () {
       const s = await scenario();
-      await expect(s.pool.connect(s.f1).commit(s.projectId, 10n, 11n, 0n))
-        .to.be.revertedWithCustomError(s.pool, "ContingencyPool_InvalidAllowance")
-        .withArgs(10n, 11n, 0n);
-      await expect(s.pool.connect(s.f1).commit(s.projectId, 10n, 5n, 6n))
-        .to.be.revertedWithCustomError(s.pool, "ContingencyPool_InvalidAllowance")
-        .withArgs(10n, 5n, 6n);
+      const others = [
+        terms({ exposureBps: 9_000n }),
+        terms({ disruptionBps: 1n }),
+        terms({ withdrawalNotice: 2n * DAY }),
+        terms({ repaymentTerm: 1n }),
+      ];
+      for (const named of others) {
+        await expect(s.pool.connect(s.f1).commit(s.projectId, 10n, named))
+          .to.be.revertedWithCustomError(s.pool, "ContingencyPool_TermsMismatch")
+          .withArgs(s.projectId, ...termsArgs(TERMS));
+      }
+      await expect(s.pool.connect(s.f1).commit(s.projectId, 10n, TERMS)).to.emit(s.pool, "Committed");
     });
 
     it("reverts with RDEscrow_ProjectNotFound for an unknown project", async function () {
       const s = await scenario();
-      await expect(s.pool.connect(s.f1).commit(9n, 10n, 0n, 0n))
+      await expect(s.pool.connect(s.f1).commit(9n, 10n, TERMS))
         .to.be.revertedWithCustomError(s.escrow, "RDEscrow_ProjectNotFound")
         .withArgs(9n);
     });
 
-    it("reverts with ContingencyPool_AmountTooLarge when a cap would overflow 96 bits", async function () {
+    it("reverts with ContingencyPool_AmountTooLarge when the cash would overflow 128 bits", async function () {
       const s = await scenario();
-      const big = 2n ** 96n;
+      const big = 2n ** 128n;
       await s.token.mint(s.f1.address, big);
-      await expect(s.pool.connect(s.f1).commit(s.projectId, big, big, 0n))
+      await expect(s.pool.connect(s.f1).commit(s.projectId, big, TERMS))
         .to.be.revertedWithCustomError(s.pool, "ContingencyPool_AmountTooLarge")
         .withArgs(s.projectId, big);
     });
@@ -265,9 +289,10 @@ describe("ContingencyPool", function () {
         .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
           { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
+      await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
       await fee.mint(s.f1.address, 10_000n);
       await fee.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
-      await expect(s.pool.connect(s.f1).commit(2n, 10_000n, 0n, 0n))
+      await expect(s.pool.connect(s.f1).commit(2n, 10_000n, TERMS))
         .to.be.revertedWithCustomError(s.pool, "ContingencyPool_UnexpectedBalanceChange")
         .withArgs(2n, 10_000n, 9_900n);
     });
@@ -282,10 +307,11 @@ describe("ContingencyPool", function () {
         .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
           { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
+      await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
       await evil.mint(s.f1.address, 10_000n);
       await evil.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
       await evil.arm(s.stack.addresses.pool, s.pool.interface.encodeFunctionData("withdraw", [2n]));
-      await expect(s.pool.connect(s.f1).commit(2n, 10_000n, 0n, 0n)).to.be.revertedWithCustomError(
+      await expect(s.pool.connect(s.f1).commit(2n, 10_000n, TERMS)).to.be.revertedWithCustomError(
         s.pool,
         "ReentrancyGuardReentrantCall",
       );
@@ -301,10 +327,11 @@ describe("ContingencyPool", function () {
         .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), DEFAULT_PROFILE, [
           { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
         ]);
+      await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
       await bad.mint(s.f1.address, 10_000n);
       await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
       await bad.setReturnFalse(true);
-      await expect(s.pool.connect(s.f1).commit(2n, 10_000n, 0n, 0n))
+      await expect(s.pool.connect(s.f1).commit(2n, 10_000n, TERMS))
         .to.be.revertedWithCustomError(s.pool, "SafeERC20FailedOperation")
         .withArgs(await bad.getAddress());
     });
@@ -323,10 +350,11 @@ describe("ContingencyPool", function () {
         ]);
       await defineAccepted(s, s.firm2, 2n, ethers.id("c"), s.supB, [{ supplier: s.s1, advance: 100n }]);
       await passNotice(ethers);
+      await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
       await bad.mint(s.f1.address, 10_000n);
       await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
-      await s.pool.connect(s.f1).commit(2n, 10_000n, 10_000n, 10_000n);
-      await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, 100_000_00n, 100_000_00n);
+      await s.pool.connect(s.f1).commit(2n, 10_000n, TERMS);
+      await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, TERMS);
       await bad.setReturnFalse(true);
       const tx = report(ethers, s.oracle as never, [s.r1, s.r2], s.supB.address);
       await expect(tx).to.emit(s.pool, "AdvanceOwed").withArgs(2n, s.s1.address, 100n, 1n, s.supB.address, 1n);
