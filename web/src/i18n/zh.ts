@@ -35,7 +35,7 @@ export const zh: Record<MessageKey, string> = {
   "wallet.chain": "链 {chainId}",
   "green.title": "绿色金融报告",
   "green.hint":
-    "按每笔支付发生时各出资方的出资比例归属（见 docs/RD-LEDGER.md），本机构资金的使用去向；绿色类别依据《绿色债券支持项目目录（2021年版）》；日期为北京时间。",
+    "按每笔支付发生时各出资方的出资比例归属，本机构资金的使用去向（规则见《研发费用辅助账与绿色金融报告》说明）；绿色类别依据《绿色债券支持项目目录（2021年版）》；日期为北京时间。",
   "green.year": "年度",
   "green.period": "报告期",
   "green.wholeYear": "全年",
