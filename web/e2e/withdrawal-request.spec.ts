@@ -53,7 +53,7 @@ test("a financier requests a withdrawal, sees when it becomes executable, and ex
   expect(Number(await due.getAttribute("data-executable-at"))).toBe(Number(executableAt));
   const requestedAt = Number((await client.getBlock()).timestamp);
   expect(Number(executableAt) - requestedAt).toBeGreaterThanOrEqual(terms.withdrawalNotice - 1);
-  await expect(row.getByTestId("pool-withdraw")).toHaveCount(0);
+  await expect(row.getByTestId("pool-withdraw")).toBeDisabled();
 
   // The notice passes on the chain's clock; the dashboard follows the chain's time, not the browser's.
   await rpc("evm_increaseTime", [terms.withdrawalNotice + 60]);
