@@ -9,7 +9,7 @@ import { useState, type ReactNode } from "react";
 import { Empty, Notice, Section, Stat, StatGrid } from "@/components/ui";
 import { useGreenReport } from "@/hooks/useGreenReport";
 import { useI18n } from "@/i18n";
-import { periodLabel, QUARTERS, type Hex, type Quarter, type ReportPeriod } from "@/lib/rdLedger";
+import { periodLabel, QUARTERS, type Hex, type Quarter } from "@/lib/rdLedger";
 import { formatAmount } from "@/lib/format";
 import { GreenDownloads } from "./GreenDownloads";
 import { GreenRowsTable } from "./GreenRowsTable";
@@ -28,10 +28,7 @@ export function GreenReportPanel({
   const { t, locale } = useI18n();
   const [yearChoice, setYear] = useState<number>();
   const [quarter, setQuarter] = useState<Quarter>();
-  const probe = useGreenReport(financier, undefined);
-  const year = yearChoice && probe.years.includes(yearChoice) ? yearChoice : probe.years[probe.years.length - 1];
-  const period: ReportPeriod | undefined = year ? { year, ...(quarter ? { quarter } : {}) } : undefined;
-  const { report, isReady, error } = useGreenReport(financier, period);
+  const { report, period, years, isReady, error } = useGreenReport(financier, { year: yearChoice, quarter });
   return (
     <Section title={t("green.title")} testId={testId}>
       <p className="muted">{t("green.hint")}</p>
@@ -40,8 +37,8 @@ export function GreenReportPanel({
         {picker}
         <label>
           {t("green.year")}
-          <select value={year ?? ""} onChange={(e) => setYear(Number(e.target.value))} data-testid="green-year">
-            {probe.years.map((y) => (
+          <select value={period?.year ?? ""} onChange={(e) => setYear(Number(e.target.value))} data-testid="green-year">
+            {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
