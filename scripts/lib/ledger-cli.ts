@@ -11,11 +11,11 @@ import type { ChainEvent, Hex } from "../../web/src/lib/events.ts";
 import {
   auxiliaryLedgers,
   buildRows,
-  cstYearStart,
   greenCsv,
   greenReport,
   LEDGER_COLUMNS,
   ledgerTokens,
+  periodBounds,
   rowsCsv,
   summarise,
   summaryCsv,
@@ -23,6 +23,7 @@ import {
   toLedgerEvents,
   type ExtraRate,
   type GreenReport,
+  type Quarter,
   type YearSummary,
 } from "../../web/src/lib/rdLedger/index.ts";
 import { greenWorkbook, ledgerWorkbook } from "../../web/src/lib/rdLedger/xlsx.ts";
@@ -31,7 +32,7 @@ import { contractAddress, type DeploymentRecord } from "./deployments.js";
 
 export const LEDGER_USAGE =
   "usage: npm run ledger -- --network <name> --firm <address> --year <YYYY> --out <file.xlsx|file.csv> [--rate 100|120]\n" +
-  "       npm run ledger -- --network <name> --financier <address> --report green --year <YYYY> --out <file.xlsx|file.csv>";
+  "       npm run ledger -- --network <name> --financier <address> --report green --year <YYYY> [--quarter 1-4] --out <file.xlsx|file.csv>";
 
 export interface LedgerOptions {
   network: string;
@@ -39,6 +40,8 @@ export interface LedgerOptions {
   /** The firm (ledger) or the financier (green report). */
   party: string;
   year: number;
+  /** The green report's quarter of the year (CST); absent: the whole year. */
+  quarter?: Quarter;
   out: string;
   format: "xlsx" | "csv";
   rate: ExtraRate;
@@ -56,6 +59,7 @@ export function parseLedgerArgs(argv: readonly string[]): LedgerOptions {
         financier: { type: "string" },
         report: { type: "string", default: "ledger" },
         year: { type: "string" },
+        quarter: { type: "string" },
         out: { type: "string" },
         rate: { type: "string", default: "100" },
       },
@@ -89,6 +93,13 @@ export function parseLedgerArgs(argv: readonly string[]): LedgerOptions {
   const yearText = text("year");
   if (!yearText) throw new ConfigError("--year is missing; give the tax year, e.g. --year 2026.");
   const year = parseInteger("--year", yearText, 2000, 2100, "a year between 2000 and 2100");
+  const quarterText = text("quarter");
+  if (quarterText !== undefined && report !== "green")
+    throw new ConfigError("--quarter: the R&D ledger is per tax year; --quarter applies to --report green only.");
+  const quarter =
+    quarterText === undefined
+      ? undefined
+      : (parseInteger("--quarter", quarterText, 1, 4, "a quarter between 1 and 4") as Quarter);
   const out = text("out");
   if (!out) throw new ConfigError("--out is missing; give the file to write, ending in .xlsx or .csv.");
   const format = out.toLowerCase().endsWith(".xlsx") ? "xlsx" : out.toLowerCase().endsWith(".csv") ? "csv" : undefined;
@@ -99,7 +110,16 @@ export function parseLedgerArgs(argv: readonly string[]): LedgerOptions {
       `--rate: "${rate}" is not an extra-deduction rate; give 100 (the default) or 120 (IC and industrial mother-machine firms).`,
     );
   }
-  return { network, report, party, year, out, format, rate: Number(rate) as ExtraRate };
+  return {
+    network,
+    report,
+    party,
+    year,
+    ...(quarter ? { quarter } : {}),
+    out,
+    format,
+    rate: Number(rate) as ExtraRate,
+  };
 }
 
 /** RDEscrow's logs from the deployment block on, decoded and timed, as the dashboard's ChainEvents. */
@@ -179,7 +199,8 @@ export async function runLedger(
     }
     return { file: options.out, summary, rowCount: summary.rowCount };
   }
-  const report = greenReport(rows, options.party as Hex, cstYearStart(options.year), cstYearStart(options.year + 1));
+  const { from, to } = periodBounds({ year: options.year, quarter: options.quarter });
+  const report = greenReport(rows, options.party as Hex, from, to);
   if (options.format === "xlsx") writeFileSync(options.out, await greenWorkbook(report));
   else writeFileSync(options.out, "\uFEFF" + greenCsv(report, "zh"));
   return { file: options.out, report, rowCount: report.rows.length };

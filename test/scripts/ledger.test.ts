@@ -51,6 +51,12 @@ describe("npm run ledger (scripts/lib/ledger-cli.ts)", function () {
         ...["--year", "2026", "--out", "g.CSV", "--rate", "120"],
       ]);
       expect([green.report, green.party, green.format, green.rate]).to.deep.equal(["green", ADDRESS, "csv", 120]);
+      expect(green.quarter).to.equal(undefined);
+      const quarter = parseLedgerArgs([
+        ...["--network", "localhost", "--financier", ADDRESS, "--report", "green"],
+        ...["--year", "2026", "--quarter", "3", "--out", "g.xlsx"],
+      ]);
+      expect([quarter.year, quarter.quarter]).to.deep.equal([2026, 3]);
     });
 
     it("refuses each wrong argument in one sentence", function () {
@@ -68,6 +74,9 @@ describe("npm run ledger (scripts/lib/ledger-cli.ts)", function () {
       expect(refused([...without("--year"), "--year", "26"])).to.match(/^--year: "26" is not a year between 2000/);
       expect(refused([...without("--out"), "--out", "l.pdf"])).to.match(/^--out: "l.pdf" ends neither in .xlsx/);
       expect(refused([...ok, "--rate", "150"])).to.match(/^--rate: "150" is not an extra-deduction rate/);
+      expect(refused([...ok, "--quarter", "2"])).to.match(/^--quarter: the R&D ledger is per tax year/);
+      const green = [...without("--firm"), "--financier", ADDRESS, "--report", "green"];
+      expect(refused([...green, "--quarter", "5"])).to.match(/^--quarter: "5" is not a quarter between 1 and 4/);
       expect(refused([...ok, "--frim", ADDRESS])).to.match(/Unknown option '--frim'.*usage: npm run ledger/);
       for (const message of [refused(without("--network")), refused([...ok, "--rate", "1"])]) {
         expect(message.split("\n")).to.have.length(1);

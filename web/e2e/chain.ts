@@ -127,7 +127,7 @@ export const getPool = (projectId: bigint) =>
     args: [projectId],
   });
 
-const nodeWallet = createWalletClient({ chain: hardhat, transport: http(RPC_URL) });
+export const nodeWallet = createWalletClient({ chain: hardhat, transport: http(RPC_URL) });
 
 /**
  * Sends a transaction from one of the node's unlocked accounts and waits for it: set-up by actors the test does

@@ -369,16 +369,16 @@ export const eventCatalogue: EventCatalogue = {
         zh: "设定资金池条款",
         params: {
           projectId,
-          exposureBps: w("Lent at most (basis points of the pool)", "最高出借比例（基点）"),
-          disruptionBps: w("Per disruption at most (basis points)", "单次中断上限（基点）"),
-          withdrawalNotice: w("Withdrawal notice (seconds)", "退出通知期（秒）"),
-          repaymentTerm: w("Repayment term (seconds)", "还款期限（秒）"),
+          exposureBps: w("Exposure cap (bp of the pool)", "风险敞口上限（资金池的基点）"),
+          disruptionBps: w("Per-disruption cap (bp of the pool)", "单次中断上限（资金池的基点）"),
+          withdrawalNotice: w("Withdrawal notice (s)", "提取通知期（秒）"),
+          repaymentTerm: w("Repayment term (s)", "还款期限（秒）"),
           effectiveAt: w("In force from", "生效时间", "time"),
         },
       },
       WithdrawalRequested: {
         en: "Withdrawal requested",
-        zh: "申请退出",
+        zh: "申请提取",
         params: { projectId, financier, executableAt: w("Executable from", "可执行时间", "time") },
       },
       SubstituteFinanced: {

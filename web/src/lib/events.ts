@@ -28,6 +28,8 @@ export const MOVEMENT_EVENTS = {
   Refunded: { contract: "RDEscrow", direction: "out" },
   Committed: { contract: "ContingencyPool", direction: "in" },
   SubstituteFinanced: { contract: "ContingencyPool", direction: "out" },
+  /** An advance the token had refused (AdvanceOwed, no tokens moved then), paid to the substitute later. */
+  AdvanceClaimed: { contract: "ContingencyPool", direction: "out" },
   Repaid: { contract: "ContingencyPool", direction: "in" },
   Withdrawn: { contract: "ContingencyPool", direction: "out" },
 } as const satisfies Record<string, { contract: SourceContract; direction: "in" | "out" }>;

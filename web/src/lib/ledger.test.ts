@@ -63,6 +63,7 @@ test("per-project totals and held balances follow EVENTS.md", () => {
     refunded: 20n,
     committed: 500n,
     financed: 200n,
+    advancesClaimed: 0n,
     repaid: 50n,
     withdrawn: 10n,
     escrowHeld: 630n,
@@ -75,6 +76,44 @@ test("per-project totals and held balances follow EVENTS.md", () => {
   assert.equal(bank.funded, 600n);
   assert.equal(bank.committed, 500n);
   assert.equal(bank.withdrawn, 10n);
+});
+
+test("an advance the token refused: AdvanceOwed moves nothing, AdvanceClaimed leaves the pool to the substitute", () => {
+  const owed = {
+    projectId: 1n,
+    substitute: SUBSTITUTE,
+    amount: 120n,
+    componentId: 3n,
+    disruptedSupplier: SUPPLIER,
+    disruptionId: 1n,
+  };
+  const before = buildLedger([...scenario(), ev("ContingencyPool", "AdvanceOwed", owed)]).projects.get("1")!;
+  assert.equal(before.totals.poolHeld, 340n, "the refused advance is still in the pool");
+  assert.equal(before.totals.advancesClaimed, 0n);
+  assert.equal(before.movements.length, 9);
+
+  const events = [
+    ...scenario(),
+    ev("ContingencyPool", "AdvanceOwed", owed),
+    ev("ContingencyPool", "AdvanceClaimed", { projectId: 1n, substitute: SUBSTITUTE, amount: 120n, caller: BANK }),
+  ];
+  const after = buildLedger(events);
+  const p = after.projects.get("1")!;
+  // pool held = Σ Committed − Σ SubstituteFinanced − Σ AdvanceClaimed + Σ Repaid − Σ Withdrawn = 500 − 200 − 120 + 50 − 10
+  assert.equal(p.totals.poolHeld, 220n);
+  assert.equal(p.totals.advancesClaimed, 120n);
+  assert.equal(p.totals.financed, 200n, "financed at confirmation stays what SubstituteFinanced paid");
+  assert.equal(after.global.poolHeld, 220n);
+  const substitute = positionsByParty(after).get(SUBSTITUTE.toLowerCase())!;
+  assert.equal(substitute.financed, 320n, "the substitute received both advances");
+  assert.equal(positionsByParty(after).get(BANK.toLowerCase())!.financed, 0n, "the caller is not the payee");
+  // In the flow graph the claimed advance is substitute financing: pool → firm → substitute.
+  const g = buildFlowGraph(events, after);
+  const sub = g.links.find(
+    (l) => l.source === `firm:${FIRM.toLowerCase()}` && l.target === `substitute:${SUBSTITUTE.toLowerCase()}`,
+  );
+  assert.equal(sub?.amount, 320n);
+  assert.equal(sub?.substitute, true);
 });
 
 test("event order does not matter", () => {

@@ -15,11 +15,13 @@ export interface Totals {
   refunded: bigint;
   committed: bigint;
   financed: bigint;
+  /** Advances the token had refused (AdvanceOwed), paid to their substitutes later by claimAdvance. */
+  advancesClaimed: bigint;
   repaid: bigint;
   withdrawn: bigint;
   /** Σ Funded − Σ Disbursed − Σ Refunded */
   escrowHeld: bigint;
-  /** Σ Committed − Σ SubstituteFinanced + Σ Repaid − Σ Withdrawn */
+  /** Σ Committed − Σ SubstituteFinanced − Σ AdvanceClaimed + Σ Repaid − Σ Withdrawn (docs/EVENTS.md) */
   poolHeld: bigint;
 }
 
@@ -29,6 +31,7 @@ export const zeroTotals = (): Totals => ({
   refunded: 0n,
   committed: 0n,
   financed: 0n,
+  advancesClaimed: 0n,
   repaid: 0n,
   withdrawn: 0n,
   escrowHeld: 0n,
@@ -42,7 +45,7 @@ export interface PartyPosition {
   withdrawn: bigint;
   /** Paid to this party by the escrow (disbursements). */
   received: bigint;
-  /** Advanced to this party by the pool as a substitute. */
+  /** Advanced to this party by the pool as a substitute (SubstituteFinanced, and AdvanceClaimed once paid). */
   financed: bigint;
   /** Repaid by this party to the pool. */
   repaid: bigint;
@@ -100,6 +103,10 @@ function addMovement(t: Totals, name: string, amount: bigint): void {
       t.financed += amount;
       t.poolHeld -= amount;
       break;
+    case "AdvanceClaimed":
+      t.advancesClaimed += amount;
+      t.poolHeld -= amount;
+      break;
     case "Repaid":
       t.repaid += amount;
       t.poolHeld += amount;
@@ -118,6 +125,7 @@ const POSITION_FIELD: Record<string, keyof PartyPosition | undefined> = {
   Withdrawn: "withdrawn",
   Disbursed: "received",
   SubstituteFinanced: "financed",
+  AdvanceClaimed: "financed",
   Repaid: "repaid",
 };
 
@@ -302,6 +310,7 @@ export function buildFlowGraph(events: readonly ChainEvent[], ledger: Ledger = b
         }
         break;
       case "SubstituteFinanced":
+      case "AdvanceClaimed":
         if (firm) {
           link(pool(projectId), party("firm", firm), "financing", amount, e.id, true);
           link(party("firm", firm), party("substitute", who), "financing", amount, e.id, true);

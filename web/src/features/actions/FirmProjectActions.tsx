@@ -1,10 +1,11 @@
 "use client";
-/** The firm's actions on its project: submit the next milestone's evidence, pay from approved budget, repay the
- * substitute financing it owes the contingency pool. */
+/** The firm's actions on its project: submit the next milestone's evidence, pay from approved budget, set its
+ * pool's terms, repay the substitute financing it owes the contingency pool. */
 import { Amount } from "@/components/Amount";
 import { useT } from "@/i18n";
 import type { ProjectModel } from "@/lib/projects";
 import { DisburseForm } from "./DisburseForm";
+import { SetPoolTermsForm } from "./SetPoolTermsForm";
 import { SubmitEvidenceForm } from "./SubmitEvidenceForm";
 import { TokenTransactionForm } from "./TokenTransactionForm";
 
@@ -28,6 +29,7 @@ export function FirmProjectActions({
         <SubmitEvidenceForm key={submittable.index} project={project} milestone={submittable} />
       )}
       {payable.length > 0 && <DisburseForm project={project} payable={payable} payees={payees} />}
+      {project.status === "Active" && <SetPoolTermsForm projectId={project.id} />}
       {owed > 0n && (
         <TokenTransactionForm
           token={project.token}

@@ -1,22 +1,19 @@
 "use client";
-/** A financier's two ways into an active project: fund its escrow, or commit to its contingency pool. */
-import { useContractRead } from "@/hooks/useContractRead";
+/**
+ * A financier's two ways into an active project: fund its escrow, or commit to its contingency pool under the
+ * pool's terms, shown first; the commitment names exactly the terms it accepts (the pending ones while a change
+ * is pending), so a change the financier has not seen makes it revert instead of binding it.
+ */
+import { usePoolTerms } from "@/hooks/usePoolTerms";
 import { useT } from "@/i18n";
 import type { ProjectModel } from "@/lib/projects";
+import { PoolTermsSummary } from "./PoolTermsSummary";
 import { TokenTransactionForm } from "./TokenTransactionForm";
 
 export function FundAndCommit({ project }: { project: ProjectModel }) {
   const t = useT();
   const id = project.id.toString();
-  // A commitment names the pool's terms: the pending ones while a change waits for its notice, else those in force.
-  const current = useContractRead({ contract: "ContingencyPool", functionName: "poolTerms", args: [project.id] });
-  const pending = useContractRead({
-    contract: "ContingencyPool",
-    functionName: "pendingPoolTerms",
-    args: [project.id],
-  });
-  const accepted = pending.data && pending.data[1] !== 0n ? pending.data[0] : current.data;
-  const terms = accepted ?? { exposureBps: 0, disruptionBps: 0, withdrawalNotice: 0, repaymentTerm: 0 };
+  const { accept } = usePoolTerms(project.id);
   return (
     <>
       <TokenTransactionForm
@@ -30,11 +27,13 @@ export function FundAndCommit({ project }: { project: ProjectModel }) {
         testId="fund"
         primary
       />
+      <PoolTermsSummary projectId={project.id} />
       <TokenTransactionForm
         token={project.token}
         contract="ContingencyPool"
         functionName="commit"
-        args={(amount) => [project.id, amount, terms] as const}
+        args={(amount) => [project.id, amount, accept!] as const}
+        disabled={!accept}
         amountLabel={t("actions.commitAmount")}
         submitLabel={t("actions.commitSubmit")}
         writeLabel={t("actions.commit", { id })}

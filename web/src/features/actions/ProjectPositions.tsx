@@ -4,7 +4,7 @@ import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useContractRead } from "@/hooks/useContractRead";
 import { useT } from "@/i18n";
 import type { ProjectModel } from "@/lib/projects";
-import { PoolExposure, PoolWithdrawal, RefundClaim } from "./PositionActions";
+import { PoolExposure, PoolOverdue, PoolWithdrawal, RefundClaim } from "./PositionActions";
 
 export function ProjectPositions({ project }: { project: ProjectModel }) {
   const t = useT();
@@ -39,6 +39,7 @@ export function ProjectPositions({ project }: { project: ProjectModel }) {
           <span>
             {t("actions.withdrawable")}: <PoolWithdrawal projectId={project.id} token={project.token} />
           </span>
+          <PoolOverdue projectId={project.id} token={project.token} />
         </>
       )}
     </div>

@@ -22,6 +22,7 @@ export function TokenTransactionForm<C extends ContractName, F extends WriteName
   writeLabel,
   testId,
   primary = false,
+  disabled = false,
   children,
 }: {
   /** The token moved (the project's). */
@@ -38,6 +39,8 @@ export function TokenTransactionForm<C extends ContractName, F extends WriteName
   /** Prefix of the test ids: `<testId>-amount`, `<testId>-submit`. */
   testId: string;
   primary?: boolean;
+  /** The write is not possible yet (e.g. the pool has no terms to accept). */
+  disabled?: boolean;
   /** Shown at the start of the row (e.g. what is owed). */
   children?: ReactNode;
 }) {
@@ -69,7 +72,7 @@ export function TokenTransactionForm<C extends ContractName, F extends WriteName
       <button
         type="button"
         className={primary ? "primary" : undefined}
-        disabled={!amount || !spender || isPending}
+        disabled={disabled || !amount || !spender || isPending}
         data-testid={`${testId}-submit`}
         onClick={() => void submit()}
       >

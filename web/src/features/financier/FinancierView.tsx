@@ -1,7 +1,7 @@
 "use client";
 /**
  * Financier: my contributions per project (with the refund claimable from a failed or cancelled one), my pool
- * commitments (exposure, withdrawable share, withdraw), totals.
+ * commitments (exposure, withdrawable share, withdraw), totals; the green-finance report of my money.
  */
 import Link from "next/link";
 import { Amount } from "@/components/Amount";
@@ -14,8 +14,9 @@ import { positionsByParty, zeroPosition } from "@/lib/ledger";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { MovementsTable, financierMovements } from "@/features/events/MovementsTable";
 import type { ChainEvent } from "@/lib/events";
-import { PoolExposure, PoolWithdrawal, RefundClaim } from "@/features/actions/PositionActions";
+import { PoolExposure, PoolOverdue, PoolWithdrawal, RefundClaim } from "@/features/actions/PositionActions";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
+import { GreenReportPanel } from "@/features/greenReport/GreenReportPanel";
 
 export function FinancierView() {
   const t = useT();
@@ -132,6 +133,7 @@ export function FinancierView() {
                     <td className="right num">{formatPercent(pos!.committed, p.totals.committed)}</td>
                     <td className="right">
                       <Amount value={p.totals.financed} token={p.token} />
+                      <PoolOverdue projectId={p.projectId} token={p.token} />
                     </td>
                     <td className="right">
                       <Amount value={pos!.withdrawn} token={p.token} />
@@ -152,6 +154,7 @@ export function FinancierView() {
         )}
         <p className="muted">{t("financier.actionsHint")}</p>
       </Section>
+      <GreenReportPanel financier={account} />
     </>
   );
 }

@@ -10,19 +10,15 @@ import { PageHeader, Section, Empty, Notice } from "@/components/ui";
 import { TxLink } from "@/components/TxLink";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useDeployment } from "@/hooks/useDeployment";
-import { useI18n } from "@/i18n";
+import { useI18n, useT } from "@/i18n";
 import { addressLabel, sameAddress } from "@/lib/address";
-import { downloadText } from "@/lib/csv";
+import { downloadText, downloadXlsx } from "@/lib/csv";
 import { formatAmount } from "@/lib/format";
 import {
   auxiliaryLedgers,
   CATEGORY_KEYS,
   CATEGORY_RULES,
-  cstYearStart,
   EXTRA_RATES,
-  greenCsv,
-  greenReport,
-  GREEN_RULES,
   LEDGER_COLUMNS,
   rowsCsv,
   summarise,
@@ -32,23 +28,11 @@ import {
   type ExtraRate,
   type Hex,
 } from "@/lib/rdLedger";
-import { useLedgerRows } from "./useLedgerRows";
+import { useLedgerRows } from "@/hooks/useLedgerRows";
+import { GreenReportPanel } from "@/features/greenReport/GreenReportPanel";
+import { QuarterChart } from "./QuarterChart";
 
 const yuan = (fen: bigint, locale: "zh" | "en") => formatAmount(fen, 2, { locale });
-
-function downloadBytes(filename: string, bytes: Uint8Array) {
-  const blob = new Blob([bytes as BlobPart], {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function RdLedgerView() {
   const { locale } = useI18n();
@@ -126,7 +110,7 @@ export function RdLedgerView() {
             data-testid="rd-download-xlsx"
             onClick={async () => {
               const { ledgerWorkbook } = await import("@/lib/rdLedger/xlsx");
-              downloadBytes(`${base}.xlsx`, await ledgerWorkbook(ledgers, summary!));
+              downloadXlsx(`${base}.xlsx`, await ledgerWorkbook(ledgers, summary!));
             }}
           >
             {zh ? "下载 XLSX" : "Download XLSX"}
@@ -178,6 +162,7 @@ export function RdLedgerView() {
             </table>
           </Section>
           <Section title={zh ? "按季度、按类别的支出" : "Spending by category per quarter"} testId="rd-quarters">
+            <QuarterChart amounts={summary.byQuarter} year={summary.year} lang={lang} />
             <QuarterTable summary={summary} lang={lang} />
           </Section>
           {ledgers.map((l) => (
@@ -227,7 +212,7 @@ export function RdLedgerView() {
           ))}
         </>
       )}
-      <GreenReportSection rows={rows} year={year} lang={lang} />
+      <GreenReportSection rows={rows} />
     </>
   );
 }
@@ -235,7 +220,6 @@ export function RdLedgerView() {
 function QuarterTable({ summary, lang }: { summary: NonNullable<ReturnType<typeof summarise>>; lang: "zh" | "en" }) {
   const cell = (q: number, c: string) =>
     summary.byQuarter.find((x) => x.quarter === q && x.category === c)?.amountFen ?? 0n;
-  const max = summary.byQuarter.reduce((m, x) => (x.amountFen > m ? x.amountFen : m), 1n);
   return (
     <table className="data">
       <thead>
@@ -254,16 +238,6 @@ function QuarterTable({ summary, lang }: { summary: NonNullable<ReturnType<typeo
               const v = cell(q, c);
               return (
                 <td key={q} className="num" title={formatAmount(v, 2)}>
-                  <span
-                    style={{
-                      display: "inline-block",
-                      height: 8,
-                      marginRight: 6,
-                      background: "currentColor",
-                      opacity: 0.35,
-                      width: `${Number((v * 80n) / max)}px`,
-                    }}
-                  />
                   {v === 0n ? "–" : formatAmount(v, 2, { locale: lang, compact: true })}
                 </td>
               );
@@ -275,29 +249,21 @@ function QuarterTable({ summary, lang }: { summary: NonNullable<ReturnType<typeo
   );
 }
 
-function GreenReportSection({
-  rows,
-  year,
-  lang,
-}: {
-  rows: ReturnType<typeof useLedgerRows>["rows"];
-  year?: number;
-  lang: "zh" | "en";
-}) {
+/** The green report of any financier of the ledger's projects (the auditor's view; a financier's own is on its page). */
+function GreenReportSection({ rows }: { rows: ReturnType<typeof useLedgerRows>["rows"] }) {
   const { names } = useDeployment();
+  const t = useT();
   const financiers = useMemo(() => [...new Set(rows.flatMap((r) => r.shares.map((s) => s.financier)))], [rows]);
   const [choice, setChoice] = useState("");
   const financier = (choice || financiers[0] || "") as Hex;
-  const report = useMemo(
-    () => (financier && year ? greenReport(rows, financier, cstYearStart(year), cstYearStart(year + 1)) : undefined),
-    [rows, financier, year],
-  );
-  if (!report) return null;
+  if (!financier) return null;
   return (
-    <Section title={lang === "zh" ? `绿色金融报告（${year} 年）` : `Green-finance report (${year})`} testId="rd-green">
-      <div className="formRow">
+    <GreenReportPanel
+      financier={financier}
+      testId="rd-green"
+      picker={
         <label>
-          {lang === "zh" ? "出资方" : "Financier"}
+          {t("green.financier")}
           <select value={financier} onChange={(e) => setChoice(e.target.value)} data-testid="rd-green-financier">
             {financiers.map((f) => (
               <option key={f} value={f}>
@@ -306,40 +272,7 @@ function GreenReportSection({
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          onClick={async () => {
-            const { greenWorkbook } = await import("@/lib/rdLedger/xlsx");
-            downloadBytes(`green-report-${financier.slice(0, 8)}-${year}.xlsx`, await greenWorkbook(report));
-          }}
-        >
-          {lang === "zh" ? "下载 XLSX" : "Download XLSX"}
-        </button>
-        <button
-          type="button"
-          onClick={() => downloadText(`green-report-${financier.slice(0, 8)}-${year}.csv`, greenCsv(report, lang))}
-        >
-          {lang === "zh" ? "下载 CSV" : "Download CSV"}
-        </button>
-      </div>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>{lang === "zh" ? "绿色项目类别" : "Green category"}</th>
-            <th>{lang === "zh" ? "项目" : "Project"}</th>
-            <th>{lang === "zh" ? "归属本机构资金（元）" : "Attributed (yuan)"}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.totals.map((t) => (
-            <tr key={`${t.greenCategory}-${t.projectId}`}>
-              <td>{GREEN_RULES[t.greenCategory][lang]}</td>
-              <td className="num">{String(t.projectId)}</td>
-              <td className="num">{formatAmount(t.attributedFen, 2, { locale: lang })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
+      }
+    />
   );
 }

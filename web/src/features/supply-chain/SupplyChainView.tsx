@@ -1,6 +1,7 @@
 "use client";
 /** Supply chain: the connected supplier's listings to accept or decline, supplier states (healthy/disrupted,
- * since when, evidence), reports, substitute financings, and on local chains a reporter console. */
+ * since when, evidence), reports, substitute financings, advances owed to substitutes (Claim), the tokens pools may
+ * hold, and on local chains a reporter console. */
 import { DocumentText } from "@/components/DocumentText";
 import { useCallback, useMemo } from "react";
 import { Address } from "@/components/Address";
@@ -21,6 +22,8 @@ import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { ReporterConsole } from "./ReporterConsole";
 import { FailoverFollowUp } from "./FailoverFollowUp";
 import { SupplierInbox } from "./SupplierInbox";
+import { OwedAdvances } from "./OwedAdvances";
+import { ProjectTokenList } from "./ProjectTokenList";
 
 export function SupplyChainView() {
   const t = useT();
@@ -101,9 +104,11 @@ export function SupplyChainView() {
       <Section title={t("supply.financings")} testId="substitute-financings">
         <FinancingsTable financings={financings} tokenOf={tokenOf} showProject />
       </Section>
+      <OwedAdvances />
       <Section title={t("supply.disruptions")} testId="oracle-events">
         <EventTable events={oracleEvents} pageSize={20} testId="oracle-table" />
       </Section>
+      <ProjectTokenList />
       {isLocalChain(chainId) && <ReporterConsole />}
     </>
   );

@@ -6,3 +6,4 @@ export * from "./attribution.ts";
 export * from "./builder.ts";
 export * from "./columns.ts";
 export * from "./decode.ts";
+export * from "./period.ts";

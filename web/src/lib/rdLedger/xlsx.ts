@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import type { GreenReport, ProjectLedger, YearSummary } from "./builder.ts";
 import { GREEN_COLUMNS, LEDGER_COLUMNS, summaryLines, type Cell, type Column, type Lang } from "./columns.ts";
 import { fenToYuan } from "./money.ts";
+import { periodDays } from "./period.ts";
 import { GREEN_RULES, RD_FORM_RULES, SOURCES } from "./rules.ts";
 
 const AMOUNT_FORMAT = "#,##0.00";
@@ -90,9 +91,12 @@ export async function greenWorkbook(report: GreenReport): Promise<Uint8Array> {
   const wb = workbook();
   for (const lang of ["zh", "en"] as const) {
     const sheet = wb.addWorksheet(lang === "zh" ? "绿色金融报告" : "Green report (EN)");
-    sheet.addRow([lang === "zh" ? `出资方 ${report.financier}` : `Financier ${report.financier}`]).font = {
-      bold: true,
-    };
+    const { first, last } = periodDays(report.from, report.to);
+    sheet.addRow([
+      lang === "zh"
+        ? `出资方 ${report.financier} · 报告期 ${first} 至 ${last}（北京时间）`
+        : `Financier ${report.financier} · period ${first} to ${last} (China Standard Time)`,
+    ]).font = { bold: true };
     addTable(sheet, GREEN_COLUMNS, report.rows, lang);
     sheet.addRow([]);
     sheet.addRow(

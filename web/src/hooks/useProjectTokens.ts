@@ -1,0 +1,27 @@
+"use client";
+/**
+ * The tokens projects' pools may hold: the admin's changes from the event log (lib/projectTokens) and, per token,
+ * the chain's `ContingencyPool.isProjectToken(token)` now.
+ */
+import { useMemo } from "react";
+import { useEventLog } from "./useEventLog";
+import { useContractReads } from "./useContractRead";
+import { projectTokens, type ProjectTokenEntry } from "@/lib/projectTokens";
+
+export interface ProjectTokenLine extends ProjectTokenEntry {
+  allowedOnChain?: boolean;
+}
+
+export function useProjectTokens(): { tokens: ProjectTokenLine[]; isReady: boolean } {
+  const log = useEventLog();
+  const entries = useMemo(() => projectTokens(log.events), [log.events]);
+  const reads = useContractReads({
+    contract: "ContingencyPool",
+    functionName: "isProjectToken",
+    argsList: entries.map((e) => [e.token] as const),
+  });
+  return {
+    tokens: entries.map((e, i) => ({ ...e, allowedOnChain: reads.data?.[i] })),
+    isReady: log.isReady && (entries.length === 0 || !!reads.data),
+  };
+}
