@@ -1,5 +1,5 @@
 /**
- * Shared by the test runners (scripts/test-all.ts, scripts/coverage-run.ts): run a command while streaming and
+ * Shared by the test runners (scripts/ci/test-all.ts, scripts/ci/coverage-run.ts): run a command while streaming and
  * capturing its output, and read the test counts that the runners we use print.
  */
 import { spawn } from "node:child_process";
@@ -28,7 +28,7 @@ export function countTests(output: string): { passed: number; failed: number } {
   // eslint-disable-next-line no-control-regex
   const text = output.replace(/\u001b\[[0-9;]*m/g, "");
   const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((total, m) => total + Number(m[1]), 0);
-  // Our own runners (scripts/coverage-run.ts, ...) close with "<what>: N passed, N failed".
+  // Our own runners (scripts/ci/coverage-run.ts, ...) close with "<what>: N passed, N failed".
   const own = [...text.matchAll(/^[a-z -]+: (\d+) passed, (\d+) failed$/gm)];
   if (own.length > 0) {
     return {

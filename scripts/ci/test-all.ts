@@ -8,7 +8,7 @@
  * a gate without test cases of its own (lint, type check, build) counts as one.
  * The process exits non-zero when any step failed.
  */
-import { countTests, runAndCapture } from "./lib/test-runs.js";
+import { countTests, runAndCapture } from "../lib/test-runs.js";
 
 interface Step {
   /** Shown in the summary. */
@@ -29,15 +29,15 @@ const steps: Step[] = [
   },
   {
     name: "contracts (Solidity + mocha tests, with coverage)",
-    command: "tsx scripts/coverage-run.ts",
+    command: "tsx scripts/ci/coverage-run.ts",
     reportsTests: true,
   },
   {
     name: "coverage gate (100% of contract lines, >= 95% of branches)",
-    command: "tsx scripts/check-coverage.ts",
+    command: "tsx scripts/ci/check-coverage.ts",
     reportsTests: false,
   },
-  { name: "error gate (every custom error asserted)", command: "tsx scripts/check-errors.ts", reportsTests: false },
+  { name: "error gate (every custom error asserted)", command: "tsx scripts/ci/check-errors.ts", reportsTests: false },
   // The web's generated deployments module is gitignored: write it (from deployments/*.json, possibly none) first.
   {
     name: "web typecheck (tsc)",

@@ -1,7 +1,7 @@
 /**
  * The demo scenario: a believable R&D supply-chain-finance book seeded on a freshly deployed stack.
  *
- * Used by scripts/seed-demo.ts (`npx hardhat run scripts/seed-demo.ts --network localhost`), by the integration
+ * Used by scripts/demo/seed-demo.ts (`npx hardhat run scripts/demo/seed-demo.ts --network localhost`), by the integration
  * test (test/scripts/seed-demo.test.ts) and by the web's browser tests. The accounts are the demo accounts of
  * scripts/lib/demo-accounts.ts, by their keys (signer index → role and name).
  *
@@ -51,11 +51,11 @@ import {
   RdForm,
   Stage,
 } from "../../web/src/generated/enums.js";
-import { DEMO_ACCOUNTS, type DemoAccountKey } from "./demo-accounts.js";
-import type { DeployedStack } from "./deploy-stack.js";
-import { signPermit } from "./permit.js";
-import { DisruptionReporter, type EventResult, type FeedEvent } from "./reporter.js";
-import { RevertDecoder } from "./revert-decoder.js";
+import { DEMO_ACCOUNTS, type DemoAccountKey } from "../lib/demo-accounts.js";
+import type { DeployedStack } from "../lib/deploy-stack.js";
+import { signPermit } from "../lib/permit.js";
+import { DisruptionReporter, type EventResult, type FeedEvent } from "../reporter/reporter.js";
+import { RevertDecoder } from "../lib/revert-decoder.js";
 
 /** The contracts the scenario needs: typed handles and addresses (what {@link DeployedStack} has). */
 export interface ScenarioStack {
@@ -193,7 +193,7 @@ export interface ScenarioSummary {
   suppliers: Partial<Record<DemoAccountKey, { address: string; region: string; metadataHash: string }>>;
   projects: Record<ProjectKey, ProjectSummary>;
   components: Record<ComponentKey, ComponentSummary>;
-  /** The disruption feed for the reporter service (scripts/lib/reporter.ts format). Not fired by the seed. */
+  /** The disruption feed for the reporter service (scripts/reporter/reporter.ts format). Not fired by the seed. */
   feed: FeedEvent[];
   /** Off-chain documents behind the metadata/evidence/invoice hashes: hash → label. */
   documents: Record<string, string>;
@@ -1027,8 +1027,8 @@ export interface FireOptions {
 }
 
 /**
- * Fires the scenario's disruption feed through the reporter service (scripts/lib/reporter.ts) from the demo's
- * reporter accounts, as `tsx scripts/oracle-reporter.ts` does against a node. For tests and the web's browser tests.
+ * Fires the scenario's disruption feed through the reporter service (scripts/reporter/reporter.ts) from the demo's
+ * reporter accounts, as `tsx scripts/reporter/oracle-reporter.ts` does against a node. For tests and the web's browser tests.
  */
 export async function fireDisruption(
   ethers: HardhatEthers,

@@ -8,16 +8,16 @@
  * every test exactly once.
  *
  * Each run also leaves Hardhat's raw statement hits (coverage/data/<runner>/*.json: tag → hits); they are
- * summed into coverage/hits.json, from which scripts/check-coverage.ts computes branch coverage
+ * summed into coverage/hits.json, from which scripts/ci/check-coverage.ts computes branch coverage
  * (scripts/lib/branch-coverage.ts).
  *
- * Prints each run's output and closes with `contract tests: N passed, N failed` for scripts/test-all.ts.
+ * Prints each run's output and closes with `contract tests: N passed, N failed` for scripts/ci/test-all.ts.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { walkFiles } from "./lib/files.js";
-import { countTests, runAndCapture } from "./lib/test-runs.js";
+import { walkFiles } from "../lib/files.js";
+import { countTests, runAndCapture } from "../lib/test-runs.js";
 
 function run(args: string[]): Promise<{ code: number; output: string }> {
   const command = `npx hardhat ${args.join(" ")}`;
