@@ -69,6 +69,8 @@ interface Outcome {
   exitCode: number;
   passed: number;
   failed: number;
+  /** Wall-clock seconds the step took (to see where the time of `npm test` goes). */
+  seconds: number;
 }
 
 function run(step: Step): Promise<{ exitCode: number; output: string }> {
@@ -80,21 +82,25 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const selected = only.length === 0 ? steps : steps.filter((s) => only.some((o) => s.name.startsWith(o)));
   const outcomes: Outcome[] = [];
+  const started = Date.now();
   for (const step of selected) {
+    const stepStarted = Date.now();
     const { exitCode, output } = await run(step);
+    const seconds = (Date.now() - stepStarted) / 1000;
     let { passed, failed } = step.reportsTests ? countTests(output) : { passed: 0, failed: 0 };
     if (!step.reportsTests) [passed, failed] = exitCode === 0 ? [1, 0] : [0, 1];
     // A runner that failed without reporting a failing case (crash, compile error) still counts as a failure.
     if (exitCode !== 0 && failed === 0) failed = 1;
     // A runner that "succeeded" without running anything is a failure too.
     if (step.reportsTests && exitCode === 0 && passed === 0) failed = 1;
-    outcomes.push({ step, exitCode, passed, failed });
+    outcomes.push({ step, exitCode, passed, failed, seconds });
   }
   console.log("\n=== summary");
   for (const o of outcomes) {
     const status = o.exitCode === 0 && o.failed === 0 ? "ok  " : "FAIL";
-    console.log(`${status} ${o.step.name}: ${o.passed} passed, ${o.failed} failed`);
+    console.log(`${status} ${o.step.name}: ${o.passed} passed, ${o.failed} failed (${o.seconds.toFixed(0)} s)`);
   }
+  console.log(`time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const passed = outcomes.reduce((t, o) => t + o.passed, 0);
   const failed = outcomes.reduce((t, o) => t + o.failed, 0);
   console.log(`tests: ${passed} passed, ${failed} failed`);
