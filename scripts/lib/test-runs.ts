@@ -4,14 +4,17 @@
  */
 import { spawn } from "node:child_process";
 
-/** Runs `command` through the shell, forwarding its output live; resolves with its exit code and output. */
-export function runAndCapture(command: string): Promise<{ exitCode: number; output: string }> {
+/**
+ * Runs `command` through the shell, forwarding its output live (unless `live` is false: then the caller prints it,
+ * e.g. when several commands run at once); resolves with its exit code and output.
+ */
+export function runAndCapture(command: string, live = true): Promise<{ exitCode: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, { shell: true, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const forward = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
       output += chunk.toString();
-      stream.write(chunk);
+      if (live) stream.write(chunk);
     };
     child.stdout.on("data", forward(process.stdout));
     child.stderr.on("data", forward(process.stderr));
