@@ -40,9 +40,15 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
 
     mapping(uint256 projectId => EscrowTypes.Project project) private _projects;
 
+    /// @dev The accounts each project may pay besides its firm. The registry alone writes them ({setProjectPayee}:
+    /// suppliers the firm adds or removes, suppliers accepting a listing); kept here so that {disburse} reads its own
+    /// storage rather than calling the registry (a cold account and a call, ~3.4k gas per payment).
+    mapping(uint256 projectId => mapping(address account => bool)) private _payees;
+
     /// @dev Keyed by payee first: an invoice number is unique per issuer, so one payee's invoice is paid at most
-    /// once across every project, and nobody can spoil another payee's invoice by paying its hash first.
-    mapping(address payee => mapping(bytes32 invoiceHash => bool paid)) private _paidInvoices;
+    /// once across every project, and nobody can spoil another payee's invoice by paying its hash first. 1 = paid: a
+    /// whole word, so that {disburse} writes the slot without reading it back first (as a `bool` would).
+    mapping(address payee => mapping(bytes32 invoiceHash => uint256 paid)) private _paidInvoices;
 
     /// @dev The verifier's releases of invoices to disrupted payees: the oracle confirmation (never 0) during which
     /// the release was made; it is valid only while that confirmation is the payee's current one.
@@ -148,7 +154,12 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
 
     /// @inheritdoc IRDEscrow
     function isInvoicePaid(address payee, bytes32 invoiceHash) external view override returns (bool) {
-        return _paidInvoices[payee][invoiceHash];
+        return _paidInvoices[payee][invoiceHash] != 0;
+    }
+
+    /// @inheritdoc IRDEscrow
+    function isProjectPayee(uint256 projectId, address account) external view override returns (bool) {
+        return _payees[projectId][account];
     }
 
     /// @inheritdoc IRDEscrow
@@ -320,7 +331,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         if (milestoneIndex >= approvedCount) revert Errors.RDEscrow_MilestoneNotApproved(projectId, milestoneIndex);
         if (amount == 0) revert Errors.RDEscrow_ZeroAmount();
         if (invoiceHash == bytes32(0)) revert Errors.RDEscrow_ZeroInvoiceHash();
-        if (_paidInvoices[payee][invoiceHash]) revert Errors.RDEscrow_InvoiceAlreadyPaid(payee, invoiceHash);
+        if (_paidInvoices[payee][invoiceHash] != 0) revert Errors.RDEscrow_InvoiceAlreadyPaid(payee, invoiceHash);
 
         EscrowTypes.Milestone storage m = p.milestones[milestoneIndex];
         uint256 paid = m.paid;
@@ -332,8 +343,8 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         if (amount > remaining) {
             revert Errors.RDEscrow_BudgetExceeded(projectId, milestoneIndex, amount, remaining);
         }
-        // The firm is always allowed; checking it first skips the registry call.
-        if (payee != firm && !registry.isProjectPayee(projectId, payee)) {
+        // The firm is always allowed; checking it first skips the payee slot.
+        if (payee != firm && !_payees[projectId][payee]) {
             revert Errors.RDEscrow_PayeeNotAllowed(projectId, payee);
         }
         _consumeReleaseIfDisrupted(projectId, payee, invoiceHash);
@@ -342,10 +353,22 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
             // Cannot overflow: paid + amount <= budget < 2^128.
             m.paid = uint128(paid + amount);
         }
-        _paidInvoices[payee][invoiceHash] = true;
+        _paidInvoices[payee][invoiceHash] = 1;
         emit Disbursed(projectId, payee, amount, milestoneIndex, category, invoiceHash);
 
         token.safeTransfer(payee, amount);
+    }
+
+    /// @inheritdoc IRDEscrow
+    function setProjectPayee(
+        uint256 projectId,
+        address account,
+        bool allowed
+    ) external override returns (bool changed) {
+        if (msg.sender != address(registry)) revert Errors.RDEscrow_CallerNotRegistry(msg.sender);
+        mapping(address => bool) storage payees = _payees[projectId];
+        changed = payees[account] != allowed;
+        if (changed) payees[account] = allowed;
     }
 
     /// @inheritdoc IRDEscrow
@@ -354,7 +377,7 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         _checkVerifier(projectId, p.verifier);
         _checkActive(projectId, p.status);
         if (invoiceHash == bytes32(0)) revert Errors.RDEscrow_ZeroInvoiceHash();
-        if (_paidInvoices[payee][invoiceHash]) revert Errors.RDEscrow_InvoiceAlreadyPaid(payee, invoiceHash);
+        if (_paidInvoices[payee][invoiceHash] != 0) revert Errors.RDEscrow_InvoiceAlreadyPaid(payee, invoiceHash);
         (bool disrupted, , uint256 confirmationId) = _supplierStatus(payee);
         if (!disrupted) revert Errors.RDEscrow_PayeeNotDisrupted(payee);
         _releases[projectId][payee][invoiceHash] = confirmationId;
@@ -576,11 +599,33 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         }
     }
 
+    /// @dev `oracle.isDisrupted(supplier)` without the ABI helpers: the check every payment makes (one word of answer,
+    /// in scratch space; {_supplierStatus} is asked only when it is true). Bubbles up an oracle revert, and reverts
+    /// without data on a short answer.
+    function _isDisrupted(address supplier) private view returns (bool disrupted) {
+        address oracle_ = address(oracle);
+        bytes4 selector = IDisruptionOracle.isDisrupted.selector;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(0x00, selector)
+            mstore(0x04, supplier)
+            if iszero(staticcall(gas(), oracle_, 0x00, 0x24, 0x00, 0x20)) {
+                let ptr := mload(0x40)
+                returndatacopy(ptr, 0, returndatasize())
+                revert(ptr, returndatasize())
+            }
+            if lt(returndatasize(), 0x20) {
+                revert(0, 0)
+            }
+            disrupted := iszero(iszero(mload(0x00)))
+        }
+    }
+
     /// @dev Reverts when the oracle holds `payee` disrupted, unless the verifier released this invoice during the
     /// current disruption; the payment consumes that release.
     function _consumeReleaseIfDisrupted(uint256 projectId, address payee, bytes32 invoiceHash) private {
-        (bool disrupted, uint256 since, uint256 confirmationId) = _supplierStatus(payee);
-        if (disrupted) {
+        if (_isDisrupted(payee)) {
+            (, uint256 since, uint256 confirmationId) = _supplierStatus(payee);
             mapping(bytes32 => uint256) storage releases = _releases[projectId][payee];
             if (releases[invoiceHash] != confirmationId) revert Errors.RDEscrow_PayeeDisrupted(payee, since);
             delete releases[invoiceHash];
@@ -636,12 +681,14 @@ contract RDEscrow is IRDEscrow, ReentrancyGuardTransient {
         uint256 milestoneIndex
     ) private view returns (uint256 approvedCount, IERC20 token) {
         token = p.token;
-        _checkActive(projectId, p.status);
+        // The four fields share slot 1: read together, before any branch, they cost one SLOAD.
+        EscrowTypes.ProjectStatus status = p.status;
         uint256 milestoneCount = p.milestoneCount;
+        approvedCount = p.approvedCount;
+        _checkActive(projectId, status);
         if (milestoneIndex >= milestoneCount) {
             revert Errors.RDEscrow_MilestoneNotFound(projectId, milestoneIndex, milestoneCount);
         }
-        approvedCount = p.approvedCount;
     }
 
     /// @dev The project `projectId`, reverting for an id never created.

@@ -2,9 +2,9 @@
 pragma solidity ^0.8.28;
 
 /// @title IProjectPayees
-/// @notice Which accounts a project may pay: the escrow-facing view of the supply-chain registry (the single
-/// source of truth for a project's payees). The full registry API is {ISupplyChainRegistry}, which extends this
-/// interface.
+/// @notice Which accounts a project may pay, as the supply-chain registry answers it (the registry alone decides a
+/// project's payees; it stores the set in the escrow, {IRDEscrow.isProjectPayee}, which reads it on every
+/// payment). The full registry API is {ISupplyChainRegistry}, which extends this interface.
 interface IProjectPayees {
     /// @notice Whether `account` is a supplier the project's firm registered for `projectId`, and may therefore
     /// receive payments from the project's escrow.

@@ -167,7 +167,8 @@ interface IRDEscrow {
     /// milestones are all approved (30 days): the firm has that long to pay approved budget and complete it.
     function CLOSE_GRACE_PERIOD() external view returns (uint256);
 
-    /// @notice The registry that lists the suppliers each project may pay.
+    /// @notice The registry that lists the suppliers each project may pay: the only account that may change a
+    /// project's payee set ({setProjectPayee}).
     function registry() external view returns (IProjectPayees);
 
     /// @notice The disruption oracle; a supplier it holds disrupted is not paid (see {disburse}).
@@ -220,6 +221,13 @@ interface IRDEscrow {
     /// @param projectId The project's id.
     /// @param financier The financier.
     function isFiscalFunds(uint256 projectId, address financier) external view returns (bool);
+
+    /// @notice Whether `account` may be paid by the project besides its firm: a supplier the firm added, or one that
+    /// accepted a listing in one of the project's components, and not removed since (see {setProjectPayee}).
+    /// @dev The registry's {IProjectPayees.isProjectPayee} answers the same (it reads this).
+    /// @param projectId The project's id.
+    /// @param account The would-be payee.
+    function isProjectPayee(uint256 projectId, address account) external view returns (bool);
 
     /// @notice Whether the payee's invoice was already paid, by any project.
     /// @param payee The payee that issued the invoice.
@@ -347,7 +355,7 @@ interface IRDEscrow {
     /// - the milestone exists and is Approved;
     /// - `amount` is above zero and at most the milestone's remaining budget;
     /// - `invoiceHash` is not zero and was never paid to `payee` (by any project);
-    /// - `payee` is the firm or `registry.isProjectPayee(projectId, payee)` is true;
+    /// - `payee` is the firm or `isProjectPayee(projectId, payee)` is true (a removed payee cannot be paid);
     /// - the oracle does not hold `payee` disrupted, or the verifier released this invoice to it during the current
     ///   disruption ({releaseInvoice}); the payment consumes the release.
     /// @param projectId The project.
@@ -364,6 +372,20 @@ interface IRDEscrow {
         EscrowTypes.Category category,
         bytes32 invoiceHash
     ) external;
+
+    /// @notice Records whether `account` may be paid by the project (besides its firm). Called by the registry alone,
+    /// which owns the rules (a registered supplier the firm adds, a supplier accepting a listing, the firm's removal)
+    /// and emits their events; the escrow keeps the set so that {disburse} reads it from its own storage.
+    /// @dev Does not check the project: the registry calls it only for a project it knows from the escrow (on the
+    /// firm's call, checked with {projectFirm}, or for a component the firm defined).
+    ///
+    /// Requirements:
+    /// - the caller is the registry.
+    /// @param projectId The project.
+    /// @param account The payee.
+    /// @param allowed True to allow payments to `account`, false to remove it.
+    /// @return changed Whether the record changed (false when `account` already was, or was not, a payee).
+    function setProjectPayee(uint256 projectId, address account, bool allowed) external returns (bool changed);
 
     /// @notice Lets the firm pay one invoice to a payee the oracle holds disrupted (for goods delivered before the
     /// disruption). The release holds for the current disruption only and is consumed by the payment.

@@ -8,8 +8,9 @@ import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 /// @notice The supply-chain registry: suppliers (address, metadata hash, region), each project's critical
 /// components (one primary supplier and an ordered list of 1..8 pre-approved substitutes with an agreed advance
 /// each) and a bounded reverse index supplier → (project, component) pairs, so that a disruption finds the
-/// affected work without scanning. It is the single source of truth for which suppliers a project may pay
-/// ({IProjectPayees.isProjectPayee}, the part the escrow depends on).
+/// affected work without scanning. It alone decides which suppliers a project may pay and emits those events
+/// ({IProjectPayees.isProjectPayee}); the set itself is stored in the escrow ({IRDEscrow.setProjectPayee}, which
+/// only this registry may call), so that a payment reads it without a call to the registry.
 ///
 /// Notes:
 /// - Project ids are the RDEscrow's; only a project's firm (`escrow.projectFirm`) defines the project's

@@ -88,6 +88,9 @@ library Errors {
     /// @notice Thrown when the payee is neither the firm nor a supplier registered for the project.
     error RDEscrow_PayeeNotAllowed(uint256 projectId, address payee);
 
+    /// @notice Thrown when an account other than the registry tries to change a project's payees.
+    error RDEscrow_CallerNotRegistry(address caller);
+
     /// @notice Thrown when a payment names the zero invoice hash.
     error RDEscrow_ZeroInvoiceHash();
 

@@ -65,8 +65,6 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
 
     mapping(address supplier => SupplyChainTypes.Supplier record) private _suppliers;
 
-    mapping(uint256 projectId => mapping(address account => bool)) private _payees;
-
     mapping(uint256 projectId => uint256 count) private _componentCount;
 
     mapping(uint256 projectId => mapping(uint256 componentId => SupplyChainTypes.Component)) private _components;
@@ -120,7 +118,7 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
 
     /// @inheritdoc IProjectPayees
     function isProjectPayee(uint256 projectId, address account) external view override returns (bool) {
-        return _payees[projectId][account];
+        return _escrow.isProjectPayee(projectId, account);
     }
 
     /// @inheritdoc ISupplyChainRegistry
@@ -278,8 +276,9 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
     /// @inheritdoc ISupplyChainRegistry
     function removeProjectSupplier(uint256 projectId, address supplier) external override {
         _checkFirm(projectId);
-        if (!_payees[projectId][supplier]) revert Errors.SupplyChainRegistry_NotProjectPayee(projectId, supplier);
-        delete _payees[projectId][supplier];
+        if (!_escrow.setProjectPayee(projectId, supplier, false)) {
+            revert Errors.SupplyChainRegistry_NotProjectPayee(projectId, supplier);
+        }
         emit ProjectSupplierRemoved(projectId, supplier);
     }
 
@@ -599,10 +598,9 @@ contract SupplyChainRegistry is ISupplyChainRegistry, EIP712, Nonces {
         emit SupplierRegistered(supplier, msg.sender, metadataHash, region);
     }
 
+    /// @dev The escrow keeps the payee set (its {IRDEscrow.disburse} reads it); the registry decides and emits.
     function _addPayee(uint256 projectId, address supplier) private {
-        if (_payees[projectId][supplier]) return;
-        _payees[projectId][supplier] = true;
-        emit ProjectSupplierAdded(projectId, supplier);
+        if (_escrow.setProjectPayee(projectId, supplier, true)) emit ProjectSupplierAdded(projectId, supplier);
     }
 
     function _addPair(

@@ -12,8 +12,8 @@
  * - closeAfterGracePeriod: a stranger closes a second project whose milestones are all approved, once the grace
  *   period after its last deadline is over (its firm stopped acting).
  *
- * The stack is the one deployed everywhere (scripts/lib/deploy-stack.ts), so `disburse` pays the real
- * SupplyChainRegistry's `isProjectPayee` call and the DisruptionOracle's `supplierStatus` call. Financiers approve the exact amount they fund (what the dashboard does), so `transferFrom` clears the allowance.
+ * The stack is the one deployed everywhere (scripts/lib/deploy-stack.ts), so `disburse` reads the payee set the
+ * real SupplyChainRegistry wrote into the escrow and pays the DisruptionOracle's `isDisrupted` call. Financiers approve the exact amount they fund (what the dashboard does), so `transferFrom` clears the allowance.
  */
 import { Accounting, Category, Stage } from "../../web/src/generated/enums.js";
 import { deployStack } from "../lib/deploy-stack.js";

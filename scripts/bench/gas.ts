@@ -97,16 +97,27 @@ ${table}
 
 - **Escrow.** Project fields sit in four slots (firm; token + status + counters; verifier; funded + target)
   and a milestone in two (budget + paid; cumulative budget + deadline + stage + status), so a payment reads
-  and writes one milestone slot. Approval is a counter (\`approvedCount\`), not a status write. The invoice
-  de-duplication slot, keyed by (payee, invoice hash) (22,100 gas for a new slot), is the largest single cost
-  of \`disburse\`; a payee that holds no token yet costs another new slot in the token. Since issue 14 a payment
-  also asks the DisruptionOracle whether the payee is disrupted (\`supplierStatus\`, one call without the ABI
-  helpers): ~5.9k, of which 4.7k are the EIP-2929 cold access to the oracle's account (2.6k) and to the
-  supplier's state slot there (2.1k). That is what puts \`disburse\` above its targets of issue 3 (≤ 2.4× and
-  ≤ 2.9×, set before this check existed): with the registry's payee check, a payment to a supplier reads two
-  other contracts' cold state (9.4k) that no layout inside the escrow can avoid. The gap (~3.9k) is about one
-  cold account access plus a call; closing it needs the payee list or the disruption state kept in the escrow's
-  own storage (written there by the registry or the oracle), which changes how the contracts split the work.
+  and writes one milestone slot. Approval is a counter (\`approvedCount\`), not a status write.
+- **Where \`disburse.existingPayee\` goes** (per-opcode trace, 82,185): the transaction and its calldata 22,516;
+  the escrow's storage 33,500 — five cold reads 10.5k (the project's firm and its slot 1, the milestone, the
+  (payee, invoice hash) flag, the (project, payee) flag) and the writes: the invoice flag's new slot 20,000 (the
+  largest single cost; uniqueness per payee needs one slot per invoice) and the milestone's \`paid\` 2,900; the
+  token transfer 15.3k (its cold account 2.6k; a payee holding no token yet adds a new balance slot, 17.1k:
+  \`freshPayee\`); the oracle's \`isDisrupted\` 5.2k (cold account 2.6k, the supplier's cold state slot 2.1k);
+  \`Disbursed\` 2,643 (four topics, three data words); the reentrancy guard 0.3k; dispatch, decoding and checks
+  ~2.6k. What brought it from 86,225 / 103,325 (2.513× / 3.011×) under its targets: the payee set lives in the
+  escrow, written by the registry when the firm adds or removes a payee or a supplier accepts a listing
+  (\`setProjectPayee\`, callable by the registry alone), so a payment no longer calls the registry (its cold
+  account and a call, −3,320); the oracle is asked \`isDisrupted\` (one word) and \`supplierStatus\` only when the
+  answer is yes (−381); the project's slot 1 is read once (−221, also in submit/approve); the invoice flag is a
+  whole word, written without a read (−118). Not taken: a registry view answering payee-and-disrupted at once
+  keeps both cold accounts (the registry, and the oracle it would call), saving one call's overhead (~0.2k);
+  keeping the disruption state in the escrow would save the oracle's 5.2k but write a new escrow slot (22.1k) on
+  every confirmation and recovery (\`oracle.confirm.1substitute\` ~4.7×, target 4.1×); smaller \`Disbursed\` data
+  (a topic moved to data saves 119) would change what the indexer and the R&D ledger decode. The price is on
+  listing acceptance: the registry now calls the escrow (its cold account and a call) to record the payee,
+  +3.5k (+2.8%, \`registry.acceptListing\` and \`…WithSig\`); the escrow's two new functions move its dispatcher
+  by ~67 gas for the pool's \`projectStatus\` call (\`pool.commit\`, \`oracle.confirm.*\`, \`processQueue\`).
   \`closeAfterGracePeriod\` (anyone closes an all-approved project after the grace period) costs what
   \`completeProject\` costs plus the read of the last milestone's deadline.
 - **Oracle.** A supplier's confirmed state, its open round and the round's ballots (a reporter bitmap) share
@@ -145,7 +156,7 @@ ${table}
   finds its work through the supplier's reverse index, never by scanning.
 - **Listing acceptance** (\`registry.acceptListing\`, or \`…WithSig\` submitted by the firm, which also checks an
   EIP-712 signature but saves the supplier's transaction) writes the supplier's reverse index (length and
-  entry), its payee flag and the component's stamps word — here four new slots (4 × 22.1k, the supplier's
+  entry), its payee flag (in the escrow) and the component's stamps word — here four new slots (4 × 22.1k, the supplier's
   first listing and the component's first acceptance); further acceptances share index slots (four entries
   per slot) and stamps words (nine listings per component).
 `;

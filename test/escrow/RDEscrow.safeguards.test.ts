@@ -17,6 +17,7 @@ import {
   fundedProjectFixture,
   METADATA,
   ProjectStatus,
+  REGION,
   standardMilestones,
 } from "../helpers/escrow.js";
 import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
@@ -241,6 +242,44 @@ describe("RDEscrow payments to a supplier the oracle holds disrupted", function 
     await expect(escrow.connect(verifier).releaseInvoice(projectId, supplierA.address, ethers.id("x")))
       .to.be.revertedWithCustomError(escrow, "RDEscrow_ProjectNotActive")
       .withArgs(projectId, ProjectStatus.Cancelled);
+  });
+});
+
+describe("RDEscrow.setProjectPayee: the escrow keeps the payee set its own registry writes", function () {
+  it("mirrors the registry's additions and removals in isProjectPayee, per project", async function () {
+    const { escrow, registry, firm, supplierA, stranger, projectId } =
+      await networkHelpers.loadFixture(approvedProjectFixture);
+    expect(await escrow.isProjectPayee(projectId, supplierA.address)).to.equal(true);
+    expect(await escrow.isProjectPayee(projectId, stranger.address)).to.equal(false);
+    expect(await escrow.isProjectPayee(projectId + 1n, supplierA.address)).to.equal(false);
+    await registry.connect(firm).removeProjectSupplier(projectId, supplierA.address);
+    expect(await escrow.isProjectPayee(projectId, supplierA.address)).to.equal(false);
+    await registry.connect(firm).addProjectSupplier(projectId, supplierA.address);
+    expect(await escrow.isProjectPayee(projectId, supplierA.address)).to.equal(true);
+  });
+
+  it("reverts with RDEscrow_CallerNotRegistry for the firm, a stranger, or another registry naming this escrow", async function () {
+    const { escrow, oracle, firm, stranger, supplierA, projectId } =
+      await networkHelpers.loadFixture(approvedProjectFixture);
+    for (const caller of [firm, stranger]) {
+      await expect(escrow.connect(caller).setProjectPayee(projectId, stranger.address, true))
+        .to.be.revertedWithCustomError(escrow, "RDEscrow_CallerNotRegistry")
+        .withArgs(caller.address);
+      await expect(escrow.connect(caller).setProjectPayee(projectId, supplierA.address, false))
+        .to.be.revertedWithCustomError(escrow, "RDEscrow_CallerNotRegistry")
+        .withArgs(caller.address);
+    }
+    // A second registry wired to this escrow cannot add payees to its projects: only the escrow's own registry can.
+    const rogue = await ethers.deployContract("SupplyChainRegistry", [
+      await escrow.getAddress(),
+      stranger.address,
+      await oracle.getAddress(),
+    ]);
+    await rogue.connect(stranger).registerSupplier(ethers.id("stranger"), REGION);
+    await expect(rogue.connect(firm).addProjectSupplier(projectId, stranger.address))
+      .to.be.revertedWithCustomError(escrow, "RDEscrow_CallerNotRegistry")
+      .withArgs(await rogue.getAddress());
+    expect(await escrow.isProjectPayee(projectId, stranger.address)).to.equal(false);
   });
 });
 

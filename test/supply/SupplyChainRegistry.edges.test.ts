@@ -1,12 +1,15 @@
 /**
  * Edge behaviours of the SupplyChainRegistry on a second registry whose pool is a test account (`keeper`), wired to
- * the escrow and the oracle of the real stack, so that failover can be called directly and its return values
- * asserted.
+ * the oracle of the real stack and to a second escrow bound to it (the escrow keeps the payees its own registry
+ * writes, so a registry works only with the escrow that names it), so that failover can be called directly and its
+ * return values asserted.
  */
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import type { SupplyChainRegistry } from "../../types/ethers-contracts/index.js";
+import type { RDEscrow, SupplyChainRegistry } from "../../types/ethers-contracts/index.js";
+import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
+import { Accounting, Stage } from "../../web/src/generated/enums.js";
 import { acceptListings, ADV1, deployScenario, REGION_CN, report } from "../helpers/supply-chain.js";
 import { FailoverOutcome as Outcome } from "../../web/src/generated/enums.js";
 
@@ -15,14 +18,28 @@ const { ethers, networkHelpers } = await network.getOrCreate();
 /** A confirmation time after every notice in these tests (eligibility itself: SupplyChainRegistry.consent.test.ts). */
 const FAR = 2n ** 39n;
 
-/** The fixture's stack, plus a second registry whose only allowed failover caller is `keeper` (acting as pool). */
+/** The fixture's stack, plus a second registry whose only allowed failover caller is `keeper` (acting as pool), and
+ * the escrow bound to it, holding the same project (id 1, same firm). */
 async function directRegistry() {
   const s = await deployScenario(ethers);
-  const registry = (await ethers.deployContract("SupplyChainRegistry", [
-    s.stack.addresses.escrow,
-    s.keeper.address,
-    s.stack.addresses.oracle,
-  ])) as unknown as SupplyChainRegistry;
+  const nonce = await ethers.provider.getTransactionCount(s.admin.address, "pending");
+  const escrowAddress = ethers.getCreateAddress({ from: s.admin.address, nonce: nonce + 1 });
+  const registry = (await ethers.deployContract(
+    "SupplyChainRegistry",
+    [escrowAddress, s.keeper.address, s.stack.addresses.oracle],
+    { signer: s.admin, nonce },
+  )) as unknown as SupplyChainRegistry;
+  const escrow = (await ethers.deployContract("RDEscrow", [await registry.getAddress(), s.stack.addresses.oracle], {
+    signer: s.admin,
+    nonce: nonce + 1,
+  })) as unknown as RDEscrow;
+  expect(await escrow.getAddress()).to.equal(escrowAddress);
+  const now = BigInt(await networkHelpers.time.latest());
+  await escrow
+    .connect(s.firm)
+    .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("direct"), DEFAULT_PROFILE, [
+      { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
+    ]);
   for (const sup of [s.supA, s.s1]) await registry.connect(sup).registerSupplier(ethers.id(sup.address), REGION_CN);
   await registry
     .connect(s.firm)

@@ -75,6 +75,17 @@ export const rDEscrowAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "caller",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_CallerNotRegistry",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
@@ -1665,6 +1676,30 @@ export const rDEscrowAbi = [
         "internalType": "uint256",
         "name": "projectId",
         "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      }
+    ],
+    "name": "isProjectPayee",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
       }
     ],
     "name": "markFailed",
@@ -1811,6 +1846,35 @@ export const rDEscrowAbi = [
     ],
     "name": "releaseInvoice",
     "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "projectId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      },
+      {
+        "internalType": "bool",
+        "name": "allowed",
+        "type": "bool"
+      }
+    ],
+    "name": "setProjectPayee",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "changed",
+        "type": "bool"
+      }
+    ],
     "stateMutability": "nonpayable",
     "type": "function"
   },
@@ -6965,6 +7029,17 @@ export const errorsAbi = [
       }
     ],
     "name": "RDEscrow_CallerNotFirm",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "caller",
+        "type": "address"
+      }
+    ],
+    "name": "RDEscrow_CallerNotRegistry",
     "type": "error"
   },
   {

@@ -95,6 +95,7 @@ export const en = {
   "err.RDEscrow_AllMilestonesApproved": "Every milestone of project {projectId} is already approved.",
   "err.RDEscrow_BudgetExceeded": "Paying {amount} exceeds what is left of this milestone's budget ({remaining}).",
   "err.RDEscrow_CallerNotFirm": "Only the project's firm may do this ({caller} is not).",
+  "err.RDEscrow_CallerNotRegistry": "Only the supply-chain registry may change a project's payees ({caller} is not).",
   "err.RDEscrow_CallerNotVerifier": "Only the project's verifier may do this ({caller} is not).",
   "err.RDEscrow_DeadlineNotInFuture": "The deadline of milestone {milestoneIndex} must lie in the future.",
   "err.RDEscrow_DeadlineNotPassed": "The deadline of milestone {milestoneIndex} has not passed yet.",

@@ -89,6 +89,7 @@ export const zh: Record<MessageKey, string> = {
   "err.RDEscrow_AllMilestonesApproved": "项目 {projectId} 的所有里程碑均已通过。",
   "err.RDEscrow_BudgetExceeded": "支付 {amount} 超出该里程碑的剩余预算（{remaining}）。",
   "err.RDEscrow_CallerNotFirm": "只有项目企业可以执行此操作（{caller} 不是）。",
+  "err.RDEscrow_CallerNotRegistry": "只有供应链登记合约可以变更项目的收款方（{caller} 不是）。",
   "err.RDEscrow_CallerNotVerifier": "只有项目验收方可以执行此操作（{caller} 不是）。",
   "err.RDEscrow_DeadlineNotInFuture": "里程碑 {milestoneIndex} 的截止日期必须晚于当前时间。",
   "err.RDEscrow_DeadlineNotPassed": "里程碑 {milestoneIndex} 的截止日期尚未到达。",

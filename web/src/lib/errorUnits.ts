@@ -42,6 +42,7 @@ export const ERROR_PARAM_UNITS = {
   RDEscrow_AllMilestonesApproved: { projectId: "id" },
   RDEscrow_BudgetExceeded: { projectId: "id", milestoneIndex: "index", amount: "amount", remaining: "amount" },
   RDEscrow_CallerNotFirm: { projectId: "id" },
+  RDEscrow_CallerNotRegistry: {},
   RDEscrow_CallerNotVerifier: { projectId: "id" },
   RDEscrow_DeadlineNotInFuture: { milestoneIndex: "index", deadline: "time", blockTimestamp: "time" },
   RDEscrow_DeadlineNotPassed: { projectId: "id", milestoneIndex: "index", deadline: "time" },
