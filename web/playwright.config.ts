@@ -4,7 +4,7 @@
  *
  * One stack for every suite, started here and stopped by Playwright (process groups):
  *   1. a Hardhat node on 127.0.0.1:8545,
- *   2. the contracts compiled, deployed and the demo scenario seeded (scripts/seed-demo.ts; the disruption is
+ *   2. the contracts compiled, deployed and the demo scenario seeded (scripts/demo/seed-demo.ts; the disruption is
  *      NOT fired — the scenario test fires it from the reporter console), then `next build` (after the
  *      deployment: the build embeds its addresses) and `next start` on 127.0.0.1:3000.
  * The smoke suite's "no deployment" tests hide the contracts inside an evm_snapshot and revert afterwards,
@@ -21,8 +21,8 @@ const REUSE = process.env.E2E_REUSE === "1";
 /** Deploy + seed on the node, then build and serve the dashboard (run from the repository root). */
 const SCENARIO_STACK = [
   "npx hardhat build --quiet --no-tests",
-  "npx hardhat run --no-compile scripts/deploy.ts --network localhost",
-  "npx hardhat run --no-compile scripts/seed-demo.ts --network localhost",
+  "npx hardhat run --no-compile scripts/deploy/deploy.ts --network localhost",
+  "npx hardhat run --no-compile scripts/demo/seed-demo.ts --network localhost",
   "npm run build -w web",
   "npm run start -w web",
 ].join(" && ");

@@ -1,5 +1,5 @@
 /**
- * Which chain and contracts the indexer follows: the deployment record scripts/deploy.ts writes
+ * Which chain and contracts the indexer follows: the deployment record scripts/deploy/deploy.ts writes
  * (deployments/<network>.json, format in scripts/lib/deployments.ts) and the environment.
  *
  *   PONDER_NETWORK     the record's network name (default "localhost")

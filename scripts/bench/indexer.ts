@@ -3,7 +3,7 @@
  * `flock /tmp/ports.lock npm run bench:indexer`.
  *
  *   1. starts a Hardhat node on 127.0.0.1:BENCH_RPC_PORT (default 8547), deploys and seeds the demo scenario
- *      (scripts/seed-indexer-chain.ts, disruption fired),
+ *      (scripts/demo/seed-indexer-chain.ts, disruption fired),
  *   2. adds BENCH_FUNDINGS (default 5,000) `RDEscrow.fund(2, 0.01 dCNY)` calls from the four financiers,
  *      BENCH_PER_BLOCK (default 10) per block (automine off + evm_mine, JSON-RPC batches, as bench:web does);
  *      each is two events the indexer follows (the token's Transfer and the escrow's Funded),

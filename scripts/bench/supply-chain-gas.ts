@@ -24,7 +24,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import { Accounting, Stage } from "../../web/src/generated/enums.js";
 import { deployStack } from "../lib/deploy-stack.js";
 import { registryDomain, signListing, signSupplierRecord } from "../lib/registry-signatures.js";
-import { REPORT_TYPES } from "../lib/reporter.js";
+import { REPORT_TYPES } from "../reporter/reporter.js";
 import { benchWallets } from "./deterministic-chain.js";
 import { gasOf, type GasContext, type GasModule } from "./types.js";
 import { DEFAULT_PROFILE } from "../lib/project-profile.js";

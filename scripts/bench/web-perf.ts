@@ -338,8 +338,8 @@ async function main(): Promise<void> {
     run("npx hardhat build --quiet --no-tests");
     start("npx hardhat node --hostname 127.0.0.1 --port 8545");
     await waitFor("the Hardhat node", rpcUp, 60_000);
-    run("npx hardhat run --no-compile scripts/deploy.ts --network localhost");
-    run("npx hardhat run --no-compile scripts/seed-demo.ts --network localhost");
+    run("npx hardhat run --no-compile scripts/deploy/deploy.ts --network localhost");
+    run("npx hardhat run --no-compile scripts/demo/seed-demo.ts --network localhost");
     log(`seeding ${EVENTS} events, ${PER_BLOCK} per block…`);
     seeded = await seedEvents();
     log(`seeded in ${seeded.seconds.toFixed(1)} s over ${seeded.blocks} blocks`);

@@ -3,7 +3,7 @@
  * prints): the addresses the deployment will create, predicted from the deployer's nonce in the order of
  * scripts/lib/deploy-stack.ts, their wiring, the oracle's reporters, quorum and guardian, and the token.
  *
- * Environment (see scripts/deploy.ts):
+ * Environment (see scripts/deploy/deploy.ts):
  *   TOKEN_ADDRESS          the stablecoin the projects use (required off local chains): must hold code and answer
  *                          `decimals()`
  *   ORACLE_REPORTERS       comma-separated reporter addresses (required off local chains)

@@ -1,6 +1,6 @@
 /**
  * Deploys the stack to the connected network and records it: deployments/<network>.json and the web's
- * generated module. scripts/deploy.ts is the command line; tests call {@link deployAndRecord} directly.
+ * generated module. scripts/deploy/deploy.ts is the command line; tests call {@link deployAndRecord} directly.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 

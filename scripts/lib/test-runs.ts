@@ -1,17 +1,20 @@
 /**
- * Shared by the test runners (scripts/test-all.ts, scripts/coverage-run.ts): run a command while streaming and
+ * Shared by the test runners (scripts/ci/test-all.ts, scripts/ci/coverage-run.ts): run a command while streaming and
  * capturing its output, and read the test counts that the runners we use print.
  */
 import { spawn } from "node:child_process";
 
-/** Runs `command` through the shell, forwarding its output live; resolves with its exit code and output. */
-export function runAndCapture(command: string): Promise<{ exitCode: number; output: string }> {
+/**
+ * Runs `command` through the shell, forwarding its output live (unless `live` is false: then the caller prints it,
+ * e.g. when several commands run at once); resolves with its exit code and output.
+ */
+export function runAndCapture(command: string, live = true): Promise<{ exitCode: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, { shell: true, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const forward = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
       output += chunk.toString();
-      stream.write(chunk);
+      if (live) stream.write(chunk);
     };
     child.stdout.on("data", forward(process.stdout));
     child.stderr.on("data", forward(process.stderr));
@@ -28,7 +31,7 @@ export function countTests(output: string): { passed: number; failed: number } {
   // eslint-disable-next-line no-control-regex
   const text = output.replace(/\u001b\[[0-9;]*m/g, "");
   const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((total, m) => total + Number(m[1]), 0);
-  // Our own runners (scripts/coverage-run.ts, ...) close with "<what>: N passed, N failed".
+  // Our own runners (scripts/ci/coverage-run.ts, ...) close with "<what>: N passed, N failed".
   const own = [...text.matchAll(/^[a-z -]+: (\d+) passed, (\d+) failed$/gm)];
   if (own.length > 0) {
     return {

@@ -4,7 +4,7 @@
  */
 import { expect } from "chai";
 
-import { REPORT_TYPES } from "../../scripts/lib/reporter.js";
+import { REPORT_TYPES } from "../../scripts/reporter/reporter.js";
 import {
   deployOracleFixture,
   ethers,

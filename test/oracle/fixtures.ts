@@ -1,11 +1,11 @@
 /**
  * Fixtures of the DisruptionOracle tests: an oracle with three reporters (quorum 2, max report age one day) and a
- * recording subscriber, the chain's clock, and the EIP-712 signing of a report (scripts/lib/reporter.ts's types).
+ * recording subscriber, the chain's clock, and the EIP-712 signing of a report (scripts/reporter/reporter.ts's types).
  */
 import type { Signer } from "ethers";
 import { network } from "hardhat";
 
-import { REPORT_TYPES } from "../../scripts/lib/reporter.js";
+import { REPORT_TYPES } from "../../scripts/reporter/reporter.js";
 
 export const { ethers, networkHelpers } = await network.getOrCreate();
 export const { time } = networkHelpers;

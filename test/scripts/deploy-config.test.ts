@@ -1,5 +1,5 @@
 /**
- * The deploy's configuration checks and its dry run (scripts/lib/deploy-config.ts, scripts/deploy.ts): every
+ * The deploy's configuration checks and its dry run (scripts/lib/deploy-config.ts, scripts/deploy/deploy.ts): every
  * refusal names the variable and the fix in one sentence before anything is sent, a revert that would still happen
  * is decoded in words, and `--dry-run` plans exactly the addresses a deployment then creates, sending nothing.
  */
@@ -246,7 +246,7 @@ describe("deploy configuration (scripts/lib/deploy-config.ts)", function () {
   describe("command line (npm run deploy)", function () {
     this.timeout(120_000);
     const deploy = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-      spawnSync("npx", ["tsx", "scripts/deploy.ts", ...args], {
+      spawnSync("npx", ["tsx", "scripts/deploy/deploy.ts", ...args], {
         encoding: "utf8",
         env: { ...process.env, ...env },
       });

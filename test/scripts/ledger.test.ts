@@ -1,6 +1,6 @@
 /**
- * `npm run ledger` (scripts/lib/ledger-cli.ts): its arguments refused in one sentence, and the documents it writes
- * from a seeded chain (scripts/lib/seed-scenario.ts) on the in-process network, read back with exceljs and
+ * `npm run ledger` (scripts/ledger/ledger-cli.ts): its arguments refused in one sentence, and the documents it writes
+ * from a seeded chain (scripts/demo/seed-scenario.ts) on the in-process network, read back with exceljs and
  * checked against the Disbursed events and against the deduction computed independently here.
  */
 import { expect } from "chai";
@@ -13,8 +13,8 @@ import { network } from "hardhat";
 import { DEMO_ACCOUNTS } from "../../scripts/lib/demo-accounts.js";
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
 import type { DeploymentRecord } from "../../scripts/lib/deployments.js";
-import { parseLedgerArgs, runLedger, type LedgerOptions } from "../../scripts/lib/ledger-cli.js";
-import { scenarioStack, seedScenario } from "../../scripts/lib/seed-scenario.js";
+import { parseLedgerArgs, runLedger, type LedgerOptions } from "../../scripts/ledger/ledger-cli.js";
+import { scenarioStack, seedScenario } from "../../scripts/demo/seed-scenario.js";
 import { Category, CategoryNames } from "../../web/src/generated/enums.js";
 import { CATEGORY_RULES } from "../../web/src/lib/rdLedger/rules.js";
 import { LEDGER_SHEETS } from "../../web/src/lib/rdLedger/xlsx.js";
@@ -23,7 +23,7 @@ const { ethers, networkHelpers } = await network.getOrCreate();
 
 const ADDRESS = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
-describe("npm run ledger (scripts/lib/ledger-cli.ts)", function () {
+describe("npm run ledger (scripts/ledger/ledger-cli.ts)", function () {
   describe("its arguments", function () {
     const ok = ["--network", "localhost", "--firm", ADDRESS, "--year", "2026", "--out", "l.xlsx"];
     const refused = (argv: string[]) => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { network } from "hardhat";
 
-import { DisruptionReporter, parseFeed, readFeed, type FeedEvent } from "../../scripts/lib/reporter.js";
+import { DisruptionReporter, parseFeed, readFeed, type FeedEvent } from "../../scripts/reporter/reporter.js";
 import { isTransientError, withRetry } from "../../scripts/lib/retry.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();

@@ -1,6 +1,6 @@
 /**
- * What the reporter service and the demo seed refuse before sending anything (scripts/lib/reporter-config.ts,
- * scripts/lib/seed-config.ts, scripts/lib/config-checks.ts), each refusal one sentence naming what is wrong and the
+ * What the reporter service and the demo seed refuse before sending anything (scripts/reporter/reporter-config.ts,
+ * scripts/demo/seed-config.ts, scripts/lib/config-checks.ts), each refusal one sentence naming what is wrong and the
  * fix, and how a script words a failure that still happens (a revert decoded to its custom error in words).
  */
 import { expect } from "chai";
@@ -11,8 +11,8 @@ import { network } from "hardhat";
 import { checkRpcEndpoint, ConfigError, failureMessage } from "../../scripts/lib/config-checks.js";
 import { deployStack } from "../../scripts/lib/deploy-stack.js";
 import type { DeploymentRecord } from "../../scripts/lib/deployments.js";
-import { checkReporterChain, readReporterConfig } from "../../scripts/lib/reporter-config.js";
-import { checkSeedTarget } from "../../scripts/lib/seed-config.js";
+import { checkReporterChain, readReporterConfig } from "../../scripts/reporter/reporter-config.js";
+import { checkSeedTarget } from "../../scripts/demo/seed-config.js";
 import { asyncRefusal, refusal } from "../helpers/refusals.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();

@@ -1,7 +1,7 @@
 /**
- * The demo scenario (scripts/lib/seed-scenario.ts) on the in-process network: the state it leaves (projects,
+ * The demo scenario (scripts/demo/seed-scenario.ts) on the in-process network: the state it leaves (projects,
  * milestones in every state, payments, refunds, balances rebuilt from the events, contingency pools, components),
- * then the disruption fired through the reporter service (scripts/lib/reporter.ts) switching two components and
+ * then the disruption fired through the reporter service (scripts/reporter/reporter.ts) switching two components and
  * financing the substitute.
  */
 import { expect } from "chai";
@@ -20,7 +20,7 @@ import {
   Stage,
   type MilestoneState,
   type ProjectKey,
-} from "../../scripts/lib/seed-scenario.js";
+} from "../../scripts/demo/seed-scenario.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -35,7 +35,7 @@ async function seededFixture() {
 
 const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
 
-describe("demo scenario (scripts/lib/seed-scenario.ts)", function () {
+describe("demo scenario (scripts/demo/seed-scenario.ts)", function () {
   describe("after seeding", function () {
     it("has three projects of two firms, the verifier named, across the three stages", async function () {
       const { stack, summary } = await networkHelpers.loadFixture(seededFixture);
@@ -319,7 +319,7 @@ describe("demo scenario (scripts/lib/seed-scenario.ts)", function () {
 
     it("writes a feed the reporter service understands, observed at the chain's latest block", async function () {
       const { summary } = await networkHelpers.loadFixture(seededFixture);
-      const { parseFeed } = await import("../../scripts/lib/reporter.js");
+      const { parseFeed } = await import("../../scripts/reporter/reporter.js");
       const feed = parseFeed(JSON.parse(JSON.stringify({ events: summary.feed })));
       expect(feed).to.have.length(1);
       expect(feed[0].status).to.equal("disrupted");

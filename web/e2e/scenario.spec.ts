@@ -1,5 +1,5 @@
 /**
- * The seeded demo scenario (scripts/seed-demo.ts, disruption not fired) driven as its people would, through
+ * The seeded demo scenario (scripts/demo/seed-demo.ts, disruption not fired) driven as its people would, through
  * the injected EIP-1193/EIP-6963 test wallet: a financier funds, the verifier approves, the firm pays a
  * supplier, two oracle reporters report a disruption and the contingency pool finances the substitute, the firm
  * repays part of the financing, a financier withdraws its pool share and claims a refund of the failed project.

@@ -1,6 +1,6 @@
 /**
  * Every reducer, by contract and event. Adding an event to a contract: regenerate the ABIs
- * (scripts/generate-web-abis.ts), then `tsc` (and reducers.test.ts) fail until the event has a reducer here.
+ * (scripts/codegen/web-abis.ts, `npm run codegen`), then `tsc` (and reducers.test.ts) fail until the event has a reducer here.
  */
 import { escrowReducers } from "./escrow";
 import { oracleReducers } from "./oracle";

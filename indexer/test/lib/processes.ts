@@ -131,9 +131,9 @@ export async function startHardhatNode(port: number): Promise<Service & { url: s
   return { ...node, url };
 }
 
-/** Deploys and seeds the demo scenario (scripts/seed-indexer-chain.ts); the deployment record goes to `dir`. */
+/** Deploys and seeds the demo scenario (scripts/demo/seed-indexer-chain.ts); the deployment record goes to `dir`. */
 export function deployAndSeed(rpcUrl: string, dir: string): void {
-  const r = spawnSync("npx", ["tsx", "scripts/seed-indexer-chain.ts", rpcUrl, dir], {
+  const r = spawnSync("npx", ["tsx", "scripts/demo/seed-indexer-chain.ts", rpcUrl, dir], {
     cwd: REPO_ROOT,
     encoding: "utf8",
   });

@@ -2,7 +2,7 @@
  * `npm run reporter -- [options]` — the disruption reporter service.
  *
  * Watches a disruption feed (JSON file or HTTP endpoint) and submits reports to the DisruptionOracle from
- * several reporter keys, or has one relayer carry their EIP-712 signatures. See scripts/lib/reporter.ts.
+ * several reporter keys, or has one relayer carry their EIP-712 signatures. See scripts/reporter/reporter.ts.
  *
  * Options:
  *   --feed <path|url>      the feed (default: .demo/disruption-feed.json)
@@ -17,18 +17,18 @@
  * (31337) without keys, the node's unlocked accounts labelled "reporter" in the deployment are used.
  * EXPECTED_CHAIN_ID, when set, refuses an RPC endpoint on another chain.
  * Before sending anything it checks the options, the keys, the endpoint, the oracle's code and the payers' funds
- * (scripts/lib/reporter-config.ts); a refusal prints one sentence and exits 1.
+ * (scripts/reporter/reporter-config.ts); a refusal prints one sentence and exits 1.
  * Exit code: 0 when every event is confirmed, voted or already done; 1 when an event failed (one pass).
  */
 import { parseArgs } from "node:util";
 import { JsonRpcProvider, Wallet, type Signer } from "ethers";
 
-import { loadArtifact, loadArtifacts } from "./lib/artifacts.js";
-import { checkRpcEndpoint, ConfigError, expectedChainId, failureMessage } from "./lib/config-checks.js";
-import { contractAddress, readDeployment } from "./lib/deployments.js";
-import { DisruptionReporter, readFeed } from "./lib/reporter.js";
-import { checkReporterChain, readReporterConfig, type ReporterConfig } from "./lib/reporter-config.js";
-import { withRetry } from "./lib/retry.js";
+import { loadArtifact, loadArtifacts } from "../lib/artifacts.js";
+import { checkRpcEndpoint, ConfigError, expectedChainId, failureMessage } from "../lib/config-checks.js";
+import { contractAddress, readDeployment } from "../lib/deployments.js";
+import { DisruptionReporter, readFeed } from "./reporter.js";
+import { checkReporterChain, readReporterConfig, type ReporterConfig } from "./reporter-config.js";
+import { withRetry } from "../lib/retry.js";
 
 const { values } = parseArgs({
   options: {

@@ -3,8 +3,8 @@
  *
  *   1. compiles the contracts (offline),
  *   2. starts a Hardhat node on 127.0.0.1:8545,
- *   3. deploys every contract (scripts/deploy.ts → deployments/localhost.json + the web's generated module),
- *   4. seeds the scenario (scripts/seed-demo.ts: financiers, firms, projects, milestones in every state,
+ *   3. deploys every contract (scripts/deploy/deploy.ts → deployments/localhost.json + the web's generated module),
+ *   4. seeds the scenario (scripts/demo/seed-demo.ts: financiers, firms, projects, milestones in every state,
  *      suppliers with substitutes, a contingency pool) and writes the disruption feed,
  *   5. runs the reporter service once, which fires the disruption that finances a substitute supplier,
  *   6. starts the indexer (indexer/, Ponder on embedded PGlite in .demo/indexer-pglite, emptied first: the chain is
@@ -18,7 +18,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 
-import { DEMO_ACCOUNTS } from "./lib/demo-accounts.js";
+import { DEMO_ACCOUNTS } from "../lib/demo-accounts.js";
 
 const RPC_URL = "http://127.0.0.1:8545";
 const WEB_URL = "http://127.0.0.1:3000";
@@ -128,12 +128,12 @@ async function main(): Promise<void> {
   await waitFor("the Hardhat node", rpcIsUp, 60_000);
   log(`chain up at ${RPC_URL} (chain id 31337)`);
 
-  await run("npx hardhat run --no-compile scripts/deploy.ts --network localhost");
-  if (existsSync("scripts/seed-demo.ts")) {
-    await run("npx hardhat run --no-compile scripts/seed-demo.ts --network localhost");
-    await run("tsx scripts/oracle-reporter.ts --network localhost --feed .demo/disruption-feed.json");
+  await run("npx hardhat run --no-compile scripts/deploy/deploy.ts --network localhost");
+  if (existsSync("scripts/demo/seed-demo.ts")) {
+    await run("npx hardhat run --no-compile scripts/demo/seed-demo.ts --network localhost");
+    await run("tsx scripts/reporter/oracle-reporter.ts --network localhost --feed .demo/disruption-feed.json");
   } else {
-    log("scripts/seed-demo.ts is not there yet: chain deployed without a scenario");
+    log("scripts/demo/seed-demo.ts is not there yet: chain deployed without a scenario");
   }
 
   const withIndexer = existsSync("indexer/package.json");

@@ -8,19 +8,23 @@
  * every test exactly once.
  *
  * Each run also leaves Hardhat's raw statement hits (coverage/data/<runner>/*.json: tag → hits); they are
- * summed into coverage/hits.json, from which scripts/check-coverage.ts computes branch coverage
+ * summed into coverage/hits.json, from which scripts/ci/check-coverage.ts computes branch coverage
  * (scripts/lib/branch-coverage.ts).
  *
- * Prints each run's output and closes with `contract tests: N passed, N failed` for scripts/test-all.ts.
+ * Prints each run's output and closes with `contract tests: N passed, N failed` for scripts/ci/test-all.ts.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { walkFiles } from "./lib/files.js";
-import { countTests, runAndCapture } from "./lib/test-runs.js";
+import { walkFiles } from "../lib/files.js";
+import { countTests, runAndCapture } from "../lib/test-runs.js";
 
+/**
+ * Runs `hardhat <args>`: the project's binary, which `npm test` and `npx tsx` put on the PATH (with Node 22 before
+ * it); not `npx hardhat`, whose resolution costs a second or more on each of the ~35 runs.
+ */
 function run(args: string[]): Promise<{ code: number; output: string }> {
-  const command = `npx hardhat ${args.join(" ")}`;
+  const command = `hardhat ${args.join(" ")}`;
   console.log(`\n--- ${command}`);
   return runAndCapture(command).then(({ exitCode, output }) => ({ code: exitCode, output }));
 }

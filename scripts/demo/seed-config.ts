@@ -1,15 +1,15 @@
 /**
- * What the demo seed (scripts/seed-demo.ts) checks before it sends anything: the network answers (with
+ * What the demo seed (scripts/demo/seed-demo.ts) checks before it sends anything: the network answers (with
  * EXPECTED_CHAIN_ID when set), it is a local node (the seed mints the demo token and signs with the node's unlocked
  * test accounts), the deployment record is for this chain and its contracts hold code, and every demo account
  * exists and holds funds. Every refusal is a ConfigError in one sentence.
  */
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 
-import { checkChainId, ConfigError, expectedChainId, LOCAL_CHAIN_IDS } from "./config-checks.js";
-import { DEMO_ACCOUNTS } from "./demo-accounts.js";
-import { connectedChainId } from "./deploy-config.js";
-import { CONTRACT_NAMES, type ContractName, type DeploymentRecord } from "./deployments.js";
+import { checkChainId, ConfigError, expectedChainId, LOCAL_CHAIN_IDS } from "../lib/config-checks.js";
+import { DEMO_ACCOUNTS } from "../lib/demo-accounts.js";
+import { connectedChainId } from "../lib/deploy-config.js";
+import { CONTRACT_NAMES, type ContractName, type DeploymentRecord } from "../lib/deployments.js";
 
 export type SeedAddresses = Record<"token" | "registry" | "escrow" | "oracle" | "pool", string>;
 

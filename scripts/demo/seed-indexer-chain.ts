@@ -1,9 +1,9 @@
 /**
- * Deploys the stack to a running node and seeds the demo scenario (scripts/lib/seed-scenario.ts), then fires its
+ * Deploys the stack to a running node and seeds the demo scenario (scripts/demo/seed-scenario.ts), then fires its
  * disruption (as the reporter service does), so every movement kind and the oracle's events are on chain.
  * Used by the indexer's integration test and benchmark. Run from the repository root:
  *
- *   tsx scripts/seed-indexer-chain.ts <rpc url> <deployments dir>
+ *   tsx scripts/demo/seed-indexer-chain.ts <rpc url> <deployments dir>
  *
  * Writes <deployments dir>/localhost.json (the deployment record; the demo's deployments/ is left alone) and
  * <deployments dir>/scenario.json (the scenario summary).
@@ -12,11 +12,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { network } from "hardhat";
 
-import { configFromEnvironment, deployAndRecord } from "./lib/deploy.js";
-import { fireDisruption, scenarioStack, seedScenario, summaryReplacer } from "./lib/seed-scenario.js";
+import { configFromEnvironment, deployAndRecord } from "../lib/deploy.js";
+import { fireDisruption, scenarioStack, seedScenario, summaryReplacer } from "./seed-scenario.js";
 
 const [rpcUrl, outDir] = process.argv.slice(2);
-if (!rpcUrl || !outDir) throw new Error("usage: tsx scripts/seed-indexer-chain.ts <rpc url> <deployments dir>");
+if (!rpcUrl || !outDir) throw new Error("usage: tsx scripts/demo/seed-indexer-chain.ts <rpc url> <deployments dir>");
 mkdirSync(outDir, { recursive: true });
 
 const connection = await network.create({ network: "localhost", override: { url: rpcUrl } });

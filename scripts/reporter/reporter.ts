@@ -1,5 +1,5 @@
 /**
- * The core of the disruption reporter service (scripts/oracle-reporter.ts is its command line).
+ * The core of the disruption reporter service (scripts/reporter/oracle-reporter.ts is its command line).
  *
  * It reads a disruption feed — a JSON file or an HTTP endpoint returning
  *   { "events": [ { "id", "supplier", "status": "disrupted" | "recovered", "evidence", "observedAt" } ] }
@@ -15,8 +15,8 @@
 import { readFile } from "node:fs/promises";
 import { Contract, getAddress, id, isHexString, type InterfaceAbi, type Signer } from "ethers";
 
-import { RevertDecoder } from "./revert-decoder.js";
-import { withRetry } from "./retry.js";
+import { RevertDecoder } from "../lib/revert-decoder.js";
+import { withRetry } from "../lib/retry.js";
 
 export type DisruptionStatus = "disrupted" | "recovered";
 

@@ -1,9 +1,9 @@
 /**
- * `npx hardhat run scripts/seed-demo.ts --network localhost` — seeds the demo scenario on the deployed stack.
+ * `npx hardhat run scripts/demo/seed-demo.ts --network localhost` — seeds the demo scenario on the deployed stack.
  *
- * Reads deployments/<network>.json (written by scripts/deploy.ts), attaches to the contracts, runs the scenario of
- * scripts/lib/seed-scenario.ts, and writes
- *   .demo/disruption-feed.json   the disruption for the reporter service (`tsx scripts/oracle-reporter.ts
+ * Reads deployments/<network>.json (written by scripts/deploy/deploy.ts), attaches to the contracts, runs the scenario of
+ * scripts/demo/seed-scenario.ts, and writes
+ *   .demo/disruption-feed.json   the disruption for the reporter service (`tsx scripts/reporter/oracle-reporter.ts
  *                                --network localhost --feed .demo/disruption-feed.json` fires it)
  *   .demo/scenario.json          the scenario summary (ids, addresses, expected balances)
  * The seed's documents (project titles, specifications, supplier records, evidence, reasons) are published on chain
@@ -20,13 +20,13 @@ import type {
   DisruptionOracle,
   RDEscrow,
   SupplyChainRegistry,
-} from "../types/ethers-contracts/index.js";
-import { MilestoneStatusNames, ProjectStatusNames, StageNames } from "../web/src/generated/enums.js";
-import { DEMO_ACCOUNTS, type DemoAccountKey } from "./lib/demo-accounts.js";
-import { failureMessage } from "./lib/config-checks.js";
-import { readDeployment } from "./lib/deployments.js";
-import { checkSeedTarget } from "./lib/seed-config.js";
-import { formatCny, seedScenario, summaryReplacer, type ScenarioStack } from "./lib/seed-scenario.js";
+} from "../../types/ethers-contracts/index.js";
+import { MilestoneStatusNames, ProjectStatusNames, StageNames } from "../../web/src/generated/enums.js";
+import { DEMO_ACCOUNTS, type DemoAccountKey } from "../lib/demo-accounts.js";
+import { failureMessage } from "../lib/config-checks.js";
+import { readDeployment } from "../lib/deployments.js";
+import { checkSeedTarget } from "./seed-config.js";
+import { formatCny, seedScenario, summaryReplacer, type ScenarioStack } from "./seed-scenario.js";
 
 const OUT_DIR = ".demo";
 const FEED_FILE = join(OUT_DIR, "disruption-feed.json");
@@ -38,7 +38,7 @@ const { ethers, networkName } = connection;
 
 try {
   const record = readDeployment(networkName);
-  // Checked before anything is sent (scripts/lib/seed-config.ts).
+  // Checked before anything is sent (scripts/demo/seed-config.ts).
   const { chainId, addresses } = await checkSeedTarget(ethers, networkName, record);
   const stack: ScenarioStack = {
     token: (await ethers.getContractAt("DemoStablecoin", addresses.token)) as unknown as DemoStablecoin,

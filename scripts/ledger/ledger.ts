@@ -10,10 +10,10 @@
  */
 import { network } from "hardhat";
 
-import { failureMessage } from "./lib/config-checks.js";
-import { readDeployment } from "./lib/deployments.js";
-import { parseLedgerArgs, runLedger } from "./lib/ledger-cli.js";
-import { fenToYuan } from "../web/src/lib/rdLedger/money.ts";
+import { failureMessage } from "../lib/config-checks.js";
+import { readDeployment } from "../lib/deployments.js";
+import { parseLedgerArgs, runLedger } from "./ledger-cli.js";
+import { fenToYuan } from "../../web/src/lib/rdLedger/money.ts";
 
 let connection: Awaited<ReturnType<typeof network.create>> | undefined;
 try {

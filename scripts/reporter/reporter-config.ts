@@ -1,11 +1,11 @@
 /**
- * The reporter service's configuration (scripts/oracle-reporter.ts), checked before it sends anything: its options
+ * The reporter service's configuration (scripts/reporter/oracle-reporter.ts), checked before it sends anything: its options
  * and keys ({@link readReporterConfig}), then the chain ({@link checkReporterChain}: the oracle holds code, the
  * accounts that pay for transactions hold funds). Every refusal is a ConfigError in one sentence.
  */
 import type { Provider, Signer } from "ethers";
 
-import { checkFunds, ConfigError, parseAddress, parseInteger, parsePrivateKey } from "./config-checks.js";
+import { checkFunds, ConfigError, parseAddress, parseInteger, parsePrivateKey } from "../lib/config-checks.js";
 
 export interface ReporterCliValues {
   mode?: string;

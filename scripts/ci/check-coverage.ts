@@ -3,7 +3,7 @@
  *
  * Fails when a production contract (everything in contracts/ except the test-only mocks in contracts/test/,
  * listed in EXCLUDED_PREFIXES) has
- * - a line that no test executed (coverage/lcov.info, merged by scripts/coverage-run.ts), or
+ * - a line that no test executed (coverage/lcov.info, merged by scripts/ci/coverage-run.ts), or
  * - fewer than MIN_BRANCH_PERCENT of its `if` branches taken, over all production contracts. Hardhat 3's
  *   lcov has no branch data, so branches are computed from the raw statement hits the runs saved
  *   (coverage/hits.json) by scripts/lib/branch-coverage.ts; the untaken ones are listed either way.
@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-import { branchesOf, type FileBranches } from "./lib/branch-coverage.js";
+import { branchesOf, type FileBranches } from "../lib/branch-coverage.js";
 
 const LCOV = "coverage/lcov.info";
 const HITS = "coverage/hits.json";
@@ -53,7 +53,7 @@ export function parseLcov(text: string): FileCoverage[] {
 /** Branch coverage of `files` from the summed statement hits; writes BRANCH_REPORT. */
 function checkBranches(files: string[]): FileBranches[] {
   if (!existsSync(HITS)) {
-    console.error(`coverage gate: ${HITS} not found — run \`tsx scripts/coverage-run.ts\` first`);
+    console.error(`coverage gate: ${HITS} not found — run \`tsx scripts/ci/coverage-run.ts\` first`);
     process.exit(1);
   }
   const hits = new Map(Object.entries(JSON.parse(readFileSync(HITS, "utf8")) as Record<string, number>));

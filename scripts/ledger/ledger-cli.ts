@@ -1,5 +1,5 @@
 /**
- * The `npm run ledger` command (scripts/ledger.ts): its arguments, checked before anything is read, and the run —
+ * The `npm run ledger` command (scripts/ledger/ledger.ts): its arguments, checked before anything is read, and the run —
  * RDEscrow's events from the node (from the deployment block of deployments/<network>.json) → the pure builder of
  * web/src/lib/rdLedger → an XLSX or CSV file. Kept apart from the entry point so tests run it in-process.
  */
@@ -27,8 +27,8 @@ import {
   type YearSummary,
 } from "../../web/src/lib/rdLedger/index.ts";
 import { greenWorkbook, ledgerWorkbook } from "../../web/src/lib/rdLedger/xlsx.ts";
-import { ConfigError, parseAddress, parseInteger } from "./config-checks.js";
-import { contractAddress, type DeploymentRecord } from "./deployments.js";
+import { ConfigError, parseAddress, parseInteger } from "../lib/config-checks.js";
+import { contractAddress, type DeploymentRecord } from "../lib/deployments.js";
 
 export const LEDGER_USAGE =
   "usage: npm run ledger -- --network <name> --firm <address> --year <YYYY> --out <file.xlsx|file.csv> [--rate 100|120]\n" +

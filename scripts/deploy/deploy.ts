@@ -1,5 +1,5 @@
 /**
- * `npm run deploy -- --network <name> [--dry-run]` (or `npx hardhat run scripts/deploy.ts --network <name>`).
+ * `npm run deploy -- --network <name> [--dry-run]` (or `npx hardhat run scripts/deploy/deploy.ts --network <name>`).
  *
  * Deploys SupplyChainRegistry, RDEscrow, DisruptionOracle and ContingencyPool (and the DemoStablecoin on
  * local chains) wired together, then writes deployments/<network>.json and web/src/generated/deployments.ts.
@@ -21,9 +21,9 @@
 import { parseArgs } from "node:util";
 import { network } from "hardhat";
 
-import { failureMessage } from "./lib/config-checks.js";
-import { configFromEnvironment, deployAndRecord } from "./lib/deploy.js";
-import { connectedChainId, planDeployment, renderPlan } from "./lib/deploy-config.js";
+import { failureMessage } from "../lib/config-checks.js";
+import { configFromEnvironment, deployAndRecord } from "../lib/deploy.js";
+import { connectedChainId, planDeployment, renderPlan } from "../lib/deploy-config.js";
 
 // Under `hardhat run` Hardhat has already taken its own options (--network, --no-compile) from this argv; under
 // tsx (`npm run deploy`) they are ours. Either way --network names the network and --dry-run is ours.

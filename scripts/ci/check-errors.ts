@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { walkFiles } from "./lib/files.js";
+import { walkFiles } from "../lib/files.js";
 
 export function declaredErrors(source: string): string[] {
   return [...source.matchAll(/^\s*error\s+([A-Za-z0-9_]+)\s*\(/gm)].map((m) => m[1]);

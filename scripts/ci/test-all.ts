@@ -1,0 +1,156 @@
+/**
+ * `npm test`: every test and gate of the project, in order, failing fast on none of them
+ * (every step runs, so one run shows all failures), then one closing line:
+ *
+ *   tests: N passed, N failed
+ *
+ * N sums the test cases reported by each runner (mocha, Solidity tests, Playwright, ...);
+ * a gate without test cases of its own (lint, type check, build) counts as one.
+ * The process exits non-zero when any step failed.
+ */
+import { countTests, runAndCapture } from "../lib/test-runs.js";
+
+interface Step {
+  /** Shown in the summary. */
+  name: string;
+  /** Command line, run through the shell from the repository root. */
+  command: string;
+  /** Whether the step reports test cases (parsed from its output) or is a single gate. */
+  reportsTests: boolean;
+}
+
+const lint: Step = { name: "lint (solhint, prettier, tsc)", command: "npm run --silent lint", reportsTests: false };
+const generatedFresh: Step = {
+  // web/src/generated/{abis,enums}.ts and the tables of docs/EVENTS.md, regenerated in memory and compared.
+  name: "generated files fresh",
+  command: "hardhat build --quiet && tsx scripts/codegen/generate.ts --check",
+  reportsTests: false,
+};
+const contracts: Step = {
+  name: "contracts (Solidity + mocha tests, with coverage)",
+  command: "tsx scripts/ci/coverage-run.ts",
+  reportsTests: true,
+};
+const coverageGate: Step = {
+  name: "coverage gate (100% of contract lines, >= 95% of branches)",
+  command: "tsx scripts/ci/check-coverage.ts",
+  reportsTests: false,
+};
+const errorGate: Step = {
+  name: "error gate (every custom error asserted)",
+  command: "tsx scripts/ci/check-errors.ts",
+  reportsTests: false,
+};
+const webTypecheck: Step = {
+  // The web's generated deployments module is gitignored: write it (from deployments/*.json, possibly none) first.
+  name: "web typecheck (tsc)",
+  command: "tsx scripts/codegen/generate-web-deployments.ts && npm run --silent typecheck -w web",
+  reportsTests: false,
+};
+const webUnit: Step = { name: "web unit (node:test)", command: "npm run --silent test -w web", reportsTests: true };
+const indexerTypecheck: Step = {
+  name: "indexer typecheck (tsc)",
+  command: "npm run --silent typecheck -w indexer",
+  reportsTests: false,
+};
+const indexerUnit: Step = {
+  name: "indexer unit (node:test)",
+  command: "npm run --silent test -w indexer",
+  reportsTests: true,
+};
+const indexerIntegration: Step = {
+  // Starts and stops its own Hardhat node (127.0.0.1:8547), PostgreSQL cluster and indexers (free ports). Like the
+  // e2e step it binds ports: whoever runs `npm test` on a shared machine holds the port lock for the whole run
+  // (`flock /tmp/ports.lock npm test`); taking it again here would wait on that very lock forever.
+  name: "indexer integration (PGlite + PostgreSQL, node:test)",
+  // Deploys the real artifacts (a no-op build when they are fresh; the instrumented ones of the coverage step are
+  // too large to deploy, which is why that step comes last).
+  command: "hardhat build --quiet --no-tests && npm run --silent test:integration -w indexer",
+  reportsTests: true,
+};
+const webE2e: Step = {
+  // Starts and stops its own Hardhat node (127.0.0.1:8545) and production build (127.0.0.1:3000).
+  name: "web e2e (Playwright, headless Chromium)",
+  command: "npm run --silent test:e2e -w web",
+  reportsTests: true,
+};
+
+/** Steps one after the other. */
+type Lane = Step[];
+
+/**
+ * The run, phase after phase; the lanes of a phase run at the same time (Node is mostly single-threaded: two lanes
+ * keep both cores busy). The order matters:
+ * - the contracts are compiled once as they are (lint) and once instrumented (the coverage step, last): every step
+ *   that deploys (indexer integration, e2e) runs before it, so nothing compiles the real artifacts a second time;
+ * - the e2e deploy writes web/src/generated/deployments.ts, which the web type check also writes: the type check
+ *   runs before, never beside it;
+ * - only the first lane binds ports; the steps beside it read sources only.
+ */
+const phases: Lane[][] = [
+  [[lint, generatedFresh, webTypecheck]],
+  [
+    [indexerIntegration, webE2e],
+    [webUnit, indexerTypecheck, indexerUnit, errorGate],
+  ],
+  [[contracts, coverageGate]],
+];
+
+/** Every step, in the order of the summary. */
+const steps: Step[] = phases.flat(2);
+
+interface Outcome {
+  step: Step;
+  exitCode: number;
+  passed: number;
+  failed: number;
+  /** Wall-clock seconds the step took (to see where the time of `npm test` goes). */
+  seconds: number;
+}
+
+/**
+ * Runs one step. A step whose output streams live (the first lane of a phase) prints as it goes; the others print
+ * their whole output when they finish, so that the output of lanes running at the same time does not interleave.
+ */
+async function run(step: Step, live: boolean): Promise<{ exitCode: number; output: string }> {
+  const header = `\n=== ${step.name}: ${step.command}`;
+  if (live) console.log(header);
+  const result = await runAndCapture(step.command, live);
+  if (!live) process.stdout.write(`${header}\n${result.output}`);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const selected = (step: Step) => only.length === 0 || only.some((o) => step.name.startsWith(o));
+  const outcomes = new Map<Step, Outcome>();
+  const runLane = async (lane: Lane, live: boolean) => {
+    for (const step of lane.filter(selected)) {
+      const stepStarted = Date.now();
+      const { exitCode, output } = await run(step, live);
+      const seconds = (Date.now() - stepStarted) / 1000;
+      let { passed, failed } = step.reportsTests ? countTests(output) : { passed: 0, failed: 0 };
+      if (!step.reportsTests) [passed, failed] = exitCode === 0 ? [1, 0] : [0, 1];
+      // A runner that failed without reporting a failing case (crash, compile error) still counts as a failure.
+      if (exitCode !== 0 && failed === 0) failed = 1;
+      // A runner that "succeeded" without running anything is a failure too.
+      if (step.reportsTests && exitCode === 0 && passed === 0) failed = 1;
+      outcomes.set(step, { step, exitCode, passed, failed, seconds });
+    }
+  };
+  const started = Date.now();
+  for (const lanes of phases) await Promise.all(lanes.map((lane, index) => runLane(lane, index === 0)));
+  const ran = steps.flatMap((step) => outcomes.get(step) ?? []);
+  console.log("\n=== summary");
+  for (const o of ran) {
+    const status = o.exitCode === 0 && o.failed === 0 ? "ok  " : "FAIL";
+    console.log(`${status} ${o.step.name}: ${o.passed} passed, ${o.failed} failed (${o.seconds.toFixed(0)} s)`);
+  }
+  console.log(`time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const passed = ran.reduce((t, o) => t + o.passed, 0);
+  const failed = ran.reduce((t, o) => t + o.failed, 0);
+  console.log(`tests: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || ran.some((o) => o.exitCode !== 0) ? 1 : 0;
+}
+
+await main();
