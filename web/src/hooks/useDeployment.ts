@@ -11,7 +11,6 @@ import { documentLabel, verifiedDocuments } from "@/lib/documents";
 import { contractWords } from "@/i18n/chainWords";
 import type { SourceContract } from "@/lib/events";
 import type { Locale } from "@/lib/format";
-import { historySources } from "./historyPreload";
 
 export interface DeploymentInfo {
   /** The chain the dashboard reads. */
@@ -23,8 +22,6 @@ export interface DeploymentInfo {
   addressOf: (name: ContractName) => Address | undefined;
   /** Lower-cased contract address → contract name (every contract of the deployment). */
   contractByAddress: Map<string, SourceContract>;
-  /** The contracts whose events make the audit trail (see historySources: the token is excluded). */
-  eventSources: Map<string, SourceContract>;
   /** What a person reads of the document behind a metadata/evidence hash (lib/documents), if it is published. */
   documentOf: (hash: string | undefined) => string | undefined;
 }
@@ -52,7 +49,6 @@ function deploymentInfo(locale: Locale): DeploymentInfo {
     }
     info = {
       chainId,
-      eventSources: historySources(deployment),
       deployment,
       names,
       addressOf: (name: ContractName) => (name in abis ? contracts[name] : undefined),
