@@ -89,6 +89,11 @@ test.describe("the indexer stops and starts again", () => {
     await restartIndexer();
     await expect(page.getByTestId("indexer-down")).toBeHidden({ timeout: 30_000 });
     await expectOverviewMatchesChain(page);
+    // "indexed to block N, chain at M", caught up (not amber).
+    const head = Number(BigInt(await rpc<string>("eth_blockNumber")));
+    const freshness = page.getByTestId("index-status");
+    await expect(freshness).toHaveAttribute("data-indexed", String(head));
+    await expect(freshness).toHaveAttribute("data-behind", "false");
   });
 });
 
