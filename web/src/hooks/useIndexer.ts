@@ -85,8 +85,11 @@ export function useIndexerSync(): void {
   const seen = useRef<bigint | undefined>(undefined);
   const wasDown = useRef(false);
   useEffect(() => {
-    if (status.isError) wasDown.current = true;
-  }, [status.isError]);
+    if (!status.isError) return;
+    // The indexer stopped answering: read again, so what was shown turns "unknown" instead of staying as if current.
+    if (!wasDown.current) void queryClient.invalidateQueries({ queryKey: [INDEXER_QUERY] });
+    wasDown.current = true;
+  }, [status.isError, queryClient]);
   useEffect(() => {
     if (block === undefined) return;
     const recovered = wasDown.current;
