@@ -150,6 +150,8 @@ export const project = onchainTable(
     failedMilestone: t.integer(),
     createdBlock: t.bigint().notNull(),
     createdAt: t.bigint().notNull(),
+    /** The ProjectCreated transaction (the project page links it). */
+    createdTx: t.hex().notNull(),
     closedAt: t.bigint(),
   }),
   (table) => ({ firmIdx: index().on(table.firm) }),

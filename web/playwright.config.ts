@@ -1,31 +1,26 @@
 /**
  * Browser tests in Debian's headless Chromium (`apt-get install chromium`; `npx playwright install` is not
- * used) against the production build (`next build && next start`) and a local Hardhat node.
+ * used) against the production build (`next build && next start`), the indexer and a local Hardhat node.
  *
  * One stack for every suite, started here and stopped by Playwright (process groups):
  *   1. a Hardhat node on 127.0.0.1:8545,
- *   2. the contracts compiled, deployed and the demo scenario seeded (scripts/demo/seed-demo.ts; the disruption is
- *      NOT fired — the scenario test fires it from the reporter console), then `next build` (after the
- *      deployment: the build embeds its addresses) and `next start` on 127.0.0.1:3000.
+ *   2. e2e/stack.ts: the contracts compiled, deployed and the demo scenario seeded (scripts/demo/seed-demo.ts; the
+ *      disruption is NOT fired — the scenario test fires it from the reporter console), the indexer (Ponder on
+ *      embedded PGlite in a temporary directory, 127.0.0.1:42069) started while `next build` runs (after the
+ *      deployment: the build embeds its addresses and the indexer's URL), then, once the indexer is ready and at
+ *      the node's head, `next start` on 127.0.0.1:3000. It stops the indexer and the dashboard by their pids.
  * The smoke suite's "no deployment" tests hide the contracts inside an evm_snapshot and revert afterwards,
- * so both suites share the one seeded chain and the one build.
+ * so both suites share the one seeded chain and the one build. The stopped-indexer test stops and restarts the
+ * indexer through e2e/stackState.ts.
  *
- * Both ports must be free (nothing is reused, so a stale server is never tested by mistake); set
- * E2E_REUSE=1 to run against a stack you started yourself (same steps, e.g. while writing tests).
+ * The ports must be free (nothing is reused, so a stale server is never tested by mistake); set E2E_REUSE=1 to
+ * run against a stack you started yourself (`npx hardhat node --hostname 127.0.0.1`, then `npx tsx e2e/stack.ts`
+ * in web/).
  */
 import { defineConfig } from "@playwright/test";
 
 const RPC_PORT = 8545;
 const REUSE = process.env.E2E_REUSE === "1";
-
-/** Deploy + seed on the node, then build and serve the dashboard (run from the repository root). */
-const SCENARIO_STACK = [
-  "npx hardhat build --quiet --no-tests",
-  "npx hardhat run --no-compile scripts/deploy/deploy.ts --network localhost",
-  "npx hardhat run --no-compile scripts/demo/seed-demo.ts --network localhost",
-  "npm run build -w web",
-  "npm run start -w web",
-].join(" && ");
 
 export default defineConfig({
   testDir: "./e2e",
@@ -69,14 +64,14 @@ export default defineConfig({
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
     {
-      command: SCENARIO_STACK,
-      cwd: "..",
+      command: "npx tsx e2e/stack.ts",
       url: "http://127.0.0.1:3000",
       reuseExistingServer: REUSE,
       timeout: 600_000,
       stdout: "ignore",
-      env: { NEXT_TELEMETRY_DISABLED: "1" },
-      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: { NEXT_TELEMETRY_DISABLED: "1", PONDER_TELEMETRY_DISABLED: "true" },
+      // The stack stops the indexer and the dashboard itself (each up to 5 s) before it exits.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 12_000 },
     },
   ],
 });

@@ -1,7 +1,8 @@
 /**
  * The indexer on the seeded demo scenario (deploy, seed, disruption fired), first on embedded PGlite, then on a
  * real PostgreSQL 15: every per-party total, project, milestone, pool, component and supplier the indexer serves
- * equals what the node says. Then one more movement on chain must show up in the indexer (live indexing).
+ * equals what the node says. Then one more movement on chain must show up in the indexer (live indexing), and a
+ * chain reorganisation must be followed (the PostgreSQL run then indexes the chain as the reorganisation left it).
  *
  * Binds 127.0.0.1 ports (Hardhat node on INDEXER_TEST_RPC_PORT, default 8547; PostgreSQL and the indexer on free
  * ports): run under the shared lock, `flock /tmp/ports.lock npm run --silent test:integration -w indexer`.
@@ -14,6 +15,7 @@ import { after, before, describe, test } from "node:test";
 
 import type { DeploymentRecord } from "../src/deployment";
 import {
+  countLogs,
   deployAndSeed,
   freePort,
   rpc,
@@ -22,6 +24,7 @@ import {
   startPostgres,
   type Indexer,
   type Service,
+  waitFor,
 } from "./lib/processes";
 import { reconcile } from "./lib/reconcile";
 
@@ -74,23 +77,29 @@ async function checkIndexer(indexer: Indexer): Promise<void> {
   }
 }
 
-/** A movement after the backfill (the firm repays the pool): indexed live, totals still equal the chain. */
-async function repayAndCheck(indexer: Indexer): Promise<void> {
+/** The demo chain's accounts and a wallet sending as one of them (the node's unlocked accounts). */
+async function walletOf(role: string) {
   const { createWalletClient, http } = await import("viem");
-  const { contingencyPoolAbi, demoStablecoinAbi } = await import("../../web/src/generated/abis");
-  const pool = record.contracts.ContingencyPool!.address as `0x${string}`;
-  const token = record.contracts.DemoStablecoin!.address as `0x${string}`;
   const scenario = JSON.parse(readFileSync(path.join(work, "scenario.json"), "utf8")) as {
     accounts: Record<string, `0x${string}`>;
   };
-  const firm = scenario.accounts.photoresistFirm;
-  const wallet = createWalletClient({ account: firm, transport: http(node.url) });
+  const account = scenario.accounts[role];
+  assert.ok(account, `no ${role} in the scenario`);
   const chain = {
     id: record.chainId,
     name: "local",
     nativeCurrency: { name: "ETH", symbol: "ETH", decimals: 18 },
     rpcUrls: { default: { http: [node.url] } },
   };
+  return { account, chain, wallet: createWalletClient({ account, chain, transport: http(node.url) }) };
+}
+
+/** A movement after the backfill (the firm repays the pool): indexed live, totals still equal the chain. */
+async function repayAndCheck(indexer: Indexer): Promise<void> {
+  const { contingencyPoolAbi, demoStablecoinAbi } = await import("../../web/src/generated/abis");
+  const pool = record.contracts.ContingencyPool!.address as `0x${string}`;
+  const token = record.contracts.DemoStablecoin!.address as `0x${string}`;
+  const { wallet, chain } = await walletOf("photoresistFirm");
   await wallet.writeContract({
     chain,
     address: token,
@@ -116,20 +125,90 @@ async function repayAndCheck(indexer: Indexer): Promise<void> {
   );
 }
 
+/** The bank funds project 2 with `amount` (approve + fund: two blocks under automine); the funding's hash. */
+async function bankFunds(amount: bigint): Promise<`0x${string}`> {
+  const { demoStablecoinAbi, rDEscrowAbi } = await import("../../web/src/generated/abis");
+  const escrow = record.contracts.RDEscrow!.address as `0x${string}`;
+  const token = record.contracts.DemoStablecoin!.address as `0x${string}`;
+  const { wallet, chain } = await walletOf("bank");
+  await wallet.writeContract({
+    chain,
+    address: token,
+    abi: demoStablecoinAbi,
+    functionName: "approve",
+    args: [escrow, amount],
+  });
+  return wallet.writeContract({ chain, address: escrow, abi: rDEscrowAbi, functionName: "fund", args: [2n, amount] });
+}
+
+/** Whether the indexer serves a flow of the transaction `hash` (the Funded movement). */
+async function flowIndexed(indexer: Indexer, hash: string): Promise<boolean> {
+  const data = await indexer.graphql<{ flows: { totalCount: number } }>(
+    `{ flows(where: { transactionHash: "${hash}" }) { totalCount } }`,
+  );
+  return data.flows.totalCount > 0;
+}
+
+async function projectFunded(indexer: Indexer, id: number): Promise<bigint> {
+  const data = await indexer.graphql<{ project: { funded: string } | null }>(`{ project(id: "${id}") { funded } }`);
+  assert.ok(data.project, `project ${id} is not indexed`);
+  return BigInt(data.project.funded);
+}
+
+/**
+ * A reorganisation of the local chain (evm_snapshot, movements, evm_revert, other movements on more blocks than
+ * the reverted ones): the reverted movements leave the indexer's rows and totals, the new chain's arrive, and
+ * everything again equals the chain. Ponder follows reorganisations of blocks it does not hold final yet: on
+ * chain 31337 that is the last 30 blocks (Ponder 0.17's default finality depth, not configurable), so the
+ * reverted branch here is a few blocks deep.
+ */
+async function reorgAndCheck(indexer: Indexer): Promise<void> {
+  const fundedBefore = await projectFunded(indexer, 2);
+  const snapshot = await rpc<string>(node.url, "evm_snapshot");
+  const onA = await bankFunds(70_000n);
+  await waitFor("chain A's funding in the indexer", () => flowIndexed(indexer, onA), 30_000);
+  assert.equal(await projectFunded(indexer, 2), fundedBefore + 70_000n);
+  const headA = await head();
+
+  assert.equal(await rpc<boolean>(node.url, "evm_revert", [snapshot]), true);
+  const onB = await bankFunds(30_000n);
+  while ((await head()) <= headA) await rpc(node.url, "evm_mine");
+  await waitFor(
+    "the indexer on chain B",
+    async () => (await flowIndexed(indexer, onB)) && !(await flowIndexed(indexer, onA)),
+    30_000,
+  );
+  await indexer.waitForBlock(await head(), 30_000);
+  assert.equal(await projectFunded(indexer, 2), fundedBefore + 30_000n);
+  const events = await indexer.graphql<{ events: { totalCount: number } }>("{ events { totalCount } }");
+  const addresses = Object.values(record.contracts).map((c) => c!.address);
+  assert.equal(
+    events.events.totalCount,
+    await countLogs(node.url, addresses, await head()),
+    "audit rows ≠ the chain's logs",
+  );
+  assertReconciled(await reconcile(indexer, node.url, record));
+}
+
 describe("the indexer on embedded PGlite", () => {
-  test("serves totals equal to the chain after the backfill, and follows a new movement", async () => {
-    const indexer = await startIndexer({
+  let indexer: Indexer;
+  before(async () => {
+    indexer = await startIndexer({
       rpcUrl: node.url,
       deploymentsDir: work,
       port: await freePort(),
       pgliteDir: path.join(work, "pglite"),
     });
-    try {
-      await checkIndexer(indexer);
-      await repayAndCheck(indexer);
-    } finally {
-      await indexer.stop();
-    }
+  });
+  after(() => indexer.stop());
+
+  test("serves totals equal to the chain after the backfill, and follows a new movement", async () => {
+    await checkIndexer(indexer);
+    await repayAndCheck(indexer);
+  });
+
+  test("follows a chain reorganisation: the reverted movements disappear, the new chain's appear", async () => {
+    await reorgAndCheck(indexer);
   });
 });
 

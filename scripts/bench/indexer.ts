@@ -17,16 +17,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { encodeFunctionData, maxUint256, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 
-import { demoStablecoinAbi, rDEscrowAbi } from "../../web/src/generated/abis.js";
+import { addFundings, backfill, financiers, fundCall, median, type Backfill } from "./history.js";
 import {
-  countLogs,
   deployAndSeed,
   freePort,
   rpc,
   startHardhatNode,
-  startIndexer,
   startPostgres,
   waitFor,
   type Indexer,
@@ -45,74 +43,6 @@ interface Record_ {
   contracts: Record<string, { address: Address } | undefined>;
 }
 
-async function rpcBatch(url: string, calls: { method: string; params: unknown[] }[]): Promise<unknown[]> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(calls.map((c, i) => ({ jsonrpc: "2.0", id: i, ...c }))),
-  });
-  const body = (await response.json()) as { id: number; result?: unknown; error?: { message: string } }[];
-  const failed = body.find((r) => r.error);
-  if (failed) throw new Error(`JSON-RPC error: ${failed.error!.message}`);
-  return body.sort((a, b) => a.id - b.id).map((r) => r.result);
-}
-
-/** The four demo financiers (scripts/lib/demo-accounts.ts: bank, venture, guidance, green). */
-async function financiers(url: string): Promise<Address[]> {
-  const accounts = await rpc<Address[]>(url, "eth_accounts");
-  return [1, 2, 3, 17].map((i) => accounts[i]);
-}
-
-const send = (from: Address, to: Address, data: Hex) => ({
-  method: "eth_sendTransaction",
-  params: [{ from, to, data, gas: "0x30d40" }],
-});
-const fundCall = encodeFunctionData({ abi: rDEscrowAbi, functionName: "fund", args: [2n, 1n] });
-
-async function addFundings(url: string, record: Record_): Promise<{ blocks: number; seconds: number }> {
-  const token = record.contracts.DemoStablecoin!.address;
-  const escrow = record.contracts.RDEscrow!.address;
-  const from = await financiers(url);
-  const approve = encodeFunctionData({ abi: demoStablecoinAbi, functionName: "approve", args: [escrow, maxUint256] });
-  await rpcBatch(
-    url,
-    from.map((f) => send(f, token, approve)),
-  );
-  const started = Date.now();
-  const startBlock = Number(BigInt(await rpc<Hex>(url, "eth_blockNumber")));
-  await rpc(url, "evm_setAutomine", [false]);
-  try {
-    const perRequest = Math.max(PER_BLOCK, Math.floor(200 / PER_BLOCK) * PER_BLOCK);
-    for (let sent = 0; sent < FUNDINGS; ) {
-      const calls: { method: string; params: unknown[] }[] = [];
-      for (let i = 0; i < perRequest && sent < FUNDINGS; i++, sent++) {
-        calls.push(send(from[sent % from.length], escrow, fundCall));
-        if ((i + 1) % PER_BLOCK === 0 || sent + 1 === FUNDINGS) calls.push({ method: "evm_mine", params: [] });
-      }
-      await rpcBatch(url, calls);
-      if (sent % 1_000 < perRequest) log(`  ${sent} / ${FUNDINGS} fundings`);
-    }
-  } finally {
-    await rpc(url, "evm_setAutomine", [true]);
-  }
-  // The node may run a batch's evm_mine before the batch's last transactions arrive: mine what is still pending.
-  const pending = await rpc<{ transactions: unknown[] }>(url, "eth_getBlockByNumber", ["pending", false]);
-  if (pending.transactions.length > 0) await rpc(url, "evm_mine");
-  const endBlock = Number(BigInt(await rpc<Hex>(url, "eth_blockNumber")));
-  return { blocks: endBlock - startBlock, seconds: (Date.now() - started) / 1000 };
-}
-
-interface Backfill {
-  database: "PGlite" | "PostgreSQL";
-  events: number;
-  blocks: number;
-  /** From the process start until the head is served (includes Ponder's build and database set-up). */
-  totalSeconds: number;
-  /** From the HTTP server answering (/health) until the head is served. */
-  indexingSeconds: number;
-  eventsPerSecond: number;
-}
-
 interface Lag {
   database: "PGlite" | "PostgreSQL";
   runs: number[];
@@ -120,55 +50,12 @@ interface Lag {
   maxMs: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-async function backfill(
-  database: Backfill["database"],
-  url: string,
-  record: Record_,
-  dir: string,
-  databaseUrl?: string,
-): Promise<{ result: Backfill; indexer: Indexer }> {
-  const head = Number(BigInt(await rpc<Hex>(url, "eth_blockNumber")));
-  const started = Date.now();
-  const indexer = await startIndexer({
-    rpcUrl: url,
-    deploymentsDir: dir,
-    port: await freePort(),
-    databaseUrl,
-    pgliteDir: databaseUrl ? undefined : path.join(dir, `pglite-${Date.now()}`),
-  });
-  await waitFor("the indexer's HTTP server", async () => (await fetch(`${indexer.url}/health`)).ok, 120_000);
-  const serving = Date.now();
-  await indexer.waitForBlock(head, 600_000);
-  const done = Date.now();
-  const counted = await indexer.graphql<{ events: { totalCount: number } }>("{ events { totalCount } }");
-  const events = counted.events.totalCount;
-  const logs = await countLogs(url, Object.values(record.contracts).map((c) => c!.address), head);
-  if (events !== logs) log(`  WARNING: the indexer serves ${events} events, the node counts ${logs} logs`);
-  const indexingSeconds = (done - serving) / 1000;
-  return {
-    indexer,
-    result: {
-      database,
-      events,
-      blocks: head,
-      totalSeconds: (done - started) / 1000,
-      indexingSeconds,
-      eventsPerSecond: Math.round(events / indexingSeconds),
-    },
-  };
-}
-
 async function liveLag(database: Lag["database"], url: string, record: Record_, indexer: Indexer): Promise<Lag> {
   const escrow = record.contracts.RDEscrow!.address;
   const [financier] = await financiers(url);
   const runs: number[] = [];
   for (let i = 0; i < LAG_RUNS; i++) {
-    const hash = await rpc<Hex>(url, "eth_sendTransaction", [{ from: financier, to: escrow, data: fundCall, gas: "0x30d40" }]);
+    const hash = await rpc<Hex>(url, "eth_sendTransaction", [{ from: financier, to: escrow, data: fundCall(), gas: "0x30d40" }]);
     // Automine: the receipt exists once the call returns; the clock starts when we hold it.
     await waitFor("the receipt", async () => (await rpc<unknown>(url, "eth_getTransactionReceipt", [hash])) !== null, 10_000);
     const receivedAt = performance.now();
@@ -201,7 +88,7 @@ async function main(): Promise<void> {
     deployAndSeed(node.url, work);
     const record = JSON.parse(readFileSync(path.join(work, "localhost.json"), "utf8")) as Record_;
     log(`adding ${FUNDINGS} fundings, ${PER_BLOCK} per block`);
-    seeding = await addFundings(node.url, record);
+    seeding = await addFundings(node.url, record, FUNDINGS, PER_BLOCK, log);
 
     for (const database of ["PGlite", "PostgreSQL"] as const) {
       let databaseUrl: string | undefined;
@@ -211,7 +98,14 @@ async function main(): Promise<void> {
         databaseUrl = postgres.url;
       }
       log(`backfill into ${database}`);
-      const { result, indexer } = await backfill(database, node.url, record, work, databaseUrl);
+      const { result, indexer } = await backfill({
+        database,
+        rpcUrl: node.url,
+        record,
+        deploymentsDir: work,
+        databaseUrl,
+        log,
+      });
       stops.push(indexer.stop);
       backfills.push(result);
       log(`  ${result.events} events in ${result.indexingSeconds.toFixed(1)} s → ${result.eventsPerSecond} events/s`);

@@ -17,6 +17,7 @@ export const escrowReducers: Reducers["RDEscrow"] = {
       status: "active",
       createdBlock: meta.blockNumber,
       createdAt: meta.timestamp,
+      createdTx: meta.transactionHash,
     }),
     // Bounded by RDEscrow.MAX_MILESTONES.
     ...args.milestones.map((m, index) =>

@@ -133,6 +133,11 @@ describe("ProjectCreated", () => {
     assert.equal(project.status, "active");
     assert.equal(project.firm, FIRM.toLowerCase());
     assert.equal(project.milestoneCount, 3);
+    assert.match(
+      String(project.createdTx),
+      /^0x[0-9a-f]{64}$/,
+      "the ProjectCreated transaction, for the project page's link",
+    );
     assert.deepEqual(
       t.all("milestone").map((m) => [m.index, m.budget, m.stage, m.status]),
       [

@@ -48,7 +48,7 @@ export function startService(
   name: string,
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): Service {
   const child = spawn(command, args, {
     cwd: options.cwd ?? REPO_ROOT,
@@ -209,7 +209,7 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   };
   const addresses = Object.values(record.contracts).map((c) => c.address);
   const url = `http://127.0.0.1:${options.port}`;
-  const env: NodeJS.ProcessEnv = {
+  const env: Record<string, string | undefined> = {
     PONDER_TELEMETRY_DISABLED: "true",
     PONDER_RPC_URL: options.rpcUrl,
     DEPLOYMENTS_DIR: options.deploymentsDir,

@@ -3,11 +3,6 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
 import { AppShell } from "@/components/AppShell";
-import { appConfig } from "@/config";
-import { deployments } from "@/generated/deployments";
-import { historyPreloadScript } from "@/hooks/historyPreload";
-
-const preload = historyPreloadScript(deployments[appConfig.targetChainId]);
 
 export const metadata: Metadata = {
   title: "R&D Chain Finance · 研发链金融",
@@ -17,10 +12,6 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <head>
-        {/* Starts the history read before the app's scripts load (see historyPreload.ts). */}
-        {preload && <script dangerouslySetInnerHTML={{ __html: preload }} />}
-      </head>
       <body>
         <Providers>
           <AppShell>{children}</AppShell>

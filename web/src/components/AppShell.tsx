@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
-import { EVENT_LOG_QUERY, useEventLogSync } from "@/hooks/useEventLog";
+import { INDEXER_QUERY, useIndexerSync } from "@/hooks/useIndexer";
 import { useI18n, type MessageKey } from "@/i18n";
 import { ChainStatus } from "./ChainStatus";
 import { WalletMenu } from "./WalletMenu";
@@ -82,10 +82,10 @@ export function AppShell({ children }: { children: ReactNode }) {
  */
 function usePrefetchWhenSettled(): boolean {
   const queryClient = useQueryClient();
-  const readingHistory = useIsFetching({ queryKey: EVENT_LOG_QUERY }) > 0;
+  const readingHistory = useIsFetching({ queryKey: [INDEXER_QUERY] }) > 0;
   const [settled, setSettled] = useState(false);
   useEffect(() => {
-    if (settled || readingHistory || queryClient.isFetching({ queryKey: EVENT_LOG_QUERY }) > 0) return;
+    if (settled || readingHistory || queryClient.isFetching({ queryKey: [INDEXER_QUERY] }) > 0) return;
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
     const id = idle(() => setSettled(true), { timeout: 2_000 });
@@ -94,8 +94,8 @@ function usePrefetchWhenSettled(): boolean {
   return settled;
 }
 
-/** Keeps the event log and the contract reads in step with the chain (see useEventLogSync); renders nothing. */
+/** Keeps the indexer reads and the contract reads in step with the chain (see useIndexerSync); renders nothing. */
 function EventLogSync() {
-  useEventLogSync();
+  useIndexerSync();
   return null;
 }

@@ -2,7 +2,7 @@
 /**
  * Chain status around every page: no deployment on the chain → how to run the demo (instead of the page);
  * node not answering → a banner that disappears by itself when it answers again (polled);
- * wallet on another chain → a prompt to switch.
+ * wallet on another chain → a prompt to switch; and on every page how far the indexer has indexed (IndexStatus).
  */
 import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
@@ -14,6 +14,7 @@ import { useNodeHealth } from "@/hooks/useNodeHealth";
 import { useMounted } from "@/hooks/useMounted";
 import { useT } from "@/i18n";
 import { targetChain } from "@/wallet/wagmiConfig";
+import { IndexStatus } from "./IndexStatus";
 import { networkName } from "./networkName";
 import { Notice } from "./ui";
 
@@ -41,6 +42,7 @@ export function ChainStatus({ children }: { children: ReactNode }) {
           </button>
         </Notice>
       )}
+      {deployment && code !== "missing" && <IndexStatus />}
       {deployment && code !== "missing" ? children : <NoDeployment chainId={chainId} />}
     </>
   );

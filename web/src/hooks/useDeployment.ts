@@ -10,7 +10,6 @@ import { normalizeNames, type KnownNames, type RoleLabels } from "@/lib/address"
 import { contractWords } from "@/i18n/chainWords";
 import type { SourceContract } from "@/lib/events";
 import type { Locale } from "@/lib/format";
-import { historySources } from "./historyPreload";
 
 export interface DeploymentInfo {
   /** The chain the dashboard reads. */
@@ -22,8 +21,6 @@ export interface DeploymentInfo {
   addressOf: (name: ContractName) => Address | undefined;
   /** Lower-cased contract address → contract name (every contract of the deployment). */
   contractByAddress: Map<string, SourceContract>;
-  /** The contracts whose events make the audit trail (see historySources: the token is excluded). */
-  eventSources: Map<string, SourceContract>;
 }
 
 export function deploymentFor(chainId: number): Deployment | undefined {
@@ -48,7 +45,6 @@ function deploymentInfo(locale: Locale): DeploymentInfo {
     }
     info = {
       chainId,
-      eventSources: historySources(deployment),
       deployment,
       names,
       addressOf: (name: ContractName) => (name in abis ? contracts[name] : undefined),

@@ -15,7 +15,7 @@ import {
   type Quarter,
   type ReportPeriod,
 } from "@/lib/rdLedger";
-import { useLedgerRows } from "./useLedgerRows";
+import { ALL_FIRMS, useLedgerRows } from "./useLedgerRows";
 
 export interface GreenReportState {
   /** Undefined until the rows are read, or when the financier's money paid for nothing. */
@@ -32,7 +32,7 @@ export function useGreenReport(
   financier: Hex | undefined,
   choice: { year?: number; quarter?: Quarter } = {},
 ): GreenReportState {
-  const { rows, isReady, error } = useLedgerRows();
+  const { rows, isReady, error } = useLedgerRows(ALL_FIRMS);
   const key = financier?.toLowerCase();
   const years = useMemo(
     () =>

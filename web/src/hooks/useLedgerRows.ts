@@ -1,20 +1,63 @@
 "use client";
 /**
- * The R&D ledger's rows from the event log (chain → useEventLog → the pure builder of lib/rdLedger), with the
- * decimals of every project's token read from the token itself.
+ * The R&D ledger's rows for one firm (chain → indexer: the RDEscrow events of the firm's projects → the pure builder
+ * of lib/rdLedger), with the decimals of every project's token read from the token itself. The firms to choose
+ * from are the indexer's project rows. (The year is chosen among the rows: a year's pro-rata attribution needs the
+ * funding of earlier years, so the read is bounded by the firm, not by the year.)
  */
 import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useConfig } from "wagmi";
 import { readContracts } from "wagmi/actions";
 import { erc20Abi } from "@/generated/abis";
-import { useEventLog } from "@/hooks/useEventLog";
+import { eventsOf, useIndexed } from "@/hooks/useIndexer";
 import { buildRows, ledgerTokens, toLedgerEvents, type LedgerRow } from "@/lib/rdLedger";
 
-export function useLedgerRows(): { rows: LedgerRow[]; isReady: boolean; error: Error | null } {
+/** The RDEscrow events the ledger builder reads (lib/rdLedger/decode.ts). */
+const LEDGER_EVENT_NAMES = [
+  "ProjectCreated",
+  "ProjectClassified",
+  "Funded",
+  "Refunded",
+  "FiscalFundsFlagged",
+  "Disbursed",
+];
+
+const NO_EVENTS: never[] = [];
+
+/** Every firm's rows (the green report: a financier's money may have paid for any firm's project). */
+export const ALL_FIRMS = "all";
+
+export function useLedgerRows(firm: string | undefined): {
+  firms: `0x${string}`[];
+  rows: LedgerRow[];
+  isReady: boolean;
+  error: Error | null;
+} {
   const config = useConfig();
-  const log = useEventLog();
-  const events = useMemo(() => toLedgerEvents(log.events), [log.events]);
+  const firmsRead = useIndexed(["rdLedgerFirms"], async (c) => {
+    const projects = await c.all("project", { orderBy: "id" });
+    return [...new Set(projects.map((p) => p.firm))];
+  });
+  const chosen = firm?.toLowerCase();
+  const log = useIndexed(
+    ["rdLedgerEvents", chosen],
+    async (c) => {
+      const ids =
+        chosen === ALL_FIRMS ? undefined : (await c.all("project", { where: { firm: chosen } })).map((p) => p.id);
+      if (ids?.length === 0) return [];
+      return eventsOf(
+        await c.all("event", {
+          where: { contract: "RDEscrow", ...(ids ? { projectId_in: ids } : {}), name_in: LEDGER_EVENT_NAMES },
+          orderBy: "id",
+          orderDirection: "asc",
+        }),
+      );
+    },
+    !!chosen,
+  );
+  const logEvents = log.data ?? NO_EVENTS;
+  const events = useMemo(() => toLedgerEvents(logEvents), [logEvents]);
   const tokens = useMemo(() => ledgerTokens(events), [events]);
   const decimals = useQuery({
     queryKey: ["rdLedgerDecimals", tokens],
@@ -41,8 +84,9 @@ export function useLedgerRows(): { rows: LedgerRow[]; isReady: boolean; error: E
     }
   }, [events, tokens, decimals.data]);
   return {
+    firms: firmsRead.data ?? [],
     rows: built.rows,
-    isReady: log.isReady && (tokens.length === 0 || !!decimals.data),
-    error: built.error ?? log.error ?? (decimals.error as Error | null),
+    isReady: firmsRead.isReady && (!chosen || log.isReady) && (tokens.length === 0 || !!decimals.data),
+    error: built.error ?? firmsRead.error ?? log.error ?? (decimals.error as Error | null),
   };
 }

@@ -1,7 +1,7 @@
 "use client";
 /**
  * Whether the chain node answers: its block number, asked every 2 s (also in a background tab). One query shared
- * by the banner (ChainStatus) and the event history (useEventLog, which reads again once the node is back).
+ * by the banner (ChainStatus) and the freshness line (IndexStatus: "chain at M").
  */
 import { useQuery } from "@tanstack/react-query";
 import { useClient } from "wagmi";

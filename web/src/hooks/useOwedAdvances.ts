@@ -1,11 +1,11 @@
 "use client";
 /**
- * Advances the token refused and still owed to their substitutes: the pairs from the event log (lib/owedAdvances,
- * through useEventLog so the history source can change underneath), each with the chain's current figure
+ * Advances the token refused and still owed to their substitutes: the pairs from the indexer's AdvanceOwed and
+ * AdvanceClaimed events (lib/owedAdvances), each with the chain's current figure
  * `ContingencyPool.owedAdvance(projectId, substitute)` — what a Claim would pay now.
  */
 import { useMemo } from "react";
-import { useLedger } from "./useEventLog";
+import { useIndexedEvents, useProjects } from "./useIndexer";
 import { useContractReads } from "./useContractRead";
 import { owedAdvances, type OwedAdvance } from "@/lib/owedAdvances";
 import type { Hex } from "@/lib/events";
@@ -17,8 +17,12 @@ export interface OwedAdvanceLine extends OwedAdvance {
 }
 
 export function useOwedAdvances(): { lines: OwedAdvanceLine[]; isReady: boolean } {
-  const log = useLedger();
-  const pairs = useMemo(() => owedAdvances(log.events), [log.events]);
+  const log = useIndexedEvents(["owedAdvances"], {
+    contract: "ContingencyPool",
+    name_in: ["AdvanceOwed", "AdvanceClaimed"],
+  });
+  const projects = useProjects(["owedAdvances"]);
+  const pairs = useMemo(() => owedAdvances(log.data ?? []), [log.data]);
   const reads = useContractReads({
     contract: "ContingencyPool",
     functionName: "owedAdvance",
@@ -27,7 +31,7 @@ export function useOwedAdvances(): { lines: OwedAdvanceLine[]; isReady: boolean 
   const lines = pairs.map((p, i) => ({
     ...p,
     owedOnChain: reads.data?.[i],
-    token: log.ledger.projects.get(String(p.projectId))?.token,
+    token: projects.data?.get(String(p.projectId))?.token,
   }));
   return { lines, isReady: log.isReady && (pairs.length === 0 || !!reads.data) };
 }

@@ -1,10 +1,11 @@
 "use client";
 /**
- * The tokens projects' pools may hold: the admin's changes from the event log (lib/projectTokens) and, per token,
+ * The tokens projects' pools may hold: the admin's changes from the indexer's ProjectTokenSet events
+ * (lib/projectTokens) and, per token,
  * the chain's `ContingencyPool.isProjectToken(token)` now.
  */
 import { useMemo } from "react";
-import { useEventLog } from "./useEventLog";
+import { useIndexedEvents } from "./useIndexer";
 import { useContractReads } from "./useContractRead";
 import { projectTokens, type ProjectTokenEntry } from "@/lib/projectTokens";
 
@@ -13,8 +14,8 @@ export interface ProjectTokenLine extends ProjectTokenEntry {
 }
 
 export function useProjectTokens(): { tokens: ProjectTokenLine[]; isReady: boolean } {
-  const log = useEventLog();
-  const entries = useMemo(() => projectTokens(log.events), [log.events]);
+  const log = useIndexedEvents(["projectTokens"], { contract: "ContingencyPool", name: "ProjectTokenSet" });
+  const entries = useMemo(() => projectTokens(log.data ?? []), [log.data]);
   const reads = useContractReads({
     contract: "ContingencyPool",
     functionName: "isProjectToken",

@@ -102,9 +102,13 @@ export const en = {
   "status.nodeDown": "The chain node at {url} is not answering. Retrying…",
   "status.nodeBack": "Connection restored.",
   "status.block": "Block {block}",
-  "status.loadingEvents": "Loading history… {done} of {total} blocks",
   "status.historyError":
-    "The event history could not be read ({reason}). It is read again as soon as the node answers.",
+    "History and totals are unknown: the indexer cannot be read ({reason}). They are read again as soon as it answers.",
+  "status.indexedTo": "Indexed to block {indexed}, chain at {head}",
+  "status.indexerLag": "the indexer is {lag} blocks behind: history and totals may be out of date",
+  "status.indexerDown": "The indexer at {url} is not answering ({reason}): history and totals are unknown. Retrying…",
+  "status.unknown": "unknown",
+  "status.unknownBecause": "Unknown: {reason}",
   "status.loading": "Loading…",
   "status.contractMissing": "{contract} is not available in this build yet.",
 

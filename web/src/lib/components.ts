@@ -3,7 +3,7 @@
  * closed once declined or left), the current supplier and every switch. Plus registered suppliers, each with the
  * projects that may pay it (added, and not removed since). */
 import { sameAddress } from "./address";
-import { arg, inOrder, type ChainEvent, type Hex } from "./events";
+import { inOrder, type ChainEvent, type Hex } from "./events";
 
 /** Where a listing stands (the registry's ListingStatus, from its events). */
 export type ListingStatus = "pending" | "accepted" | "closed";
@@ -60,31 +60,27 @@ export function buildComponents(events: readonly ChainEvent[]): {
     if (e.contract !== "SupplyChainRegistry") continue;
     switch (e.eventName) {
       case "SupplierRegistered": {
-        const s = supplier(arg<Hex>(e, ["supplier"], 0)!);
-        s.registeredBy = arg<Hex>(e, ["registeredBy"], 1);
-        s.metadataHash = arg<Hex>(e, ["metadataHash"], 2);
-        s.region = regionCode(arg<string>(e, ["region"], 3));
+        const s = supplier(e.args.supplier);
+        s.registeredBy = e.args.registeredBy;
+        s.metadataHash = e.args.metadataHash;
+        s.region = regionCode(e.args.region);
         break;
       }
       case "ProjectSupplierAdded":
-        supplier(arg<Hex>(e, ["supplier"], 1)!).projects.add(String(arg<bigint>(e, ["projectId"], 0)));
+        supplier(e.args.supplier).projects.add(String(e.args.projectId));
         break;
       case "ProjectSupplierRemoved":
-        supplier(arg<Hex>(e, ["supplier"], 1)!).projects.delete(String(arg<bigint>(e, ["projectId"], 0)));
+        supplier(e.args.supplier).projects.delete(String(e.args.projectId));
         break;
       case "ComponentDefined": {
-        const projectId = arg<bigint>(e, ["projectId"], 0)!;
-        const componentId = arg<bigint>(e, ["componentId"], 1)!;
-        const primary = arg<Hex>(e, ["primary"], 2)!;
-        const subs = (arg<readonly Hex[]>(e, ["substitutes"], 3) ?? []) as readonly Hex[];
-        const advances = (arg<readonly bigint[]>(e, ["advances"], 4) ?? []) as readonly bigint[];
+        const { projectId, componentId, primary, substitutes: subs, advances } = e.args;
         components.set(`${projectId}:${componentId}`, {
           projectId,
           componentId,
           primary,
           substitutes: subs.map((s, i) => ({ supplier: s, advance: advances[i] ?? 0n })),
           current: primary,
-          metadataHash: arg<Hex>(e, ["metadataHash"], 5),
+          metadataHash: e.args.metadataHash,
           switches: [],
           listings: [primary, ...subs].map(() => ({ status: "pending" as const })),
         });
@@ -92,20 +88,20 @@ export function buildComponents(events: readonly ChainEvent[]): {
       }
       case "ListingAccepted":
       case "ListingLeft": {
-        const c = components.get(`${arg<bigint>(e, ["projectId"], 0)}:${arg<bigint>(e, ["componentId"], 1)}`);
-        const position = Number(arg<bigint>(e, ["position"], 3) ?? -1n);
+        const c = components.get(`${e.args.projectId}:${e.args.componentId}`);
+        const position = Number(e.args.position);
         if (c && c.listings[position]) {
           c.listings[position] =
             e.eventName === "ListingAccepted"
-              ? { status: "accepted", eligibleFrom: arg<bigint>(e, ["eligibleFrom"], 4) }
+              ? { status: "accepted", eligibleFrom: e.args.eligibleFrom }
               : { status: "closed" };
         }
         break;
       }
       case "ComponentSwitched": {
-        const c = components.get(`${arg<bigint>(e, ["projectId"], 0)}:${arg<bigint>(e, ["componentId"], 1)}`);
+        const c = components.get(`${e.args.projectId}:${e.args.componentId}`);
         if (c) {
-          c.current = arg<Hex>(e, ["to"], 2)!;
+          c.current = e.args.to;
           c.switches.push(e);
         }
         break;

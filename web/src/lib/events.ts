@@ -1,25 +1,8 @@
-/** The dashboard's normalized event: one decoded log of one of our contracts (see docs/EVENTS.md). */
-export type Hex = `0x${string}`;
+/** Helpers over the typed events of our contracts (lib/indexer/events.ts; see docs/EVENTS.md). */
+import type { ChainEvent, EventOf, Hex, SourceContract } from "./indexer/events";
 
-export type SourceContract =
-  "RDEscrow" | "SupplyChainRegistry" | "DisruptionOracle" | "ContingencyPool" | "DemoStablecoin";
-
-export interface ChainEvent {
-  /** Stable id: `${blockNumber}-${logIndex}`. */
-  id: string;
-  contract: SourceContract;
-  address: Hex;
-  eventName: string;
-  /** Decoded arguments by name (and by position as "0", "1", ... for unnamed ones). */
-  args: Record<string, unknown>;
-  /** Decoded arguments in declaration order. */
-  argList: readonly unknown[];
-  blockNumber: bigint;
-  logIndex: number;
-  transactionHash: Hex;
-  /** Unix seconds, when known. */
-  timestamp?: number;
-}
+export type { ChainEvent, EventOf, Hex, SourceContract } from "./indexer/events";
+export { abiEventOf, isEvent, isSourceContract } from "./indexer/events";
 
 /** Token movements per docs/EVENTS.md, with their direction relative to the contract. */
 export const MOVEMENT_EVENTS = {
@@ -36,29 +19,37 @@ export const MOVEMENT_EVENTS = {
 
 export type MovementName = keyof typeof MOVEMENT_EVENTS;
 
-export function isMovement(
-  e: Pick<ChainEvent, "eventName" | "contract">,
-): e is ChainEvent & { eventName: MovementName } {
+/** The movement events of docs/EVENTS.md, typed. */
+export type MovementEvent =
+  | EventOf<"RDEscrow", "Funded" | "Disbursed" | "Refunded">
+  | EventOf<"ContingencyPool", "Committed" | "SubstituteFinanced" | "Repaid" | "Withdrawn">;
+
+export function isMovement(e: ChainEvent): e is MovementEvent {
   const m = (MOVEMENT_EVENTS as Record<string, { contract: string }>)[e.eventName];
   return !!m && m.contract === e.contract;
 }
 
-/** Rule 1 of EVENTS.md: (projectId, counter-party, amount, ...) — read by position, robust to renamed params. */
-export function movementParts(e: ChainEvent): { projectId: bigint; party: Hex; amount: bigint } {
-  const [projectId, party, amount] = e.argList;
-  return { projectId: BigInt(projectId as bigint), party: String(party) as Hex, amount: BigInt(amount as bigint) };
+/** Rule 1 of EVENTS.md: the project, the counter-party and the amount of a movement, by the ABI's names. */
+export function movementParts(e: MovementEvent): { projectId: bigint; party: Hex; amount: bigint } {
+  const { projectId, amount } = e.args;
+  switch (e.eventName) {
+    case "Funded":
+    case "Refunded":
+    case "Committed":
+    case "Withdrawn":
+      return { projectId, party: e.args.financier, amount };
+    case "Disbursed":
+      return { projectId, party: e.args.payee, amount };
+    case "SubstituteFinanced":
+      return { projectId, party: e.args.substitute, amount };
+    case "Repaid":
+      return { projectId, party: e.args.firm, amount };
+  }
 }
 
-/** An argument by one of several candidate names (first found), else by position. */
-export function arg<T = unknown>(e: ChainEvent, names: readonly string[], position?: number): T | undefined {
-  for (const n of names) if (n in e.args) return e.args[n] as T;
-  return position !== undefined ? (e.argList[position] as T | undefined) : undefined;
-}
-
-/** Project id of any event that carries one (first indexed param named projectId). */
+/** Project id of any event that carries one (the parameter named projectId). */
 export function projectIdOf(e: ChainEvent): bigint | undefined {
-  const v = e.args.projectId;
-  return typeof v === "bigint" ? v : undefined;
+  return "projectId" in e.args ? e.args.projectId : undefined;
 }
 
 /** Every address among the event's arguments (for the "party" filter). */

@@ -1,13 +1,15 @@
 /**
- * The ledger and fund-flow builder: events (docs/EVENTS.md) → per-project and global totals and a Sankey
- * graph financiers → project escrows & contingency pools → firms → suppliers.
+ * Totals and the fund-flow graph from the indexer's aggregates (docs/EVENTS.md): totals from the project and pool
+ * rows (running sums the indexer keeps), the Sankey graph financiers → project escrows & contingency pools →
+ * firms → suppliers from the `flow_edge` rows (Σ per from, to, token, kind, project). Pure; the cost follows the
+ * number of parties and projects, never the length of the history.
  *
- * Pure and deterministic. Totals are exact bigints; the graph is always acyclic: money going "back"
- * (refunds, repayments, withdrawals) ends in dedicated return sinks on the right, and any other cycle the
- * data could form is broken by dropping its back edges into `graph.cycleLinks` (shown as a list, never crashed on).
+ * The graph is always acyclic: money going "back" (refunds, repayments, withdrawals) ends in dedicated return sinks
+ * on the right, and any other cycle the data could form is broken by dropping its back edges into
+ * `graph.cycleLinks` (shown as a list, never crashed on).
  */
 import { sameAddress as sameAddr } from "./address";
-import { arg, inOrder, isMovement, movementParts, type ChainEvent, type Hex } from "./events";
+import type { Hex, Row } from "./indexer";
 
 export interface Totals {
   funded: bigint;
@@ -38,168 +40,26 @@ export const zeroTotals = (): Totals => ({
   poolHeld: 0n,
 });
 
-export interface PartyPosition {
-  funded: bigint;
-  refunded: bigint;
-  committed: bigint;
-  withdrawn: bigint;
-  /** Paid to this party by the escrow (disbursements). */
-  received: bigint;
-  /** Advanced to this party by the pool as a substitute (SubstituteFinanced, and AdvanceClaimed once paid). */
-  financed: bigint;
-  /** Repaid by this party to the pool. */
-  repaid: bigint;
-}
+type ProjectTotals = Pick<Row<"project">, "funded" | "disbursed" | "refunded" | "held">;
+type PoolTotals = Pick<Row<"pool">, "committed" | "financed" | "repaid" | "withdrawn" | "held">;
 
-export const zeroPosition = (): PartyPosition => ({
-  funded: 0n,
-  refunded: 0n,
-  committed: 0n,
-  withdrawn: 0n,
-  received: 0n,
-  financed: 0n,
-  repaid: 0n,
-});
-
-export interface ProjectLedger {
-  projectId: bigint;
-  token?: Hex;
-  firm?: Hex;
-  verifier?: Hex;
-  totals: Totals;
-  /** Keyed by lower-case address. */
-  parties: Map<string, PartyPosition>;
-  /** Movement event ids of this project, oldest first. */
-  movements: string[];
-}
-
-export interface Ledger {
-  projects: Map<string, ProjectLedger>;
-  /** Totals per token (lower-case address; "unknown" when the project's token is not known). */
-  byToken: Map<string, Totals>;
-  /** Sum over all projects (meaningful when they share one token, which the demo does). */
-  global: Totals;
-}
-
-function addMovement(t: Totals, name: string, amount: bigint): void {
-  switch (name) {
-    case "Funded":
-      t.funded += amount;
-      t.escrowHeld += amount;
-      break;
-    case "Disbursed":
-      t.disbursed += amount;
-      t.escrowHeld -= amount;
-      break;
-    case "Refunded":
-      t.refunded += amount;
-      t.escrowHeld -= amount;
-      break;
-    case "Committed":
-      t.committed += amount;
-      t.poolHeld += amount;
-      break;
-    case "SubstituteFinanced":
-      t.financed += amount;
-      t.poolHeld -= amount;
-      break;
-    case "AdvanceClaimed":
-      t.advancesClaimed += amount;
-      t.poolHeld -= amount;
-      break;
-    case "Repaid":
-      t.repaid += amount;
-      t.poolHeld += amount;
-      break;
-    case "Withdrawn":
-      t.withdrawn += amount;
-      t.poolHeld -= amount;
-      break;
+/** The totals of a set of projects and their pools (the indexer's running sums). */
+export function totalsFromRows(projects: readonly ProjectTotals[], pools: readonly PoolTotals[]): Totals {
+  const t = zeroTotals();
+  for (const p of projects) {
+    t.funded += p.funded;
+    t.disbursed += p.disbursed;
+    t.refunded += p.refunded;
+    t.escrowHeld += p.held;
   }
-}
-
-const POSITION_FIELD: Record<string, keyof PartyPosition | undefined> = {
-  Funded: "funded",
-  Refunded: "refunded",
-  Committed: "committed",
-  Withdrawn: "withdrawn",
-  Disbursed: "received",
-  SubstituteFinanced: "financed",
-  AdvanceClaimed: "financed",
-  Repaid: "repaid",
-};
-
-function addPosition(p: PartyPosition, name: string, amount: bigint): void {
-  const field = POSITION_FIELD[name];
-  if (field) p[field] += amount;
-}
-
-/** Lower-cases addresses, each distinct spelling once (a long history repeats a few parties many times). */
-function lowerCaser(): (address: string) => string {
-  const cache = new Map<string, string>();
-  return (address) => {
-    let lower = cache.get(address);
-    if (lower === undefined) cache.set(address, (lower = address.toLowerCase()));
-    return lower;
-  };
-}
-
-export function buildLedger(events: readonly ChainEvent[]): Ledger {
-  const projects = new Map<string, ProjectLedger>();
-  const byId = new Map<bigint, ProjectLedger>(); // bigint keys compare by value
-  const lower = lowerCaser();
-  const project = (id: bigint): ProjectLedger => {
-    let p = byId.get(id);
-    if (!p) {
-      p = { projectId: id, totals: zeroTotals(), parties: new Map(), movements: [] };
-      byId.set(id, p);
-      projects.set(id.toString(), p);
-    }
-    return p;
-  };
-  for (const e of inOrder(events)) {
-    if (e.contract === "RDEscrow" && e.eventName === "ProjectCreated") {
-      const p = project(BigInt(e.argList[0] as bigint));
-      p.firm = arg<Hex>(e, ["firm"]);
-      p.verifier = arg<Hex>(e, ["verifier"]);
-      p.token = arg<Hex>(e, ["token"]);
-      continue;
-    }
-    if (!isMovement(e)) continue;
-    const { projectId, party, amount } = movementParts(e);
-    const p = project(projectId);
-    addMovement(p.totals, e.eventName, amount);
-    const key = lower(party);
-    let pos = p.parties.get(key);
-    if (!pos) p.parties.set(key, (pos = zeroPosition()));
-    addPosition(pos, e.eventName, amount);
-    p.movements.push(e.id);
+  for (const p of pools) {
+    t.committed += p.committed;
+    t.financed += p.financed;
+    t.repaid += p.repaid;
+    t.withdrawn += p.withdrawn;
+    t.poolHeld += p.held;
   }
-  const byToken = new Map<string, Totals>();
-  const global = zeroTotals();
-  for (const p of projects.values()) {
-    const tk = p.token?.toLowerCase() ?? "unknown";
-    const t = byToken.get(tk) ?? zeroTotals();
-    for (const k of Object.keys(global) as (keyof Totals)[]) {
-      t[k] += p.totals[k];
-      global[k] += p.totals[k];
-    }
-    byToken.set(tk, t);
-  }
-  return { projects, byToken, global };
-}
-
-/** Sum of every party's positions over all projects, keyed by lower-case address. */
-export function positionsByParty(ledger: Ledger): Map<string, PartyPosition> {
-  const out = new Map<string, PartyPosition>();
-  for (const p of ledger.projects.values()) {
-    for (const [addr, pos] of p.parties) {
-      const acc = out.get(addr) ?? zeroPosition();
-      for (const k of Object.keys(acc) as (keyof PartyPosition)[]) acc[k] += pos[k];
-      out.set(addr, acc);
-    }
-  }
-  return out;
+  return t;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -225,8 +85,8 @@ export interface FlowLink {
   target: string;
   kind: FlowLinkKind;
   amount: bigint;
-  /** Ids of the events this link sums (for drill-down). */
-  eventIds: string[];
+  /** The indexer's fund-flow edges this link sums (for drill-down: their flows are the link's transactions). */
+  edges: FlowEdgeKey[];
   /** True for substitute financing (highlighted). */
   substitute: boolean;
 }
@@ -238,94 +98,79 @@ export interface FlowGraph {
   cycleLinks: FlowLink[];
 }
 
-export function buildFlowGraph(events: readonly ChainEvent[], ledger: Ledger = buildLedger(events)): FlowGraph {
+/** What identifies a fund-flow edge of the indexer (its flows are one link's transactions). */
+export type FlowEdgeKey = Pick<Row<"flowEdge">, "from" | "to" | "kind" | "projectId">;
+type FlowEdge = FlowEdgeKey & Pick<Row<"flowEdge">, "amount">;
+
+/** The counter-party of an edge: the sender of what comes into a contract, else the receiver. */
+const counterParty = (e: FlowEdge): Hex =>
+  e.kind === "funded" || e.kind === "committed" || e.kind === "repaid" ? e.from : e.to;
+
+/** The fund-flow graph from the indexer's edges; `firmOf` names each project's firm (project rows). */
+export function flowGraphFromEdges(
+  edges: readonly FlowEdge[],
+  firmOf: (projectId: bigint) => Hex | undefined,
+): FlowGraph {
   const nodes = new Map<string, FlowNode>();
   const links = new Map<string, FlowLink>();
-  // Node ids and links are looked up once per event of a long history: ids are built once per node and
-  // cached by their parts (addresses as spelled, project ids as bigints), links are found by source → target → kind.
-  const ids = new Map<string, Map<unknown, string>>();
-  const node = (group: string, key: unknown, make: () => FlowNode): string => {
-    let byKey = ids.get(group);
-    if (!byKey) ids.set(group, (byKey = new Map()));
-    let id = byKey.get(key);
-    if (id === undefined) {
-      const n = make();
-      if (!nodes.has(n.id)) nodes.set(n.id, n);
-      byKey.set(key, (id = n.id));
-    }
-    return id;
+  const node = (n: FlowNode): string => {
+    if (!nodes.has(n.id)) nodes.set(n.id, n);
+    return n.id;
   };
   const party = (kind: "financier" | "firm" | "supplier" | "substitute", addr: string) =>
-    node(kind, addr, () => ({ id: `${kind}:${addr.toLowerCase()}`, kind, ref: addr }));
-  const escrow = (pid: bigint) =>
-    node("escrow", pid, () => ({ id: `escrow:${pid}`, kind: "escrow", ref: pid.toString(), projectId: pid }));
-  const pool = (pid: bigint) =>
-    node("pool", pid, () => ({ id: `pool:${pid}`, kind: "pool", ref: pid.toString(), projectId: pid }));
-  const sink = (returnOf: "refund" | "withdrawal" | "repayment", addr: string, pid?: bigint) =>
-    node(`return:${returnOf}`, returnOf === "repayment" ? pid : addr, () => ({
-      id: `return:${returnOf}:${returnOf === "repayment" ? `pool:${pid}` : addr.toLowerCase()}`,
-      kind: "return",
-      ref: returnOf === "repayment" ? String(pid) : addr,
-      projectId: returnOf === "repayment" ? pid : undefined,
-      returnOf,
-    }));
-  const bySource = new Map<string, Map<string, Map<FlowLinkKind, FlowLink>>>();
-  const link = (source: string, target: string, kind: FlowLinkKind, amount: bigint, id: string, substitute = false) => {
-    if (amount === 0n) return;
-    let byTarget = bySource.get(source);
-    if (!byTarget) bySource.set(source, (byTarget = new Map()));
-    let byKind = byTarget.get(target);
-    if (!byKind) byTarget.set(target, (byKind = new Map()));
-    let l = byKind.get(kind);
-    if (!l) {
-      l = { source, target, kind, amount: 0n, eventIds: [], substitute };
-      byKind.set(kind, l);
-      links.set(`${source}>${target}>${kind}`, l);
-    }
-    l.amount += amount;
-    l.eventIds.push(id);
+    node({ id: `${kind}:${addr.toLowerCase()}`, kind, ref: addr });
+  const escrow = (pid: bigint) => node({ id: `escrow:${pid}`, kind: "escrow", ref: pid.toString(), projectId: pid });
+  const pool = (pid: bigint) => node({ id: `pool:${pid}`, kind: "pool", ref: pid.toString(), projectId: pid });
+  const sink = (returnOf: "refund" | "withdrawal" | "repayment", addr: string, pid: bigint) =>
+    returnOf === "repayment"
+      ? node({ id: `return:repayment:pool:${pid}`, kind: "return", ref: String(pid), projectId: pid, returnOf })
+      : node({ id: `return:${returnOf}:${addr.toLowerCase()}`, kind: "return", ref: addr, returnOf });
+  const link = (source: string, target: string, kind: FlowLinkKind, edge: FlowEdge, substitute = false) => {
+    if (edge.amount === 0n) return;
+    const key = `${source}>${target}>${kind}`;
+    let l = links.get(key);
+    if (!l) links.set(key, (l = { source, target, kind, amount: 0n, edges: [], substitute }));
+    l.amount += edge.amount;
+    l.edges.push({ from: edge.from, to: edge.to, kind: edge.kind, projectId: edge.projectId });
     l.substitute ||= substitute;
   };
-  const firms = new Map<bigint, Hex | undefined>();
-  for (const p of ledger.projects.values()) firms.set(p.projectId, p.firm);
-
-  for (const e of inOrder(events)) {
-    if (!isMovement(e)) continue;
-    const { projectId, party: who, amount } = movementParts(e);
-    const firm = firms.get(projectId);
-    switch (e.eventName) {
-      case "Funded":
-        link(party("financier", who), escrow(projectId), "funding", amount, e.id);
+  for (const e of edges) {
+    const pid = e.projectId;
+    const who = counterParty(e);
+    const firm = firmOf(pid);
+    switch (e.kind) {
+      case "funded":
+        link(party("financier", who), escrow(pid), "funding", e);
         break;
-      case "Committed":
-        link(party("financier", who), pool(projectId), "commitment", amount, e.id);
+      case "committed":
+        link(party("financier", who), pool(pid), "commitment", e);
         break;
-      case "Disbursed":
+      case "disbursed":
         if (!firm || sameAddr(firm, who)) {
-          link(escrow(projectId), party("firm", who), "disbursement", amount, e.id);
+          link(escrow(pid), party("firm", who), "disbursement", e);
         } else {
           // Paid to a supplier on the firm's instruction: escrow → firm → supplier.
-          link(escrow(projectId), party("firm", firm), "disbursement", amount, e.id);
-          link(party("firm", firm), party("supplier", who), "payment", amount, e.id);
+          link(escrow(pid), party("firm", firm), "disbursement", e);
+          link(party("firm", firm), party("supplier", who), "payment", e);
         }
         break;
-      case "SubstituteFinanced":
-      case "AdvanceClaimed":
+      case "financed":
+      case "advanceClaimed":
         if (firm) {
-          link(pool(projectId), party("firm", firm), "financing", amount, e.id, true);
-          link(party("firm", firm), party("substitute", who), "financing", amount, e.id, true);
+          link(pool(pid), party("firm", firm), "financing", e, true);
+          link(party("firm", firm), party("substitute", who), "financing", e, true);
         } else {
-          link(pool(projectId), party("substitute", who), "financing", amount, e.id, true);
+          link(pool(pid), party("substitute", who), "financing", e, true);
         }
         break;
-      case "Refunded":
-        link(escrow(projectId), sink("refund", who), "return", amount, e.id);
+      case "refunded":
+        link(escrow(pid), sink("refund", who, pid), "return", e);
         break;
-      case "Withdrawn":
-        link(pool(projectId), sink("withdrawal", who), "return", amount, e.id);
+      case "withdrawn":
+        link(pool(pid), sink("withdrawal", who, pid), "return", e);
         break;
-      case "Repaid":
-        link(party("firm", who), sink("repayment", who, projectId), "return", amount, e.id);
+      case "repaid":
+        link(party("firm", who), sink("repayment", who, pid), "return", e);
         break;
     }
   }

@@ -4,7 +4,7 @@
  * is owed in the project (`AdvanceClaimed`). Pure: events in, one line per (project, substitute) out, with what the
  * events say is still owed. The chain's own figure (`owedAdvance(projectId, substitute)`) is read beside it.
  */
-import { arg, inOrder, type ChainEvent, type Hex } from "./events";
+import { inOrder, type ChainEvent, type Hex } from "./events";
 
 export interface OwedAdvance {
   projectId: bigint;
@@ -25,9 +25,7 @@ export function owedAdvances(events: readonly ChainEvent[]): OwedAdvance[] {
   for (const e of inOrder(events)) {
     if (e.contract !== "ContingencyPool") continue;
     if (e.eventName !== "AdvanceOwed" && e.eventName !== "AdvanceClaimed") continue;
-    const projectId = BigInt(arg<bigint>(e, ["projectId"], 0)!);
-    const substitute = String(arg<string>(e, ["substitute"], 1)) as Hex;
-    const amount = BigInt(arg<bigint>(e, ["amount"], 2)!);
+    const { projectId, substitute, amount } = e.args;
     const key = `${projectId}:${substitute.toLowerCase()}`;
     let line = byPair.get(key);
     if (!line) byPair.set(key, (line = { projectId, substitute, owed: 0n, claimed: 0n, refusals: [] }));

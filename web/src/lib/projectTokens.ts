@@ -3,7 +3,7 @@
  * each change a `ProjectTokenSet(token, allowed)` event). Pure: events in, the latest state per token out, in the
  * order the tokens first appeared; the chain's `isProjectToken(token)` is read beside it.
  */
-import { arg, inOrder, type ChainEvent, type Hex } from "./events";
+import { inOrder, type ChainEvent, type Hex } from "./events";
 
 export interface ProjectTokenEntry {
   token: Hex;
@@ -18,8 +18,7 @@ export function projectTokens(events: readonly ChainEvent[]): ProjectTokenEntry[
   const byToken = new Map<string, ProjectTokenEntry>();
   for (const e of inOrder(events)) {
     if (e.contract !== "ContingencyPool" || e.eventName !== "ProjectTokenSet") continue;
-    const token = String(arg<string>(e, ["token"], 0)) as Hex;
-    const allowed = Boolean(arg<boolean>(e, ["allowed"], 1));
+    const { token, allowed } = e.args;
     const prev = byToken.get(token.toLowerCase());
     byToken.set(token.toLowerCase(), { token, allowed, changedBy: e, changes: (prev?.changes ?? 0) + 1 });
   }

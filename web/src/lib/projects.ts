@@ -1,9 +1,9 @@
 /**
- * Projects rebuilt from RDEscrow events (ProjectCreated carries the milestones; submissions, approvals,
- * rejections, disbursements and closings update them). Pure; the views add on-chain reads where needed.
+ * Projects as the views show them, from the indexer's entity rows (project, milestone, position). Pure; the views
+ * add on-chain reads where needed.
  */
 import type { MilestoneStatusName, ProjectStatusName } from "@/generated/enums";
-import { arg, inOrder, movementParts, type ChainEvent, type Hex } from "./events";
+import type { Hex, Row } from "./indexer";
 
 export type MilestoneStatus = MilestoneStatusName;
 /** A created project's status (`None` only marks ids that were never created). */
@@ -37,8 +37,6 @@ export interface ProjectModel {
   refunded: bigint;
   createdAt?: number;
   createdTx: Hex;
-  /** Disbursed events, oldest first. */
-  payments: ChainEvent[];
   /** Financier → contributed (lower-case address). */
   contributions: Map<string, bigint>;
 }
@@ -51,103 +49,73 @@ export function currentStage(p: ProjectModel): number {
   return (open ?? p.milestones[p.milestones.length - 1])?.stage ?? 0;
 }
 
-function toMilestones(raw: unknown): MilestoneState[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.map((m, index) => {
-    const o = m as Record<string, unknown> & unknown[];
-    const budget = (o.budget ?? o[0]) as bigint;
-    const deadline = (o.deadline ?? o[1]) as bigint | number;
-    const stage = (o.stage ?? o[2]) as number | bigint;
-    return {
-      index,
-      budget: BigInt(budget ?? 0n),
-      deadline: Number(deadline ?? 0),
-      stage: Number(stage ?? 0),
-      status: "Pending" as const,
-      paid: 0n,
-    };
-  });
+export const PROJECT_STATUS: Record<Row<"project">["status"], ProjectStatus> = {
+  active: "Active",
+  completed: "Completed",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+const MILESTONE_STATUS: Record<Row<"milestone">["status"], MilestoneStatus> = {
+  pending: "Pending",
+  submitted: "Submitted",
+  approved: "Approved",
+  rejected: "Rejected",
+};
+
+/** One project from its row, its milestone rows and its financiers' position rows (any order). */
+export function projectFromRows(
+  p: Row<"project">,
+  milestones: readonly Row<"milestone">[],
+  positions: readonly Pick<Row<"position">, "financier" | "funded">[] = [],
+): ProjectModel {
+  const contributions = new Map<string, bigint>();
+  for (const pos of positions) if (pos.funded > 0n) contributions.set(pos.financier.toLowerCase(), pos.funded);
+  return {
+    id: p.id,
+    firm: p.firm,
+    verifier: p.verifier,
+    token: p.token,
+    target: p.target,
+    metadataHash: p.metadataHash,
+    status: PROJECT_STATUS[p.status],
+    milestones: [...milestones]
+      .sort((a, b) => a.index - b.index)
+      .map((m) => ({
+        index: m.index,
+        budget: m.budget,
+        deadline: Number(m.deadline),
+        stage: m.stage,
+        status: MILESTONE_STATUS[m.status],
+        paid: m.paid,
+        ...(m.evidenceHash && { evidenceHash: m.evidenceHash }),
+        ...(m.reasonHash && { reasonHash: m.reasonHash }),
+        ...(m.status === "submitted" && { submittedAt: Number(m.updatedAt) }),
+      })),
+    funded: p.funded,
+    disbursed: p.disbursed,
+    refunded: p.refunded,
+    createdAt: Number(p.createdAt),
+    createdTx: p.createdTx,
+    contributions,
+  };
 }
 
-export function buildProjects(events: readonly ChainEvent[]): Map<string, ProjectModel> {
-  const projects = new Map<string, ProjectModel>();
-  for (const e of inOrder(events)) {
-    if (e.contract !== "RDEscrow") continue;
-    const pidRaw = e.args.projectId ?? e.argList[0];
-    if (typeof pidRaw !== "bigint") continue;
-    const key = pidRaw.toString();
-    if (e.eventName === "ProjectCreated") {
-      projects.set(key, {
-        id: pidRaw,
-        firm: arg<Hex>(e, ["firm"], 1)!,
-        verifier: arg<Hex>(e, ["verifier"], 2)!,
-        token: arg<Hex>(e, ["token"], 3)!,
-        target: BigInt(arg<bigint>(e, ["target"], 4) ?? 0n),
-        metadataHash: arg<Hex>(e, ["metadataHash"], 5)!,
-        status: "Active",
-        milestones: toMilestones(arg(e, ["milestones"], 6)),
-        funded: 0n,
-        disbursed: 0n,
-        refunded: 0n,
-        createdAt: e.timestamp,
-        createdTx: e.transactionHash,
-        payments: [],
-        contributions: new Map(),
-      });
-      continue;
-    }
-    const p = projects.get(key);
-    if (!p) continue;
-    const mIndex = arg<bigint>(e, ["milestoneIndex"]);
-    const m = mIndex !== undefined ? p.milestones[Number(mIndex)] : undefined;
-    switch (e.eventName) {
-      case "Funded": {
-        const { party, amount } = movementParts(e);
-        p.funded += amount;
-        const k = party.toLowerCase();
-        p.contributions.set(k, (p.contributions.get(k) ?? 0n) + amount);
-        break;
-      }
-      case "Disbursed": {
-        const { amount } = movementParts(e);
-        p.disbursed += amount;
-        if (m) m.paid += amount;
-        p.payments.push(e);
-        break;
-      }
-      case "Refunded":
-        p.refunded += movementParts(e).amount;
-        break;
-      case "MilestoneSubmitted":
-        if (m) {
-          m.status = "Submitted";
-          m.evidenceHash = arg<Hex>(e, ["evidenceHash"]);
-          m.submittedAt = e.timestamp;
-        }
-        break;
-      case "MilestoneApproved":
-        if (m) m.status = "Approved";
-        break;
-      case "MilestoneRejected":
-        if (m) {
-          m.status = "Rejected";
-          m.reasonHash = arg<Hex>(e, ["reasonHash"]);
-        }
-        break;
-      case "ProjectFailed":
-        p.status = "Failed";
-        break;
-      case "ProjectCancelled":
-        p.status = "Cancelled";
-        break;
-      case "ProjectCompleted":
-      case "ProjectClosedAfterGracePeriod": // all approved; closed by anyone after the grace period
-        p.status = "Completed";
-        break;
-      case "VerifierTransferred":
-        p.verifier = arg<Hex>(e, ["newVerifier"], 2) ?? p.verifier;
-        break;
-    }
-  }
-  return projects;
+/** Projects by id (decimal string) from rows of several projects. */
+export function projectsFromRows(
+  projects: readonly Row<"project">[],
+  milestones: readonly Row<"milestone">[],
+  positions: readonly Pick<Row<"position">, "projectId" | "financier" | "funded">[] = [],
+): Map<string, ProjectModel> {
+  const group = <T extends { projectId: bigint }>(rows: readonly T[]) => {
+    const out = new Map<bigint, T[]>();
+    for (const r of rows) out.set(r.projectId, [...(out.get(r.projectId) ?? []), r]);
+    return out;
+  };
+  const ms = group(milestones);
+  const ps = group(positions);
+  return new Map(
+    [...projects]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((p) => [p.id.toString(), projectFromRows(p, ms.get(p.id) ?? [], ps.get(p.id) ?? [])]),
+  );
 }

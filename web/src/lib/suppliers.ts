@@ -1,5 +1,5 @@
 /** Supplier states rebuilt from the disruption oracle's events (confirmations flip; reports are votes). */
-import { arg, inOrder, type ChainEvent, type Hex } from "./events";
+import { inOrder, type ChainEvent, type Hex } from "./events";
 
 export interface SupplierState {
   supplier: Hex;
@@ -30,19 +30,17 @@ export function buildSupplierStates(events: readonly ChainEvent[]): Map<string, 
   };
   for (const e of inOrder(events)) {
     if (e.contract !== "DisruptionOracle") continue;
-    const supplier = arg<Hex>(e, ["supplier"], 0);
-    if (!supplier) continue;
     switch (e.eventName) {
       case "DisruptionReported":
-        get(supplier).reports.push(e);
+        get(e.args.supplier).reports.push(e);
         break;
       case "DisruptionConfirmed":
       case "RecoveryConfirmed": {
-        const s = get(supplier);
+        const s = get(e.args.supplier);
         s.disrupted = e.eventName === "DisruptionConfirmed";
         s.since = e.timestamp;
-        s.confirmationId = arg<bigint>(e, ["confirmationId"], 1);
-        s.evidenceHash = arg<Hex>(e, ["evidenceHash"], 2);
+        s.confirmationId = e.args.confirmationId;
+        s.evidenceHash = e.args.evidenceHash;
         break;
       }
     }

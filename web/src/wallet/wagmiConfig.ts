@@ -42,7 +42,7 @@ export const wagmiConfig = createConfig({
   pollingInterval: appConfig.pollingInterval,
   transports: Object.fromEntries(
     // Batches the requests of one tick (wait 0: a timer, so requests issued by every component's effects in one
-    // render go together, and they go before work the history read queues behind them — see useEventLog).
+    // render go together, and they go before work the indexer reads queue behind them).
     chains.map((c) => [c.id, http(c.rpcUrls.default.http[0], { batch: { batchSize: 100, wait: 0 }, retryCount: 0 })]),
   ),
 });

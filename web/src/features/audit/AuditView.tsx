@@ -1,20 +1,24 @@
 "use client";
 /**
- * Audit trail: every event, newest first; filters (project, party, type, dates; tx/block from links);
- * paginated; CSV export of the filtered rows; totals rebuilt from events beside the on-chain balances.
+ * Audit trail: every event, newest first, one page at a time from the indexer, filtered there (project, party, type,
+ * dates; tx/block from links); CSV export of the filtered set streamed by the dashboard server (/api/audit-csv);
+ * the indexer's totals beside the on-chain balances.
  */
-import { useCallback, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { PageHeader, Section } from "@/components/ui";
-import { useLedger } from "@/hooks/useEventLog";
+import { useAggregates, useEventPage } from "@/hooks/useIndexer";
 import { useChainWords, useI18n, useT } from "@/i18n";
-import { toCsv, downloadText } from "@/lib/csv";
 import { EventTable } from "@/features/events/EventTable";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
-import type { ChainEvent } from "@/lib/events";
-import { CSV_HEADER, csvRows, filterEvents, type AuditFilter } from "./filters";
+import { abiEventOf, isSourceContract, projectIdOf, type ChainEvent } from "@/lib/events";
+import { abis } from "@/generated/abis";
+import { auditWhere, filterToParams, type AuditFilter } from "./filters";
 import { Reconciliation } from "./Reconciliation";
 import styles from "./audit.module.css";
+
+/** Events per page of the trail (each page one indexer query). */
+const PAGE_SIZE = 50;
 
 const dateToSeconds = (d: string, endOfDay: boolean): number | undefined => {
   if (!d) return undefined;
@@ -26,7 +30,7 @@ export function AuditView() {
   const t = useT();
   const words = useChainWords();
   const { locale } = useI18n();
-  const log = useLedger();
+  const aggregates = useAggregates();
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -39,13 +43,22 @@ export function AuditView() {
   const tx = params.get("tx") ?? undefined;
   const block = params.get("block") ?? undefined;
 
-  const newestFirst = useMemo(() => [...log.events].reverse(), [log.events]);
-  // Event types by their words; the option's value stays the event's name (links and filters use it).
+  // Event types by their words, from the ABIs (every event a contract can emit); the value stays the event's name.
   const types = useMemo(() => {
-    const byName = new Map(log.events.map((e) => [e.eventName, words.event(e.contract, e.eventName)]));
+    const byName = new Map<string, string>();
+    for (const [contract, abi] of Object.entries(abis)) {
+      if (!isSourceContract(contract) || contract === "DemoStablecoin") continue;
+      for (const item of abi as readonly { type: string; name?: string }[]) {
+        if (item.type === "event" && item.name && abiEventOf(contract, item.name))
+          byName.set(item.name, words.event(contract, item.name));
+      }
+    }
     return [...byName.entries()].sort((a, b) => a[1].localeCompare(b[1], locale));
-  }, [log.events, words, locale]);
-  const projectIds = useMemo(() => [...log.ledger.projects.keys()].sort((a, b) => Number(a) - Number(b)), [log.ledger]);
+  }, [words, locale]);
+  const projectIds = useMemo(
+    () => [...(aggregates.data?.projects.keys() ?? [])].sort((a, b) => Number(a) - Number(b)),
+    [aggregates.data],
+  );
   const filter: AuditFilter = {
     project: project || undefined,
     party: party || undefined,
@@ -55,9 +68,17 @@ export function AuditView() {
     tx,
     block,
   };
-  const { ledger } = log;
-  const tokenOf = useCallback((e: ChainEvent) => ledger.projects.get(String(e.args.projectId))?.token, [ledger]);
-  const rows = useMemo(() => filterEvents(newestFirst, filter), [newestFirst, JSON.stringify(filter)]); // eslint-disable-line react-hooks/exhaustive-deps
+  const where = auditWhere(filter);
+  const whereKey = JSON.stringify(where);
+  const [page, setPage] = useState(0);
+  useEffect(() => setPage(0), [whereKey]);
+  const events = useEventPage(where, page, PAGE_SIZE);
+  const totalCount = events.data?.totalCount ?? 0;
+  const tokenOf = (e: ChainEvent) => {
+    const pid = projectIdOf(e);
+    return pid === undefined ? undefined : aggregates.data?.projects.get(pid.toString())?.token;
+  };
+  const csvHref = `/api/audit-csv?${filterToParams(filter).toString()}`;
 
   const reset = () => {
     setProject("");
@@ -67,10 +88,6 @@ export function AuditView() {
     setTo("");
     if (tx || block) router.replace(pathname);
   };
-  const exportCsv = () => {
-    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-    downloadText(`audit-trail-${stamp}.csv`, toCsv(CSV_HEADER, csvRows(rows)));
-  };
 
   return (
     <>
@@ -78,20 +95,20 @@ export function AuditView() {
         title={t("audit.title")}
         hint={t("audit.hint")}
         testId="audit-header"
-        ready={log.isReady}
+        ready={events.isReady && aggregates.isReady}
         actions={
-          <button
-            type="button"
-            className="primary"
-            onClick={exportCsv}
-            disabled={rows.length === 0}
+          <a
+            className={`button primary${totalCount === 0 ? " disabled" : ""}`}
+            href={csvHref}
+            download
+            aria-disabled={totalCount === 0}
             data-testid="export-csv"
           >
             {t("audit.exportCsv")}
-          </button>
+          </a>
         }
       />
-      <HistoryStatus log={log} />
+      <HistoryStatus reads={[events, aggregates]} />
       <Section title={t("audit.filters")} testId="audit-filters">
         <div className={`formRow ${styles.filters}`}>
           <label>
@@ -159,9 +176,15 @@ export function AuditView() {
           </label>
         }
       >
-        <EventTable events={rows} pageSize={50} tokenOf={tokenOf} testId="audit-table" showSignature={showSignature} />
+        <EventTable
+          events={events.data?.events ?? []}
+          tokenOf={tokenOf}
+          testId="audit-table"
+          showSignature={showSignature}
+          paging={{ page, pages: Math.max(1, Math.ceil(totalCount / PAGE_SIZE)), rows: totalCount, onPage: setPage }}
+        />
       </Section>
-      <Reconciliation totals={log.ledger.global} />
+      <Reconciliation totals={aggregates.data?.totals} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-/** Totals rebuilt from events beside the token balances the contracts actually hold. They must match. */
+/** The indexer's totals beside the token balances the contracts actually hold (read from the node). They must match. */
 import { erc20Abi } from "viem";
 import { useReadContracts } from "wagmi";
 import { Amount } from "@/components/Amount";
@@ -10,7 +10,7 @@ import { useT } from "@/i18n";
 import type { Totals } from "@/lib/ledger";
 import styles from "./audit.module.css";
 
-export function Reconciliation({ totals }: { totals: Totals }) {
+export function Reconciliation({ totals }: { totals: Totals | undefined }) {
   const t = useT();
   const { chainId, deployment } = useDeployment();
   const token = useTokenInfo();
@@ -31,7 +31,7 @@ export function Reconciliation({ totals }: { totals: Totals }) {
   });
   return (
     <Section title={t("audit.reconciliation")} testId="reconciliation">
-      <table className="data" data-testid="reconcile-table" data-ready={String(balances.isSuccess)}>
+      <table className="data" data-testid="reconcile-table" data-ready={String(balances.isSuccess && !!totals)}>
         <thead>
           <tr>
             <th />
@@ -44,18 +44,19 @@ export function Reconciliation({ totals }: { totals: Totals }) {
           {holders.map((h, i) => {
             const r = balances.data?.[i];
             const onChain = r?.status === "success" ? (r.result as bigint) : undefined;
-            const ok = onChain !== undefined && onChain === totals[h.key];
+            const rebuilt = totals?.[h.key];
+            const ok = onChain !== undefined && onChain === rebuilt;
             return (
               <tr key={h.key} data-testid={`reconcile-${h.key}`}>
                 <td>{h.label}</td>
                 <td className="right">
-                  <Amount value={totals[h.key]} />
+                  <Amount value={rebuilt} />
                 </td>
                 <td className="right">
                   <Amount value={onChain} />
                 </td>
                 <td>
-                  {onChain !== undefined && (
+                  {onChain !== undefined && rebuilt !== undefined && (
                     <span
                       className={ok ? styles.match : styles.mismatch}
                       data-testid="reconcile-result"

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import type { Hex } from "@/lib/events";
 import { chainEvents } from "@/testing/chainEvents";
 import { toCsv } from "@/lib/csv";
-import { CSV_HEADER, csvRows, filterEvents } from "./filters";
+import { CSV_HEADER, auditWhere, csvRows, filterFromParams, filterToParams } from "./filters";
 
 const A = "0x00000000000000000000000000000000000000b1" as Hex;
 const B = "0x00000000000000000000000000000000000000c2" as Hex;
@@ -17,14 +17,38 @@ const events = [
   ev(3, "MilestoneApproved", { projectId: 1n, milestoneIndex: 0n }),
 ];
 
-test("filters by project, party, type, time, tx and block", () => {
-  assert.equal(filterEvents(events, { project: "1" }).length, 2);
-  assert.equal(filterEvents(events, { party: B.toUpperCase().replace("0X", "0x") }).length, 1);
-  assert.equal(filterEvents(events, { type: "Funded" }).length, 2);
-  assert.equal(filterEvents(events, { from: 1_700_000_150 }).length, 2);
-  assert.equal(filterEvents(events, { to: 1_700_000_150 }).length, 1);
-  assert.equal(filterEvents(events, { tx: events[2].transactionHash }).length, 1);
-  assert.equal(filterEvents(events, { block: "2" }).length, 1);
+test("filters by project, party, type, time, tx and block become the indexer's filter", () => {
+  const tx = events[2].transactionHash;
+  assert.deepEqual(
+    auditWhere({
+      project: "1",
+      party: B.toUpperCase().replace("0X", "0x"),
+      type: "Funded",
+      from: 10,
+      to: 20,
+      tx,
+      block: "2",
+    }),
+    {
+      projectId: "1",
+      name: "Funded",
+      transactionHash: tx,
+      blockNumber: "2",
+      parties_has: B,
+      timestamp_gte: "10",
+      timestamp_lte: "20",
+    },
+  );
+  assert.deepEqual(auditWhere({}), {}, "no filter: every event");
+});
+
+test("a half-typed party, project or hash filters nothing rather than sending a malformed filter", () => {
+  assert.deepEqual(auditWhere({ party: "0x00b1", project: "1a", tx: "0x12", block: "x" }), {});
+});
+
+test("the filter survives the CSV route's URL parameters", () => {
+  const f = { project: "2", party: A, type: "Disbursed", from: 1_700_000_000, to: 1_700_086_399 };
+  assert.deepEqual(filterFromParams(filterToParams(f)), { ...f, tx: undefined, block: undefined });
 });
 
 test("CSV export has a header and one quoted-safe row per event", () => {

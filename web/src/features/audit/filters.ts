@@ -1,5 +1,9 @@
-/** Audit-trail filtering (pure): project, party, type, time range, tx, block. */
-import { partiesOf, type ChainEvent } from "@/lib/events";
+/**
+ * Audit-trail filters (pure): project, party, type, time range, tx, block — as the indexer's GraphQL filter on its
+ * `event` table (filtered and paginated on the server), and as URL parameters (the CSV export route reads the same).
+ */
+import { projectIdOf, type ChainEvent } from "@/lib/events";
+import type { Where } from "@/lib/indexer";
 
 export interface AuditFilter {
   project?: string;
@@ -13,31 +17,64 @@ export interface AuditFilter {
   block?: string;
 }
 
-export function filterEvents(events: readonly ChainEvent[], f: AuditFilter): readonly ChainEvent[] {
-  const party = f.party?.trim().toLowerCase();
-  const tx = f.tx?.toLowerCase();
-  const none = !f.project && !f.type && !tx && !f.block && !party && f.from === undefined && f.to === undefined;
-  if (none) return events; // no filter: the list itself (the audit trail opens on 10,000s of events)
-  return events.filter((e) => {
-    if (f.project && e.args.projectId?.toString() !== f.project) return false;
-    if (f.type && e.eventName !== f.type) return false;
-    if (tx && e.transactionHash.toLowerCase() !== tx) return false;
-    if (f.block && e.blockNumber.toString() !== f.block) return false;
-    if (party && !partiesOf(e).some((a) => a.toLowerCase().includes(party))) return false;
-    if (f.from !== undefined && (e.timestamp ?? 0) < f.from) return false;
-    if (f.to !== undefined && (e.timestamp ?? Infinity) > f.to) return false;
-    return true;
-  });
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const DECIMAL = /^\d+$/;
+const HASH = /^0x[0-9a-fA-F]{64}$/;
+
+/** Whether the party field holds a whole address (the indexer matches parties exactly). */
+export const isPartyAddress = (party: string | undefined): boolean => !!party && ADDRESS.test(party.trim());
+
+/** The indexer filter for `f` (fields that do not parse are left out, so a half-typed value filters nothing). */
+export function auditWhere(f: AuditFilter): Where {
+  const where: Where = {};
+  if (f.project && DECIMAL.test(f.project)) where.projectId = f.project;
+  if (f.type) where.name = f.type;
+  if (f.tx && HASH.test(f.tx)) where.transactionHash = f.tx.toLowerCase();
+  if (f.block && DECIMAL.test(f.block)) where.blockNumber = f.block;
+  if (f.party && isPartyAddress(f.party)) where.parties_has = f.party.trim().toLowerCase();
+  if (f.from !== undefined) where.timestamp_gte = String(f.from);
+  if (f.to !== undefined) where.timestamp_lte = String(f.to);
+  return where;
+}
+
+const KEYS = [
+  "project",
+  "party",
+  "type",
+  "from",
+  "to",
+  "tx",
+  "block",
+] as const satisfies readonly (keyof AuditFilter)[];
+
+/** The filter as URL search parameters (for the CSV export route). */
+export function filterToParams(f: AuditFilter): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const k of KEYS) if (f[k] !== undefined && f[k] !== "") p.set(k, String(f[k]));
+  return p;
+}
+
+/** The filter from URL search parameters. */
+export function filterFromParams(p: URLSearchParams): AuditFilter {
+  const num = (k: string) => (p.get(k) && DECIMAL.test(p.get(k)!) ? Number(p.get(k)) : undefined);
+  const str = (k: string) => p.get(k) || undefined;
+  return {
+    project: str("project"),
+    party: str("party"),
+    type: str("type"),
+    from: num("from"),
+    to: num("to"),
+    tx: str("tx"),
+    block: str("block"),
+  };
 }
 
 const plain = (v: unknown): string =>
   typeof v === "bigint"
     ? v.toString()
-    : Array.isArray(v)
+    : typeof v === "object" && v !== null
       ? JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x))
-      : typeof v === "object" && v !== null
-        ? JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x))
-        : String(v);
+      : String(v);
 
 export const CSV_HEADER = [
   "time_utc",
@@ -51,17 +88,20 @@ export const CSV_HEADER = [
 ] as const;
 
 export function csvRows(events: readonly ChainEvent[]): string[][] {
-  return events.map((e) => [
-    e.timestamp !== undefined ? new Date(e.timestamp * 1000).toISOString() : "",
-    e.blockNumber.toString(),
-    String(e.logIndex),
-    e.transactionHash,
-    e.contract,
-    e.eventName,
-    e.args.projectId !== undefined ? plain(e.args.projectId) : "",
-    Object.entries(e.args)
-      .filter(([k]) => !/^\d+$/.test(k))
-      .map(([k, v]) => `${k}=${plain(v)}`)
-      .join("; "),
-  ]);
+  return events.map((e) => {
+    const projectId = projectIdOf(e);
+    return [
+      e.timestamp !== undefined ? new Date(e.timestamp * 1000).toISOString() : "",
+      e.blockNumber.toString(),
+      String(e.logIndex),
+      e.transactionHash,
+      e.contract,
+      e.eventName,
+      projectId !== undefined ? projectId.toString() : "",
+      Object.entries(e.args as Record<string, unknown>)
+        .filter(([k]) => !/^\d+$/.test(k))
+        .map(([k, v]) => `${k}=${plain(v)}`)
+        .join("; "),
+    ];
+  });
 }

@@ -12,7 +12,7 @@ import { eventSignature } from "@/lib/eventSignature";
 import { Region } from "@/components/Region";
 import { formatTimestamp } from "@/lib/format";
 import { shortenAddress } from "@/lib/address";
-import type { ChainEvent } from "@/lib/events";
+import { projectIdOf, type ChainEvent } from "@/lib/events";
 import { Pager, usePage } from "./Pager";
 import styles from "./EventTable.module.css";
 
@@ -98,8 +98,11 @@ export const EventTable = memo(function EventTable({
   tokenOf,
   testId = "event-table",
   showSignature = false,
+  paging,
 }: {
   events: readonly ChainEvent[];
+  /** Pages read from the indexer: `events` is the current page, `paging` drives it (else paged here). */
+  paging?: { page: number; pages: number; rows: number; onPage: (page: number) => void };
   pageSize?: number;
   tokenOf?: (e: ChainEvent) => `0x${string}` | undefined;
   testId?: string;
@@ -108,7 +111,9 @@ export const EventTable = memo(function EventTable({
 }) {
   const t = useT();
   const words = useChainWords();
-  const { page, pages, setPage, rows } = usePage(events, pageSize);
+  const local = usePage(events, pageSize);
+  const rows = paging ? events : local.rows;
+  const pager = paging ?? { page: local.page, pages: local.pages, rows: events.length, onPage: local.setPage };
   if (events.length === 0) return <Empty>{t("common.none")}</Empty>;
   return (
     <div data-testid={testId}>
@@ -126,7 +131,7 @@ export const EventTable = memo(function EventTable({
         </thead>
         <tbody>
           {rows.map((e) => {
-            const pid = e.args.projectId;
+            const pid = projectIdOf(e);
             const signature = eventSignature(e.contract, e.eventName);
             return (
               <tr key={e.id} data-testid="event-row" data-event={e.eventName}>
@@ -155,7 +160,7 @@ export const EventTable = memo(function EventTable({
           })}
         </tbody>
       </table>
-      <Pager page={page} pages={pages} rows={events.length} onPage={setPage} />
+      <Pager page={pager.page} pages={pager.pages} rows={pager.rows} onPage={pager.onPage} />
     </div>
   );
 });

@@ -10,7 +10,9 @@ import { Amount } from "@/components/Amount";
 import { TxLink } from "@/components/TxLink";
 import { Empty } from "@/components/ui";
 import { useChainWords, useT } from "@/i18n";
-import { arg, type ChainEvent } from "@/lib/events";
+import type { EventOf } from "@/lib/events";
+
+type Financing = EventOf<"ContingencyPool", "SubstituteFinanced">;
 import { formatTimestamp } from "@/lib/format";
 import { Pager, usePage } from "./Pager";
 
@@ -21,8 +23,8 @@ export function FinancingsTable({
   pageSize = 20,
   testId = "financings-table",
 }: {
-  financings: readonly ChainEvent[];
-  tokenOf: (e: ChainEvent) => `0x${string}` | undefined;
+  financings: readonly Financing[];
+  tokenOf: (e: Financing) => `0x${string}` | undefined;
   showProject?: boolean;
   pageSize?: number;
   testId?: string;
@@ -49,7 +51,7 @@ export function FinancingsTable({
         </thead>
         <tbody>
           {rows.map((e) => {
-            const projectId = arg<bigint>(e, ["projectId"], 0);
+            const projectId = e.args.projectId;
             return (
               <tr key={e.id} data-testid="financing-row">
                 <td className="num">{formatTimestamp(e.timestamp)}</td>
@@ -58,17 +60,17 @@ export function FinancingsTable({
                     {projectId !== undefined && <Link href={`/projects/${projectId}`}>#{projectId.toString()}</Link>}
                   </td>
                 )}
-                <td className="num">{arg<bigint>(e, ["componentId"], 3)?.toString() ?? "—"}</td>
+                <td className="num">{e.args.componentId.toString()}</td>
                 <td>
-                  <Address address={arg<string>(e, ["disruptedSupplier"], 4)} copy={false} />
+                  <Address address={e.args.disruptedSupplier} copy={false} />
                 </td>
                 <td>
-                  <Address address={arg<string>(e, ["substitute"], 1)} />
+                  <Address address={e.args.substitute} />
                 </td>
                 <td className="right">
-                  <Amount value={arg<bigint>(e, ["amount"], 2)} token={tokenOf(e)} />
+                  <Amount value={e.args.amount} token={tokenOf(e)} />
                 </td>
-                <td className="num">#{arg<bigint>(e, ["disruptionId"], 5)?.toString() ?? "—"}</td>
+                <td className="num">#{e.args.disruptionId.toString()}</td>
                 <td>
                   <TxLink hash={e.transactionHash} />
                 </td>

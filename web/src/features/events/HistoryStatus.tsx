@@ -1,28 +1,31 @@
 "use client";
 import { Notice } from "@/components/ui";
-import type { EventLogResult } from "@/hooks/useEventLog";
+import type { IndexedRead } from "@/hooks/useIndexer";
 import { useT } from "@/i18n";
+import { reasonOf } from "@/features/overview/readState";
 
 /**
- * The event history's state while a view cannot show it yet: loading progress of the first read, or why the
- * read failed (it is read again when the node answers; see useEventLog).
+ * An indexer read's state while a view cannot show it: loading, or why it cannot be read (it is read again when
+ * the indexer answers; see useIndexerSync). What depends on it shows "unknown", never zeros.
  */
-export function HistoryStatus({ log }: { log: EventLogResult }) {
+export function HistoryStatus({
+  reads,
+}: {
+  reads: readonly Pick<IndexedRead<unknown>, "error" | "isLoading" | "isReady">[];
+}) {
   const t = useT();
-  if (log.error && !log.isReady) {
-    const reason = (log.error as Error & { shortMessage?: string }).shortMessage ?? log.error.message;
+  const failed = reads.find((r) => r.error && !r.isReady);
+  if (failed?.error) {
     return (
       <Notice tone="error" testId="history-error">
-        {t("status.historyError", { reason })}
+        {t("status.historyError", { reason: reasonOf(failed.error) })}
       </Notice>
     );
   }
-  if (!log.isLoading) return null;
+  if (!reads.some((r) => r.isLoading)) return null;
   return (
     <Notice tone="info" testId="history-loading">
-      {log.progress
-        ? t("status.loadingEvents", { done: log.progress.done.toString(), total: log.progress.total.toString() })
-        : t("status.loading")}
+      {t("status.loading")}
     </Notice>
   );
 }

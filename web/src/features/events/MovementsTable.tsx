@@ -8,7 +8,14 @@ import { Amount } from "@/components/Amount";
 import { TxLink } from "@/components/TxLink";
 import { Empty } from "@/components/ui";
 import { useChainWords, useT } from "@/i18n";
-import { MOVEMENT_EVENTS, movementParts, type ChainEvent, type MovementName } from "@/lib/events";
+import {
+  isMovement,
+  MOVEMENT_EVENTS,
+  movementParts,
+  type ChainEvent,
+  type MovementEvent,
+  type MovementName,
+} from "@/lib/events";
 import { formatTimestamp } from "@/lib/format";
 import { Pager, usePage } from "./Pager";
 
@@ -16,12 +23,12 @@ import { Pager, usePage } from "./Pager";
 export const FINANCIER_MOVEMENTS = ["Funded", "Refunded", "Committed", "Withdrawn"] as const satisfies MovementName[];
 
 /** The financier's movements among `events` (any order kept), by the counter-party of each movement. */
-export function financierMovements(events: readonly ChainEvent[], financier: string): ChainEvent[] {
+export function financierMovements(events: readonly ChainEvent[], financier: string): MovementEvent[] {
   const me = financier.toLowerCase();
   return events.filter(
-    (e) =>
+    (e): e is MovementEvent =>
+      isMovement(e) &&
       (FINANCIER_MOVEMENTS as readonly string[]).includes(e.eventName) &&
-      MOVEMENT_EVENTS[e.eventName as MovementName].contract === e.contract &&
       movementParts(e).party.toLowerCase() === me,
   );
 }
@@ -32,8 +39,8 @@ export function MovementsTable({
   pageSize = 20,
   testId = "movements-table",
 }: {
-  movements: readonly ChainEvent[];
-  tokenOf: (e: ChainEvent) => `0x${string}` | undefined;
+  movements: readonly MovementEvent[];
+  tokenOf: (e: MovementEvent) => `0x${string}` | undefined;
   pageSize?: number;
   testId?: string;
 }) {
@@ -57,7 +64,7 @@ export function MovementsTable({
         <tbody>
           {rows.map((e) => {
             const { projectId, amount } = movementParts(e);
-            const paidIn = MOVEMENT_EVENTS[e.eventName as MovementName].direction === "in";
+            const paidIn = MOVEMENT_EVENTS[e.eventName].direction === "in";
             return (
               <tr key={e.id} data-testid="movement-row" data-event={e.eventName}>
                 <td className="num">{formatTimestamp(e.timestamp)}</td>

@@ -10,7 +10,9 @@ import { DocumentText } from "@/components/DocumentText";
 import { TxLink } from "@/components/TxLink";
 import { Empty } from "@/components/ui";
 import { useChainWords, useT } from "@/i18n";
-import { arg, type ChainEvent } from "@/lib/events";
+import type { EventOf } from "@/lib/events";
+
+type Payment = EventOf<"RDEscrow", "Disbursed">;
 import { formatTimestamp } from "@/lib/format";
 import { Pager, usePage } from "./Pager";
 
@@ -23,8 +25,8 @@ export function PaymentsTable({
   pageSize = 20,
   testId = "payments-table",
 }: {
-  payments: readonly ChainEvent[];
-  tokenOf: (e: ChainEvent) => `0x${string}` | undefined;
+  payments: readonly Payment[];
+  tokenOf: (e: Payment) => `0x${string}` | undefined;
   showProject?: boolean;
   pageSize?: number;
   testId?: string;
@@ -50,8 +52,8 @@ export function PaymentsTable({
         </thead>
         <tbody>
           {rows.map((e) => {
-            const projectId = arg<bigint>(e, ["projectId"], 0);
-            const category = arg<number>(e, ["category"], 4);
+            const projectId = e.args.projectId;
+            const category = e.args.category;
             return (
               <tr key={e.id} data-testid="payment-row">
                 <td className="num">{formatTimestamp(e.timestamp)}</td>
@@ -61,17 +63,17 @@ export function PaymentsTable({
                   </td>
                 )}
                 <td>
-                  <Address address={arg<string>(e, ["payee"], 1)} />
+                  <Address address={e.args.payee} />
                 </td>
                 <td className="right">
-                  <Amount value={arg<bigint>(e, ["amount"], 2)} token={tokenOf(e)} />
+                  <Amount value={e.args.amount} token={tokenOf(e)} />
                 </td>
-                <td className="num">{Number(arg<bigint>(e, ["milestoneIndex"], 3) ?? 0n) + 1}</td>
+                <td className="num">{Number(e.args.milestoneIndex) + 1}</td>
                 <td data-category={String(category)}>
                   {category === undefined ? "—" : words.enumValue("Category", category)}
                 </td>
                 <td>
-                  <DocumentText hash={arg<string>(e, ["invoiceHash"], 5)} offeredChoice={false} />
+                  <DocumentText hash={e.args.invoiceHash} offeredChoice={false} />
                 </td>
                 <td>
                   <TxLink hash={e.transactionHash} />

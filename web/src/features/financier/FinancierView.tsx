@@ -7,13 +7,13 @@ import Link from "next/link";
 import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section, Stat, StatGrid } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
-import { useLedger } from "@/hooks/useEventLog";
+import { eventsOf, useIndexed } from "@/hooks/useIndexer";
 import { useT } from "@/i18n";
 import { formatPercent } from "@/lib/format";
-import { positionsByParty, zeroPosition } from "@/lib/ledger";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
-import { MovementsTable, financierMovements } from "@/features/events/MovementsTable";
-import type { ChainEvent } from "@/lib/events";
+import { FINANCIER_MOVEMENTS, MovementsTable, financierMovements } from "@/features/events/MovementsTable";
+import { PROJECT_STATUS } from "@/lib/projects";
+import type { MovementEvent } from "@/lib/events";
 import { PoolExposure, PoolOverdue, PoolWithdrawal, RefundClaim } from "@/features/actions/PositionActions";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
 import { GreenReportPanel } from "@/features/greenReport/GreenReportPanel";
@@ -21,8 +21,45 @@ import { GreenReportPanel } from "@/features/greenReport/GreenReportPanel";
 export function FinancierView() {
   const t = useT();
   const account = useConnectedAccount();
-  const log = useLedger();
-  if (!account) {
+  const me = account?.toLowerCase();
+  // My positions (entity rows), their projects and pools, and my movements (events naming me): all bounded by me.
+  const read = useIndexed(
+    ["financier", me],
+    async (c) => {
+      const positions = await c.all("position", { where: { financier: me } });
+      const ids = positions.map((p) => p.projectId);
+      const [projects, pools, events] = await Promise.all([
+        ids.length ? c.all("project", { where: { id_in: ids } }) : [],
+        ids.length ? c.all("pool", { where: { projectId_in: ids } }) : [],
+        c.all("event", {
+          where: { parties_has: me, name_in: [...FINANCIER_MOVEMENTS] },
+          orderBy: "id",
+          orderDirection: "asc",
+        }),
+      ]);
+      const projectOf = new Map(projects.map((p) => [p.id, p]));
+      const poolOf = new Map(pools.map((p) => [p.projectId, p]));
+      const rows = positions.flatMap((pos) => {
+        const project = projectOf.get(pos.projectId);
+        if (!project) return [];
+        const pool = poolOf.get(pos.projectId);
+        return [
+          {
+            p: {
+              projectId: pos.projectId,
+              token: project.token,
+              totals: { funded: project.funded, committed: pool?.committed ?? 0n, financed: pool?.financed ?? 0n },
+            },
+            pos,
+            model: { status: PROJECT_STATUS[project.status] },
+          },
+        ];
+      });
+      return { rows, movements: financierMovements(eventsOf(events), me!) };
+    },
+    !!me,
+  );
+  if (!account || !me) {
     return (
       <>
         <PageHeader title={t("financier.title")} />
@@ -30,17 +67,22 @@ export function FinancierView() {
       </>
     );
   }
-  const me = account.toLowerCase();
-  const movements = financierMovements(log.events, me).reverse();
-  const tokenOf = (e: ChainEvent) => log.ledger.projects.get(String(e.args.projectId))?.token;
-  const total = positionsByParty(log.ledger).get(me) ?? zeroPosition();
-  const rows = [...log.ledger.projects.values()]
-    .map((p) => ({ p, pos: p.parties.get(me), model: log.projects.get(p.projectId.toString()) }))
-    .filter((r) => r.pos && (r.pos.funded > 0n || r.pos.committed > 0n));
+  const movements = [...(read.data?.movements ?? [])].reverse();
+  const rows = (read.data?.rows ?? []).filter((r) => r.pos.funded > 0n || r.pos.committed > 0n);
+  const tokenOf = (e: MovementEvent) => rows.find((r) => r.p.projectId === e.args.projectId)?.p.token;
+  // Unknown (undefined) until read: a failed read never shows as 0.
+  const sum = (k: "funded" | "refunded" | "committed" | "withdrawn") =>
+    read.data ? rows.reduce((acc, r) => acc + r.pos[k], 0n) : undefined;
+  const total = {
+    funded: sum("funded"),
+    refunded: sum("refunded"),
+    committed: sum("committed"),
+    withdrawn: sum("withdrawn"),
+  };
   return (
     <>
       <PageHeader title={t("financier.title")} />
-      <HistoryStatus log={log} />
+      <HistoryStatus reads={[read]} />
       <StatGrid>
         <Stat label={t("totals.funded")} testId="my-funded">
           <Amount value={total.funded} />

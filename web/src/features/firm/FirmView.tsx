@@ -6,7 +6,8 @@ import { Address } from "@/components/Address";
 import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
-import { useLedger } from "@/hooks/useEventLog";
+import { eventsOf, useIndexed, useProjects, useSupplyChainEvents } from "@/hooks/useIndexer";
+import { isEvent, type EventOf } from "@/lib/events";
 import { useT } from "@/i18n";
 import { sameAddress } from "@/lib/address";
 import { approvedCount, projectHeld } from "@/lib/projects";
@@ -21,9 +22,30 @@ import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
 export function FirmView() {
   const t = useT();
   const account = useConnectedAccount();
-  const log = useLedger();
-  const registry = useMemo(() => buildComponents(log.events), [log.events]);
-  const states = useMemo(() => buildSupplierStates(log.events), [log.events]);
+  const me = account?.toLowerCase();
+  const projects = useProjects(["firm", me], { firm: me }, !!me);
+  const ids = [...(projects.data?.keys() ?? [])];
+  // My projects' pools (financing owed) and payments: pages bounded by my projects.
+  const money = useIndexed(
+    ["firmMoney", me, ids.join(",")],
+    async (c) => {
+      const [pools, payments] = await Promise.all([
+        c.all("pool", { where: { projectId_in: ids } }),
+        c.all("event", { where: { projectId_in: ids, name: "Disbursed" }, orderBy: "id", orderDirection: "desc" }),
+      ]);
+      return {
+        owed: new Map(pools.map((p) => [p.projectId.toString(), p.financed - p.repaid])),
+        payments: eventsOf(payments).filter((e): e is EventOf<"RDEscrow", "Disbursed"> =>
+          isEvent(e, "RDEscrow", "Disbursed"),
+        ),
+      };
+    },
+    ids.length > 0,
+  );
+  const chain = useSupplyChainEvents();
+  const chainEvents = useMemo(() => chain.data ?? [], [chain.data]);
+  const registry = useMemo(() => buildComponents(chainEvents), [chainEvents]);
+  const states = useMemo(() => buildSupplierStates(chainEvents), [chainEvents]);
   if (!account) {
     return (
       <>
@@ -32,14 +54,14 @@ export function FirmView() {
       </>
     );
   }
-  const mine = [...log.projects.values()].filter((p) => sameAddress(p.firm, account));
+  const mine = [...(projects.data?.values() ?? [])].filter((p) => sameAddress(p.firm, account));
   const active = mine.filter((p) => p.status === "Active");
   const myComponents = registry.components.filter((c) => active.some((p) => p.id === c.projectId));
-  const payments = mine.flatMap((p) => p.payments).reverse();
+  const payments = money.data?.payments ?? [];
   return (
     <>
       <PageHeader title={t("firm.title")} />
-      <HistoryStatus log={log} />
+      <HistoryStatus reads={[projects, money, chain]} />
       <Section title={t("firm.myProjects")} testId="firm-projects">
         {mine.length === 0 ? (
           <Empty>{t("projects.empty")}</Empty>
@@ -57,8 +79,7 @@ export function FirmView() {
             </thead>
             <tbody>
               {mine.map((p) => {
-                const l = log.ledger.projects.get(p.id.toString());
-                const owed = l ? l.totals.financed - l.totals.repaid : 0n;
+                const owed = money.data?.owed.get(p.id.toString());
                 return (
                   <tr key={p.id.toString()}>
                     <td>
@@ -74,7 +95,7 @@ export function FirmView() {
                       <Amount value={projectHeld(p)} token={p.token} />
                     </td>
                     <td className="right">
-                      <Amount value={owed > 0n ? owed : 0n} token={p.token} />
+                      <Amount value={owed === undefined ? undefined : owed > 0n ? owed : 0n} token={p.token} />
                     </td>
                     <td>
                       <Address address={p.verifier} copy={false} />
@@ -90,7 +111,7 @@ export function FirmView() {
         <PaymentsTable
           payments={payments}
           showProject
-          tokenOf={(e) => log.projects.get(String(e.args.projectId))?.token}
+          tokenOf={(e) => projects.data?.get(e.args.projectId.toString())?.token}
         />
       </Section>
       <p className="muted">{t("firm.actionsHint")}</p>

@@ -1,13 +1,17 @@
 "use client";
 /** One project: terms, milestones, payments, financiers and their shares, components and substitutes. */
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Address } from "@/components/Address";
 import { DocumentText } from "@/components/DocumentText";
 import { Amount } from "@/components/Amount";
 import { TxLink } from "@/components/TxLink";
 import { Empty, PageHeader, Section, Notice } from "@/components/ui";
 import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
-import { useLedger } from "@/hooks/useEventLog";
+import { eventsOf, useEventPage, useIndexed, useSupplyChainEvents } from "@/hooks/useIndexer";
+import { projectFromRows } from "@/lib/projects";
+import { totalsFromRows } from "@/lib/ledger";
+import { isEvent, type EventOf } from "@/lib/events";
+import { shown } from "@/features/overview/readState";
 import { useT } from "@/i18n";
 import { formatPercent, formatTimestamp } from "@/lib/format";
 import { projectHeld } from "@/lib/projects";
@@ -23,32 +27,58 @@ import { TotalsGrid } from "@/features/overview/TotalsGrid";
 import { MilestoneStatusBadge, ProjectStatusBadge, StageLabel } from "./ProjectStatusBadge";
 import styles from "./projects.module.css";
 
+/** Events per page of the project's trail. */
+const EVENT_PAGE = 20;
+const NONE: readonly never[] = [];
+
 export function ProjectDetailView({ id }: { id: string }) {
   const t = useT();
-  const log = useLedger();
-  const project = log.projects.get(id);
+  // The project's entity rows (project, milestones, positions, pool) and its payments and financings.
+  const read = useIndexed(["projectDetail", id], async (c) => {
+    const [projects, milestones, positions, pools, moves] = await Promise.all([
+      c.all("project", { where: { id } }),
+      c.all("milestone", { where: { projectId: id } }),
+      c.all("position", { where: { projectId: id } }),
+      c.all("pool", { where: { projectId: id } }),
+      c.all("event", {
+        where: { projectId: id, name_in: ["Disbursed", "SubstituteFinanced"] },
+        orderBy: "id",
+        orderDirection: "desc",
+      }),
+    ]);
+    const row = projects[0];
+    if (!row) return { project: undefined, totals: undefined, payments: [], financings: [] };
+    const events = eventsOf(moves);
+    return {
+      project: projectFromRows(row, milestones, positions),
+      totals: totalsFromRows([row], pools),
+      payments: events.filter((e): e is EventOf<"RDEscrow", "Disbursed"> => isEvent(e, "RDEscrow", "Disbursed")),
+      financings: events.filter((e): e is EventOf<"ContingencyPool", "SubstituteFinanced"> =>
+        isEvent(e, "ContingencyPool", "SubstituteFinanced"),
+      ),
+    };
+  });
+  const [eventPage, setEventPage] = useState(0);
+  const trail = useEventPage({ projectId: id }, eventPage, EVENT_PAGE);
+  const chain = useSupplyChainEvents();
+  const chainEvents = chain.data ?? NONE;
+  const project = read.data?.project;
   const title = usePublishedDocuments([project?.metadataHash]).labelOf(project?.metadataHash);
-  const ledger = log.ledger.projects.get(id);
-  const projectEvents = useMemo(
-    () => log.events.filter((e) => e.args.projectId?.toString() === id).reverse(),
-    [log.events, id],
-  );
-  const { components: allComponents, suppliers } = useMemo(() => buildComponents(log.events), [log.events]);
+  const totals = read.data?.totals;
+  const { components: allComponents, suppliers } = useMemo(() => buildComponents(chainEvents), [chainEvents]);
   const payees = [...suppliers.values()].filter((x) => x.projects.has(id)).map((x) => x.supplier);
   const components = allComponents.filter((c) => c.projectId.toString() === id);
-  const supplierStates = useMemo(() => buildSupplierStates(log.events), [log.events]);
+  const supplierStates = useMemo(() => buildSupplierStates(chainEvents), [chainEvents]);
   const token = project?.token;
   const tokenOf = useCallback(() => token, [token]);
-  const payments = useMemo(() => [...(project?.payments ?? [])].reverse(), [project?.payments]);
-  const financings = projectEvents.filter(
-    (e) => e.contract === "ContingencyPool" && e.eventName === "SubstituteFinanced",
-  );
+  const payments = read.data?.payments ?? [];
+  const financings = read.data?.financings ?? [];
   if (!project) {
     return (
       <>
         <PageHeader title={t("projects.detailTitle", { id })} />
-        <HistoryStatus log={log} />
-        {!log.isLoading && <Notice tone="warn">{t("projects.notFound", { id })}</Notice>}
+        <HistoryStatus reads={[read]} />
+        {read.isReady && <Notice tone="warn">{t("projects.notFound", { id })}</Notice>}
       </>
     );
   }
@@ -99,12 +129,8 @@ export function ProjectDetailView({ id }: { id: string }) {
           </div>
         </dl>
       </Section>
-      {ledger && <TotalsGrid totals={ledger.totals} token={project.token} />}
-      <ProjectActions
-        project={project}
-        owed={ledger ? ledger.totals.financed - ledger.totals.repaid : 0n}
-        payees={payees}
-      />
+      <TotalsGrid totals={shown({ data: totals, error: read.error })} token={project.token} />
+      <ProjectActions project={project} owed={totals ? totals.financed - totals.repaid : 0n} payees={payees} />
       <Section title={t("projects.milestones")} testId="milestones">
         <table className="data">
           <thead>
@@ -191,7 +217,16 @@ export function ProjectDetailView({ id }: { id: string }) {
         </Section>
       )}
       <Section title={t("audit.title")} testId="project-events">
-        <EventTable events={projectEvents} pageSize={20} tokenOf={tokenOf} />
+        <EventTable
+          events={trail.data?.events ?? []}
+          tokenOf={tokenOf}
+          paging={{
+            page: eventPage,
+            pages: Math.max(1, Math.ceil((trail.data?.totalCount ?? 0) / EVENT_PAGE)),
+            rows: trail.data?.totalCount ?? 0,
+            onPage: setEventPage,
+          }}
+        />
       </Section>
     </>
   );

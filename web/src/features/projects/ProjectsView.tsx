@@ -1,11 +1,11 @@
 "use client";
-/** Projects: every project with stage, progress and funding, rebuilt from the escrow's events. */
+/** Projects: every project with stage, progress and funding, from the indexer's project and milestone rows. */
 import Link from "next/link";
 import { Address } from "@/components/Address";
 import { DocumentText } from "@/components/DocumentText";
 import { Amount } from "@/components/Amount";
 import { Empty, PageHeader, Section } from "@/components/ui";
-import { useLedger } from "@/hooks/useEventLog";
+import { useProjects } from "@/hooks/useIndexer";
 import { useT } from "@/i18n";
 import { formatPercent } from "@/lib/format";
 import { approvedCount, currentStage, projectHeld } from "@/lib/projects";
@@ -15,14 +15,14 @@ import styles from "./projects.module.css";
 
 export function ProjectsView() {
   const t = useT();
-  const log = useLedger();
-  const projects = [...log.projects.values()].sort((a, b) => (a.id < b.id ? 1 : -1));
+  const read = useProjects(["all"]);
+  const projects = [...(read.data?.values() ?? [])].sort((a, b) => (a.id < b.id ? 1 : -1));
   return (
     <>
       <PageHeader title={t("projects.title")} />
-      <HistoryStatus log={log} />
+      <HistoryStatus reads={[read]} />
       <Section title={t("common.projects")} testId="projects-list">
-        {projects.length === 0 ? (
+        {!read.isReady ? null : projects.length === 0 ? (
           <Empty>{t("projects.empty")}</Empty>
         ) : (
           <table className="data">

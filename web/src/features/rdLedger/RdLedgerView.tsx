@@ -39,10 +39,11 @@ export function RdLedgerView() {
   const zh = locale === "zh";
   const { names } = useDeployment();
   const account = useConnectedAccount();
-  const { rows, isReady, error } = useLedgerRows();
-  const firms = useMemo(() => [...new Set(rows.map((r) => r.firm))], [rows]);
   const [firmChoice, setFirm] = useState<string>("");
+  const [firms, setFirms] = useState<Hex[]>([]);
   const firm = (firmChoice || firms.find((f) => account && sameAddress(f, account)) || firms[0] || "") as Hex;
+  const { firms: indexedFirms, rows, isReady, error } = useLedgerRows(firm || undefined);
+  if (indexedFirms.join() !== firms.join()) setFirms(indexedFirms); // the firms of the last answer pick the default
   const years = useMemo(
     () => [...new Set(rows.filter((r) => sameAddress(r.firm, firm)).map((r) => r.year))].sort(),
     [rows, firm],

@@ -13,7 +13,7 @@ import { SkipReasonNames, type SkipReasonName } from "@/generated/enums";
 import { useContractRead, useContractReads } from "@/hooks/useContractRead";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT, type MessageKey } from "@/i18n";
-import { arg, type ChainEvent } from "@/lib/events";
+import { isEvent, type ChainEvent, type EventOf } from "@/lib/events";
 import { formatTimestamp } from "@/lib/format";
 
 /** Queued jobs processed per click (the pool bounds the work per transaction). */
@@ -40,10 +40,8 @@ export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) 
     const ids = new Map<bigint, { why: "paused" | "failed"; event: ChainEvent }>();
     for (const e of events) {
       if (e.contract !== "DisruptionOracle") continue;
-      if (e.eventName === "NotificationsDeferred")
-        ids.set(arg<bigint>(e, ["confirmationId"], 0)!, { why: "paused", event: e });
-      if (e.eventName === "SubscriberNotificationFailed")
-        ids.set(arg<bigint>(e, ["confirmationId"], 0)!, { why: "failed", event: e });
+      if (e.eventName === "NotificationsDeferred") ids.set(e.args.confirmationId, { why: "paused", event: e });
+      if (e.eventName === "SubscriberNotificationFailed") ids.set(e.args.confirmationId, { why: "failed", event: e });
     }
     return [...ids.entries()];
   }, [events]);
@@ -57,7 +55,12 @@ export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) 
     .filter((d) => d.pending && d.pending.subscriberMask !== 0);
 
   const skipped = useMemo(
-    () => events.filter((e) => e.contract === "ContingencyPool" && e.eventName === "FinancingSkipped").reverse(),
+    () =>
+      events
+        .filter((e): e is EventOf<"ContingencyPool", "FinancingSkipped"> =>
+          isEvent(e, "ContingencyPool", "FinancingSkipped"),
+        )
+        .reverse(),
     [events],
   );
   const jobs = pendingJobs.data ?? 0n;
@@ -153,16 +156,16 @@ export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) 
           </thead>
           <tbody>
             {skipped.map((e) => {
-              const reason = Number(arg<bigint | number>(e, ["reason"], 4) ?? 0);
+              const reason = e.args.reason;
               return (
                 <tr key={e.id} data-testid="skipped-row">
-                  <td className="num">#{String(arg(e, ["projectId"], 0))}</td>
-                  <td className="num">#{String(arg(e, ["componentId"], 1))}</td>
+                  <td className="num">#{e.args.projectId.toString()}</td>
+                  <td className="num">#{e.args.componentId.toString()}</td>
                   <td>
-                    <Address address={arg<string>(e, ["disruptedSupplier"], 2)!} copy={false} />
+                    <Address address={e.args.disruptedSupplier} copy={false} />
                   </td>
                   <td className="right">
-                    <Amount value={arg<bigint>(e, ["advance"], 5)} />
+                    <Amount value={e.args.advance} />
                   </td>
                   <td>{t(SKIP_REASONS[SkipReasonNames[reason]] ?? "followUp.skip.unknown")}</td>
                 </tr>

@@ -8,9 +8,9 @@ import { Address } from "@/components/Address";
 import { Badge, Empty, PageHeader, Section } from "@/components/ui";
 import { isLocalChain } from "@/config";
 import { useDeployment } from "@/hooks/useDeployment";
-import { useLedger } from "@/hooks/useEventLog";
+import { useAggregates, useIndexedEvents, useSupplyChainEvents } from "@/hooks/useIndexer";
 import { useI18n, useT } from "@/i18n";
-import type { ChainEvent } from "@/lib/events";
+import { compareEvents, isEvent, projectIdOf, type ChainEvent, type EventOf } from "@/lib/events";
 import { formatTimestamp } from "@/lib/format";
 import { buildSupplierStates } from "@/lib/suppliers";
 import { buildComponents } from "@/lib/components";
@@ -28,12 +28,27 @@ import { ProjectTokenList } from "./ProjectTokenList";
 export function SupplyChainView() {
   const t = useT();
   const { locale } = useI18n();
-  const log = useLedger();
-  const { ledger } = log;
-  const tokenOf = useCallback((e: ChainEvent) => ledger.projects.get(String(e.args.projectId))?.token, [ledger]);
+  const chain = useSupplyChainEvents();
+  const pool = useIndexedEvents(["poolFailover"], {
+    contract: "ContingencyPool",
+    name_in: ["SubstituteFinanced", "FinancingSkipped"],
+  });
+  const aggregates = useAggregates();
+  const projects = aggregates.data?.projects;
+  const tokenOf = useCallback(
+    (e: ChainEvent) => {
+      const pid = projectIdOf(e);
+      return pid === undefined ? undefined : projects?.get(pid.toString())?.token;
+    },
+    [projects],
+  );
+  const events = useMemo(
+    () => [...(chain.data ?? []), ...(pool.data ?? [])].sort(compareEvents),
+    [chain.data, pool.data],
+  );
   const { chainId } = useDeployment();
-  const states = useMemo(() => buildSupplierStates(log.events), [log.events]);
-  const registry = useMemo(() => buildComponents(log.events), [log.events]);
+  const states = useMemo(() => buildSupplierStates(events), [events]);
+  const registry = useMemo(() => buildComponents(events), [events]);
   // Every supplier known from the registry or the oracle, disrupted ones first.
   const suppliers = useMemo(() => {
     const all = new Map(states);
@@ -42,18 +57,22 @@ export function SupplyChainView() {
     return [...all.values()].sort((a, b) => Number(b.disrupted) - Number(a.disrupted));
   }, [states, registry]);
   const oracleEvents = useMemo(
-    () =>
-      log.events.filter((e) => e.contract === "DisruptionOracle" && /Reported|Confirmed/.test(e.eventName)).reverse(),
-    [log.events],
+    () => events.filter((e) => e.contract === "DisruptionOracle" && /Reported|Confirmed/.test(e.eventName)).reverse(),
+    [events],
   );
   const financings = useMemo(
-    () => log.events.filter((e) => e.contract === "ContingencyPool" && e.eventName === "SubstituteFinanced").reverse(),
-    [log.events],
+    () =>
+      events
+        .filter((e): e is EventOf<"ContingencyPool", "SubstituteFinanced"> =>
+          isEvent(e, "ContingencyPool", "SubstituteFinanced"),
+        )
+        .reverse(),
+    [events],
   );
   return (
     <>
       <PageHeader title={t("supply.title")} />
-      <HistoryStatus log={log} />
+      <HistoryStatus reads={[chain, pool]} />
       <SupplierInbox components={registry.components} suppliers={registry.suppliers} />
       <Section title={t("supply.suppliers")} testId="suppliers">
         {suppliers.length === 0 ? (
@@ -100,7 +119,7 @@ export function SupplyChainView() {
       <Section title={t("supply.components")} testId="components">
         <ComponentsTable components={registry.components} states={states} showProject />
       </Section>
-      <FailoverFollowUp events={log.events} />
+      <FailoverFollowUp events={events} />
       <Section title={t("supply.financings")} testId="substitute-financings">
         <FinancingsTable financings={financings} tokenOf={tokenOf} showProject />
       </Section>

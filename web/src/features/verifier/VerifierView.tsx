@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
-import { useLedger } from "@/hooks/useEventLog";
+import { useProjects } from "@/hooks/useIndexer";
 import { useT } from "@/i18n";
 import { sameAddress } from "@/lib/address";
 import { formatTimestamp } from "@/lib/format";
@@ -15,7 +15,7 @@ import { MilestoneStatusBadge, StageLabel } from "@/features/projects/ProjectSta
 export function VerifierView() {
   const t = useT();
   const account = useConnectedAccount();
-  const log = useLedger();
+  const read = useProjects(["verifier", account], { verifier: account?.toLowerCase() }, !!account);
   if (!account) {
     return (
       <>
@@ -24,15 +24,15 @@ export function VerifierView() {
       </>
     );
   }
-  const queue = [...log.projects.values()]
+  const queue = [...(read.data?.values() ?? [])]
     .filter((p) => sameAddress(p.verifier, account) && p.status === "Active")
     .flatMap((p) => p.milestones.filter((m) => m.status === "Submitted").map((m) => ({ p, m })));
   return (
     <>
       <PageHeader title={t("verifier.title")} />
-      <HistoryStatus log={log} />
+      <HistoryStatus reads={[read]} />
       <Section title={t("verifier.queue")} testId="verifier-queue">
-        {queue.length === 0 ? (
+        {!read.isReady ? null : queue.length === 0 ? (
           <Empty>{t("common.none")}</Empty>
         ) : (
           <table className="data">

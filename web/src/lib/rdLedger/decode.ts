@@ -1,5 +1,5 @@
 /**
- * RDEscrow's decoded logs (the dashboard's ChainEvent, ../events.ts) → the typed events of the ledger builder.
+ * RDEscrow's typed events (the dashboard's ChainEvent, ../indexer/events.ts) → the typed events of the ledger builder.
  * Enum values become their member names (generated from the contracts: ../../generated/enums.ts).
  */
 import { AccountingNames, CategoryNames, GreenCategoryNames, RdFormNames, StageNames } from "../../generated/enums.ts";
@@ -21,11 +21,6 @@ function enumName<T extends string>(names: readonly T[], value: unknown, what: s
   return name;
 }
 
-const field = (o: unknown, name: string, index: number): unknown => {
-  const r = o as Record<string | number, unknown>;
-  return r[name] ?? r[index];
-};
-
 /** The ledger's events among `events` (RDEscrow only), in the order given. Every event needs its block timestamp. */
 export function toLedgerEvents(events: readonly ChainEvent[]): LedgerEvent[] {
   const out: LedgerEvent[] = [];
@@ -38,18 +33,18 @@ export function toLedgerEvents(events: readonly ChainEvent[]): LedgerEvent[] {
       transactionHash: e.transactionHash,
       timestamp: e.timestamp,
     };
-    const a = e.args;
-    const projectId = BigInt(a.projectId as bigint);
+    if (!("projectId" in e.args)) continue;
+    const projectId = e.args.projectId;
     switch (e.eventName) {
       case "ProjectCreated":
         out.push({
           kind: "ProjectCreated",
           projectId,
-          firm: a.firm as Hex,
-          token: a.token as Hex,
-          milestones: (a.milestones as readonly unknown[]).map((m) => ({
-            stage: enumName(StageNames, field(m, "stage", 2), "Stage"),
-            accounting: enumName(AccountingNames, field(m, "accounting", 3), "Accounting"),
+          firm: e.args.firm,
+          token: e.args.token,
+          milestones: e.args.milestones.map((m) => ({
+            stage: enumName(StageNames, m.stage, "Stage"),
+            accounting: enumName(AccountingNames, m.accounting, "Accounting"),
           })),
           ...pos,
         });
@@ -58,8 +53,8 @@ export function toLedgerEvents(events: readonly ChainEvent[]): LedgerEvent[] {
         out.push({
           kind: "ProjectClassified",
           projectId,
-          rdForm: enumName(RdFormNames, a.rdForm, "RdForm"),
-          greenCategory: enumName(GreenCategoryNames, a.greenCategory, "GreenCategory"),
+          rdForm: enumName(RdFormNames, e.args.rdForm, "RdForm"),
+          greenCategory: enumName(GreenCategoryNames, e.args.greenCategory, "GreenCategory"),
           ...pos,
         });
         break;
@@ -68,23 +63,23 @@ export function toLedgerEvents(events: readonly ChainEvent[]): LedgerEvent[] {
         out.push({
           kind: e.eventName,
           projectId,
-          financier: a.financier as Hex,
-          amount: BigInt(a.amount as bigint),
+          financier: e.args.financier,
+          amount: e.args.amount,
           ...pos,
         });
         break;
       case "FiscalFundsFlagged":
-        out.push({ kind: "FiscalFundsFlagged", projectId, financier: a.financier as Hex, ...pos });
+        out.push({ kind: "FiscalFundsFlagged", projectId, financier: e.args.financier, ...pos });
         break;
       case "Disbursed":
         out.push({
           kind: "Disbursed",
           projectId,
-          payee: a.payee as Hex,
-          amount: BigInt(a.amount as bigint),
-          milestoneIndex: Number(a.milestoneIndex),
-          category: enumName(CategoryNames, a.category, "Category"),
-          invoiceHash: a.invoiceHash as Hex,
+          payee: e.args.payee,
+          amount: e.args.amount,
+          milestoneIndex: Number(e.args.milestoneIndex),
+          category: enumName(CategoryNames, e.args.category, "Category"),
+          invoiceHash: e.args.invoiceHash,
           ...pos,
         });
         break;

@@ -1,0 +1,187 @@
+"use client";
+/**
+ * The dashboard's reads of history and aggregates: typed pages and aggregates from the indexer (lib/indexer), cached
+ * with react-query under one key prefix and read again whenever the indexer reaches a new block. Views never read
+ * logs from the node; they ask for a page or an aggregate here (chain → indexer → these hooks → view).
+ */
+import { useEffect, useRef } from "react";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { appConfig } from "@/config";
+import {
+  createIndexerClient,
+  eventFromRow,
+  type ChainEvent,
+  type IndexerClient,
+  type Row,
+  type Where,
+} from "@/lib/indexer";
+import { flowGraphFromEdges, totalsFromRows, type FlowGraph, type Totals } from "@/lib/ledger";
+import { projectsFromRows, type ProjectModel } from "@/lib/projects";
+import { useDeployment } from "./useDeployment";
+
+/** The one indexer client of the page. */
+export const indexer: IndexerClient = createIndexerClient(appConfig.indexerUrl);
+
+/** The query-key prefix of every indexer read. */
+export const INDEXER_QUERY = "indexer";
+
+/** What a view renders from: the data once read, or why it cannot be read (then it shows "unknown", never zero). */
+export interface IndexedRead<T> {
+  data: T | undefined;
+  error: Error | null;
+  isLoading: boolean;
+  /** Data is there (possibly the previous answer while the next is read). */
+  isReady: boolean;
+}
+
+/** One indexer read, refetched when the indexer reaches a new block (useIndexerSync). */
+export function useIndexed<T>(
+  key: readonly unknown[],
+  read: (client: IndexerClient) => Promise<T>,
+  enabled = true,
+): IndexedRead<T> {
+  const q = useQuery({
+    queryKey: [INDEXER_QUERY, ...key],
+    queryFn: () => read(indexer),
+    enabled,
+    retry: false,
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+    structuralSharing: false,
+  });
+  // A read that failed shows its failure even if an older answer is kept: never stale data as if it were current.
+  const failed = q.isError && !q.isFetching;
+  return {
+    data: failed ? undefined : q.data,
+    error: q.error,
+    isLoading: q.isLoading,
+    isReady: q.data !== undefined && !failed,
+  };
+}
+
+/** How far the indexer has indexed the deployment's chain (its /status), polled. */
+export function useIndexerStatus() {
+  const { chainId } = useDeployment();
+  return useQuery({
+    queryKey: ["indexerStatus", chainId],
+    queryFn: () => indexer.status(chainId),
+    refetchInterval: appConfig.pollingInterval,
+    refetchIntervalInBackground: true,
+    retry: false,
+    structuralSharing: false,
+  });
+}
+
+/**
+ * Keeps every indexer read and contract read in step with the chain; mounted once by the app shell. When the
+ * indexer reaches a new block (or answers again after an outage) every indexer query is read again, and so are the
+ * contract reads (every state change of our contracts emits an event, so a balance, a position or a flag shown
+ * follows changes made by anyone).
+ */
+export function useIndexerSync(): void {
+  const queryClient = useQueryClient();
+  const status = useIndexerStatus();
+  const block = status.data?.blockNumber;
+  const seen = useRef<bigint | undefined>(undefined);
+  const wasDown = useRef(false);
+  useEffect(() => {
+    if (!status.isError) return;
+    // The indexer stopped answering: read again, so what was shown turns "unknown" instead of staying as if current.
+    if (!wasDown.current) void queryClient.invalidateQueries({ queryKey: [INDEXER_QUERY] });
+    wasDown.current = true;
+  }, [status.isError, queryClient]);
+  useEffect(() => {
+    if (block === undefined) return;
+    const recovered = wasDown.current;
+    wasDown.current = false;
+    if (seen.current === block && !recovered) return;
+    const first = seen.current === undefined;
+    seen.current = block;
+    if (first && !recovered) return;
+    void queryClient.invalidateQueries({ queryKey: [INDEXER_QUERY] });
+    void queryClient.invalidateQueries({
+      predicate: (q) => q.queryKey[0] === "readContract" || q.queryKey[0] === "readContracts",
+    });
+  }, [block, status.dataUpdatedAt, queryClient]);
+}
+
+// ---- typed reads the views use --------------------------------------------------------------------------------
+
+/** Events matching `where`, oldest first (a bounded set: one project's, one party's, one kind's). */
+export function useIndexedEvents(key: readonly unknown[], where: Where, enabled = true): IndexedRead<ChainEvent[]> {
+  return useIndexed(
+    ["events", ...key],
+    async (c) => eventsOf(await c.all("event", { where, orderBy: "id", orderDirection: "asc" })),
+    enabled,
+  );
+}
+
+export const eventsOf = (rows: readonly Row<"event">[]): ChainEvent[] =>
+  rows.flatMap((r) => {
+    const e = eventFromRow(r);
+    return e ? [e] : [];
+  });
+
+/** One page of events matching `where`, newest first, with the number of all that match. */
+export function useEventPage(where: Where, page: number, pageSize: number) {
+  return useIndexed(["eventPage", where, page, pageSize], async (c) => {
+    const p = await c.page("event", {
+      where,
+      orderBy: "id",
+      orderDirection: "desc",
+      limit: pageSize,
+      offset: page * pageSize,
+    });
+    return { events: eventsOf(p.items), totalCount: p.totalCount };
+  });
+}
+
+/** Projects (entity rows: project + milestones + positions) matching `where` on the project table. */
+export function useProjects(
+  key: readonly unknown[],
+  where: Where = {},
+  enabled = true,
+): IndexedRead<Map<string, ProjectModel>> {
+  return useIndexed(
+    ["projects", ...key],
+    async (c) => {
+      const projects = await c.all("project", { where, orderBy: "id" });
+      const ids = projects.map((p) => p.id);
+      if (ids.length === 0) return new Map();
+      const [milestones, positions] = await Promise.all([
+        c.all("milestone", { where: { projectId_in: ids } }),
+        c.all("position", { where: { projectId_in: ids } }),
+      ]);
+      return projectsFromRows(projects, milestones, positions);
+    },
+    enabled,
+  );
+}
+
+export interface Aggregates {
+  totals: Totals;
+  graph: FlowGraph;
+  projects: Map<string, Row<"project">>;
+}
+
+/** The overview's aggregates: totals from the project and pool rows, the fund-flow graph from flow_edge. */
+export function useAggregates(): IndexedRead<Aggregates> {
+  return useIndexed(["aggregates"], async (c) => {
+    const [projects, pools, edges] = await Promise.all([c.all("project"), c.all("pool"), c.all("flowEdge")]);
+    const byId = new Map(projects.map((p) => [p.id.toString(), p]));
+    return {
+      totals: totalsFromRows(projects, pools),
+      graph: flowGraphFromEdges(edges, (id) => byId.get(id.toString())?.firm),
+      projects: byId,
+    };
+  });
+}
+
+/**
+ * The supply chain's state events (registry: suppliers, payees, components, listings, switches; oracle: reports,
+ * confirmations, notifications) — what lib/components and lib/suppliers build from. Their number follows the
+ * supply chain's size, not the token movements.
+ */
+export function useSupplyChainEvents(): IndexedRead<ChainEvent[]> {
+  return useIndexedEvents(["supplyChain"], { contract_in: ["SupplyChainRegistry", "DisruptionOracle"] });
+}
