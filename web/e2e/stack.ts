@@ -14,7 +14,7 @@
  * says which state it is in.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -55,7 +55,9 @@ let stopping = false;
 function writeState(state: StackState["indexer"]): void {
   mkdirSync(path.dirname(STACK_FILE), { recursive: true });
   const stack: StackState = { pid: process.pid, indexer: state, indexerUrl: E2E_INDEXER_URL };
-  writeFileSync(STACK_FILE, JSON.stringify(stack, null, 2) + "\n");
+  // Atomically (write, then rename): the tests read the file while the stack changes it.
+  writeFileSync(`${STACK_FILE}.tmp`, JSON.stringify(stack, null, 2) + "\n");
+  renameSync(`${STACK_FILE}.tmp`, STACK_FILE);
 }
 
 /** The indexer on the deployment the seed wrote (deployments/localhost.json), resuming from its PGlite directory. */
