@@ -23,7 +23,7 @@ export function IndexStatus() {
   const status = useIndexerStatus();
   const node = useNodeHealth();
   if (!mounted) return null;
-  if (status.isError && status.data === undefined) {
+  if (status.isError) {
     return (
       <Notice tone="error" testId="indexer-down">
         {t("status.indexerDown", { url: appConfig.indexerUrl, reason: reasonOf(status.error) })}

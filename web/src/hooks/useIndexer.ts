@@ -74,15 +74,17 @@ export function useIndexerStatus() {
 
 /**
  * Keeps every indexer read and contract read in step with the chain; mounted once by the app shell. When the
- * indexer reaches a new block (or answers again after an outage) every indexer query is read again, and so are the
+ * indexer reaches a new block — a higher number, or a block of the same height with another time after a chain
+ * reorganisation — (or answers again after an outage) every indexer query is read again, and so are the
  * contract reads (every state change of our contracts emits an event, so a balance, a position or a flag shown
  * follows changes made by anyone).
  */
 export function useIndexerSync(): void {
   const queryClient = useQueryClient();
   const status = useIndexerStatus();
-  const block = status.data?.blockNumber;
-  const seen = useRef<bigint | undefined>(undefined);
+  // Number and time: an equal-height reorganisation changes the head's time, not its number.
+  const block = status.data && `${status.data.blockNumber}@${status.data.timestamp}`;
+  const seen = useRef<string | undefined>(undefined);
   const wasDown = useRef(false);
   useEffect(() => {
     if (!status.isError) return;
