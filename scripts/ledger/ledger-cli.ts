@@ -154,7 +154,7 @@ export async function readEscrowEvents(
       logIndex: log.index,
       transactionHash: log.transactionHash as Hex,
       timestamp,
-    });
+    } as unknown as ChainEvent); // decoded by ethers from the same ABI: the arguments by the ABI's names
   }
   return out;
 }

@@ -1,8 +1,8 @@
 /** Helpers over the typed events of our contracts (lib/indexer/events.ts; see docs/EVENTS.md). */
-import type { ChainEvent, EventOf, Hex, SourceContract } from "./indexer/events";
+import type { ChainEvent, EventOf, Hex, SourceContract } from "./indexer/events.ts";
 
-export type { ChainEvent, EventOf, Hex, SourceContract } from "./indexer/events";
-export { abiEventOf, isEvent, isSourceContract } from "./indexer/events";
+export type { ChainEvent, EventOf, Hex, SourceContract } from "./indexer/events.ts";
+export { abiEventOf, isEvent, isSourceContract } from "./indexer/events.ts";
 
 /** Token movements per docs/EVENTS.md, with their direction relative to the contract. */
 export const MOVEMENT_EVENTS = {

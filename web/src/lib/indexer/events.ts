@@ -8,8 +8,7 @@
  * over the ABIs: a new event or parameter needs no code here).
  */
 import type { AbiEvent, AbiParameter, ContractEventName, GetEventArgs } from "viem";
-import { abis } from "@/generated/abis";
-import type { Row } from "./rows";
+import { abis } from "../../generated/abis.ts";
 
 export type Hex = `0x${string}`;
 
@@ -101,8 +100,23 @@ function fromJson(param: AbiParameter, value: unknown): unknown {
   return value;
 }
 
+/**
+ * The columns of an indexer `event` row that `eventFromRow` reads (a structural subset of rows.ts's `Row<"event">`,
+ * so that this module, which the ledger command line imports too, does not depend on the indexer's schema types).
+ */
+export interface EventRow {
+  contract: string;
+  name: string;
+  address: Hex;
+  args: unknown;
+  blockNumber: bigint;
+  logIndex: number;
+  transactionHash: Hex;
+  timestamp: bigint;
+}
+
 /** An indexer `event` row → the typed event, or undefined when this build's ABIs do not know the event. */
-export function eventFromRow(row: Row<"event">): ChainEvent | undefined {
+export function eventFromRow(row: EventRow): ChainEvent | undefined {
   if (!isSourceContract(row.contract)) return undefined;
   const item = abiEventOf(row.contract, row.name);
   if (!item) return undefined;
