@@ -76,6 +76,7 @@ test("an advance the token refused shows as owed on the supply-chain page and is
     token,
     verifier,
     keccak256(stringToHex("Refusing-token project (e2e)")),
+    "",
     { rdForm: 0, greenCategory: 0 },
     [{ budget: 10n ** 24n, deadline, stage: 0, accounting: 0 }],
   ]);
@@ -88,10 +89,11 @@ test("an advance the token refused shows as owed on the supply-chain page and is
     [primary, "E2E primary"],
     [substitute, "E2E substitute"],
   ] as const)
-    await sendAs(supplier, "SupplyChainRegistry", "registerSupplier", [keccak256(stringToHex(name)), "0x434e"]);
+    await sendAs(supplier, "SupplyChainRegistry", "registerSupplier", [keccak256(stringToHex(name)), "", "0x434e"]);
   const defined = await send(firm, d.SupplyChainRegistry, abis.SupplyChainRegistry as Abi, "defineComponent", [
     projectId,
     keccak256(stringToHex("E2E component")),
+    "",
     primary,
     [{ supplier: substitute, advance: ADVANCE }],
   ]);

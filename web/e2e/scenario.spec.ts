@@ -632,6 +632,7 @@ test("a supplier accepts a listing and is then financed on disruption", async ({
   await sendAs(who.photoresistFirm, "SupplyChainRegistry", "defineComponent", [
     1n,
     spec,
+    "",
     who.newSupplier,
     [{ supplier: who.pagSubstitute, advance }],
   ]);

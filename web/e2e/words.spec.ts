@@ -56,13 +56,14 @@ async function publishedDocuments(): Promise<string[]> {
 
 function allowedTexts(locale: Locale, documents: string[]): string[] {
   const d = deployments[31337];
-  const docs = documents.map((text) => documentLabel(text, locale));
+  // Shown as their label where a page names a document, and as written in the audit trail's DocumentPublished rows.
+  const docs = documents.flatMap((text) => [text, documentLabel(text, locale)]);
   const names = Object.values(normalizeNames(locale, d?.roles as RoleLabels | undefined)).map((n) => n.name);
   return [...docs, ...names].filter(Boolean).sort((a, b) => b.length - a.length);
 }
 
-/** Addresses and hashes (full or shortened "0x1234…abcd"), the token symbol. */
-const ALLOWED_TOKENS = /0x[0-9a-fA-F]*(…[0-9a-fA-F]*)?|\bdCNY\b/g;
+/** Addresses and hashes (full or shortened "0x1234…abcd"), the token symbol, the download formats' names. */
+const ALLOWED_TOKENS = /0x[0-9a-fA-F]*(…[0-9a-fA-F]*)?|\bdCNY\b|\bXLSX\b|\bCSV\b/g;
 const LATIN_WORD = /[A-Za-z]+/;
 const CHINESE = /[\u3400-\u9fff]/;
 

@@ -7,6 +7,7 @@
  */
 import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { getAddress } from "viem";
 import { useConfig } from "wagmi";
 import { readContracts } from "wagmi/actions";
 import { erc20Abi } from "@/generated/abis";
@@ -37,7 +38,7 @@ export function useLedgerRows(firm: string | undefined): {
   const config = useConfig();
   const firmsRead = useIndexed(["rdLedgerFirms"], async (c) => {
     const projects = await c.all("project", { orderBy: "id" });
-    return [...new Set(projects.map((p) => p.firm))];
+    return [...new Set(projects.map((p) => getAddress(p.firm)))]; // checksummed, as the chain and the user spell it
   });
   const chosen = firm?.toLowerCase();
   const log = useIndexed(

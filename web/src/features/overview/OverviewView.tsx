@@ -33,7 +33,7 @@ export function OverviewView() {
   const graph = aggregates.data?.graph;
   const nodes = useMemo(() => new Map((graph?.nodes ?? []).map((n) => [n.id, n])), [graph]);
   const selectedEvents = useIndexed(
-    ["flowEvents", selected?.source, selected?.target, selected?.kind, selected?.amount],
+    ["flowEvents", selected?.source, selected?.target, selected?.kind, selected?.amount.toString()],
     async (c) => {
       const flows = await c.page("flow", {
         where: { OR: selected!.edges.map(({ from, to, kind, projectId }) => ({ from, to, kind, projectId })) },
