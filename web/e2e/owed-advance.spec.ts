@@ -11,8 +11,8 @@ import { connectAs, rpc, test, expect } from "./fixtures";
  * accepted its listing, a financier's commitment under the pool's terms; the token refuses when the primary's
  * disruption is confirmed, so the pool books the advance as owed (AdvanceOwed, no tokens moved). The supply-chain
  * page shows it owed; once the token pays again, Claim (claimAdvance) pays the substitute exactly that. Fresh
- * impersonated accounts keep the demo's parties untouched, and an evm_snapshot reverted afterwards takes the test
- * token and its project off the chain again (the other suites see the seeded demo only).
+ * impersonated accounts keep the demo's parties untouched; the test token and its project stay on the chain, so this
+ * spec runs last (playwright.config.ts, project "refusing-token"): the other specs see the seeded demo only.
  */
 const DAY = 86_400;
 const ADVANCE = 25_000n * 10n ** 18n;
@@ -37,14 +37,6 @@ async function send(from: Address, address: Address, abi: Abi, functionName: str
   if (receipt.status !== "success") throw new Error(`${functionName} from ${from} reverted`);
   return receipt;
 }
-
-let snapshot: string | undefined;
-test.beforeAll(async () => {
-  snapshot = await rpc<string>("evm_snapshot");
-});
-test.afterAll(async () => {
-  if (snapshot) expect(await rpc<boolean>("evm_revert", [snapshot])).toBe(true);
-});
 
 test("an advance the token refused shows as owed on the supply-chain page and is claimed later", async ({
   page,
