@@ -21,8 +21,10 @@ export function useOwedAdvances(): { lines: OwedAdvanceLine[]; isReady: boolean 
     contract: "ContingencyPool",
     name_in: ["AdvanceOwed", "AdvanceClaimed"],
   });
-  const projects = useProjects(["owedAdvances"]);
   const pairs = useMemo(() => owedAdvances(log.data ?? []), [log.data]);
+  // Only the projects owed advances name (for their token), not every project with its milestones and positions.
+  const ids = [...new Set(pairs.map((p) => p.projectId))];
+  const projects = useProjects(["owedAdvances", ...ids.map(String)], { id_in: ids }, ids.length > 0);
   const reads = useContractReads({
     contract: "ContingencyPool",
     functionName: "owedAdvance",
