@@ -114,10 +114,9 @@ try {
   const fire = summary.feed[0];
   console.log(`\nWrote ${FEED_FILE} (the disruption for the reporter service) and ${SUMMARY_FILE}.`);
   console.log(
-    `Next: the reporter service confirms "${fire.id}" (${name(summary.expected.afterDisruption.disruptedSupplier)}); ` +
-      summary.expected.afterDisruption.switched
-        .map((s) => `${summary.components[s.component].title.zh} → ${name(s.to)} (${formatCny(s.advance)})`)
-        .join(", "),
+    `Next: the reporter service confirms "${fire.id}" (${name(summary.disruption.supplier)}); the components it ` +
+      `supplies switch to their substitutes: ` +
+      summary.disruption.components.map((key) => summary.components[key].title.zh).join(", "),
   );
 } catch (error) {
   console.error(`[seed] ${failureMessage(error)}`);

@@ -7,7 +7,9 @@
  *
  * The scenario itself is data: `STEPS` in scripts/demo/scenario-steps.ts, one entry per action; this module runs it
  * (`HANDLERS`, one short handler per kind of step) and then reads back from the chain what the summary states
- * (`readBack`: project totals, milestone statuses and payments, pool caps and balances, every account's balance).
+ * (`readBack`: project totals, milestone statuses and payments, financiers' contributions and refunds, pool terms,
+ * commitments and balances, every account's balance). Nothing of the outcome is computed here: what the
+ * disruption does is read from the chain once it is fired (test/scripts/seed-demo.test.ts).
  *
  * The story (amounts in dCNY, a CNY-denominated stablecoin with 2 decimals: yuan and fen):
  *
@@ -37,7 +39,7 @@
  * after seeding has its deadline well in the future.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { ContractTransactionResponse } from "ethers";
+import type { BaseContract, ContractTransactionReceipt, ContractTransactionResponse } from "ethers";
 
 import type {
   ContingencyPool,
@@ -157,18 +159,29 @@ export interface ProjectSummary {
   held: bigint;
   /** Closed projects: what the financiers share pro rata. */
   refundable: bigint;
+  /** Each financier's contribution (`getPosition`), for every financier a Funded event names. */
   contributions: Partial<Record<DemoAccountKey, bigint>>;
+  /**
+   * Closed projects: each contributor's refund, as the escrow holds it — claimed (the Refunded event's amount) or
+   * still claimable (`getPosition`).
+   */
   refunds: Partial<Record<DemoAccountKey, { amount: bigint; claimed: boolean }>>;
   milestones: MilestoneSummary[];
   pool: {
+    /** Σ Committed events per financier. */
     commitments: Partial<Record<DemoAccountKey, { amount: bigint }>>;
     committed: bigint;
-    /** The pool terms the firm set and every commitment named. */
-    terms: { exposureBps: bigint; disruptionBps: bigint; withdrawalNotice: bigint; repaymentTerm: bigint };
-    /** At seeding: exposureBps and disruptionBps of the pool's value, read back from the chain. */
-    exposureCap: bigint;
-    disruptionCap: bigint;
+    /** The pool's terms (`poolTerms`), which every commitment named. */
+    terms: PoolTerms;
   };
+}
+
+/** A pool's terms as ContingencyPool.setPoolTerms and commit take them. */
+export interface PoolTerms {
+  exposureBps: bigint;
+  disruptionBps: bigint;
+  withdrawalNotice: bigint;
+  repaymentTerm: bigint;
 }
 
 export interface ComponentSummary {
@@ -197,21 +210,18 @@ export interface ScenarioSummary {
   components: Record<ComponentKey, ComponentSummary>;
   /** The disruption feed for the reporter service (scripts/reporter/reporter.ts format). Not fired by the seed. */
   feed: FeedEvent[];
+  /**
+   * The supplier the feed reports and the components it currently supplies (`pairsOf` on the registry): the ones
+   * its confirmation switches to their substitutes (what the pool then finances is read from its events).
+   */
+  disruption: { supplier: DemoAccountKey; components: ComponentKey[] };
+  /** What the chain shows right after seeding, read back. */
   expected: {
-    /** Token balances right after seeding, by account key (accounts not listed hold nothing). */
+    /** Token balances, by account key (accounts not listed hold nothing). */
     balances: Partial<Record<DemoAccountKey, bigint>>;
     escrowBalance: bigint;
     poolBalance: bigint;
     poolByProject: Record<ProjectKey, bigint>;
-    /** What firing `feed` does. */
-    afterDisruption: {
-      disruptedSupplier: DemoAccountKey;
-      switched: { component: ComponentKey; from: DemoAccountKey; to: DemoAccountKey; advance: bigint }[];
-      /** Token balance deltas, by account key. */
-      deltas: Partial<Record<DemoAccountKey, bigint>>;
-      poolByProject: Record<ProjectKey, bigint>;
-      outstandingByProject: Record<ProjectKey, bigint>;
-    };
   };
 }
 
@@ -238,7 +248,7 @@ interface SeedContext {
   nameOf: (key: DemoAccountKey) => string;
   log: (line: string) => void;
   /** Sends one transaction and waits for its successful receipt; a revert is decoded to its custom error. */
-  send: (what: string, tx: Promise<ContractTransactionResponse>) => Promise<unknown>;
+  send: (what: string, tx: Promise<ContractTransactionResponse>) => Promise<ContractTransactionReceipt>;
   /**
    * A document the seed publishes as a user of the dashboard does: its hash and its text, which the transaction
    * carries beside it (DocumentPublished). Invoices and the oracle's evidence are hash only.
@@ -253,7 +263,30 @@ interface SeedContext {
 
 type Handler<K extends SeedStep["kind"]> = (step: SeedStepOf<K>, ctx: SeedContext) => Promise<void>;
 
-/** One short handler per kind of step: the transaction(s), then what the summary records of it. */
+/** The arguments of the first `name` event `contract` emitted in `receipt`. */
+function eventArgs(receipt: ContractTransactionReceipt, contract: BaseContract, name: string) {
+  for (const log of receipt.logs) {
+    const parsed = contract.interface.parseLog(log);
+    if (parsed?.name === name) return parsed.args;
+  }
+  throw new Error(`seed: no ${name} event in ${receipt.hash}`);
+}
+
+/** A pool's terms, read back (what a commitment names). */
+async function readPoolTerms(stack: ScenarioStack, projectId: bigint): Promise<PoolTerms> {
+  const t = await stack.pool.poolTerms(projectId);
+  return {
+    exposureBps: t.exposureBps,
+    disruptionBps: t.disruptionBps,
+    withdrawalNotice: t.withdrawalNotice,
+    repaymentTerm: t.repaymentTerm,
+  };
+}
+
+/**
+ * One short handler per kind of step: the transaction(s), then what the summary records of it — the documents and
+ * amounts sent, never an outcome (those {@link readBack} reads from the chain).
+ */
 const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
   async mint({ to, amount }, ctx) {
     await ctx.send(`mint to ${to}`, ctx.stack.token.connect(ctx.who.operator).mint(ctx.accounts[to], amount));
@@ -287,7 +320,7 @@ const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
         .createProject(addresses.token, ctx.accounts.verifier, metadataHash, metadataText, plan.profile, milestones),
     );
     const id = await escrow.projectCount();
-    const target = plan.milestones.reduce((sum, m) => sum + m.budget, 0n);
+    const { target } = await escrow.getProject(id);
     ctx.projects[plan.key] = {
       key: plan.key,
       id,
@@ -319,8 +352,6 @@ const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
         commitments: {},
         committed: 0n,
         terms: { exposureBps: 0n, disruptionBps: 0n, withdrawalNotice: 0n, repaymentTerm: 0n },
-        exposureCap: 0n,
-        disruptionCap: 0n,
       },
     };
     ctx.log(`project   #${id} ${plan.title.zh} — ${ctx.nameOf(plan.firm)}, target ${formatCny(target)}`);
@@ -388,7 +419,6 @@ const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
       await ctx.send(`approve escrow for ${f.financier}`, token.connect(signer).approve(addresses.escrow, f.amount));
       await ctx.send(`fund ${f.project} by ${f.financier}`, escrow.connect(signer).fund(project.id, f.amount));
     }
-    project.contributions[f.financier] = (project.contributions[f.financier] ?? 0n) + f.amount;
     ctx.log(`fund      ${formatCny(f.amount).padStart(18)} ${ctx.nameOf(f.financier)} → #${project.id}`);
   },
 
@@ -411,7 +441,6 @@ const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
       `pool terms of ${t.project}`,
       ctx.stack.pool.connect(ctx.who[project.firm]).setPoolTerms(project.id, terms),
     );
-    project.pool.terms = terms;
   },
 
   async commit(c, ctx) {
@@ -419,12 +448,8 @@ const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
     const project = ctx.projects[c.project];
     const signer = ctx.who[c.financier];
     await ctx.send(`approve pool for ${c.financier}`, token.connect(signer).approve(addresses.pool, c.amount));
-    await ctx.send(
-      `commit ${c.financier} to ${c.project}`,
-      pool.connect(signer).commit(project.id, c.amount, project.pool.terms),
-    );
-    project.pool.commitments[c.financier] = { amount: c.amount };
-    project.pool.committed += c.amount;
+    const terms = await readPoolTerms(ctx.stack, project.id);
+    await ctx.send(`commit ${c.financier} to ${c.project}`, pool.connect(signer).commit(project.id, c.amount, terms));
     ctx.log(`commit    ${formatCny(c.amount).padStart(18)} ${ctx.nameOf(c.financier)} → pool #${project.id}`);
   },
 
@@ -435,11 +460,7 @@ const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
       `submit ${key}/${index}`,
       ctx.stack.escrow.connect(ctx.who[project.firm]).submitMilestone(project.id, index, evidenceHash, evidenceText),
     );
-    Object.assign(project.milestones[index], {
-      state: "submitted",
-      status: MilestoneStatus.Submitted,
-      evidenceHash,
-    } satisfies Partial<MilestoneSummary>);
+    project.milestones[index].evidenceHash = evidenceHash;
     ctx.log(`submit    #${project.id} M${index} ${project.milestones[index].title.zh}`);
   },
 
@@ -449,7 +470,6 @@ const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
       `approve ${key}/${index}`,
       ctx.stack.escrow.connect(ctx.who.verifier).approveMilestone(project.id, index),
     );
-    Object.assign(project.milestones[index], { state: "approved", status: MilestoneStatus.Approved });
     ctx.log(`approve   #${project.id} M${index} (${ctx.nameOf("verifier")})`);
   },
 
@@ -461,8 +481,6 @@ const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
       ctx.stack.escrow.connect(ctx.who.verifier).rejectMilestone(project.id, index, reasonHash, reasonText),
     );
     Object.assign(project.milestones[index], {
-      state: "rejected",
-      status: MilestoneStatus.Rejected,
       rejectionReason: reason,
       rejectionReasonHash: reasonHash,
     } satisfies Partial<MilestoneSummary>);
@@ -479,9 +497,7 @@ const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
         .connect(ctx.who[project.firm])
         .disburse(project.id, index, ctx.accounts[p.payee], p.amount, p.category, invoiceHash),
     );
-    const m = project.milestones[index];
-    m.state = "paid";
-    m.payments.push({
+    project.milestones[index].payments.push({
       payee: p.payee,
       payeeAddress: ctx.accounts[p.payee],
       amount: p.amount,
@@ -499,24 +515,22 @@ const HANDLERS: { [K in SeedStep["kind"]]: Handler<K> } = {
   },
 
   async markFailed({ project: key, by }, ctx) {
+    const { escrow } = ctx.stack;
     const project = ctx.projects[key];
-    await ctx.send(`mark ${key} failed`, ctx.stack.escrow.connect(ctx.who[by]).markFailed(project.id));
-    const { funded, refundable } = await ctx.stack.escrow.getProject(project.id);
-    const failedIndex = project.milestones.findIndex((m) => m.status !== MilestoneStatus.Approved);
-    project.milestones[failedIndex].state = "failed";
-    // Every contributor's pro-rata share is now claimable (claimRefund steps claim some of them).
-    for (const [financier, contributed] of Object.entries(project.contributions) as [DemoAccountKey, bigint][]) {
-      project.refunds[financier] = { amount: (refundable * contributed) / funded, claimed: false };
-    }
-    ctx.log(`failed    #${project.id} ${project.title.zh}: ${formatCny(refundable)} refundable`);
+    const receipt = await ctx.send(`mark ${key} failed`, escrow.connect(ctx.who[by]).markFailed(project.id));
+    const { milestoneIndex, refundable } = eventArgs(receipt, escrow, "ProjectFailed");
+    ctx.log(`failed    #${project.id} ${project.title.zh} (M${milestoneIndex}): ${formatCny(refundable)} refundable`);
   },
 
   async claimRefund({ project: key, financier }, ctx) {
+    const { escrow } = ctx.stack;
     const project = ctx.projects[key];
-    const refund = project.refunds[financier]!;
-    await ctx.send(`claim refund ${financier}`, ctx.stack.escrow.connect(ctx.who[financier]).claimRefund(project.id));
-    refund.claimed = true;
-    ctx.log(`refund    ${formatCny(refund.amount).padStart(18)} #${project.id} → ${ctx.nameOf(financier)}`);
+    const receipt = await ctx.send(
+      `claim refund ${financier}`,
+      escrow.connect(ctx.who[financier]).claimRefund(project.id),
+    );
+    const { amount } = eventArgs(receipt, escrow, "Refunded");
+    ctx.log(`refund    ${formatCny(amount).padStart(18)} #${project.id} → ${ctx.nameOf(financier)}`);
   },
 };
 
@@ -601,31 +615,13 @@ export async function seedScenario(
     },
   ];
 
-  // What the disruption should do: every component whose current supplier is the disrupted one switches to its
-  // first substitute (none of them is disrupted) and that substitute receives its advance from the pool.
-  const disrupted = DISRUPTION.supplier;
-  const switched = Object.values(components)
-    .filter((c) => c.primary === disrupted)
-    .map((c) => ({
-      component: c.key,
-      project: c.project,
-      from: c.primary,
-      to: c.substitutes[0].supplier,
-      advance: c.substitutes[0].advance,
-    }));
-  const deltas: Partial<Record<DemoAccountKey, bigint>> = {};
-  const poolAfter = {} as Record<ProjectKey, bigint>;
-  const outstandingAfter = {} as Record<ProjectKey, bigint>;
-  for (const key of Object.keys(projects) as ProjectKey[]) {
-    const financed = switched.filter((s) => s.project === key).reduce((sum, s) => sum + s.advance, 0n);
-    const p = projects[key].pool;
-    if (financed > p.disruptionCap || financed > p.exposureCap || financed > p.committed) {
-      throw new Error(`seed plan error: the ${key} pool cannot finance ${formatCny(financed)}`);
-    }
-    poolAfter[key] = p.committed - financed;
-    outstandingAfter[key] = financed;
-  }
-  for (const s of switched) deltas[s.to] = (deltas[s.to] ?? 0n) + s.advance;
+  // The components the disrupted supplier currently supplies: its confirmation switches them.
+  const [, projectIds, componentIds] = await registry.pairsOf(accounts[DISRUPTION.supplier], 0, 100);
+  const disrupted = projectIds.map((projectId, i) => {
+    const c = Object.values(components).find((x) => x.projectId === projectId && x.id === componentIds[i]);
+    if (c === undefined) throw new Error(`seed: component #${projectId}/${componentIds[i]} is not the scenario's`);
+    return c.key;
+  });
 
   log(`seeded    chain time ${new Date(seededAt * 1000).toISOString()}; disruption left to the reporter service`);
   return {
@@ -639,32 +635,32 @@ export async function seedScenario(
     projects,
     components,
     feed,
-    expected: {
-      ...onChain,
-      afterDisruption: {
-        disruptedSupplier: disrupted,
-        switched: switched.map(({ component, from, to, advance }) => ({ component, from, to, advance })),
-        deltas,
-        poolByProject: poolAfter,
-        outstandingByProject: outstandingAfter,
-      },
-    },
+    disruption: { supplier: DISRUPTION.supplier, components: disrupted },
+    expected: onChain,
   };
 }
 
 /**
  * What the chain shows after the steps, read back rather than recomputed: each project's totals and status
- * (`getProject`), each milestone's status and payments (`getMilestones`), each pool's caps and balance, and every
- * demo account's token balance. A pending milestone the project's funding covers reads "funded".
+ * (`getProject`), its financiers' positions (`getPosition` of every financier a Funded event names; a claimed
+ * refund's amount from its Refunded event), each milestone's status and payments (`getMilestones`), each pool's
+ * terms, commitments (Committed events) and balance, and every demo account's token balance.
  */
-async function readBack(ctx: SeedContext): Promise<Omit<ScenarioSummary["expected"], "afterDisruption">> {
-  const { token, escrow, pool, addresses } = ctx.stack;
+async function readBack(ctx: SeedContext): Promise<ScenarioSummary["expected"]> {
+  const { token, escrow, pool, addresses, deploymentBlock: from } = ctx.stack;
+  const [fundings, refunds, failures, commitments] = await Promise.all([
+    escrow.queryFilter(escrow.filters.Funded(), from),
+    escrow.queryFilter(escrow.filters.Refunded(), from),
+    escrow.queryFilter(escrow.filters.ProjectFailed(), from),
+    pool.queryFilter(pool.filters.Committed(), from),
+  ]);
+  const keyOf = (address: string) => DEMO_ACCOUNTS.find((a) => ctx.accounts[a.key] === address)!.key;
   const poolByProject = {} as Record<ProjectKey, bigint>;
   for (const project of Object.values(ctx.projects)) {
-    const [view, milestones, poolView, poolBalance] = await Promise.all([
+    const [view, milestones, terms, poolBalance] = await Promise.all([
       escrow.getProject(project.id),
       escrow.getMilestones(project.id),
-      pool.getPool(project.id),
+      readPoolTerms(ctx.stack, project.id),
       pool.poolBalance(project.id),
     ]);
     Object.assign(project, {
@@ -676,20 +672,37 @@ async function readBack(ctx: SeedContext): Promise<Omit<ScenarioSummary["expecte
       held: view.held,
       refundable: view.refundable,
     } satisfies Partial<ProjectSummary>);
-    // The caps are basis points of the pool's value at face (its cash and the shareholders' part of the debt).
-    const value = poolView.cash + poolView.shareDebt;
-    project.pool.exposureCap = (value * project.pool.terms.exposureBps) / 10_000n;
-    project.pool.disruptionCap = (value * project.pool.terms.disruptionBps) / 10_000n;
+    const ofProject = <T extends { args: { projectId: bigint } }>(events: T[]) =>
+      events.filter((e) => e.args.projectId === project.id);
+
+    for (const financier of new Set(ofProject(fundings).map((e) => e.args.financier))) {
+      const key = keyOf(financier);
+      const position = await escrow.getPosition(project.id, financier);
+      project.contributions[key] = position.contributed;
+      if (project.status === ProjectStatus.Active) continue;
+      const claim = ofProject(refunds).find((e) => e.args.financier === financier);
+      project.refunds[key] = position.refundClaimed
+        ? { amount: claim!.args.amount, claimed: true }
+        : { amount: position.claimable, claimed: false };
+    }
+
+    project.pool.terms = terms;
+    for (const { args } of ofProject(commitments)) {
+      const commitment = (project.pool.commitments[keyOf(args.financier)] ??= { amount: 0n });
+      commitment.amount += args.amount;
+      project.pool.committed += args.amount;
+    }
     poolByProject[project.key] = poolBalance;
-    let cumulative = 0n;
+
+    const failedAt = ofProject(failures)[0]?.args.milestoneIndex;
+    let cumulativeBudget = 0n;
     milestones.forEach((chain, index) => {
       const m = project.milestones[index];
       m.status = Number(chain.status);
       m.paid = chain.paid;
-      cumulative += m.budget;
-      if (m.status === MilestoneStatus.Pending && m.state === "pending" && cumulative <= project.funded) {
-        m.state = "funded";
-      }
+      cumulativeBudget += chain.budget;
+      m.state =
+        BigInt(index) === failedAt ? "failed" : milestoneState(m.status, m.paid, cumulativeBudget <= view.funded);
     });
   }
   const balances: Partial<Record<DemoAccountKey, bigint>> = {};
@@ -703,6 +716,20 @@ async function readBack(ctx: SeedContext): Promise<Omit<ScenarioSummary["expecte
     poolBalance: await token.balanceOf(addresses.pool),
     poolByProject,
   };
+}
+
+/** How the dashboard describes a milestone of its on-chain status (a pending one is "funded" once covered). */
+function milestoneState(status: number, paid: bigint, covered: boolean): MilestoneState {
+  switch (status) {
+    case MilestoneStatus.Approved:
+      return paid > 0n ? "paid" : "approved";
+    case MilestoneStatus.Submitted:
+      return "submitted";
+    case MilestoneStatus.Rejected:
+      return "rejected";
+    default:
+      return covered ? "funded" : "pending";
+  }
 }
 
 /**
