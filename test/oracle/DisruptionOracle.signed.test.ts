@@ -6,13 +6,12 @@ import { expect } from "chai";
 
 import { REPORT_TYPES } from "../../scripts/reporter/reporter.js";
 import {
-  deployOracleFixture,
+  disruptionReportFixture,
   ethers,
   EVIDENCE,
   networkHelpers,
   now,
   RECOVERY_EVIDENCE,
-  type Report,
   signReport,
   time,
 } from "./fixtures.js";
@@ -20,15 +19,8 @@ import {
 describe("DisruptionOracle", function () {
   describe("submitSignedReports", function () {
     it("lets one relayer carry a whole quorum of EIP-712 signatures and confirm", async function () {
-      const { oracle, subscriber, r1, r2, outsider, supplier } = await networkHelpers.loadFixture(deployOracleFixture);
-      const report: Report = {
-        supplier: supplier.address,
-        disrupted: true,
-        evidenceHash: EVIDENCE,
-        observedAt: await now(),
-        lastConfirmationId: 0n,
-      };
-      const address = await oracle.getAddress();
+      const { oracle, subscriber, r1, r2, outsider, supplier, report, address } =
+        await networkHelpers.loadFixture(disruptionReportFixture);
       const signatures = [await signReport(r1, address, report), await signReport(r2, address, report)];
       expect(await oracle.reportDigest(report)).to.equal(
         ethers.TypedDataEncoder.hash(
@@ -49,15 +41,8 @@ describe("DisruptionOracle", function () {
     });
 
     it("refuses replayed signatures: in the same round, and after the state flipped", async function () {
-      const { oracle, r1, r2, r3, outsider, supplier } = await networkHelpers.loadFixture(deployOracleFixture);
-      const report: Report = {
-        supplier: supplier.address,
-        disrupted: true,
-        evidenceHash: EVIDENCE,
-        observedAt: await now(),
-        lastConfirmationId: 0n,
-      };
-      const address = await oracle.getAddress();
+      const { oracle, r1, r2, r3, outsider, supplier, report, address } =
+        await networkHelpers.loadFixture(disruptionReportFixture);
       const s1 = await signReport(r1, address, report);
       await oracle.connect(outsider).submitSignedReports(report, [s1]);
       await expect(oracle.connect(outsider).submitSignedReports(report, [s1]))
@@ -75,15 +60,8 @@ describe("DisruptionOracle", function () {
     });
 
     it("refuses a signature made for another domain (chain id) as an unknown reporter", async function () {
-      const { oracle, r1, outsider, supplier } = await networkHelpers.loadFixture(deployOracleFixture);
-      const report: Report = {
-        supplier: supplier.address,
-        disrupted: true,
-        evidenceHash: EVIDENCE,
-        observedAt: await now(),
-        lastConfirmationId: 0n,
-      };
-      const foreign = await signReport(r1, await oracle.getAddress(), report, 1n);
+      const { oracle, r1, outsider, report, address } = await networkHelpers.loadFixture(disruptionReportFixture);
+      const foreign = await signReport(r1, address, report, 1n);
       await expect(oracle.connect(outsider).submitSignedReports(report, [foreign])).to.be.revertedWithCustomError(
         oracle,
         "DisruptionOracle_UnknownReporter",
@@ -91,14 +69,7 @@ describe("DisruptionOracle", function () {
     });
 
     it("reverts with DisruptionOracle_NoSignatures for an empty list", async function () {
-      const { oracle, outsider, supplier } = await networkHelpers.loadFixture(deployOracleFixture);
-      const report: Report = {
-        supplier: supplier.address,
-        disrupted: true,
-        evidenceHash: EVIDENCE,
-        observedAt: await now(),
-        lastConfirmationId: 0n,
-      };
+      const { oracle, outsider, report } = await networkHelpers.loadFixture(disruptionReportFixture);
       await expect(oracle.connect(outsider).submitSignedReports(report, [])).to.be.revertedWithCustomError(
         oracle,
         "DisruptionOracle_NoSignatures",
@@ -108,16 +79,8 @@ describe("DisruptionOracle", function () {
 
   describe("the oracle cannot be jammed (issue 13, 4d and 4e)", function () {
     it("a relayed batch skips a signature someone relayed first, and still confirms with the rest", async function () {
-      const { oracle, subscriber, r1, r2, outsider, other, supplier } =
-        await networkHelpers.loadFixture(deployOracleFixture);
-      const report: Report = {
-        supplier: supplier.address,
-        disrupted: true,
-        evidenceHash: EVIDENCE,
-        observedAt: await now(),
-        lastConfirmationId: 0n,
-      };
-      const address = await oracle.getAddress();
+      const { oracle, subscriber, r1, r2, outsider, other, supplier, report, address } =
+        await networkHelpers.loadFixture(disruptionReportFixture);
       const s1 = await signReport(r1, address, report);
       const s2 = await signReport(r2, address, report);
       // A griefer copies r1's signature from the mempool and relays it first.
@@ -131,15 +94,9 @@ describe("DisruptionOracle", function () {
     });
 
     it("a relayed batch in which no signature counts reverts with DisruptionOracle_DuplicateVote", async function () {
-      const { oracle, r1, outsider, supplier } = await networkHelpers.loadFixture(deployOracleFixture);
-      const report: Report = {
-        supplier: supplier.address,
-        disrupted: true,
-        evidenceHash: EVIDENCE,
-        observedAt: await now(),
-        lastConfirmationId: 0n,
-      };
-      const s1 = await signReport(r1, await oracle.getAddress(), report);
+      const { oracle, r1, outsider, supplier, report, address } =
+        await networkHelpers.loadFixture(disruptionReportFixture);
+      const s1 = await signReport(r1, address, report);
       await oracle.connect(outsider).submitSignedReports(report, [s1]);
       await expect(oracle.connect(outsider).submitSignedReports(report, [s1, s1]))
         .to.be.revertedWithCustomError(oracle, "DisruptionOracle_DuplicateVote")

@@ -1,6 +1,7 @@
 /**
  * Fixtures of the DisruptionOracle tests: an oracle with three reporters (quorum 2, max report age one day) and a
- * recording subscriber, the chain's clock, and the EIP-712 signing of a report (scripts/reporter/reporter.ts's types).
+ * recording subscriber, the same with a fresh "disrupted" report to sign, the chain's clock, and the EIP-712 signing
+ * of a report (scripts/reporter/reporter.ts's types).
  */
 import type { Signer } from "ethers";
 import { network } from "hardhat";
@@ -26,6 +27,22 @@ export async function deployOracleFixture() {
   const subscriber = await ethers.deployContract("RecordingSubscriber");
   await oracle.connect(admin).addSubscriber(await subscriber.getAddress());
   return { oracle, subscriber, admin, guardian, r1, r2, r3, outsider, supplier, other };
+}
+
+/**
+ * The oracle of {@link deployOracleFixture} and a report, to be signed by its reporters, that `supplier` is disrupted:
+ * observed now, on a supplier never confirmed before. `address` is the oracle's (the EIP-712 verifying contract).
+ */
+export async function disruptionReportFixture() {
+  const deployed = await deployOracleFixture();
+  const report: Report = {
+    supplier: deployed.supplier.address,
+    disrupted: true,
+    evidenceHash: EVIDENCE,
+    observedAt: await now(),
+    lastConfirmationId: 0n,
+  };
+  return { ...deployed, report, address: await deployed.oracle.getAddress() };
 }
 
 export async function now(): Promise<bigint> {
