@@ -4,42 +4,23 @@
  * the reset of a claim era whose remaining debt per unit became negligible.
  */
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import {
   ADV1,
   ADV2,
   TERMS,
-  commitBoth,
   defineAccepted,
-  deployScenario,
   expectPoolIdentity,
   increaseTime,
   passNotice,
   report,
   terms,
-  withManyPairs,
   type PoolScenario,
 } from "../helpers/supply-chain.js";
-
-const { ethers, networkHelpers } = await network.getOrCreate();
+import { committed, ethers, manyPairs, networkHelpers, scenario } from "./fixtures.js";
 
 /** RecordingSubscriber.Mode.Revert. */
 const SUBSCRIBER_REVERTS = 1;
-
-async function scenario() {
-  return deployScenario(ethers);
-}
-
-/** Both financiers committed: 60k + 40k, exposure allowances 60k + 40k, disruption 50k + 30k. */
-async function committed() {
-  return commitBoth(await scenario());
-}
-
-/** `committed`, plus 4 more components supplied by supA (6 pairs: 4 handled in the oracle's transaction). */
-async function manyPairs() {
-  return withManyPairs(await committed(), ethers);
-}
 
 const expectIdentity = expectPoolIdentity;
 

@@ -4,49 +4,30 @@
  */
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
-import { Accounting, Stage } from "../../web/src/generated/enums.js";
 import {
   ADV1,
   ADV2,
   ADV3,
-  DAY,
   TERMS,
-  commitBoth,
   defineAccepted,
-  deployScenario,
   expectPoolIdentity,
   increaseTime,
   passNotice,
   report,
   terms,
-  withManyPairs,
 } from "../helpers/supply-chain.js";
-
-const { ethers, networkHelpers } = await network.getOrCreate();
-
-/** Both financiers committed (60k + 40k), and supA supplies 6 components: 4 handled in the oracle's transaction. */
-async function sixPairs() {
-  return withManyPairs(await commitBoth(await deployScenario(ethers)), ethers);
-}
+import { committed, createProject, ethers, manyPairs, networkHelpers } from "./fixtures.js";
 
 /** SupplyChainTypes.SkipReason. */
 const Skip = { NoHealthySubstitute: 0n, InsufficientLiquidity: 1n, ProjectClosed: 4n } as const;
 /** EscrowTypes.ProjectStatus. */
 const Status = { Active: 1n, Completed: 2n, Failed: 3n, Cancelled: 4n } as const;
 
-/** `commitBoth`, plus project 2 of firm2 (same token) whose component 1 is supplied by supA too, with s2 as substitute. */
+/** `committed`, plus project 2 of firm2 (same token) whose component 1 is supplied by supA too, with s2 as substitute. */
 async function twoProjects() {
-  const s = await commitBoth(await deployScenario(ethers));
-  const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-  await s.escrow
-    .connect(s.firm2)
-    .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("fuel-cell catalyst"), "", DEFAULT_PROFILE, [
-      { budget: 100_000_00n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
-    ]);
-  const project2 = 2n;
+  const s = await committed();
+  const project2 = await createProject(s, { name: "fuel-cell catalyst", budget: 100_000_00n, days: 90n });
   await defineAccepted(s, s.firm2, project2, ethers.id("platinum"), s.supA, [{ supplier: s.s2, advance: 5_000_00n }]);
   await passNotice(ethers);
   await s.pool.connect(s.firm2).setPoolTerms(project2, TERMS);
@@ -57,7 +38,7 @@ async function twoProjects() {
 describe("ContingencyPool hardening (issue 13)", function () {
   describe("pause means pause: the guardian's switch holds queued financing too", function () {
     it("processQueue refuses while triggers are paused and finances the queued pairs once they resume", async function () {
-      const s = await networkHelpers.loadFixture(sixPairs);
+      const s = await networkHelpers.loadFixture(manyPairs);
       const { oracle, pool, admin, keeper, supA } = s;
       await expect(report(ethers, oracle as never, [s.r1, s.r2], supA.address)).to.emit(pool, "Queued");
       expect(await pool.pendingJobs()).to.equal(1n);
@@ -161,15 +142,10 @@ describe("ContingencyPool hardening (issue 13)", function () {
   });
 
   describe("isolation: one project's queue, token or parties do not hold up another project", function () {
-    /** `sixPairs` (project 1's pairs of supA queued on disruption), plus project 2 of firm2 with a pool and no pairs. */
+    /** `manyPairs` (project 1's pairs of supA queued on disruption), plus project 2 of firm2 with a pool and no pairs. */
     async function queuedAndBystander() {
-      const s = await sixPairs();
-      const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-      await s.escrow
-        .connect(s.firm2)
-        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("bystander"), "", DEFAULT_PROFILE, [
-          { budget: 100_000_00n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
-        ]);
+      const s = await manyPairs();
+      await createProject(s, { name: "bystander", budget: 100_000_00n, days: 90n });
       await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
       await s.pool.connect(s.f2).commit(2n, 10_000_00n, TERMS);
       // Both financiers request their exits; the notice passes before supA fails.
@@ -240,7 +216,7 @@ describe("ContingencyPool hardening (issue 13)", function () {
     });
 
     it("a caller that leaves too little gas for an advance's transfer gets ContingencyPool_InsufficientGas (never a false refusal)", async function () {
-      const s = await networkHelpers.loadFixture(sixPairs);
+      const s = await networkHelpers.loadFixture(manyPairs);
       const { pool, keeper, supA } = s;
       await report(ethers, s.oracle as never, [s.r1, s.r2], supA.address);
       const bound = await pool.ADVANCE_TRANSFER_GAS();
@@ -253,19 +229,14 @@ describe("ContingencyPool hardening (issue 13)", function () {
   });
 });
 
-/** `commitBoth`, plus project 2 of firm2 in a GasBurningToken with two components supplied by supA (substitutes s2, s3). */
+/** `committed`, plus project 2 of firm2 in a GasBurningToken with two components supplied by supA (substitutes s2, s3). */
 async function twoProjectsAndBurner() {
-  const s = await commitBoth(await deployScenario(ethers));
+  const s = await committed();
   const burner = await ethers.deployContract("GasBurningToken");
   // Even a token the admin listed (and that turned hostile later) is held to the transfer's gas bound.
   await s.pool.connect(s.admin).setProjectToken(await burner.getAddress(), true);
-  const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-  await s.escrow
-    .connect(s.firm2)
-    .createProject(await burner.getAddress(), s.verifier.address, ethers.id("hostile"), "", DEFAULT_PROFILE, [
-      { budget: 1_000n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
-    ]);
-  const burnerProject = 2n;
+  const token = await burner.getAddress();
+  const burnerProject = await createProject(s, { token, name: "hostile", budget: 1_000n, days: 90n });
   await defineAccepted(s, s.firm2, burnerProject, ethers.id("bait"), s.supA, [{ supplier: s.s2, advance: 1_000n }]);
   // Two components: on main each burning transfer left 1/64 of the gas, so the second could never finish.
   await defineAccepted(s, s.firm2, burnerProject, ethers.id("bait 2"), s.supA, [{ supplier: s.s3, advance: 1_000n }]);
@@ -285,13 +256,13 @@ describe("the deployment names the tokens projects' pools may hold", function ()
     const otherAddress = await other.getAddress();
     expect(await pool.isProjectToken(s.stack.addresses.token)).to.equal(true);
     expect(await pool.isProjectToken(otherAddress)).to.equal(false);
-    const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-    await s.escrow
-      .connect(stranger)
-      .createProject(otherAddress, s.verifier.address, ethers.id("stranger's"), "", DEFAULT_PROFILE, [
-        { budget: 1_000n, deadline: now + 90n * DAY, stage: Stage.Research, accounting: Accounting.Expensed },
-      ]);
-    const project3 = 3n;
+    const project3 = await createProject(s, {
+      by: stranger,
+      token: otherAddress,
+      name: "stranger's",
+      budget: 1_000n,
+      days: 90n,
+    });
     await other.mint(stranger.address, 10_000n);
     await other.connect(stranger).approve(s.stack.addresses.pool, 10_000n);
     await expect(pool.connect(stranger).commit(project3, 10_000n, TERMS))

@@ -4,42 +4,28 @@
  * The three "regression" describes replay the attacks that main's pool allowed (each was shown to succeed there).
  */
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
-import { Accounting, SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
+import { SkipReason as Skip } from "../../web/src/generated/enums.js";
 import {
   ADV1,
   ADV2,
   ADV3,
   DAY,
   TERMS,
-  commitBoth,
-  deployScenario,
   exitAfterNotice,
   expectPoolIdentity,
   increaseTime,
   report,
   terms,
   termsArgs,
-  withManyPairs,
   type PoolScenario,
-  type PoolTerms,
 } from "../helpers/supply-chain.js";
-
-const { ethers, networkHelpers } = await network.getOrCreate();
+import { createProject, ethers, f1CommittedUnder, manyPairs, networkHelpers, scenario } from "./fixtures.js";
 
 /** EscrowTypes.ProjectStatus.Cancelled. */
 const CANCELLED = 4n;
 
 const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-
-/** The firm's pool terms are `t` (set before any commitment, so in force at once). */
-async function withTerms(t: PoolTerms) {
-  const s = await deployScenario(ethers);
-  await s.pool.connect(s.firm).setPoolTerms(s.projectId, t);
-  return s;
-}
 
 /** The stranger holds 1,000,000.00 tokens and approved the pool. */
 async function armStranger(s: PoolScenario) {
@@ -62,9 +48,8 @@ describe("ContingencyPool terms, exits and due dates", function () {
   describe("regression (item 2): nobody else's commit or withdraw changes what one financier's money may be lent", function () {
     it("a stranger's large commitment and exit leave f1's 0% exposure at 0: nothing of f1's money is lent", async function () {
       const none = terms({ exposureBps: 0n, disruptionBps: 0n });
-      const s = await withTerms(none);
+      const s = await f1CommittedUnder(none, 50_000_00n);
       await armStranger(s);
-      await s.pool.connect(s.f1).commit(s.projectId, 50_000_00n, none);
       // On main the stranger granted full allowances here, withdrew at once, and the caps stayed raised.
       await s.pool.connect(s.stranger).commit(s.projectId, 1_000_000_00n, none);
       await s.pool.connect(s.stranger).withdraw(s.projectId); // nothing at risk: it may leave at once
@@ -77,9 +62,8 @@ describe("ContingencyPool terms, exits and due dates", function () {
 
     it("with 30% exposure, f1's share of the debt stays within 30% of its position before and after a stranger's visit", async function () {
       const t = terms({ exposureBps: 3_000n, disruptionBps: 3_000n });
-      const s = await withTerms(t);
+      const s = await f1CommittedUnder(t, 50_000_00n);
       await armStranger(s);
-      await s.pool.connect(s.f1).commit(s.projectId, 50_000_00n, t);
       await s.pool.connect(s.stranger).commit(s.projectId, 1_000_000_00n, t);
       await s.pool.connect(s.stranger).requestWithdrawal(s.projectId);
       // During the stranger's notice supA fails: the financing is shared by both positions.
@@ -103,7 +87,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
 
   describe("regression (item 3): exits by request — a financier cannot leave just before the confirming vote", function () {
     it("f2 sees the first vote: its withdraw needs a request, the request a notice, and meanwhile it shares the financing", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
       await s.pool.connect(s.f1).commit(s.projectId, 50_000_00n, TERMS);
       await s.pool.connect(s.f2).commit(s.projectId, 50_000_00n, TERMS);
       await report(ethers, s.oracle as never, [s.r1], s.supA.address); // M - 1 votes: the round is open
@@ -133,7 +117,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
     });
 
     it("the notice is at least the oracle's maxReportAge: a request made after a round's first vote executes after the round expired", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
       await s.pool.connect(s.f2).commit(s.projectId, 50_000_00n, TERMS);
       await report(ethers, s.oracle as never, [s.r1], s.supA.address);
       const startedAt = (await s.oracle.openRound(s.supA.address)).startedAt;
@@ -146,7 +130,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
 
   describe("regression (item 3): a newcomer never pays for an earlier default", function () {
     it("overdue financing counts for nothing when f2 commits, so f1's exit takes only what was f1's", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
       await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, TERMS);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address); // 30,000 lent, never repaid
       const debt = ADV1 + ADV2;
@@ -169,7 +153,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
 
   describe("setPoolTerms: the firm sets uniform terms, tightening at once and loosening after the notice", function () {
     it("refuses inconsistent terms (ContingencyPool_InvalidTerms)", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
       for (const t of [
         terms({ exposureBps: 10_001n, disruptionBps: 0n }),
         terms({ exposureBps: 5_000n, disruptionBps: 5_001n }),
@@ -182,7 +166,9 @@ describe("ContingencyPool terms, exits and due dates", function () {
     });
 
     it("refuses a notice below the oracle's maxReportAge or above the registry's LISTING_NOTICE", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
+      // The fixture's last block may lie seconds back: a block mined now makes `now()` the clock of the next one.
+      await networkHelpers.mine();
       const listingNotice = await s.registry.LISTING_NOTICE();
       await expect(s.pool.connect(s.firm).setPoolTerms(s.projectId, terms({ withdrawalNotice: DAY - 1n })))
         .to.be.revertedWithCustomError(s.pool, "ContingencyPool_NoticeTooShort")
@@ -196,18 +182,8 @@ describe("ContingencyPool terms, exits and due dates", function () {
     });
 
     it("a project whose firm set no terms takes no commitment (ContingencyPool_TermsNotSet)", async function () {
-      const s = await deployScenario(ethers);
-      await s.escrow
-        .connect(s.firm2)
-        .createProject(s.stack.addresses.token, s.verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
-          {
-            budget: 1_000n,
-            deadline: (await now()) + 30n * DAY,
-            stage: Stage.Research,
-            accounting: Accounting.Expensed,
-          },
-        ]);
-      const projectId = await s.escrow.projectCount();
+      const s = await networkHelpers.loadFixture(scenario);
+      const projectId = await createProject(s, { name: "p2", budget: 1_000n, days: 30n });
       expect((await s.pool.poolTerms(projectId)).repaymentTerm).to.equal(0n);
       await expect(s.pool.connect(s.f1).commit(projectId, 1n, TERMS))
         .to.be.revertedWithCustomError(s.pool, "ContingencyPool_TermsNotSet")
@@ -215,7 +191,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
     });
 
     it("after a commitment: tightening applies at once; loosening is pending for the notice and binds new commitments", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
       await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, TERMS);
       const tighter = terms({ exposureBps: 2_000n, disruptionBps: 2_000n });
       await expect(s.pool.connect(s.firm).setPoolTerms(s.projectId, tighter))
@@ -252,7 +228,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
     });
 
     it("a tightening drops a pending loosening; a change that loosens any field waits whole", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
       await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, TERMS);
       const mixed = terms({ exposureBps: 9_000n, repaymentTerm: TERMS.repaymentTerm + DAY });
       await s.pool.connect(s.firm).setPoolTerms(s.projectId, mixed);
@@ -267,7 +243,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
 
   describe("exits: who may leave at once, and when a request lapses", function () {
     it("a closed project's financiers leave at once; requestWithdrawal needs shares", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
       await s.pool.connect(s.f1).commit(s.projectId, 10_000_00n, TERMS);
       await expect(s.pool.connect(s.f2).requestWithdrawal(s.projectId))
         .to.be.revertedWithCustomError(s.pool, "ContingencyPool_NothingToWithdraw")
@@ -283,8 +259,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
 
     it("terms that lend nothing put nothing at risk (exit at once), unless a pending change would lend", async function () {
       const none = terms({ exposureBps: 0n, disruptionBps: 0n });
-      const s = await withTerms(none);
-      await s.pool.connect(s.f1).commit(s.projectId, 10_000_00n, none);
+      const s = await f1CommittedUnder(none, 10_000_00n);
       await s.pool.connect(s.f2).commit(s.projectId, 10_000_00n, none);
       expect((await s.pool.withdrawalRequest(s.projectId, s.f1.address))[2]).to.equal(true);
       await s.pool.connect(s.f1).withdraw(s.projectId);
@@ -299,7 +274,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
     });
 
     it("a request stands until it lapses WITHDRAWAL_WINDOW after its date; then a new request starts a new notice", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
       await s.pool.connect(s.f1).commit(s.projectId, 10_000_00n, TERMS);
       await s.pool.connect(s.f1).requestWithdrawal(s.projectId);
       const [executableAt, lapsesAt, atOnce] = await s.pool.withdrawalRequest(s.projectId, s.f1.address);
@@ -326,7 +301,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
 
   describe("due dates: each confirmation's financing is due repaymentTerm after it; earlier debt with the oldest", function () {
     it("overdueFinancing follows the latest financing's due date and the oldest's; a full repayment starts afresh", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
       await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, TERMS);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address); // 30,000 at t1
       const first = await s.pool.getPool(s.projectId);
@@ -353,7 +328,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
     });
 
     it("a queued pair financed after the debt was repaid in full restarts the debt, due with its confirmation", async function () {
-      const s = await withManyPairs(await commitBoth(await deployScenario(ethers)), ethers);
+      const s = await networkHelpers.loadFixture(manyPairs);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address); // 4 pairs now, 2 queued
       const financed = await s.pool.getPool(s.projectId);
       await s.pool.connect(s.firm).repay(s.projectId, financed.outstanding);
@@ -368,7 +343,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
     });
 
     it("a commitment while debt is outstanding but not overdue pays its face value", async function () {
-      const s = await deployScenario(ethers);
+      const s = await networkHelpers.loadFixture(scenario);
       await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, TERMS);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address);
       await expect(s.pool.connect(s.f2).commit(s.projectId, 50_000_00n, TERMS))
@@ -378,8 +353,7 @@ describe("ContingencyPool terms, exits and due dates", function () {
 
     it("a pool whose value is all overdue prices a newcomer's commitment at a value of 1 unit", async function () {
       const full = terms({ disruptionBps: 10_000n });
-      const s = await withTerms(full);
-      await s.pool.connect(s.f1).commit(s.projectId, ADV1, full);
+      const s = await f1CommittedUnder(full, ADV1);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address); // all of the cash lent to s1
       expect((await s.pool.getPool(s.projectId)).cash).to.equal(0n);
       await increaseTime(ethers, full.repaymentTerm + 1n);

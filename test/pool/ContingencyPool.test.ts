@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import {
   ADV1,
@@ -7,9 +6,7 @@ import {
   ADV3,
   DAY,
   TERMS,
-  commitBoth,
   defineAccepted,
-  deployScenario,
   exitAfterNotice,
   expectPoolIdentity,
   increaseTime,
@@ -17,28 +14,24 @@ import {
   report,
   terms,
   termsArgs,
-  withManyPairs,
 } from "../helpers/supply-chain.js";
-import { Accounting, SkipReason as Skip, Stage } from "../../web/src/generated/enums.js";
-import { DEFAULT_PROFILE } from "../../scripts/lib/project-profile.js";
-
-const { ethers, networkHelpers } = await network.getOrCreate();
-
-async function scenario() {
-  return deployScenario(ethers);
-}
-
-/** A scenario where both financiers committed under the pool's terms: 60k + 40k. */
-async function committed() {
-  return commitBoth(await scenario());
-}
+import { SkipReason as Skip } from "../../web/src/generated/enums.js";
+import {
+  committed,
+  ethers,
+  f1CommittedUnder,
+  manyPairs,
+  networkHelpers,
+  projectInToken,
+  scenario,
+} from "./fixtures.js";
 
 const expectIdentity = expectPoolIdentity;
 
 describe("ContingencyPool", function () {
   describe("integration: a disruption finances substitutes in the confirming transaction", function () {
     it("switches both components of the disrupted supplier, pays the substitutes, then repay and withdraw pro rata", async function () {
-      const s = await scenario();
+      const s = await networkHelpers.loadFixture(scenario);
       const { pool, registry, token, projectId, f1, f2, firm, supA, s1, s2 } = s;
       await expectIdentity(s);
       await expect(pool.connect(f1).commit(projectId, 60_000_00n, TERMS))
@@ -111,7 +104,7 @@ describe("ContingencyPool", function () {
 
   describe("onSupplierStatusConfirmed", function () {
     it("skips to the next substitute when the first is disrupted too", async function () {
-      const s = await committed();
+      const s = await networkHelpers.loadFixture(committed);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.s2.address); // s2 down first (not current anywhere)
       const tx = report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address);
       await expect(tx)
@@ -121,7 +114,7 @@ describe("ContingencyPool", function () {
     });
 
     it("emits FinancingSkipped(NoHealthySubstitute) when every substitute is disrupted", async function () {
-      const s = await committed();
+      const s = await networkHelpers.loadFixture(committed);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.s3.address);
       await expect(report(ethers, s.oracle as never, [s.r1, s.r2], s.supB.address))
         .to.emit(s.pool, "FinancingSkipped")
@@ -130,18 +123,16 @@ describe("ContingencyPool", function () {
     });
 
     it("emits FinancingSkipped(InsufficientLiquidity) when the pool is empty", async function () {
-      const s = await scenario();
+      const s = await networkHelpers.loadFixture(scenario);
       await expect(report(ethers, s.oracle as never, [s.r1, s.r2], s.supB.address))
         .to.emit(s.pool, "FinancingSkipped")
         .withArgs(s.projectId, 3n, s.supB.address, 1n, Skip.InsufficientLiquidity, ADV3);
     });
 
     it("emits FinancingSkipped(ExposureCapReached) when the exposure cap is too low", async function () {
-      const s = await scenario();
       // 12% of the pool's value may be lent (and all of that to one disruption).
       const tight = terms({ exposureBps: 1_200n, disruptionBps: 1_200n });
-      await s.pool.connect(s.firm).setPoolTerms(s.projectId, tight);
-      await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, tight);
+      const s = await f1CommittedUnder(tight, 100_000_00n);
       const tx = report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address);
       await expect(tx)
         .to.emit(s.pool, "SubstituteFinanced")
@@ -152,11 +143,9 @@ describe("ContingencyPool", function () {
     });
 
     it("emits FinancingSkipped(DisruptionCapReached) when one disruption would exceed its cap", async function () {
-      const s = await scenario();
       // All of the value may be lent, 25% of it to one disruption.
       const perDisruption = terms({ exposureBps: 10_000n, disruptionBps: 2_500n });
-      await s.pool.connect(s.firm).setPoolTerms(s.projectId, perDisruption);
-      await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, perDisruption);
+      const s = await f1CommittedUnder(perDisruption, 100_000_00n);
       await expect(report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address))
         .to.emit(s.pool, "FinancingSkipped")
         .withArgs(s.projectId, 2n, s.supA.address, 1n, Skip.DisruptionCapReached, ADV2);
@@ -167,7 +156,7 @@ describe("ContingencyPool", function () {
     });
 
     it("pays nothing on recovery, and the firm may switch back", async function () {
-      const s = await committed();
+      const s = await networkHelpers.loadFixture(committed);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address);
       const held = await s.token.balanceOf(s.stack.addresses.pool);
       const tx = report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address, false);
@@ -179,7 +168,7 @@ describe("ContingencyPool", function () {
     });
 
     it("reverts with ContingencyPool_CallerNotOracle for any other caller", async function () {
-      const s = await committed();
+      const s = await networkHelpers.loadFixture(committed);
       for (const caller of [s.admin, s.firm, s.f1, s.stranger, s.r1]) {
         await expect(s.pool.connect(caller).onSupplierStatusConfirmed(s.supA.address, true, 1n))
           .to.be.revertedWithCustomError(s.pool, "ContingencyPool_CallerNotOracle")
@@ -189,11 +178,8 @@ describe("ContingencyPool", function () {
   });
 
   describe("queue", function () {
-    // supA gets 4 more components (6 pairs in all): the first 4 are handled in the oracle's transaction.
-    const manyPairs = async () => withManyPairs(await committed(), ethers);
-
     it("queues the pairs beyond MAX_PAIRS_PER_CALLBACK and lets a third party resume them", async function () {
-      const s = await manyPairs();
+      const s = await networkHelpers.loadFixture(manyPairs);
       const tx = report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address);
       await expect(tx).to.emit(s.pool, "Queued").withArgs(s.supA.address, 1n, 0n, 4n);
       expect(await s.pool.pendingJobs()).to.equal(1n);
@@ -218,7 +204,7 @@ describe("ContingencyPool", function () {
     });
 
     it("drops a queued job whose supplier recovered (nothing paid)", async function () {
-      const s = await manyPairs();
+      const s = await networkHelpers.loadFixture(manyPairs);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address, false);
       await expect(s.pool.connect(s.keeper).processQueue(10n))
@@ -228,7 +214,7 @@ describe("ContingencyPool", function () {
     });
 
     it("queues a new confirmation behind a waiting job", async function () {
-      const s = await manyPairs();
+      const s = await networkHelpers.loadFixture(manyPairs);
       await report(ethers, s.oracle as never, [s.r1, s.r2], s.supA.address);
       await expect(report(ethers, s.oracle as never, [s.r1, s.r2], s.supB.address))
         .to.emit(s.pool, "Queued")
@@ -240,7 +226,7 @@ describe("ContingencyPool", function () {
 
   describe("commit", function () {
     it("reverts with ContingencyPool_ZeroAmount", async function () {
-      const s = await scenario();
+      const s = await networkHelpers.loadFixture(scenario);
       await expect(s.pool.connect(s.f1).commit(s.projectId, 0n, TERMS)).to.be.revertedWithCustomError(
         s.pool,
         "ContingencyPool_ZeroAmount",
@@ -248,7 +234,7 @@ describe("ContingencyPool", function () {
     });
 
     it("reverts with ContingencyPool_TermsMismatch when the commitment names other terms than the pool's", async function () {
-      const s = await scenario();
+      const s = await networkHelpers.loadFixture(scenario);
       const others = [
         terms({ exposureBps: 9_000n }),
         terms({ disruptionBps: 1n }),
@@ -264,14 +250,14 @@ describe("ContingencyPool", function () {
     });
 
     it("reverts with RDEscrow_ProjectNotFound for an unknown project", async function () {
-      const s = await scenario();
+      const s = await networkHelpers.loadFixture(scenario);
       await expect(s.pool.connect(s.f1).commit(9n, 10n, TERMS))
         .to.be.revertedWithCustomError(s.escrow, "RDEscrow_ProjectNotFound")
         .withArgs(9n);
     });
 
     it("reverts with ContingencyPool_AmountTooLarge when the pool's value would reach 2^96", async function () {
-      const s = await scenario();
+      const s = await networkHelpers.loadFixture(scenario);
       const big = 2n ** 96n;
       await s.token.mint(s.f1.address, big);
       await expect(s.pool.connect(s.f1).commit(s.projectId, big, TERMS))
@@ -280,36 +266,18 @@ describe("ContingencyPool", function () {
     });
 
     it("refuses fee-on-transfer tokens with ContingencyPool_UnexpectedBalanceChange", async function () {
-      const s = await scenario();
+      const s = await networkHelpers.loadFixture(scenario);
       const fee = await ethers.deployContract("FeeOnTransferToken", [100n]);
-      await s.pool.connect(s.admin).setProjectToken(await fee.getAddress(), true);
-      const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-      await s.escrow
-        .connect(s.firm2)
-        .createProject(await fee.getAddress(), s.verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
-        ]);
-      await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
-      await fee.mint(s.f1.address, 10_000n);
-      await fee.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
+      await projectInToken(s, fee);
       await expect(s.pool.connect(s.f1).commit(2n, 10_000n, TERMS))
         .to.be.revertedWithCustomError(s.pool, "ContingencyPool_UnexpectedBalanceChange")
         .withArgs(2n, 10_000n, 9_900n);
     });
 
     it("blocks reentrancy from a malicious token", async function () {
-      const s = await scenario();
+      const s = await networkHelpers.loadFixture(scenario);
       const evil = await ethers.deployContract("ReentrantToken");
-      await s.pool.connect(s.admin).setProjectToken(await evil.getAddress(), true);
-      const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-      await s.escrow
-        .connect(s.firm2)
-        .createProject(await evil.getAddress(), s.verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
-        ]);
-      await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
-      await evil.mint(s.f1.address, 10_000n);
-      await evil.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
+      await projectInToken(s, evil);
       await evil.arm(s.stack.addresses.pool, s.pool.interface.encodeFunctionData("withdraw", [2n]));
       await expect(s.pool.connect(s.f1).commit(2n, 10_000n, TERMS)).to.be.revertedWithCustomError(
         s.pool,
@@ -318,18 +286,9 @@ describe("ContingencyPool", function () {
     });
 
     it("rejects a false-returning token (SafeERC20)", async function () {
-      const s = await scenario();
+      const s = await networkHelpers.loadFixture(scenario);
       const bad = await ethers.deployContract("FalseReturningToken");
-      await s.pool.connect(s.admin).setProjectToken(await bad.getAddress(), true);
-      const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-      await s.escrow
-        .connect(s.firm2)
-        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
-        ]);
-      await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
-      await bad.mint(s.f1.address, 10_000n);
-      await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
+      await projectInToken(s, bad);
       await bad.setReturnFalse(true);
       await expect(s.pool.connect(s.f1).commit(2n, 10_000n, TERMS))
         .to.be.revertedWithCustomError(s.pool, "SafeERC20FailedOperation")
@@ -339,20 +298,11 @@ describe("ContingencyPool", function () {
 
   describe("a token that refuses the advance's transfer", function () {
     it("keeps the advance owed to the substitute (AdvanceOwed), does not block the oracle, and anyone's claimAdvance pays it once the token pays", async function () {
-      const s = await scenario();
+      const s = await networkHelpers.loadFixture(scenario);
       const bad = await ethers.deployContract("FalseReturningToken");
-      await s.pool.connect(s.admin).setProjectToken(await bad.getAddress(), true);
-      const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-      await s.escrow
-        .connect(s.firm2)
-        .createProject(await bad.getAddress(), s.verifier.address, ethers.id("p2"), "", DEFAULT_PROFILE, [
-          { budget: 1_000n, deadline: now + 86_400n, stage: Stage.Research, accounting: Accounting.Expensed },
-        ]);
+      await projectInToken(s, bad);
       await defineAccepted(s, s.firm2, 2n, ethers.id("c"), s.supB, [{ supplier: s.s1, advance: 100n }]);
       await passNotice(ethers);
-      await s.pool.connect(s.firm2).setPoolTerms(2n, TERMS);
-      await bad.mint(s.f1.address, 10_000n);
-      await bad.connect(s.f1).approve(s.stack.addresses.pool, 10_000n);
       await s.pool.connect(s.f1).commit(2n, 10_000n, TERMS);
       await s.pool.connect(s.f1).commit(s.projectId, 100_000_00n, TERMS);
       await bad.setReturnFalse(true);
@@ -392,7 +342,7 @@ describe("ContingencyPool", function () {
 
   describe("repay", function () {
     it("reverts with ContingencyPool_CallerNotFirm for every other role", async function () {
-      const s = await committed();
+      const s = await networkHelpers.loadFixture(committed);
       for (const caller of [s.admin, s.f1, s.verifier, s.r1, s.s1, s.stranger]) {
         await expect(s.pool.connect(caller).repay(s.projectId, 1n))
           .to.be.revertedWithCustomError(s.pool, "ContingencyPool_CallerNotFirm")
@@ -401,7 +351,7 @@ describe("ContingencyPool", function () {
     });
 
     it("reverts with ContingencyPool_ZeroAmount and ContingencyPool_RepayExceedsDebt", async function () {
-      const s = await committed();
+      const s = await networkHelpers.loadFixture(committed);
       await expect(s.pool.connect(s.firm).repay(s.projectId, 0n)).to.be.revertedWithCustomError(
         s.pool,
         "ContingencyPool_ZeroAmount",
