@@ -902,10 +902,10 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 advance,
         uint256 confirmationId
     ) private returns (bool paid) {
-        // Effects first. Unchecked: the registry switched only because advance <= the budget, which is at most
-        // the cash (so cash does not underflow, and shareDebt + advance stays below cash + shareDebt < 2^96, see
-        // {commit}) and the room under the disruption cap, a fraction of that value (so the epoch's financing stays
-        // below 2^96); confirmation ids never reach 2^64, nor times 2^40.
+        // Effects first. Unchecked (the two with-setters and the due date): the registry switched only because
+        // advance <= the budget, which is at most the cash (so cash does not underflow, and shareDebt + advance stays
+        // below cash + shareDebt < 2^96, see {commit}) and the room under the disruption cap, a fraction of that
+        // value (so the epoch's financing stays below 2^96); confirmation ids never reach 2^64, nor times 2^40.
         PoolFunds n0 = s0.withFinancing(advance);
         PoolEpoch n1;
         if (s1.confirmationId() == confirmationId) {
