@@ -93,13 +93,13 @@ interface IDisruptionOracle is ISupplierStatusSource {
     /// @notice The oracle's configuration.
     /// @return reporterCount Active reporters (N).
     /// @return quorum Votes needed to confirm (M).
-    /// @return maxReportAge Seconds a report stays valid and a round stays open.
+    /// @return reportAge Seconds a report (`maxReportAge`) stays valid and a round stays open.
     /// @return paused Whether automatic triggers are paused.
     /// @return lastConfirmationId The id of the latest confirmation (0 if none).
     function config()
         external
         view
-        returns (uint256 reporterCount, uint256 quorum, uint256 maxReportAge, bool paused, uint256 lastConfirmationId);
+        returns (uint256 reporterCount, uint256 quorum, uint256 reportAge, bool paused, uint256 lastConfirmationId);
 
     /// @notice Whether `account` is an active reporter.
     function isReporter(address account) external view returns (bool);

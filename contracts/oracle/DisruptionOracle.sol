@@ -64,21 +64,21 @@ contract DisruptionOracle is IDisruptionOracle, AccessControl, EIP712, Reentranc
 
     /// @param admin Manages reporters, quorum and subscribers (ideally a multisig). Never moves funds.
     /// @param guardian May pause and unpause automatic triggers.
-    /// @param maxReportAge Seconds a report stays valid and a round stays open (e.g. 1 day).
+    /// @param maxReportAge_ Seconds a report stays valid and a round stays open (e.g. 1 day).
     /// @param reporters The initial reporters.
     /// @param quorum The initial quorum (1 <= quorum <= reporters.length).
     constructor(
         address admin,
         address guardian,
-        uint40 maxReportAge,
+        uint40 maxReportAge_,
         address[] memory reporters,
         uint256 quorum
     ) EIP712("RDCF Disruption Oracle", "1") {
         if (admin == address(0) || guardian == address(0)) revert Errors.DisruptionOracle_ZeroAddress();
-        if (maxReportAge == 0) revert Errors.DisruptionOracle_InvalidMaxReportAge(maxReportAge);
+        if (maxReportAge_ == 0) revert Errors.DisruptionOracle_InvalidMaxReportAge(maxReportAge_);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GUARDIAN_ROLE, guardian);
-        _config.maxReportAge = maxReportAge;
+        _config.maxReportAge = maxReportAge_;
         for (uint256 i = 0; i < reporters.length; ++i) {
             _addReporter(reporters[i]);
         }
@@ -117,7 +117,7 @@ contract DisruptionOracle is IDisruptionOracle, AccessControl, EIP712, Reentranc
         external
         view
         override
-        returns (uint256 reporterCount, uint256 quorum, uint256 maxReportAge, bool paused, uint256 lastConfirmationId)
+        returns (uint256 reporterCount, uint256 quorum, uint256 reportAge, bool paused, uint256 lastConfirmationId)
     {
         OracleTypes.Config memory c = _config;
         return (c.reporterCount, c.quorum, c.maxReportAge, c.paused, c.lastConfirmationId);

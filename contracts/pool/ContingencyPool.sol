@@ -15,6 +15,9 @@ import { IDisruptionSubscriber } from "../interfaces/IDisruptionSubscriber.sol";
 import { IRDEscrow } from "../interfaces/IRDEscrow.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { EscrowTypes } from "../types/EscrowTypes.sol";
+import { PoolConfig } from "../types/PoolConfig.sol";
+import { PoolEpoch, PoolEpochLib } from "../types/PoolEpoch.sol";
+import { PoolFunds } from "../types/PoolFunds.sol";
 import { SupplyChainTypes } from "../types/SupplyChainTypes.sol";
 
 /// @title ContingencyPool
@@ -133,11 +136,14 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     /// @inheritdoc IContingencyPool
     function getPool(uint256 projectId) external view override returns (SupplyChainTypes.PoolView memory v) {
         SupplyChainTypes.Pool storage p = _pools[projectId];
-        v.token = p.token;
-        v.cash = p.cash;
-        v.shareDebt = p.shareDebt;
+        PoolFunds funds = p.funds;
+        PoolEpoch epoch = p.epoch;
+        // Safe casts: each field is as wide as its view field; outstanding < 2^128 (see {commit}).
+        v.token = p.config.token();
+        v.cash = uint128(funds.cash());
+        v.shareDebt = uint128(funds.shareDebt());
         v.claimDebt = p.claimDebt;
-        v.outstanding = p.shareDebt + p.claimDebt;
+        v.outstanding = uint128(funds.shareDebt() + p.claimDebt);
         v.totalShares = p.totalShares;
         v.claimUnits = p.claimUnits;
         v.claimCash = p.claimCash;
@@ -145,10 +151,10 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         v.claimAcc = p.claimAcc;
         v.owed = p.owed;
         v.reservedUntilJob = p.reservedUntilJob;
-        v.epochConfirmationId = p.epochConfirmationId;
-        v.epochFinanced = p.epochFinanced;
-        v.epochDueAt = p.epochDueAt;
-        v.oldestDueAt = p.oldestDueAt;
+        v.epochConfirmationId = uint64(epoch.confirmationId());
+        v.epochFinanced = uint96(epoch.financed());
+        v.epochDueAt = uint40(epoch.dueAt());
+        v.oldestDueAt = uint40(epoch.oldestDueAt());
     }
 
     /// @inheritdoc IContingencyPool
@@ -199,7 +205,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     /// @inheritdoc IContingencyPool
     function poolBalance(uint256 projectId) external view override returns (uint256) {
         SupplyChainTypes.Pool storage p = _pools[projectId];
-        return uint256(p.cash) + p.claimCash + p.owed;
+        return p.funds.cash() + p.claimCash + p.owed;
     }
 
     /// @inheritdoc IContingencyPool
@@ -212,7 +218,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         SupplyChainTypes.Pool storage p = _pools[projectId];
         SupplyChainTypes.Position storage pos = _positions[projectId][financier];
         (amount, ) = _claimPayout(projectId, p, pos);
-        if (pos.shares != 0) amount += Math.mulDiv(pos.shares, p.cash, p.totalShares);
+        if (pos.shares != 0) amount += Math.mulDiv(pos.shares, p.funds.cash(), p.totalShares);
     }
 
     /// @inheritdoc IContingencyPool
@@ -311,7 +317,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
             delete _pendingTerms[projectId];
         } else {
             // A loosening: only after the notice in force, so a financier who disagrees can leave first.
-            effectiveAt += p.withdrawalNotice;
+            effectiveAt += p.config.withdrawalNotice();
             // Safe: block times and notices (<= LISTING_NOTICE) stay far below 2^40.
             _pendingTerms[projectId] = SupplyChainTypes.PendingPoolTerms(
                 terms.exposureBps,
@@ -339,10 +345,10 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     ) external override nonReentrant returns (uint256 shares) {
         if (amount == 0) revert Errors.ContingencyPool_ZeroAmount();
         SupplyChainTypes.Pool storage p = _pools[projectId];
-        IERC20 token = IERC20(p.token);
+        IERC20 token = IERC20(p.config.token());
         if (address(token) == address(0)) {
             token = _escrow.projectToken(projectId); // reverts for an unknown project
-            p.token = address(token);
+            p.config = p.config.withToken(address(token));
         }
         if (!_projectTokens[address(token)]) revert Errors.ContingencyPool_TokenNotAllowed(projectId, address(token));
         EscrowTypes.ProjectStatus status = _escrow.projectStatus(projectId);
@@ -351,8 +357,9 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         }
         _applyDueTerms(projectId, p);
         _checkAccepted(projectId, p, accepted);
-        uint256 cash = p.cash;
-        uint256 shareDebt = p.shareDebt;
+        PoolFunds funds = p.funds;
+        uint256 cash = funds.cash();
+        uint256 shareDebt = funds.shareDebt();
         // The shareholders' value stays below 2^96, so a disruption's financing (a fraction of it) fits its 96 bits.
         if (cash + shareDebt + amount > type(uint96).max)
             revert Errors.ContingencyPool_AmountTooLarge(projectId, amount);
@@ -365,7 +372,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         }
 
         // Effects. Safe casts: bounds checked above.
-        p.cash = uint128(cash + amount);
+        p.funds = funds.withCash(cash + amount);
         p.totalShares = uint128(totalShares + shares);
         _positions[projectId][msg.sender].shares += uint128(shares);
 
@@ -381,7 +388,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         _applyDueTerms(projectId, p);
         executableAt = pos.withdrawableAt;
         if (executableAt == 0 || block.timestamp > executableAt + WITHDRAWAL_WINDOW) {
-            executableAt = block.timestamp + p.withdrawalNotice;
+            executableAt = block.timestamp + p.config.withdrawalNotice();
             // Safe: block times and notices stay far below 2^40.
             pos.withdrawableAt = uint40(executableAt);
         }
@@ -396,17 +403,18 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         SupplyChainTypes.Pool storage p = _pools[projectId];
         _applyDueTerms(projectId, p);
         uint256 claimDebt = p.claimDebt;
-        uint256 outstanding = p.shareDebt + claimDebt;
+        PoolFunds funds = p.funds;
+        uint256 shareDebt = funds.shareDebt();
+        uint256 outstanding = shareDebt + claimDebt;
         if (amount > outstanding) revert Errors.ContingencyPool_RepayExceedsDebt(projectId, amount, outstanding);
 
         // Claimants' part, rounded down (the rounding goes to the shareholders); exact when repaid in full.
         uint256 toClaims = amount == outstanding ? claimDebt : Math.mulDiv(amount, claimDebt, outstanding);
         // Safe casts: every value is at most `outstanding` or `cash + outstanding`, both < 2^128; the shareholders'
         // part, ceil(amount * shareDebt / outstanding), is at most shareDebt.
-        p.shareDebt -= uint128(amount - toClaims);
-        p.cash += uint128(amount - toClaims);
+        p.funds = funds.withShareDebt(shareDebt - (amount - toClaims)).withCash(funds.cash() + (amount - toClaims));
         // Repaid in full: the next financing starts a new cycle of due dates.
-        if (amount == outstanding) p.oldestDueAt = 0;
+        if (amount == outstanding) p.epoch = p.epoch.withOldestDueAt(0);
         if (toClaims != 0) {
             p.claimDebt = uint128(claimDebt - toClaims);
             p.claimCash += uint128(toClaims);
@@ -414,7 +422,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
             if (claimDebt == toClaims) _closeClaimEra(projectId, p);
         }
 
-        _pull(IERC20(p.token), projectId, amount);
+        _pull(IERC20(p.config.token()), projectId, amount);
         emit Repaid(projectId, msg.sender, amount);
     }
 
@@ -429,7 +437,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         SupplyChainTypes.Position storage pos = _positions[projectId][msg.sender];
         amount = _settleClaim(projectId, p, pos);
         if (amount == 0) revert Errors.ContingencyPool_NothingToWithdraw(projectId, msg.sender);
-        IERC20(p.token).safeTransfer(msg.sender, amount);
+        IERC20(p.config.token()).safeTransfer(msg.sender, amount);
         emit Withdrawn(projectId, msg.sender, amount);
     }
 
@@ -445,7 +453,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         // Safe: `owed` is the sum of the owed advances of the project.
         p.owed -= uint128(amount);
         // A token that still refuses reverts the claim, and the advance stays owed.
-        IERC20(p.token).safeTransfer(substitute, amount);
+        IERC20(p.config.token()).safeTransfer(substitute, amount);
         emit AdvanceClaimed(projectId, substitute, amount, msg.sender);
     }
 
@@ -479,12 +487,12 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         // 2. Exit the shares: the pro-rata cash now, the pro-rata debt as a claim.
         if (shares != 0) {
             uint256 totalShares = p.totalShares;
-            uint256 cashPart = Math.mulDiv(shares, p.cash, totalShares);
-            uint256 debtPart = Math.mulDiv(shares, p.shareDebt, totalShares);
+            PoolFunds funds = p.funds;
+            uint256 cashPart = Math.mulDiv(shares, funds.cash(), totalShares);
+            uint256 debtPart = Math.mulDiv(shares, funds.shareDebt(), totalShares);
             // Safe casts: each part is at most the value it is taken from.
             p.totalShares = uint128(totalShares - shares);
-            p.cash -= uint128(cashPart);
-            p.shareDebt -= uint128(debtPart);
+            p.funds = funds.withCash(funds.cash() - cashPart).withShareDebt(funds.shareDebt() - debtPart);
             pos.shares = 0;
             pos.withdrawableAt = 0;
             amount += cashPart;
@@ -493,7 +501,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
 
         if (amount == 0 && shares == 0) revert Errors.ContingencyPool_NothingToWithdraw(projectId, msg.sender);
         if (amount != 0) {
-            IERC20(p.token).safeTransfer(msg.sender, amount);
+            IERC20(p.config.token()).safeTransfer(msg.sender, amount);
             emit Withdrawn(projectId, msg.sender, amount);
         }
     }
@@ -509,7 +517,15 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     }
 
     function _termsOf(SupplyChainTypes.Pool storage p) private view returns (SupplyChainTypes.PoolTerms memory) {
-        return SupplyChainTypes.PoolTerms(p.exposureBps, p.disruptionBps, p.withdrawalNotice, p.repaymentTerm);
+        PoolConfig config = p.config;
+        // Safe casts: each field is as wide as its {SupplyChainTypes.PoolTerms} field.
+        return
+            SupplyChainTypes.PoolTerms(
+                uint16(config.exposureBps()),
+                uint16(config.disruptionBps()),
+                uint32(config.withdrawalNotice()),
+                uint32(config.repaymentTerm())
+            );
     }
 
     function _storeTerms(
@@ -519,10 +535,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint32 withdrawalNotice,
         uint32 repaymentTerm
     ) private {
-        p.exposureBps = exposureBps;
-        p.disruptionBps = disruptionBps;
-        p.withdrawalNotice = withdrawalNotice;
-        p.repaymentTerm = repaymentTerm;
+        p.config = p.config.withTerms(exposureBps, disruptionBps, withdrawalNotice, repaymentTerm);
     }
 
     /// @dev Whether `terms` make no financier worse off than the terms in force: caps, notice and term no larger.
@@ -530,11 +543,12 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         SupplyChainTypes.PoolTerms calldata terms,
         SupplyChainTypes.Pool storage p
     ) private view returns (bool) {
+        PoolConfig config = p.config;
         return
-            terms.exposureBps <= p.exposureBps &&
-            terms.disruptionBps <= p.disruptionBps &&
-            terms.withdrawalNotice <= p.withdrawalNotice &&
-            terms.repaymentTerm <= p.repaymentTerm;
+            terms.exposureBps <= config.exposureBps() &&
+            terms.disruptionBps <= config.disruptionBps() &&
+            terms.withdrawalNotice <= config.withdrawalNotice() &&
+            terms.repaymentTerm <= config.repaymentTerm();
     }
 
     /// @dev Puts a pending loosening in force once its notice has passed (lazily, by the project's pool calls; until
@@ -587,17 +601,18 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     function _exitsAtOnce(uint256 projectId, SupplyChainTypes.Pool storage p) private view returns (bool) {
         if (_escrow.projectStatus(projectId) != EscrowTypes.ProjectStatus.Active) return true;
         SupplyChainTypes.PendingPoolTerms storage pending = _pendingTerms[projectId];
-        return p.exposureBps == 0 && (pending.effectiveAt == 0 || pending.exposureBps == 0);
+        return p.config.exposureBps() == 0 && (pending.effectiveAt == 0 || pending.exposureBps == 0);
     }
 
     /// @dev Outstanding financing past its due date. Repayments pay the oldest debt first, so of the outstanding debt
     /// the latest financing confirmation's part is min(outstanding, epochFinanced), due at `epochDueAt`; the rest is
     /// earlier debt, due with the oldest financing since the debt was last zero (`oldestDueAt`).
     function _overdue(SupplyChainTypes.Pool storage p) private view returns (uint256 overdue) {
-        uint256 outstanding = uint256(p.shareDebt) + p.claimDebt;
-        uint256 latest = Math.min(outstanding, p.epochFinanced);
-        if (block.timestamp > p.epochDueAt) overdue = latest;
-        if (block.timestamp > p.oldestDueAt) overdue += outstanding - latest;
+        PoolEpoch epoch = p.epoch;
+        uint256 outstanding = p.funds.shareDebt() + p.claimDebt;
+        uint256 latest = Math.min(outstanding, epoch.financed());
+        if (block.timestamp > epoch.dueAt()) overdue = latest;
+        if (block.timestamp > epoch.oldestDueAt()) overdue += outstanding - latest;
     }
 
     /// @dev The shareholders' part of the overdue financing (repayments are shared pro rata, so overdue debt is too).
@@ -605,7 +620,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         if (shareDebt == 0) return 0;
         uint256 overdue = _overdue(p);
         if (overdue == 0) return 0;
-        return Math.mulDiv(overdue, shareDebt, uint256(shareDebt) + p.claimDebt);
+        return Math.mulDiv(overdue, shareDebt, shareDebt + p.claimDebt);
     }
 
     /// @dev Whether `confirmationId` is still `supplier`'s latest confirmation and says "disrupted", and when it
@@ -652,6 +667,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         );
         // Each pair travels as a "pair reference": its index in bits 0..7 (< MAX_PAIRS_PER_SUPPLIER) and the
         // confirmation's time above, which the registry's failover needs for every pair (one word, no extra frame).
+        // Not a stored word, so not a value type: it lives on the stack only, from here to {_callFailover}'s calldata.
         _handlePairs(supplier, confirmationId, (confirmedAt << 8) | start, projectIds, componentIds);
         // Unchecked: start + length <= count <= MAX_PAIRS_PER_SUPPLIER.
         unchecked {
@@ -698,12 +714,9 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     }
 
     /// @dev Finances one affected pair (`pairRef`: see {_processPairs}) of `disrupted`'s reverse index. Hot path:
-    /// slots 0-2 of the project's pool are read whole once and slots 0-1 written whole (layouts in
-    /// {SupplyChainTypes.Pool}:
-    /// slot 0 = cash 0..127 | shareDebt 128..255; slot 1 = epochConfirmationId 0..63 | epochFinanced 64..159 |
-    /// epochDueAt 160..199 | oldestDueAt 200..239; slot 2 = token 0..159 | exposureBps 160..175 | disruptionBps
-    /// 176..191 | withdrawalNotice 192..223 | repaymentTerm 224..255). The registry call in between does not touch
-    /// the pool, so the slots read before it are still current after it.
+    /// slots 0-2 of the project's pool ({PoolFunds}, {PoolEpoch}, {PoolConfig}) are read whole once and slots 0-1
+    /// written whole. The registry call in between does not touch the pool, so the slots read before it are still
+    /// current after it.
     function _financePair(
         uint256 projectId,
         uint256 componentId,
@@ -711,7 +724,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 pairRef,
         uint256 confirmationId
     ) private {
-        (uint256 base, uint256 s0, uint256 s1, uint256 s2) = _poolSlots(projectId);
+        (uint256 base, PoolFunds s0, PoolEpoch s1, PoolConfig s2) = _poolSlots(projectId);
         (SupplyChainTypes.FailoverOutcome outcome, address substitute, uint256 advance) = _callFailover(
             disrupted,
             pairRef,
@@ -812,7 +825,9 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     }
 
     /// @dev The storage slot of the project's pool (`base`) and its slots 0-2, read whole (hot path).
-    function _poolSlots(uint256 projectId) private view returns (uint256 base, uint256 s0, uint256 s1, uint256 s2) {
+    function _poolSlots(
+        uint256 projectId
+    ) private view returns (uint256 base, PoolFunds s0, PoolEpoch s1, PoolConfig s2) {
         SupplyChainTypes.Pool storage p = _pools[projectId];
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
@@ -829,23 +844,23 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     /// With an `advance` above that budget: the {SupplyChainTypes.SkipReason} (as a number) of the first limit it
     /// exceeds.
     function _limit(
-        uint256 s0,
-        uint256 s1,
-        uint256 s2,
+        PoolFunds s0,
+        PoolEpoch s1,
+        PoolConfig s2,
         uint256 confirmationId,
         uint256 advance
     ) private pure returns (uint256) {
-        uint256 cash = uint128(s0);
-        uint256 shareDebt = s0 >> 128;
+        uint256 cash = s0.cash();
+        uint256 shareDebt = s0.shareDebt();
         uint256 exposureLeft;
         uint256 disruptionLeft;
         // Unchecked: value < 2^129, times a 16-bit fraction stays far below 2^256; each difference is taken only
         // when positive.
         unchecked {
             uint256 value = cash + shareDebt;
-            uint256 exposureCap = (value * uint16(s2 >> 160)) / _BPS;
-            uint256 disruptionCap = (value * uint16(s2 >> 176)) / _BPS;
-            uint256 epochFinanced = uint64(s1) == confirmationId ? uint96(s1 >> 64) : 0;
+            uint256 exposureCap = (value * s2.exposureBps()) / _BPS;
+            uint256 disruptionCap = (value * s2.disruptionBps()) / _BPS;
+            uint256 epochFinanced = s1.confirmationId() == confirmationId ? s1.financed() : 0;
             exposureLeft = exposureCap > shareDebt ? exposureCap - shareDebt : 0;
             disruptionLeft = disruptionCap > epochFinanced ? disruptionCap - epochFinanced : 0;
         }
@@ -880,41 +895,41 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
     /// it; returns false when the token refuses the transfer (the booking stands: see {_oweAdvance}).
     function _payAdvance(
         uint256 base,
-        uint256 s0,
-        uint256 s1,
-        uint256 s2,
+        PoolFunds s0,
+        PoolEpoch s1,
+        PoolConfig s2,
         address substitute,
         uint256 advance,
         uint256 confirmationId
     ) private returns (bool paid) {
-        // Effects first. Unchecked: the registry switched only because advance <= the budget, which is at most
-        // the cash (so the low half of slot 0 does not underflow, and shareDebt + advance stays below
-        // cash + shareDebt < 2^96, see {commit}) and the room under the disruption cap, a fraction of that value (so
-        // the epoch's financing stays below 2^96); confirmation ids never reach 2^64, nor times 2^40.
-        uint256 n0;
-        uint256 n1;
-        unchecked {
-            n0 = (s0 + (advance << 128)) - advance;
-            if (uint64(s1) == confirmationId) {
-                // More financing of the same confirmation: its due date stands; epochFinanced (bits 64..159) grows.
-                n1 = s1 + (advance << 64);
-                // The debt was repaid in full since (oldestDueAt = 0): it restarts, due with this confirmation.
-                if (uint40(s1 >> 200) == 0) n1 |= uint256(uint40(s1 >> 160)) << 200;
-            } else {
-                // A new confirmation: its financing is due repaymentTerm (bits 224..255 of slot 2) from now; the
-                // oldest debt's due date stands unless there is no debt yet.
-                uint256 dueAt = block.timestamp + (s2 >> 224);
-                uint256 oldestDueAt = uint40(s1 >> 200);
-                if (oldestDueAt == 0) oldestDueAt = dueAt;
-                n1 = uint64(confirmationId) | (advance << 64) | (dueAt << 160) | (oldestDueAt << 200);
+        // Effects first. Unchecked (the two with-setters and the due date): the registry switched only because
+        // advance <= the budget, which is at most the cash (so cash does not underflow, and shareDebt + advance stays
+        // below cash + shareDebt < 2^96, see {commit}) and the room under the disruption cap, a fraction of that
+        // value (so the epoch's financing stays below 2^96); confirmation ids never reach 2^64, nor times 2^40.
+        PoolFunds n0 = s0.withFinancing(advance);
+        PoolEpoch n1;
+        if (s1.confirmationId() == confirmationId) {
+            // More financing of the same confirmation: its due date stands; its financing grows.
+            n1 = s1.withMoreFinanced(advance);
+            // The debt was repaid in full since (oldestDueAt = 0): it restarts, due with this confirmation.
+            if (s1.oldestDueAt() == 0) n1 = n1.withOldestDueAt(s1.dueAt());
+        } else {
+            // A new confirmation: its financing is due repaymentTerm from now; the oldest debt's due date stands
+            // unless there is no debt yet.
+            uint256 dueAt;
+            unchecked {
+                dueAt = block.timestamp + s2.repaymentTerm();
             }
+            uint256 oldestDueAt = s1.oldestDueAt();
+            if (oldestDueAt == 0) oldestDueAt = dueAt;
+            n1 = PoolEpochLib.pack(confirmationId, advance, dueAt, oldestDueAt);
         }
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             sstore(base, n0)
             sstore(add(base, 1), n1)
         }
-        paid = _transferBounded(address(uint160(s2)), substitute, advance);
+        paid = _transferBounded(s2.token(), substitute, advance);
     }
 
     /// @dev `token.transfer(to, amount)` with at most {ADVANCE_TRANSFER_GAS} gas and 32 bytes of returndata copied
@@ -1003,7 +1018,7 @@ contract ContingencyPool is IContingencyPool, Ownable2Step, ReentrancyGuardTrans
         uint256 claimUnits = p.claimUnits;
         if (claimUnits != 0 && claimDebt * _MIN_CLAIM_PRICE_INVERSE < claimUnits) {
             // The era's residue (< 1e-9 per unit) goes back to the shareholders' part of the debt.
-            p.shareDebt += uint128(claimDebt);
+            p.funds = p.funds.withShareDebt(p.funds.shareDebt() + claimDebt);
             p.claimDebt = 0;
             claimDebt = 0;
             _closeClaimEra(projectId, p);

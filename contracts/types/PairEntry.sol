@@ -21,12 +21,13 @@ using PairEntryLib for PairEntry global;
 library PairEntryLib {
     /// @notice The entry of a listing. Requirements: the bounds in {PairEntry}'s layout (callers check them).
     function pack(
-        uint256 projectId,
-        uint256 componentId,
-        uint256 position,
-        uint256 substituteCount
+        uint256 projectId_,
+        uint256 componentId_,
+        uint256 position_,
+        uint256 substituteCount_
     ) internal pure returns (PairEntry) {
-        return PairEntry.wrap(uint64((projectId << 32) | (componentId << 16) | (position << 8) | substituteCount));
+        return
+            PairEntry.wrap(uint64((projectId_ << 32) | (componentId_ << 16) | (position_ << 8) | substituteCount_));
     }
 
     /// @notice The entry stored at bits `64 * (index % 4)` of a raw storage word of a `PairEntry[]`.

@@ -2,6 +2,9 @@
 pragma solidity ^0.8.28;
 
 import { ListingStamps } from "./ListingStamps.sol";
+import { PoolConfig } from "./PoolConfig.sol";
+import { PoolEpoch } from "./PoolEpoch.sol";
+import { PoolFunds } from "./PoolFunds.sol";
 
 /// @notice Storage and calldata types of the SupplyChainRegistry and the ContingencyPool.
 library SupplyChainTypes {
@@ -104,24 +107,14 @@ library SupplyChainTypes {
         uint40 effectiveAt; // 0 = nothing pending
     }
 
-    /// @notice One project's contingency pool in storage. The failover path reads slots 0-2 and writes slots 0-1.
-    /// Packing: slot 0 = 128 + 128; slot 1 = 64 + 96 + 40 + 40; slot 2 = 160 + 96 (token + terms); slot 3 =
-    /// 128 + 128; slot 4 = 128 + 128; slot 5 = 64 + 192; slot 6 = 128 + 64.
+    /// @notice One project's contingency pool in storage. The failover path reads slots 0-2 whole ({PoolFunds},
+    /// {PoolEpoch}, {PoolConfig}) and writes slots 0-1. Packing of the rest: slot 3 = 128 + 128; slot 4 = 128 + 128;
+    /// slot 5 = 64 + 192; slot 6 = 128 + 64.
     struct Pool {
-        // slot 0
-        uint128 cash; // liquid tokens owned by the shareholders (unused liquidity + their part of repayments)
-        uint128 shareDebt; // the shareholders' part of outstanding financing (the rest, `claimDebt`, is claimants')
-        // slot 1
-        uint64 epochConfirmationId; // the latest confirmation that financed this project
-        uint96 epochFinanced; // financed for `epochConfirmationId` so far
-        uint40 epochDueAt; // when the financing of `epochConfirmationId` is due (its first financing + repaymentTerm)
-        uint40 oldestDueAt; // due date of the oldest financing since the debt was last zero (0 = no debt)
-        // slot 2: the token and the terms in force ({PoolTerms}, inline: a nested struct would start its own slot)
-        address token; // the project's token, cached at the first commitment
-        uint16 exposureBps;
-        uint16 disruptionBps;
-        uint32 withdrawalNotice;
-        uint32 repaymentTerm;
+        // slots 0-2: read whole by the failover (the bit layouts are drawn on their types)
+        PoolFunds funds; // slot 0: cash and shareDebt
+        PoolEpoch epoch; // slot 1: the latest financing confirmation and the due dates
+        PoolConfig config; // slot 2: the token and the terms in force
         // slot 3
         uint128 totalShares;
         uint128 claimDebt; // the part of outstanding financing owed to claimants (financiers who withdrew)

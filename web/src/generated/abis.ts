@@ -3389,7 +3389,7 @@ export const disruptionOracleAbi = [
       },
       {
         "internalType": "uint40",
-        "name": "maxReportAge",
+        "name": "maxReportAge_",
         "type": "uint40"
       },
       {
@@ -4156,7 +4156,7 @@ export const disruptionOracleAbi = [
       },
       {
         "internalType": "uint256",
-        "name": "maxReportAge",
+        "name": "reportAge",
         "type": "uint256"
       },
       {
