@@ -975,14 +975,19 @@ class ClaimAdvance extends Step {
   constructor(
     readonly kind: HostileKind | "honest",
     readonly supplier: number, // 0..4
+    readonly cure: boolean, // the token first stops refusing / burning the gas (one transaction before)
   ) {
     super();
   }
   label() {
-    return `claimAdvance(${this.kind}, s${this.supplier})`;
+    return `claimAdvance(${this.kind}, s${this.supplier}${this.cure ? ", once the token behaves" : ""})`;
   }
   async exec(m: Model, r: Real) {
     const p = this.kind === "honest" ? m.projects[1] : hostileProject(m, this.kind);
+    if (this.cure && p.hostile !== null && m.hostileOn[p.hostile]) {
+      await new HostileToken(p.hostile, false).exec(m, r);
+      m.now += 1n; // one block
+    }
     // Prefer a substitute that is owed something, so that claims happen.
     const owedTo = [...p.owed.keys()];
     const substitute = owedTo.length > 0 ? owedTo[this.supplier % owedTo.length] : r.suppliers[this.supplier].address;
@@ -1197,13 +1202,14 @@ export const commandArb: fc.Arbitrary<fc.AsyncCommand<Model, Real>> = fc.oneof(
     fc.tuple(fc.constantFrom(...HOSTILE_KINDS), fc.boolean()).map(([kind, on]) => new HostileToken(kind, on)),
   ),
   w(
-    2,
+    4,
     fc
       .tuple(
         fc.constantFrom<HostileKind | "honest">("refusing", "refusing", "gasBurning", "honest"),
         fc.nat({ max: 4 }),
+        fc.boolean(),
       )
-      .map(([kind, s]) => new ClaimAdvance(kind, s)),
+      .map(([kind, s, cure]) => new ClaimAdvance(kind, s, cure)),
   ),
   w(
     1,
