@@ -1,11 +1,14 @@
 /**
  * The checks of the stateful invariant suite (numbered as in test/invariants/README.md): the event-level ones,
  * asserted while a transaction's events update the model (`applyEvents`, checks 2-5), the state-level ones after
- * every command (`checkInvariants`: the chain, the contracts' accounting views and the model agree; checks 1-5), and
- * what a confirmation reaching the pool must do (`checkNotification`).
+ * every command (`checkInvariants`: the chain, the contracts' accounting views and the model agree; checks 1-6 and
+ * 8), what a confirmation reaching the pool must do (`checkNotification`), and around every confirmation, delivery
+ * and queue run the outcome of each pair the pool handles (`preparePairs` / `settlePairs`: checks 7 and 8).
  *
  * INVARIANT_SELFTEST=1 injects a bogus expected value into check 1 once a refund happened, to show that a broken
- * invariant fails the run and prints the shrunk command sequence.
+ * invariant fails the run and prints the shrunk command sequence. INVARIANT_SELFTEST=7 makes check 7's prediction
+ * wrong in the way a coupled pool would be: each hostile advance handled in a transaction is also taken out of the
+ * cash of the honest projects handled after it.
  */
 import { expect } from "chai";
 
@@ -19,6 +22,7 @@ import {
   MAX_PAIRS_PER_CALLBACK,
   MAX_REPORT_AGE,
   MILESTONE_EDGES,
+  type Job,
   type Model,
   type MProject,
   MStatus,
@@ -33,6 +37,7 @@ import {
 import type { Parsed } from "./commands.js";
 
 const SELFTEST = process.env.INVARIANT_SELFTEST === "1";
+const SELFTEST_7 = process.env.INVARIANT_SELFTEST === "7";
 
 function projectOf(m: Model, id: unknown): MProject {
   const p = m.projects[Number(n(id)) - 1];
@@ -43,8 +48,11 @@ function projectOf(m: Model, id: unknown): MProject {
 /** Applies one transaction's events to the model, asserting the event-level invariants (2, 3, 4, 5). */
 /** Whether `who` is none of the run's firms and verifiers (pool money must never reach them). */
 function notFirmOrVerifier(r: Real, who: string): boolean {
-  return ![...r.firms, ...r.verifiers].some((x) => x.address.toLowerCase() === who.toLowerCase());
+  return ![...r.firms, ...r.verifiers, r.rogue].some((x) => x.address.toLowerCase() === who.toLowerCase());
 }
+
+/** The demo token's ledger counts only the projects in it (the hostile projects' pools are checked per token). */
+const inDemoToken = (p: MProject) => p.hostile === null;
 
 export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
   const t = m.now + 1n;
@@ -174,9 +182,16 @@ export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
         case "ProjectSupplierAdded":
           projectOf(m, args[0]).payees.add(a(args[1]));
           break;
-        case "ListingAccepted":
-          m.pairs.set(a(args[2]), (m.pairs.get(a(args[2])) ?? 0) + 1);
+        case "ListingAccepted": {
+          const supplier = a(args[2]);
+          m.pairs.set(supplier, (m.pairs.get(supplier) ?? 0) + 1);
+          const list = m.pairList.get(supplier) ?? [];
+          list.push({ project: n(args[0]), component: Number(n(args[1])) });
+          m.pairList.set(supplier, list);
+          const c = projectOf(m, args[0]).components[Number(n(args[1])) - 1];
+          c.eligibleFrom[Number(n(args[3]))] = n(args[4]);
           break;
+        }
         case "ProjectSupplierRemoved":
           projectOf(m, args[0]).payees.delete(a(args[1]));
           break;
@@ -261,7 +276,7 @@ export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
         const p = projectOf(m, args[0]);
         p.committers.add(a(args[1]));
         p.poolHeld += n(args[2]);
-        m.ledger.committed += n(args[2]);
+        if (inDemoToken(p)) m.ledger.committed += n(args[2]);
         break;
       }
       case "PoolTermsSet": {
@@ -273,9 +288,12 @@ export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
         // A new request's date lies in the future; a standing one (asked again) has not lapsed (2-day window).
         expect(n(args[2]) + 2n * 86_400n >= t, "a requested withdrawal has not lapsed").to.equal(true);
         break;
-      case "SubstituteFinanced": {
+      case "SubstituteFinanced":
+      case "AdvanceOwed": {
         // Invariant 3: once per (project, component, confirmation); never for a recovered/superseded supplier.
+        // AdvanceOwed is the same financing whose transfer the token refused: booked, held in the pool as owed.
         const p = projectOf(m, args[0]);
+        if (name === "AdvanceOwed") expect(p.hostile, "only a hostile token refuses an advance").to.not.equal(null);
         // Pool money never reaches the firm or the verifier of any project.
         expect(notFirmOrVerifier(r, a(args[1])), "financing paid to a firm or verifier").to.equal(true);
         expect(p.status, "financing only for Active projects").to.equal(PStatus.Active);
@@ -298,8 +316,21 @@ export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
         const advance = c.subs.find((x) => x.supplier === substitute)?.advance;
         expect(amount, "financing = the agreed advance").to.equal(advance);
         p.outstanding += amount;
-        p.poolHeld -= amount;
-        m.ledger.financed += amount;
+        if (name === "AdvanceOwed") {
+          p.owed.set(substitute, (p.owed.get(substitute) ?? 0n) + amount);
+        } else {
+          p.poolHeld -= amount;
+          if (inDemoToken(p)) m.ledger.financed += amount;
+        }
+        break;
+      }
+      case "AdvanceClaimed": {
+        const p = projectOf(m, args[0]);
+        const owed = p.owed.get(a(args[1])) ?? 0n;
+        expect(n(args[2]), "an advance claimed = what was owed to that substitute").to.equal(owed);
+        expect(notFirmOrVerifier(r, a(args[1])), "an owed advance paid to a firm or verifier").to.equal(true);
+        p.owed.delete(a(args[1]));
+        p.poolHeld -= owed;
         break;
       }
       case "FinancingSkipped":
@@ -307,9 +338,6 @@ export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
         expect(n(args[4]) === BigInt(SkipReason.ProjectClosed), "ProjectClosed iff the project is not Active").to.equal(
           projectOf(m, args[0]).status !== PStatus.Active,
         );
-        break;
-      case "AdvanceOwed":
-        expect.fail("the demo token never refuses a transfer");
         break;
       case "Queued":
         m.queue += 1;
@@ -324,7 +352,7 @@ export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
         p.outstanding -= n(args[2]);
         p.poolHeld += n(args[2]);
         p.repays += 1;
-        m.ledger.repaid += n(args[2]);
+        if (inDemoToken(p)) m.ledger.repaid += n(args[2]);
         break;
       }
       case "Withdrawn": {
@@ -332,7 +360,7 @@ export function applyEvents(m: Model, r: Real, logs: Parsed[]) {
         expect(notFirmOrVerifier(r, a(args[1])), "pool money withdrawn to a firm or verifier").to.equal(true);
         p.poolHeld -= n(args[2]);
         expect(p.poolHeld >= 0n, "withdrawals never exceed what is there").to.equal(true);
-        m.ledger.withdrawn += n(args[2]);
+        if (inDemoToken(p)) m.ledger.withdrawn += n(args[2]);
         break;
       }
       case "ClaimOpened":
@@ -351,18 +379,35 @@ export async function checkInvariants(m: Model, r: Real) {
   const { escrow, pool, registry, oracle, token } = r;
   const ids = m.projects.map((p) => p.id);
   const trackedSuppliers = [...r.suppliers.map((s) => s.address), r.rogue.address];
-  const [block, escrowBalance, poolBalance, pendingJobs, config, projects, milestones, pools, poolBalances] =
-    await Promise.all([
-      ethers.provider.getBlock("latest"),
-      token.balanceOf(r.stack.addresses.escrow),
-      token.balanceOf(r.stack.addresses.pool),
-      pool.pendingJobs(),
-      oracle.config(),
-      Promise.all(ids.map((id) => escrow.getProject(id))),
-      Promise.all(ids.map((id) => escrow.getMilestones(id))),
-      Promise.all(ids.map((id) => pool.getPool(id))),
-      Promise.all(ids.map((id) => pool.poolBalance(id))),
-    ]);
+  const hostileIds = m.projects.filter((p) => p.hostile).map((p) => p.id);
+  const [
+    block,
+    escrowBalance,
+    poolBalance,
+    pendingJobs,
+    config,
+    projects,
+    milestones,
+    pools,
+    poolBalances,
+    hostileBalances,
+    nextJob,
+  ] = await Promise.all([
+    ethers.provider.getBlock("latest"),
+    token.balanceOf(r.stack.addresses.escrow),
+    token.balanceOf(r.stack.addresses.pool),
+    pool.pendingJobs(),
+    oracle.config(),
+    // The hostile projects' escrow side never changes (no command reaches it): only their pools are read.
+    Promise.all(ids.map((id, i) => (m.projects[i].hostile ? null : escrow.getProject(id)))),
+    Promise.all(ids.map((id, i) => (m.projects[i].hostile ? null : escrow.getMilestones(id)))),
+    Promise.all(ids.map((id) => pool.getPool(id))),
+    Promise.all(ids.map((id) => pool.poolBalance(id))),
+    Promise.all(
+      hostileIds.map((id) => r.hostileTokens[m.projects[Number(id) - 1].hostile!].balanceOf(r.stack.addresses.pool)),
+    ),
+    m.jobs.length > 0 ? pool.nextJob() : null,
+  ]);
   const [statuses, rounds, currents, withdrawables] = await Promise.all([
     Promise.all(trackedSuppliers.map((s) => oracle.supplierStatus(s))),
     Promise.all(trackedSuppliers.map((s) => oracle.openRound(s))),
@@ -377,40 +422,48 @@ export async function checkInvariants(m: Model, r: Real) {
   const L = m.ledger;
   let fromEvents = L.funded + L.committed - L.disbursed - L.refunded - L.financed + L.repaid - L.withdrawn;
   if (SELFTEST && L.refunded > 0n) fromEvents += 1n; // deliberately wrong expectation (INVARIANT_SELFTEST=1)
-  const heldByViews = projects.reduce((s, v) => s + v.held, 0n);
-  const poolByViews = poolBalances.reduce((s, v) => s + v, 0n);
+  const heldByViews = projects.reduce((s, v) => s + (v?.held ?? 0n), 0n);
+  const poolByViews = poolBalances.reduce((s, v, i) => (inDemoToken(m.projects[i]) ? s + v : s), 0n);
   expect(escrowBalance + poolBalance, "1: escrow + pool balance = Σ movement events").to.equal(fromEvents);
   expect(escrowBalance, "1: escrow balance = Σ getProject().held").to.equal(heldByViews);
   expect(poolBalance, "1: pool balance = Σ poolBalance()").to.equal(poolByViews);
+  // A hostile token's balance in the pool is its project's poolBalance() (cash, claimants' cash and owed advances).
+  hostileIds.forEach((id, i) =>
+    expect(hostileBalances[i], `1: hostile token balance = poolBalance(${id})`).to.equal(poolBalances[Number(id) - 1]),
+  );
 
   m.projects.forEach((p, i) => {
     const v = projects[i];
     const tag = `project ${p.id}`;
-    // Contract accounting vs model (which is built from the events and the model's predictions).
-    expect(Number(v.status), `${tag} status`).to.equal(p.status);
-    expect(v.funded, `${tag} funded: view vs events`).to.equal(p.funded);
-    expect(v.disbursed, `${tag} disbursed: view vs events`).to.equal(p.milestones.reduce((s, x) => s + x.paid, 0n));
-    expect(v.refunded, `${tag} refunded: view vs events`).to.equal(p.refunded);
-    expect(v.held, `${tag} held = funded − disbursed − refunded`).to.equal(v.funded - v.disbursed - v.refunded);
-    expect(Number(v.approvedCount), `${tag} approvedCount`).to.equal(p.approvedCount);
-    expect(v.refundable, `${tag} refundable`).to.equal(p.refundable);
-    // 4. Refunds never exceed what is there; once every contributor claimed, the dust went out too.
-    expect(v.refunded <= v.refundable || v.status === BigInt(PStatus.Active)).to.equal(true);
-    if (p.status !== PStatus.Active && p.claimedContrib === p.funded) {
-      expect(v.refunded, `${tag} all claimed: Σ refunds = refundable`).to.equal(v.refundable);
+    if (v && milestones[i]) {
+      // Contract accounting vs model (which is built from the events and the model's predictions).
+      expect(Number(v.status), `${tag} status`).to.equal(p.status);
+      expect(v.funded, `${tag} funded: view vs events`).to.equal(p.funded);
+      expect(v.disbursed, `${tag} disbursed: view vs events`).to.equal(p.milestones.reduce((s, x) => s + x.paid, 0n));
+      expect(v.refunded, `${tag} refunded: view vs events`).to.equal(p.refunded);
+      expect(v.held, `${tag} held = funded − disbursed − refunded`).to.equal(v.funded - v.disbursed - v.refunded);
+      expect(Number(v.approvedCount), `${tag} approvedCount`).to.equal(p.approvedCount);
+      expect(v.refundable, `${tag} refundable`).to.equal(p.refundable);
+      // 4. Refunds never exceed what is there; once every contributor claimed, the dust went out too.
+      expect(v.refunded <= v.refundable || v.status === BigInt(PStatus.Active)).to.equal(true);
+      if (p.status !== PStatus.Active && p.claimedContrib === p.funded) {
+        expect(v.refunded, `${tag} all claimed: Σ refunds = refundable`).to.equal(v.refundable);
+      }
+      // 2. Milestones: paid within budget, nothing paid from a milestone that is not Approved.
+      milestones[i]!.forEach((ms, j) => {
+        const mm = p.milestones[j];
+        expect(Number(ms.status), `${tag} milestone ${j} status`).to.equal(mm.status);
+        expect(ms.paid, `${tag} milestone ${j} paid`).to.equal(mm.paid);
+        expect(ms.paid <= ms.budget, `${tag} milestone ${j} paid ≤ budget`).to.equal(true);
+        if (ms.paid > 0n) expect(Number(ms.status), `${tag} milestone ${j} paid ⇒ Approved`).to.equal(MStatus.Approved);
+      });
     }
-    // 2. Milestones: paid within budget, nothing paid from a milestone that is not Approved.
-    milestones[i].forEach((ms, j) => {
-      const mm = p.milestones[j];
-      expect(Number(ms.status), `${tag} milestone ${j} status`).to.equal(mm.status);
-      expect(ms.paid, `${tag} milestone ${j} paid`).to.equal(mm.paid);
-      expect(ms.paid <= ms.budget, `${tag} milestone ${j} paid ≤ budget`).to.equal(true);
-      if (ms.paid > 0n) expect(Number(ms.status), `${tag} milestone ${j} paid ⇒ Approved`).to.equal(MStatus.Approved);
-    });
     // Pool accounting: poolBalance() = Σ Committed − Σ SubstituteFinanced + Σ Repaid − Σ Withdrawn; debt = events.
     const pv = pools[i];
     expect(poolBalances[i], `${tag} poolBalance() vs events`).to.equal(p.poolHeld);
-    expect(pv.cash + pv.claimCash, `${tag} poolBalance = cash + claimCash`).to.equal(poolBalances[i]);
+    expect(pv.cash + pv.claimCash + pv.owed, `${tag} poolBalance = cash + claimCash + owed`).to.equal(poolBalances[i]);
+    const owedSum = [...p.owed.values()].reduce((s, x) => s + x, 0n);
+    expect(pv.owed, `${tag} owed = Σ AdvanceOwed − Σ AdvanceClaimed`).to.equal(owedSum);
     expect(pv.outstanding, `${tag} outstanding = Σ financed − Σ repaid`).to.equal(p.outstanding);
     expect(pv.claimDebt <= pv.outstanding, `${tag} claimDebt ≤ outstanding`).to.equal(true);
     expect(pv.shareDebt + pv.claimDebt, `${tag} outstanding = shareholders' + claimants' debt`).to.equal(
@@ -440,6 +493,16 @@ export async function checkInvariants(m: Model, r: Real) {
 
   // Oracle and queue.
   expect(Number(pendingJobs), "queue length (Queued − QueueJobDone)").to.equal(m.queue);
+  expect(m.jobs.length, "7: the model's queue has the pool's length").to.equal(m.queue);
+  if (nextJob) {
+    const head = m.jobs[0];
+    expect([nextJob.supplier, nextJob.confirmationId, Number(nextJob.nextPairIndex)], "7: the next job").to.deep.equal([
+      head.supplier,
+      head.confirmationId,
+      head.next,
+    ]);
+  }
+  checkAwaiting(m);
   expect(config.paused, "paused").to.equal(m.paused);
   expect(config.lastConfirmationId, "last confirmation id").to.equal(m.lastConfirmationId);
   trackedSuppliers.forEach((s, i) => {
@@ -455,8 +518,8 @@ export async function checkInvariants(m: Model, r: Real) {
 
   // 5. State machines moved only along allowed edges since the last check (chain views only).
   const seen: Seen = {
-    projectStatus: projects.map((v) => Number(v.status)),
-    milestoneStatus: milestones.map((list) => list.map((x) => Number(x.status))),
+    projectStatus: projects.map((v) => (v ? Number(v.status) : PStatus.Active)),
+    milestoneStatus: milestones.map((list) => (list ?? []).map((x) => Number(x.status))),
     supplier: new Map(
       trackedSuppliers.map((s, i) => [
         s,
@@ -506,3 +569,272 @@ export function checkNotification(m: Model, supplier: string, live: boolean, que
   );
   if (queueBefore > 0) expect(financed, "behind a waiting job nothing is financed").to.equal(false);
 }
+
+/* ------------------------------------------------------------------------------------------------------------ */
+/*                      7 and 8: the pairs a confirmation reaches, predicted project by project                    */
+/* ------------------------------------------------------------------------------------------------------------ */
+
+/** What the model knows of a project's pool before a transaction that may handle pairs (read from the chain). */
+interface SimPool {
+  cashBefore: bigint;
+  cash: bigint;
+  shareDebt: bigint;
+  totalShares: bigint;
+  epochConfirmationId: bigint;
+  epochFinanced: bigint;
+  exposureBps: bigint;
+  disruptionBps: bigint;
+  /** Honest projects: each committer's shares and withdrawable() before the transaction. */
+  positions: { who: string; shares: bigint; withdrawable: bigint }[];
+}
+/** The state a transaction's pair handling starts from: pools, components' current suppliers, project statuses. */
+export interface PairSim {
+  pools: Map<bigint, SimPool>;
+  currents: Map<string, string>;
+  status: Map<bigint, number>;
+}
+/** One pair's recorded outcome (from the pool's events) or predicted outcome (from the model). */
+interface Outcome {
+  pair: string;
+  confirmationId: bigint;
+  kind: "paid" | "owed" | "skipped";
+  reason: number | null;
+  amount: bigint;
+  substitute: string | null;
+}
+export type Trigger =
+  { kind: "notify"; supplier: string; confirmationId: bigint; live: boolean } | { kind: "process"; max: number };
+
+const pairKey = (project: bigint, component: number) => `${project}/${component}`;
+
+/** Reads, before a confirmation, delivery or queue run, the pools of every project with a pair of `suppliers`. */
+export async function preparePairs(m: Model, r: Real, suppliers: string[]): Promise<PairSim> {
+  const ids = [...new Set(suppliers.flatMap((s) => (m.pairList.get(s) ?? []).map((x) => x.project)))];
+  const pools = new Map<bigint, SimPool>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const p = m.projects[Number(id) - 1];
+      const committers = p.hostile ? [] : [...p.committers];
+      const [v, terms, shares, withdrawable] = await Promise.all([
+        r.pool.getPool(id),
+        r.pool.poolTerms(id),
+        Promise.all(committers.map((f) => r.pool.getPosition(id, f))),
+        Promise.all(committers.map((f) => r.pool.withdrawable(id, f))),
+      ]);
+      pools.set(id, {
+        cashBefore: v.cash,
+        cash: v.cash,
+        shareDebt: v.shareDebt,
+        totalShares: v.totalShares,
+        epochConfirmationId: v.epochConfirmationId,
+        epochFinanced: v.epochFinanced,
+        exposureBps: terms.exposureBps,
+        disruptionBps: terms.disruptionBps,
+        positions: committers.map((who, i) => ({ who, shares: shares[i].shares, withdrawable: withdrawable[i] })),
+      });
+    }),
+  );
+  const currents = new Map<string, string>();
+  for (const p of m.projects) p.components.forEach((c, i) => currents.set(pairKey(p.id, i + 1), c.current));
+  return { pools, currents, status: new Map(m.projects.map((p) => [p.id, p.status])) };
+}
+
+/** Whether the listing of `position` in component `c` counts for a confirmation at `confirmedAt` (whole minutes). */
+function countsBy(c: MProject["components"][number], position: number, confirmedAt: bigint): boolean {
+  const from = c.eligibleFrom[position] ?? 0n;
+  return from !== 0n && (from + 59n) / 60n <= confirmedAt / 60n;
+}
+
+/**
+ * The pool's handling of `supplier`'s pair `index` for `confirmationId`, predicted from the pair's own project only
+ * (its pool, its component, the oracle): nothing when the component no longer uses the supplier or its listing did
+ * not count at the confirmation; otherwise a ProjectClosed skip, a NoHealthySubstitute skip, a skip for the first
+ * limit the advance exceeds, or the advance paid (owed while a hostile token refuses or burns the gas).
+ */
+function handlePair(m: Model, sim: PairSim, supplier: string, confirmationId: bigint, index: number, out: Outcome[]) {
+  const pair = m.pairList.get(supplier)![index];
+  const key = pairKey(pair.project, pair.component);
+  const p = m.projects[Number(pair.project) - 1];
+  const c = p.components[pair.component - 1];
+  const awaited = m.awaiting.delete(`${confirmationId}/${key}`);
+  if (sim.currents.get(key) !== supplier) return; // not affected (the firm switched it by hand meanwhile)
+  const confirmedAt = supplierState(m, supplier).since;
+  const position = c.primary === supplier ? 0 : 1 + c.subs.findIndex((x) => x.supplier === supplier);
+  if (!countsBy(c, position, confirmedAt)) return; // not eligible for this confirmation
+  expect(awaited, `8: pair ${key} of confirmation ${confirmationId} was found affected when confirmed`).to.equal(true);
+  const healthy = c.subs.findIndex(
+    (s, i) => countsBy(c, i + 1, confirmedAt) && s.supplier !== supplier && !supplierState(m, s.supplier).disrupted,
+  );
+  const sub = healthy < 0 ? null : c.subs[healthy];
+  const skip = (reason: number, amount: bigint) =>
+    out.push({ pair: key, confirmationId, kind: "skipped", reason, amount, substitute: null });
+  if (sim.status.get(p.id) !== PStatus.Active) return skip(SkipReason.ProjectClosed, sub?.advance ?? 0n);
+  if (!sub) return skip(SkipReason.NoHealthySubstitute, 0n);
+  const pool = sim.pools.get(p.id)!;
+  const value = pool.cash + pool.shareDebt;
+  const exposureCap = (value * pool.exposureBps) / 10_000n;
+  const disruptionCap = (value * pool.disruptionBps) / 10_000n;
+  const epoch = pool.epochConfirmationId === confirmationId ? pool.epochFinanced : 0n;
+  const exposureLeft = exposureCap > pool.shareDebt ? exposureCap - pool.shareDebt : 0n;
+  const disruptionLeft = disruptionCap > epoch ? disruptionCap - epoch : 0n;
+  if (sub.advance > pool.cash) return skip(SkipReason.InsufficientLiquidity, sub.advance);
+  if (sub.advance > exposureLeft) return skip(SkipReason.ExposureCapReached, sub.advance);
+  if (sub.advance > disruptionLeft) return skip(SkipReason.DisruptionCapReached, sub.advance);
+  sim.currents.set(key, sub.supplier);
+  pool.cash -= sub.advance;
+  pool.shareDebt += sub.advance;
+  pool.epochFinanced = epoch + sub.advance;
+  pool.epochConfirmationId = confirmationId;
+  const refused = p.hostile !== null && m.hostileOn[p.hostile];
+  if (SELFTEST_7 && p.hostile !== null) {
+    // Deliberately wrong (INVARIANT_SELFTEST=7): as if the hostile advance came out of the honest pools too.
+    for (const [id, other] of sim.pools) if (m.projects[Number(id) - 1].hostile === null) other.cash -= sub.advance;
+  }
+  out.push({
+    pair: key,
+    confirmationId,
+    kind: refused ? "owed" : "paid",
+    reason: null,
+    amount: sub.advance,
+    substitute: sub.supplier,
+  });
+}
+
+/** Pairs [start, end) of the supplier's reverse index. */
+function handlePairs(m: Model, sim: PairSim, job: Job, end: number, out: Outcome[]) {
+  for (let i = job.next; i < end; i++) handlePair(m, sim, job.supplier, job.confirmationId, i, out);
+}
+
+/**
+ * Checks 7 and 8 for one transaction that confirmed, delivered or processed the queue: the model follows the pool's
+ * queue (a confirmation behind a waiting job queues whole; otherwise the first MAX_PAIRS_PER_CALLBACK pairs are handled
+ * and the rest queued; a queue run handles up to `max` pairs, dropping jobs no longer current) and predicts each
+ * handled pair's outcome from its own project alone. 8: the pool recorded exactly one outcome for every affected,
+ * eligible pair it handled, none for the others, none twice. 7: each project's outcomes, pool (cash, debt) and
+ * financiers' withdrawable amounts are the predicted ones — the hostile projects' pairs, handled before the honest
+ * ones in the same transaction, change nothing of them.
+ */
+export async function settlePairs(m: Model, r: Real, sim: PairSim, trigger: Trigger, logs: Parsed[]) {
+  const confirmed = logs.find((x) => x.name === "DisruptionConfirmed");
+  if (confirmed) {
+    // The pairs this confirmation finds affected and eligible: each must end paid, owed or skipped (check 8).
+    const supplier = a(confirmed.args[0]);
+    const id = n(confirmed.args[1]);
+    const since = supplierState(m, supplier).since;
+    (m.pairList.get(supplier) ?? []).forEach((pair, index) => {
+      const c = m.projects[Number(pair.project) - 1].components[pair.component - 1];
+      const position = c.primary === supplier ? 0 : 1 + c.subs.findIndex((x) => x.supplier === supplier);
+      if (sim.currents.get(pairKey(pair.project, pair.component)) === supplier && countsBy(c, position, since)) {
+        m.awaiting.set(`${id}/${pairKey(pair.project, pair.component)}`, { confirmationId: id, supplier, index });
+      }
+    });
+  }
+  const expected: Outcome[] = [];
+  if (trigger.kind === "notify") {
+    const notified = logs.some((x) => x.name === "SubscriberNotified");
+    if (notified && trigger.live) {
+      const job = { supplier: trigger.supplier, confirmationId: trigger.confirmationId, next: 0 };
+      if (m.jobs.length > 0) m.jobs.push(job);
+      else {
+        const total = m.pairList.get(job.supplier)?.length ?? 0;
+        const end = Math.min(total, MAX_PAIRS_PER_CALLBACK);
+        handlePairs(m, sim, job, end, expected);
+        if (end < total) m.jobs.push({ ...job, next: end });
+      }
+    }
+  } else {
+    let processed = 0;
+    while (m.jobs.length > 0 && processed < trigger.max) {
+      const job = m.jobs[0];
+      const s = supplierState(m, job.supplier);
+      if (!s.disrupted || s.confirmationId !== job.confirmationId) {
+        m.jobs.shift(); // dropped: superseded by a recovery or a newer confirmation
+        continue;
+      }
+      const total = m.pairList.get(job.supplier)?.length ?? 0;
+      const end = Math.min(total, job.next + trigger.max - processed);
+      handlePairs(m, sim, job, end, expected);
+      processed += end - job.next;
+      if (end >= total) m.jobs.shift();
+      else job.next = end;
+    }
+  }
+  const recorded: Outcome[] = [];
+  for (const { source, name, args } of logs) {
+    if (source !== "pool") continue;
+    if (name === "SubstituteFinanced" || name === "AdvanceOwed") {
+      recorded.push({
+        pair: pairKey(n(args[0]), Number(n(args[3]))),
+        confirmationId: n(args[5]),
+        kind: name === "AdvanceOwed" ? "owed" : "paid",
+        reason: null,
+        amount: n(args[2]),
+        substitute: a(args[1]),
+      });
+    } else if (name === "FinancingSkipped") {
+      recorded.push({
+        pair: pairKey(n(args[0]), Number(n(args[1]))),
+        confirmationId: n(args[3]),
+        kind: "skipped",
+        reason: Number(n(args[4])),
+        amount: n(args[5]),
+        substitute: null,
+      });
+    }
+  }
+  // 8. Exactly the affected, eligible pairs handled have an outcome, each once ever.
+  const keys = (list: Outcome[]) => list.map((x) => `${x.confirmationId}/${x.pair}`).sort();
+  expect(keys(recorded), "8: one outcome per affected eligible pair handled").to.deep.equal(keys(expected));
+  for (const key of keys(recorded)) {
+    expect(m.outcomes.has(key), `8: pair ${key} has two outcomes`).to.equal(false);
+    m.outcomes.add(key);
+  }
+  // 7. Every project's outcomes as predicted from that project alone (the hostile ones' too: owed while hostile).
+  const hostile = (x: Outcome) => m.projects[Number(x.pair.split("/")[0]) - 1].hostile !== null;
+  expect(
+    recorded.filter((x) => !hostile(x)),
+    "7: the honest projects' outcomes",
+  ).to.deep.equal(expected.filter((x) => !hostile(x)));
+  expect(recorded.filter(hostile), "7: the hostile projects' own outcomes").to.deep.equal(expected.filter(hostile));
+  pairStats.hostile += recorded.filter(hostile).length;
+  pairStats.honest += recorded.length - recorded.filter(hostile).length;
+  // 7. The honest pools and what their financiers may withdraw are as predicted.
+  const honest = [...sim.pools].filter(([id]) => m.projects[Number(id) - 1].hostile === null);
+  const after = await Promise.all(
+    honest.map(([id, s]) =>
+      Promise.all([r.pool.getPool(id), Promise.all(s.positions.map((x) => r.pool.withdrawable(id, x.who)))]),
+    ),
+  );
+  honest.forEach(([id, s], i) => {
+    const [v, withdrawable] = after[i];
+    expect([v.cash, v.shareDebt], `7: project ${id}'s cash and debt as predicted`).to.deep.equal([s.cash, s.shareDebt]);
+    s.positions.forEach((x, j) => {
+      const cashPart = (cash: bigint) => (s.totalShares === 0n ? 0n : (x.shares * cash) / s.totalShares);
+      expect(withdrawable[j], `7: project ${id}: ${x.who}'s withdrawable as predicted`).to.equal(
+        x.withdrawable - cashPart(s.cashBefore) + cashPart(s.cash),
+      );
+    });
+  });
+}
+
+/**
+ * Check 8 after every step: a pair a confirmation found affected and eligible is still on its way (its notification
+ * waits for delivery, or a queued job has yet to reach it) or was superseded (the supplier recovered or was confirmed
+ * again before the pool reached it, so the job was dropped); never silently left without an outcome.
+ */
+function checkAwaiting(m: Model) {
+  for (const [key, x] of m.awaiting) {
+    const onItsWay =
+      m.pending.has(x.confirmationId) ||
+      m.jobs.some((j) => j.supplier === x.supplier && j.confirmationId === x.confirmationId && j.next <= x.index);
+    if (onItsWay) continue;
+    const s = supplierState(m, x.supplier);
+    const superseded = !s.disrupted || s.confirmationId !== x.confirmationId;
+    expect(superseded, `8: pair ${key} was confirmed affected and eligible but has no outcome`).to.equal(true);
+    m.awaiting.delete(key);
+    pairStats.superseded += 1;
+  }
+}
+
+/** What checks 7 and 8 saw (printed at the end of the run). */
+export const pairStats = { honest: 0, hostile: 0, superseded: 0 };

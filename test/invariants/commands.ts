@@ -21,6 +21,8 @@ import {
   MAX_PROJECTS,
   MAX_REPORT_AGE,
   MODEL_TERMS,
+  HOSTILE_KINDS,
+  type HostileKind,
   type Model,
   type MProject,
   MStatus,
@@ -32,7 +34,7 @@ import {
   type Real,
   supplierState,
 } from "./model.js";
-import { applyEvents, checkInvariants, checkNotification } from "./checks.js";
+import { applyEvents, checkInvariants, checkNotification, preparePairs, settlePairs } from "./checks.js";
 
 /* ------------------------------------------------------------------------------------------------------------ */
 /*                                        Transactions, errors and events                                         */
@@ -48,10 +50,11 @@ export const stats = {
 };
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
-type Expect = { ok: true } | { err: string } | { any: true };
+type Expect = { ok: true } | { err: string } | { any: true } | { reverts: true };
 const OK: Expect = { ok: true };
 const err = (name: string): Expect => ({ err: name });
 const ANY: Expect = { any: true };
+const REVERTS: Expect = { reverts: true };
 
 export interface Parsed {
   source: "escrow" | "registry" | "oracle" | "pool" | "token";
@@ -75,6 +78,8 @@ function parseLogs(r: Real, logs: readonly Log[]): Parsed[] {
     [r.stack.addresses.oracle, "oracle", r.oracle.interface],
     [r.stack.addresses.pool, "pool", r.pool.interface],
     [r.stack.addresses.token, "token", r.token.interface],
+    [r.hostileAddresses.refusing, "token", r.hostileTokens.refusing.interface],
+    [r.hostileAddresses.gasBurning, "token", r.hostileTokens.gasBurning.interface],
   ];
   const out: Parsed[] = [];
   for (const log of logs) {
@@ -121,6 +126,7 @@ async function act(
     return null;
   }
   if ("err" in expected) throw new Error(`expected ${expected.err}, but the transaction succeeded`);
+  if ("reverts" in expected) throw new Error("expected a revert, but the transaction succeeded");
   applyEvents(m, r, logs!);
   return logs;
 }
@@ -156,8 +162,10 @@ function pickProject(
   prefer?: (p: MProject) => boolean,
 ): { id: bigint; p: MProject | undefined } {
   if (sel === 19) return { id: BigInt(m.projects.length + 1), p: undefined };
-  const preferred = prefer && sel < 12 ? m.projects.filter(prefer) : [];
-  const list = preferred.length > 0 ? preferred : m.projects;
+  // The hostile projects have their own commands (HostileToken, ClaimAdvance, HostileRepay).
+  const honest = m.projects.filter((p) => p.hostile === null);
+  const preferred = prefer && sel < 12 ? honest.filter(prefer) : [];
+  const list = preferred.length > 0 ? preferred : honest;
   const p = list[sel % list.length];
   return { id: p.id, p };
 }
@@ -540,6 +548,7 @@ class DefineComponent extends Step {
         subs: subs.map((s) => ({ supplier: s.supplier, advance: s.advance })),
         current: primary,
         lastConf: 0n,
+        eligibleFrom: [primary, ...subs].map(() => 0n),
       });
       // Each listed supplier accepts its listing (one transaction each), unless its reverse index is full.
       const componentId = BigInt(p.components.length);
@@ -782,10 +791,15 @@ class Report extends Step {
     const willConfirm = "ok" in expected && liveVoters(s, t).size + 1 >= QUORUM;
     const caller = this.reporter === 3 ? r.stranger : r.reporters[this.reporter];
     const queueBefore = m.queue;
+    const sim = willConfirm && this.disrupted ? await preparePairs(m, r, [supplier]) : null;
     const logs = await act(m, r, expected, () =>
       r.oracle.connect(caller).report(supplier, this.disrupted, ethers.id("evidence"), observedAt, GAS),
     );
     if (!logs) return;
+    if (sim) {
+      const trigger = { kind: "notify", supplier, confirmationId: m.lastConfirmationId, live: true } as const;
+      await settlePairs(m, r, sim, trigger, logs);
+    }
     const confirmed = logs.some((x) => x.name === "DisruptionConfirmed" || x.name === "RecoveryConfirmed");
     expect(confirmed, "confirmed exactly when the quorum is reached").to.equal(willConfirm);
     this.note += confirmed ? `, confirmation ${m.lastConfirmationId}` : ", below quorum";
@@ -831,8 +845,11 @@ class Deliver extends Step {
     const s = pending ? supplierState(m, pending.supplier) : undefined;
     const live = !!pending && pending.disrupted && s!.disrupted && s!.confirmationId === id;
     const queueBefore = m.queue;
+    const sim = live ? await preparePairs(m, r, [pending!.supplier]) : null;
     const logs = await act(m, r, expected, () => r.oracle.connect(r.keeper).deliver(id, GAS));
     if (logs) checkNotification(m, pending!.supplier, live, queueBefore, logs);
+    if (logs && sim)
+      await settlePairs(m, r, sim, { kind: "notify", supplier: pending!.supplier, confirmationId: id, live }, logs);
   }
 }
 
@@ -862,7 +879,9 @@ class ProcessQueue extends Step {
     let expected: Expect = OK;
     if (m.paused) expected = err("ContingencyPool_TriggersPaused");
     else if (m.queue === 0 || this.max === 0) expected = err("ContingencyPool_NothingToProcess");
-    await act(m, r, expected, () => r.pool.connect(r.keeper).processQueue(this.max, GAS));
+    const sim = "ok" in expected ? await preparePairs(m, r, [...new Set(m.jobs.map((j) => j.supplier))]) : null;
+    const logs = await act(m, r, expected, () => r.pool.connect(r.keeper).processQueue(this.max, GAS));
+    if (logs && sim) await settlePairs(m, r, sim, { kind: "process", max: this.max }, logs);
   }
 }
 
@@ -924,6 +943,82 @@ class Withdraw extends Step {
     expect(paid >= cashPart, "withdrawn ≥ pro-rata cash share").to.equal(true);
     expect(paid - cashPart <= before.claimCash, "claim payout ≤ claimants' cash").to.equal(true);
     expect(paid <= held, "withdrawn ≤ pool held").to.equal(true);
+  }
+}
+
+/** The hostile project of `kind` (project 4 refuses transfers, project 5 burns the gas). */
+const hostileProject = (m: Model, kind: HostileKind) => m.projects.find((p) => p.hostile === kind)!;
+
+/** Anyone switches a hostile token's hostility on or off (so owed advances can be claimed later, or not). */
+class HostileToken extends Step {
+  constructor(
+    readonly kind: HostileKind,
+    readonly on: boolean,
+  ) {
+    super();
+  }
+  label() {
+    return `${this.kind}Token(${this.on ? "hostile" : "well-behaved"})`;
+  }
+  async exec(m: Model, r: Real) {
+    const logs = await act(m, r, OK, () =>
+      this.kind === "refusing"
+        ? r.hostileTokens.refusing.connect(r.stranger).setReturnFalse(this.on, GAS)
+        : r.hostileTokens.gasBurning.connect(r.stranger).setBurnGas(this.on, GAS),
+    );
+    if (logs) m.hostileOn[this.kind] = this.on;
+  }
+}
+
+/** Anyone claims an advance owed to a substitute (a hostile project's, or an honest project's, which owes none). */
+class ClaimAdvance extends Step {
+  constructor(
+    readonly kind: HostileKind | "honest",
+    readonly supplier: number, // 0..4
+    readonly cure: boolean, // the token first stops refusing / burning the gas (one transaction before)
+  ) {
+    super();
+  }
+  label() {
+    return `claimAdvance(${this.kind}, s${this.supplier}${this.cure ? ", once the token behaves" : ""})`;
+  }
+  async exec(m: Model, r: Real) {
+    const p = this.kind === "honest" ? m.projects[1] : hostileProject(m, this.kind);
+    if (this.cure && p.hostile !== null && m.hostileOn[p.hostile]) {
+      await new HostileToken(p.hostile, false).exec(m, r);
+      m.now += 1n; // one block
+    }
+    // Prefer a substitute that is owed something, so that claims happen.
+    const owedTo = [...p.owed.keys()];
+    const substitute = owedTo.length > 0 ? owedTo[this.supplier % owedTo.length] : r.suppliers[this.supplier].address;
+    const owed = p.owed.get(substitute) ?? 0n;
+    this.note = `p#${p.id} owed=${owed}`;
+    let expected: Expect = OK;
+    if (owed === 0n) expected = err("ContingencyPool_NothingOwed");
+    else if (p.hostile === "refusing" && m.hostileOn.refusing) expected = err("SafeERC20FailedOperation");
+    else if (p.hostile === "gasBurning" && m.hostileOn.gasBurning) expected = REVERTS; // out of gas
+    // A bounded gas limit: a claim needs far less, and a gas-burning token then fails fast.
+    const logs = await act(m, r, expected, () =>
+      r.pool.connect(r.keeper).claimAdvance(p.id, substitute, { gasLimit: 300_000n }),
+    );
+    if (logs) expect(logs.filter((x) => x.name === "AdvanceClaimed").length, "one AdvanceClaimed").to.equal(1);
+  }
+}
+
+/** The rogue repays its hostile project's pool in full (so that it keeps financing), which a refusing token fails. */
+class HostileRepay extends Step {
+  constructor(readonly kind: HostileKind) {
+    super();
+  }
+  label() {
+    return `hostileRepay(${this.kind})`;
+  }
+  async exec(m: Model, r: Real) {
+    const p = hostileProject(m, this.kind);
+    let expected: Expect = OK;
+    if (p.outstanding === 0n) expected = err("ContingencyPool_ZeroAmount");
+    else if (this.kind === "refusing" && m.hostileOn.refusing) expected = err("SafeERC20FailedOperation");
+    await act(m, r, expected, () => r.pool.connect(r.rogue).repay(p.id, p.outstanding, GAS));
   }
 }
 
@@ -1101,5 +1196,23 @@ export const commandArb: fc.Arbitrary<fc.AsyncCommand<Model, Real>> = fc.oneof(
   w(
     4,
     fc.tuple(pIdx, finIdx).map(([p, f]) => new Withdraw(p, f)),
+  ),
+  w(
+    2,
+    fc.tuple(fc.constantFrom(...HOSTILE_KINDS), fc.boolean()).map(([kind, on]) => new HostileToken(kind, on)),
+  ),
+  w(
+    4,
+    fc
+      .tuple(
+        fc.constantFrom<HostileKind | "honest">("refusing", "refusing", "gasBurning", "honest"),
+        fc.nat({ max: 4 }),
+        fc.boolean(),
+      )
+      .map(([kind, s, cure]) => new ClaimAdvance(kind, s, cure)),
+  ),
+  w(
+    1,
+    fc.constantFrom(...HOSTILE_KINDS).map((kind) => new HostileRepay(kind)),
   ),
 );

@@ -16,7 +16,7 @@ export const DAY = 86_400n;
 export const MAX_REPORT_AGE = DAY;
 export const QUORUM = 2;
 export const GAS = { gasLimit: 8_000_000n };
-export const MAX_PROJECTS = 4;
+export const MAX_PROJECTS = 6; // the five fixture projects and one created by a run
 export const MAX_PAIRS_PER_CALLBACK = 4;
 
 export const PStatus = ProjectStatus;
@@ -57,6 +57,23 @@ const FIXTURE_COMPONENTS: [number, number, [number, bigint][]][] = [
   [1, 1, [[2, 200_00n], [0, 250_00n]]],
   [0, 0, [[4, 150_00n], [1, 100_00n]]],
 ];
+/**
+ * The hostile projects (ids 4 and 5), created by the rogue in tokens the admin put on the pool's token list: project 4's
+ * token refuses transfers (FalseReturningToken), project 5's burns all the gas it is given (GasBurningToken). Both list
+ * the same suppliers as project 2 (the same primaries and substitutes, accepted listings), and their listings are
+ * accepted before any honest one, so they come first in those suppliers' reverse index: one disruption of supplier 0
+ * or 1 reaches the hostile pairs before project 1's and 2's, in the same transaction or queue run.
+ */
+export const HOSTILE_KINDS = ["refusing", "gasBurning"] as const;
+export type HostileKind = (typeof HOSTILE_KINDS)[number];
+// prettier-ignore
+const HOSTILE_COMPONENTS: [number, [number, bigint][]][] = [
+  [0, [[3, 700_00n]]],
+  [1, [[2, 200_00n], [0, 250_00n]]],
+];
+/** f3 commits this much of each hostile token to its project's pool in the fixture (and the rogue can repay). */
+export const HOSTILE_COMMIT = 2_000_00n;
+
 /** f1 commits to project 1's pool in the fixture: amount, exposure allowance, disruption allowance. */
 const FIXTURE_COMMIT = [2_000_00n] as const;
 /**
@@ -91,6 +108,11 @@ export async function stackFixture() {
   });
   const token = stack.token!;
   const { escrow, registry, pool } = stack;
+  // The hostile tokens: the admin lists them, so projects in them exist (their pools take commitments).
+  const refusing = await ethers.deployContract("FalseReturningToken");
+  const gasBurning = await ethers.deployContract("GasBurningToken");
+  const hostileTokens = { refusing, gasBurning };
+  for (const t of [refusing, gasBurning]) await pool.connect(admin).setProjectToken(await t.getAddress(), true);
   const firms = [firmA, firmB];
   const verifiers = [verA, verB];
   const financiers = [f1, f2, f3, f4];
@@ -114,6 +136,26 @@ export async function stackFixture() {
       .createProject(stack.addresses.token, verifiers[p.verifier], ethers.ZeroHash, "", DEFAULT_PROFILE, milestones);
     projects.push({ deadlines: milestones.map((m) => m.deadline) });
   }
+  // Projects 4 and 5: the rogue's, in the hostile tokens, one milestone each (never funded in the escrow).
+  for (const kind of HOSTILE_KINDS) {
+    const deadline = now + 30n * DAY;
+    const milestones = [{ budget: 1_000_00n, deadline, stage: Stage.Research, accounting: Accounting.Expensed }];
+    const address = await hostileTokens[kind].getAddress();
+    await escrow.connect(rogue).createProject(address, verB, ethers.ZeroHash, "", DEFAULT_PROFILE, milestones);
+    projects.push({ deadlines: [deadline] });
+  }
+  const accept = async (projectId: bigint, indexes: number[]) => {
+    const componentId = await registry.componentCount(projectId);
+    for (const i of indexes) await registry.connect(suppliers[i]).acceptListing(projectId, componentId);
+  };
+  for (const [h] of HOSTILE_KINDS.entries()) {
+    for (const [primary, subs] of HOSTILE_COMPONENTS) {
+      const projectId = BigInt(FIXTURE_PROJECTS.length + h + 1);
+      const listed = subs.map(([i, advance]) => ({ supplier: suppliers[i].address, advance }));
+      await registry.connect(rogue).defineComponent(projectId, ethers.ZeroHash, "", suppliers[primary].address, listed);
+      await accept(projectId, [primary, ...subs.map(([x]) => x)]);
+    }
+  }
   for (const [pIndex, primary, subs] of FIXTURE_COMPONENTS) {
     await registry.connect(firms[FIXTURE_PROJECTS[pIndex].firm]).defineComponent(
       BigInt(pIndex + 1),
@@ -123,15 +165,25 @@ export async function stackFixture() {
       subs.map(([i, advance]) => ({ supplier: suppliers[i].address, advance })),
     );
     // Every listed supplier accepts its listing.
-    const componentId = await registry.componentCount(BigInt(pIndex + 1));
-    for (const i of [primary, ...subs.map(([x]) => x)]) {
-      await registry.connect(suppliers[i]).acceptListing(BigInt(pIndex + 1), componentId);
-    }
+    await accept(BigInt(pIndex + 1), [primary, ...subs.map(([x]) => x)]);
   }
   // The listings' notice passes before the run (milestone deadlines are 30 days or more away).
   await networkHelpers.time.increase(Number(await registry.LISTING_NOTICE()) + 60);
   for (const [i, p] of FIXTURE_PROJECTS.entries())
     await pool.connect(firms[p.firm]).setPoolTerms(BigInt(i + 1), MODEL_TERMS);
+  for (const [h, kind] of HOSTILE_KINDS.entries()) {
+    const projectId = BigInt(FIXTURE_PROJECTS.length + h + 1);
+    const t = hostileTokens[kind];
+    await pool.connect(rogue).setPoolTerms(projectId, MODEL_TERMS);
+    for (const who of [f3, rogue]) {
+      await t.mint(who.address, 1_000_000_000_00n);
+      await t.connect(who).approve(stack.addresses.pool, ethers.MaxUint256);
+    }
+    await pool.connect(f3).commit(projectId, HOSTILE_COMMIT, MODEL_TERMS);
+  }
+  // Both hostile tokens start hostile (a command switches them back and forth).
+  await refusing.setReturnFalse(true);
+  await gasBurning.setBurnGas(true);
   await pool.connect(f1).commit(1n, FIXTURE_COMMIT[0], MODEL_TERMS);
   await pool.connect(f2).commit(2n, FIXTURE_COMMIT[0], MODEL_TERMS);
   for (const [pIndex, f, amount] of FIXTURE_FUNDING) {
@@ -144,6 +196,8 @@ export async function stackFixture() {
   return {
     stack,
     token,
+    hostileTokens,
+    hostileAddresses: { refusing: await refusing.getAddress(), gasBurning: await gasBurning.getAddress() },
     escrow,
     registry,
     oracle: stack.oracle,
@@ -180,6 +234,19 @@ interface MComponent {
   subs: { supplier: string; advance: bigint }[];
   current: string;
   lastConf: bigint;
+  /** Per position (0 the primary, i + 1 substitute i): from when its accepted listing counts (0 = not accepted). */
+  eligibleFrom: bigint[];
+}
+/** One entry of a supplier's reverse index: a (project, component) pair, in the order the listings were accepted. */
+export interface Pair {
+  project: bigint;
+  component: number;
+}
+/** A queued job of the pool as the model follows it: the supplier's confirmation and the next pair to handle. */
+export interface Job {
+  supplier: string;
+  confirmationId: bigint;
+  next: number;
 }
 export interface MProject {
   id: bigint;
@@ -201,8 +268,12 @@ export interface MProject {
   /** The largest exposureBps any PoolTermsSet of the project named (in force or pending): the loosest bound. */
   maxExposureBps: bigint;
   outstanding: bigint;
-  poolHeld: bigint; // Σ Committed − Σ SubstituteFinanced + Σ Repaid − Σ Withdrawn (events)
+  poolHeld: bigint; // Σ Committed − Σ SubstituteFinanced + Σ Repaid − Σ Withdrawn − Σ AdvanceClaimed (events)
   repays: number;
+  /** The hostile projects' token kind (their firm is the rogue); null for the honest projects. */
+  hostile: HostileKind | null;
+  /** Advances owed to substitutes (AdvanceOwed − AdvanceClaimed). */
+  owed: Map<string, bigint>;
 }
 interface MSupplier {
   disrupted: boolean;
@@ -239,6 +310,20 @@ export interface Model {
   queue: number;
   financed: Set<string>;
   pairs: Map<string, number>;
+  /** Each supplier's reverse index (ListingAccepted, in order). */
+  pairList: Map<string, Pair[]>;
+  /** The pool's queue, followed by the model (checks 7 and 8). */
+  jobs: Job[];
+  /**
+   * Check 8: the pairs each disruption confirmation found affected and eligible, until the pool handles them
+   * (key `confirmationId/project/component`), with the supplier's index of the pair.
+   */
+  awaiting: Map<string, { confirmationId: bigint; supplier: string; index: number }>;
+  /** Check 8: the (confirmation, project, component) keys that have their outcome (paid, owed or skipped). */
+  outcomes: Set<string>;
+  /** Whether each hostile token is hostile right now (refuses / burns the gas). */
+  hostileOn: Record<HostileKind, boolean>;
+  /** The demo token's movements (the hostile tokens' are checked per pool). */
   ledger: Ledger;
   seen: Seen | null;
 }
@@ -249,6 +334,7 @@ export function newProject(
   verifier: number,
   budgets: readonly bigint[],
   deadlines: bigint[],
+  hostile: HostileKind | null = null,
 ) {
   let cumulative = 0n;
   const milestones = budgets.map((budget, i) => {
@@ -276,6 +362,8 @@ export function newProject(
     outstanding: 0n,
     poolHeld: 0n,
     repays: 0,
+    hostile,
+    owed: new Map(),
   };
   return project;
 }
@@ -294,24 +382,51 @@ export function initialModel(r: Real): Model {
     queue: 0,
     financed: new Set(),
     pairs: new Map(),
+    pairList: new Map(),
+    jobs: [],
+    awaiting: new Map(),
+    outcomes: new Set(),
+    hostileOn: { refusing: true, gasBurning: true },
     ledger: { funded: 0n, disbursed: 0n, refunded: 0n, committed: 0n, financed: 0n, repaid: 0n, withdrawn: 0n },
     seen: null,
   };
   FIXTURE_PROJECTS.forEach((p, i) => {
     m.projects.push(newProject(BigInt(i + 1), p.firm, p.verifier, p.budgets, r.projects[i].deadlines));
   });
-  for (const [pIndex, primary, subs] of FIXTURE_COMPONENTS) {
+  for (const [h, kind] of HOSTILE_KINDS.entries()) {
+    const p = newProject(
+      BigInt(FIXTURE_PROJECTS.length + h + 1),
+      -1,
+      1,
+      [1_000_00n],
+      r.projects[3 + h].deadlines,
+      kind,
+    );
+    m.projects.push(p);
+  }
+  // The fixture's listings in the order they were accepted (the hostile ones first), each past its notice.
+  const listed: [number, number, [number, bigint][]][] = [
+    ...HOSTILE_KINDS.flatMap((_, h) =>
+      HOSTILE_COMPONENTS.map(([primary, subs]): [number, number, [number, bigint][]] => [3 + h, primary, subs]),
+    ),
+    ...FIXTURE_COMPONENTS,
+  ];
+  for (const [pIndex, primary, subs] of listed) {
     const project = m.projects[pIndex];
     const c: MComponent = {
       primary: r.suppliers[primary].address,
       subs: subs.map(([i, advance]) => ({ supplier: r.suppliers[i].address, advance })),
       current: r.suppliers[primary].address,
       lastConf: 0n,
+      eligibleFrom: [primary, ...subs].map(() => 1n),
     };
     project.components.push(c);
     for (const a of [c.primary, ...c.subs.map((x) => x.supplier)]) {
       project.payees.add(a);
       m.pairs.set(a, (m.pairs.get(a) ?? 0) + 1);
+      const list = m.pairList.get(a) ?? [];
+      list.push({ project: project.id, component: project.components.length });
+      m.pairList.set(a, list);
     }
   }
   for (const [pIndex, f, amount] of FIXTURE_FUNDING) {
@@ -332,6 +447,10 @@ export function initialModel(r: Real): Model {
   p2.committers.add(r.financiers[1].address);
   p2.poolHeld = FIXTURE_COMMIT[0];
   m.ledger.committed = 2n * FIXTURE_COMMIT[0];
+  for (const p of m.projects.filter((x) => x.hostile)) {
+    p.committers.add(r.financiers[2].address);
+    p.poolHeld = HOSTILE_COMMIT;
+  }
   return m;
 }
 
