@@ -47,7 +47,8 @@ const errorGate: Step = {
 };
 const webTypecheck: Step = {
   // The web's generated deployments module is gitignored: write it (from deployments/*.json, possibly none) first.
-  name: "web typecheck (tsc)",
+  // Also the route types `next build` checks (`next typegen`): the build itself does not type-check again.
+  name: "web typecheck (next typegen, tsc)",
   command: "tsx scripts/codegen/generate-web-deployments.ts && npm run --silent typecheck -w web",
   reportsTests: false,
 };
@@ -88,11 +89,12 @@ type Lane = Step[];
  * - the contracts are compiled once as they are (lint) and once instrumented (the coverage step, last): every step
  *   that deploys (indexer integration, e2e) runs before it, so nothing compiles the real artifacts a second time;
  * - the e2e deploy writes web/src/generated/deployments.ts, which the web type check also writes: the type check
- *   runs before, never beside it;
+ *   runs before, never beside it; beside it run the lint and the generated-files check, which read neither that
+ *   module nor web/.next (each tsc checks its own files: the root one scripts/ and test/, the web one web/);
  * - only the first lane binds ports; the steps beside it read sources only.
  */
 const phases: Lane[][] = [
-  [[lint, generatedFresh, webTypecheck]],
+  [[lint, generatedFresh], [webTypecheck]],
   [
     [indexerIntegration, webE2e],
     [webUnit, indexerTypecheck, indexerUnit, errorGate],
