@@ -8,6 +8,10 @@
  * a gate without test cases of its own (lint, type check, build) counts as one.
  * The process exits non-zero when any step failed.
  */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 import { countTests, runAndCapture } from "../lib/test-runs.js";
 
 interface Step {
@@ -43,7 +47,8 @@ const errorGate: Step = {
 };
 const webTypecheck: Step = {
   // The web's generated deployments module is gitignored: write it (from deployments/*.json, possibly none) first.
-  name: "web typecheck (tsc)",
+  // Also the route types `next build` checks (`next typegen`): the build itself does not type-check again.
+  name: "web typecheck (next typegen, tsc)",
   command: "tsx scripts/codegen/generate-web-deployments.ts && npm run --silent typecheck -w web",
   reportsTests: false,
 };
@@ -84,11 +89,12 @@ type Lane = Step[];
  * - the contracts are compiled once as they are (lint) and once instrumented (the coverage step, last): every step
  *   that deploys (indexer integration, e2e) runs before it, so nothing compiles the real artifacts a second time;
  * - the e2e deploy writes web/src/generated/deployments.ts, which the web type check also writes: the type check
- *   runs before, never beside it;
+ *   runs before, never beside it; beside it run the lint and the generated-files check, which read neither that
+ *   module nor web/.next (each tsc checks its own files: the root one scripts/ and test/, the web one web/);
  * - only the first lane binds ports; the steps beside it read sources only.
  */
 const phases: Lane[][] = [
-  [[lint, generatedFresh, webTypecheck]],
+  [[lint, generatedFresh], [webTypecheck]],
   [
     [indexerIntegration, webE2e],
     [webUnit, indexerTypecheck, indexerUnit, errorGate],
@@ -106,18 +112,43 @@ interface Outcome {
   failed: number;
   /** Wall-clock seconds the step took (to see where the time of `npm test` goes). */
   seconds: number;
+  /** CPU seconds (user + system) of the step's process tree: unlike wall time, not inflated by a loaded machine. */
+  cpuSeconds: number;
+}
+
+/** Parses one `1m2.345s` field of bash's `times`. */
+function timesField(field: string): number {
+  const m = /^(\d+)m([\d.]+)s$/.exec(field);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
 }
 
 /**
  * Runs one step. A step whose output streams live (the first lane of a phase) prints as it goes; the others print
  * their whole output when they finish, so that the output of lanes running at the same time does not interleave.
  */
-async function run(step: Step, live: boolean): Promise<{ exitCode: number; output: string }> {
+async function run(step: Step, live: boolean): Promise<{ exitCode: number; output: string; cpuSeconds: number }> {
   const header = `\n=== ${step.name}: ${step.command}`;
   if (live) console.log(header);
-  const result = await runAndCapture(step.command, live);
+  // bash's `times` prints the user and system time of the shell's (waited-for) children, i.e. the step's process tree.
+  const dir = mkdtempSync(join(tmpdir(), "test-all-"));
+  const timesFile = join(dir, "times");
+  const wrapped = `bash -c ${shellQuote(`${step.command}\nrc=$?; times > ${timesFile}; exit $rc`)}`;
+  const result = await runAndCapture(wrapped, live);
+  let cpuSeconds = 0;
+  try {
+    const children = readFileSync(timesFile, "utf8").trim().split("\n")[1]?.split(/\s+/) ?? [];
+    cpuSeconds = children.reduce((t, f) => t + timesField(f), 0);
+  } catch {
+    // The step was killed before `times` ran: no CPU figure.
+  }
+  rmSync(dir, { recursive: true, force: true });
   if (!live) process.stdout.write(`${header}\n${result.output}`);
-  return result;
+  return { ...result, cpuSeconds };
+}
+
+/** Quotes `text` as one POSIX shell word. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 async function main(): Promise<void> {
@@ -127,7 +158,7 @@ async function main(): Promise<void> {
   const runLane = async (lane: Lane, live: boolean) => {
     for (const step of lane.filter(selected)) {
       const stepStarted = Date.now();
-      const { exitCode, output } = await run(step, live);
+      const { exitCode, output, cpuSeconds } = await run(step, live);
       const seconds = (Date.now() - stepStarted) / 1000;
       let { passed, failed } = step.reportsTests ? countTests(output) : { passed: 0, failed: 0 };
       if (!step.reportsTests) [passed, failed] = exitCode === 0 ? [1, 0] : [0, 1];
@@ -135,7 +166,7 @@ async function main(): Promise<void> {
       if (exitCode !== 0 && failed === 0) failed = 1;
       // A runner that "succeeded" without running anything is a failure too.
       if (step.reportsTests && exitCode === 0 && passed === 0) failed = 1;
-      outcomes.set(step, { step, exitCode, passed, failed, seconds });
+      outcomes.set(step, { step, exitCode, passed, failed, seconds, cpuSeconds });
     }
   };
   const started = Date.now();
@@ -144,9 +175,11 @@ async function main(): Promise<void> {
   console.log("\n=== summary");
   for (const o of ran) {
     const status = o.exitCode === 0 && o.failed === 0 ? "ok  " : "FAIL";
-    console.log(`${status} ${o.step.name}: ${o.passed} passed, ${o.failed} failed (${o.seconds.toFixed(0)} s)`);
+    const times = `${o.seconds.toFixed(0)} s, CPU ${o.cpuSeconds.toFixed(0)} s`;
+    console.log(`${status} ${o.step.name}: ${o.passed} passed, ${o.failed} failed (${times})`);
   }
-  console.log(`time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const cpu = ran.reduce((t, o) => t + o.cpuSeconds, 0);
+  console.log(`time: ${((Date.now() - started) / 1000).toFixed(0)} s (CPU ${cpu.toFixed(0)} s)`);
   const passed = ran.reduce((t, o) => t + o.passed, 0);
   const failed = ran.reduce((t, o) => t + o.failed, 0);
   console.log(`tests: ${passed} passed, ${failed} failed`);
