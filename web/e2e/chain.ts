@@ -2,7 +2,15 @@
  * The chain as the tests see it: typed reads through viem (JSON-RPC eth_call to the same node the dashboard
  * reads), the demo accounts by role, and the deployment the build embeds.
  */
-import { createPublicClient, createWalletClient, http, type Abi, type Address } from "viem";
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  type Abi,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+} from "viem";
 import { hardhat } from "viem/chains";
 import { abis } from "../src/generated/abis";
 import { deployments } from "../src/generated/deployments";
@@ -129,24 +137,39 @@ export const getPool = (projectId: bigint) =>
 
 export const nodeWallet = createWalletClient({ chain: hardhat, transport: http(RPC_URL) });
 
+/** Our contracts that the deployment record has an address for. */
+type Deployed = keyof typeof abis & keyof ReturnType<typeof deployment>;
+type Mutability = "nonpayable" | "payable";
+/** The functions of `C` that change state, by name (as viem's writeContract types them). */
+export type WriteFunction<C extends Deployed> = ContractFunctionName<(typeof abis)[C], Mutability>;
+/** The arguments of `C.F`, typed from the generated ABI (as viem's writeContract types them). */
+export type WriteArgs<C extends Deployed, F extends WriteFunction<C>> = ContractFunctionArgs<
+  (typeof abis)[C],
+  Mutability,
+  F
+>;
+
 /**
  * Sends a transaction from one of the node's unlocked accounts and waits for it: set-up by actors the test does
- * not drive through the dashboard (the oracle's guardian, reporters reporting through their own service).
+ * not drive through the dashboard (the oracle's guardian, reporters reporting through their own service). Typed
+ * against the generated ABIs: a function that does not exist, or arguments of the wrong number or type, fail the
+ * type check.
  */
-export async function sendAs(
+export async function sendAs<C extends Deployed, F extends WriteFunction<C>>(
   from: Address,
-  contract: keyof typeof abis & keyof ReturnType<typeof deployment>,
-  functionName: string,
-  args: readonly unknown[],
+  contract: C,
+  functionName: F,
+  args: WriteArgs<C, F>,
 ): Promise<void> {
+  // The types are checked at the call; here the ABI is one of several, which viem cannot narrow.
   const hash = await nodeWallet.writeContract({
     account: from,
     chain: hardhat,
     abi: abis[contract] as Abi,
     address: deployment()[contract] as Address,
-    functionName,
-    args,
-  } as never);
+    functionName: functionName as string,
+    args: args as readonly unknown[],
+  });
   const receipt = await client.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`${contract}.${functionName} from ${from} reverted`);
 }

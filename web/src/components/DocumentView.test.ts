@@ -2,9 +2,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { translator } from "@/i18n";
+import { loadCatalog, translator } from "@/i18n";
 import { documentHash, documentState, verifiedText } from "@/lib/documents";
 import { DocumentView } from "./DocumentView";
+
+await loadCatalog("zh");
 
 const render = (hash: string | undefined, text: string | undefined, offeredChoice = true, locale: "en" | "zh" = "en") =>
   renderToStaticMarkup(

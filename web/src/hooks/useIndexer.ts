@@ -7,14 +7,8 @@
 import { useEffect, useRef } from "react";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { appConfig } from "@/config";
-import {
-  createIndexerClient,
-  eventFromRow,
-  type ChainEvent,
-  type IndexerClient,
-  type Row,
-  type Where,
-} from "@/lib/indexer";
+import { createIndexerClient, type IndexerClient, type Where } from "@/lib/indexer/client";
+import type { Row } from "@/lib/indexer/rows";
 import { flowGraphFromEdges, totalsFromRows, type FlowGraph, type Totals } from "@/lib/ledger";
 import { projectsFromRows, type ProjectModel } from "@/lib/projects";
 import { useDeployment } from "./useDeployment";
@@ -109,35 +103,6 @@ export function useIndexerSync(): void {
 
 // ---- typed reads the views use --------------------------------------------------------------------------------
 
-/** Events matching `where`, oldest first (a bounded set: one project's, one party's, one kind's). */
-export function useIndexedEvents(key: readonly unknown[], where: Where, enabled = true): IndexedRead<ChainEvent[]> {
-  return useIndexed(
-    ["events", ...key],
-    async (c) => eventsOf(await c.all("event", { where, orderBy: "id", orderDirection: "asc" })),
-    enabled,
-  );
-}
-
-export const eventsOf = (rows: readonly Row<"event">[]): ChainEvent[] =>
-  rows.flatMap((r) => {
-    const e = eventFromRow(r);
-    return e ? [e] : [];
-  });
-
-/** One page of events matching `where`, newest first, with the number of all that match. */
-export function useEventPage(where: Where, page: number, pageSize: number) {
-  return useIndexed(["eventPage", where, page, pageSize], async (c) => {
-    const p = await c.page("event", {
-      where,
-      orderBy: "id",
-      orderDirection: "desc",
-      limit: pageSize,
-      offset: page * pageSize,
-    });
-    return { events: eventsOf(p.items), totalCount: p.totalCount };
-  });
-}
-
 /** Projects (entity rows: project + milestones + positions) matching `where` on the project table. */
 export function useProjects(
   key: readonly unknown[],
@@ -147,17 +112,41 @@ export function useProjects(
   return useIndexed(
     ["projects", ...key],
     async (c) => {
-      const projects = await c.all("project", { where, orderBy: "id" });
-      const ids = projects.map((p) => p.id);
-      if (ids.length === 0) return new Map();
-      const [milestones, positions] = await Promise.all([
-        c.all("milestone", { where: { projectId_in: ids } }),
-        c.all("position", { where: { projectId_in: ids } }),
-      ]);
-      return projectsFromRows(projects, milestones, positions);
+      const models = await projectModels(c, await c.all("project", { where, orderBy: "id" }));
+      return new Map(models.map((m) => [m.id.toString(), m]));
     },
     enabled,
   );
+}
+
+/** The project rows' entities (milestones and positions) of the projects given, in their order. */
+async function projectModels(c: IndexerClient, projects: readonly Row<"project">[]): Promise<ProjectModel[]> {
+  const ids = projects.map((p) => p.id);
+  if (ids.length === 0) return [];
+  const [milestones, positions] = await Promise.all([
+    c.all("milestone", { where: { projectId_in: ids } }),
+    c.all("position", { where: { projectId_in: ids } }),
+  ]);
+  const byId = projectsFromRows(projects, milestones, positions);
+  return ids.flatMap((id) => byId.get(id.toString()) ?? []);
+}
+
+/** One page of projects matching `where` (newest first), with the number of all that match: the server pages. */
+export function useProjectPage(
+  where: Where,
+  page: number,
+  pageSize: number,
+): IndexedRead<{ projects: ProjectModel[]; totalCount: number }> {
+  return useIndexed(["projectPage", where, page, pageSize], async (c) => {
+    const p = await c.page("project", {
+      where,
+      orderBy: "id",
+      orderDirection: "desc",
+      limit: pageSize,
+      offset: page * pageSize,
+    });
+    return { projects: await projectModels(c, p.items), totalCount: p.totalCount };
+  });
 }
 
 export interface Aggregates {
@@ -177,13 +166,4 @@ export function useAggregates(): IndexedRead<Aggregates> {
       projects: byId,
     };
   });
-}
-
-/**
- * The supply chain's state events (registry: suppliers, payees, components, listings, switches; oracle: reports,
- * confirmations, notifications) — what lib/components and lib/suppliers build from. Their number follows the
- * supply chain's size, not the token movements.
- */
-export function useSupplyChainEvents(): IndexedRead<ChainEvent[]> {
-  return useIndexedEvents(["supplyChain"], { contract_in: ["SupplyChainRegistry", "DisruptionOracle"] });
 }

@@ -11,7 +11,8 @@ import { getAddress } from "viem";
 import { useConfig } from "wagmi";
 import { readContracts } from "wagmi/actions";
 import { erc20Abi } from "@/generated/abis";
-import { eventsOf, useIndexed } from "@/hooks/useIndexer";
+import { useIndexed } from "@/hooks/useIndexer";
+import { eventsOf } from "@/hooks/useIndexedEvents";
 import { buildRows, ledgerTokens, toLedgerEvents, type LedgerRow } from "@/lib/rdLedger";
 
 /** The RDEscrow events the ledger builder reads (lib/rdLedger/decode.ts). */

@@ -5,7 +5,8 @@
  * `ContingencyPool.owedAdvance(projectId, substitute)` — what a Claim would pay now.
  */
 import { useMemo } from "react";
-import { useIndexedEvents, useProjects } from "./useIndexer";
+import { useProjects } from "./useIndexer";
+import { useIndexedEvents } from "./useIndexedEvents";
 import { useContractReads } from "./useContractRead";
 import { owedAdvances, type OwedAdvance } from "@/lib/owedAdvances";
 import type { Hex } from "@/lib/events";

@@ -5,7 +5,7 @@
  * the chain's `ContingencyPool.isProjectToken(token)` now.
  */
 import { useMemo } from "react";
-import { useIndexedEvents } from "./useIndexer";
+import { useIndexedEvents } from "./useIndexedEvents";
 import { useContractReads } from "./useContractRead";
 import { projectTokens, type ProjectTokenEntry } from "@/lib/projectTokens";
 

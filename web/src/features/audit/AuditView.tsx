@@ -7,7 +7,8 @@
 import { useEffect, useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { PageHeader, Section } from "@/components/ui";
-import { useAggregates, useEventPage } from "@/hooks/useIndexer";
+import { useAggregates } from "@/hooks/useIndexer";
+import { useEventPage } from "@/hooks/useIndexedEvents";
 import { useChainWords, useI18n, useT } from "@/i18n";
 import { EventTable } from "@/features/events/EventTable";
 import { HistoryStatus } from "@/features/events/HistoryStatus";

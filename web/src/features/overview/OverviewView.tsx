@@ -5,23 +5,29 @@
  * cannot be read, totals and diagram say they are unknown and why.
  */
 import { useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import { PageHeader, Section, Empty, Notice } from "@/components/ui";
 import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
 import { useDeployment } from "@/hooks/useDeployment";
-import { eventsOf, useAggregates, useIndexed } from "@/hooks/useIndexer";
+import { useAggregates } from "@/hooks/useIndexer";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useI18n } from "@/i18n";
 import { formatAmount } from "@/lib/format";
 import type { FlowLink } from "@/lib/ledger";
-import { EventTable } from "@/features/events/EventTable";
 import { flowLinkLabel, flowNodeLabel } from "@/features/events/labels";
 import { Sankey } from "@/features/flow/Sankey";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { TotalsGrid } from "./TotalsGrid";
 import { shown } from "./readState";
 
-/** Transactions listed for a selected flow (newest first). */
-const FLOW_PAGE = 50;
+/** Shown only once a flow is selected: loaded then, not with the main route. */
+const FlowTransactions = dynamic(() => import("./FlowTransactions").then((m) => m.FlowTransactions), {
+  loading: LoadingTable,
+});
+
+function LoadingTable() {
+  return <Empty>{useI18n().t("status.loading")}</Empty>;
+}
 
 export function OverviewView() {
   const { t, locale } = useI18n();
@@ -32,26 +38,6 @@ export function OverviewView() {
   const state = shown(aggregates);
   const graph = aggregates.data?.graph;
   const nodes = useMemo(() => new Map((graph?.nodes ?? []).map((n) => [n.id, n])), [graph]);
-  const selectedEvents = useIndexed(
-    ["flowEvents", selected?.source, selected?.target, selected?.kind, selected?.amount.toString()],
-    async (c) => {
-      const flows = await c.page("flow", {
-        where: { OR: selected!.edges.map(({ from, to, kind, projectId }) => ({ from, to, kind, projectId })) },
-        orderBy: "id",
-        orderDirection: "desc",
-        limit: FLOW_PAGE,
-      });
-      if (flows.items.length === 0) return [];
-      const events = await c.page("event", {
-        where: { id_in: flows.items.map((f) => f.id) },
-        orderBy: "id",
-        orderDirection: "desc",
-        limit: FLOW_PAGE,
-      });
-      return eventsOf(events.items);
-    },
-    !!selected,
-  );
   // Hover titles and the selected flow name escrows and pools by their project's published title; the labels
   // beside the nodes stay short so they do not run into the next column's.
   const titles = usePublishedDocuments(
@@ -105,8 +91,7 @@ export function OverviewView() {
             </button>
           }
         >
-          <HistoryStatus reads={[selectedEvents]} />
-          <EventTable events={selectedEvents.data ?? []} pageSize={20} />
+          <FlowTransactions flow={selected} />
         </Section>
       )}
     </>

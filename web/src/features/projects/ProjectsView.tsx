@@ -1,22 +1,34 @@
 "use client";
-/** Projects: every project with stage, progress and funding, from the indexer's project and milestone rows. */
+/**
+ * Projects: stage, progress and funding of each project, newest first, from the indexer's project and milestone
+ * rows — one page at a time, paged on the server (the page's rows and the number of all projects).
+ */
+import { useState } from "react";
 import Link from "next/link";
 import { Address } from "@/components/Address";
 import { DocumentText } from "@/components/DocumentText";
 import { Amount } from "@/components/Amount";
 import { Empty, PageHeader, Section } from "@/components/ui";
-import { useProjects } from "@/hooks/useIndexer";
+import { useProjectPage } from "@/hooks/useIndexer";
 import { useT } from "@/i18n";
 import { formatPercent } from "@/lib/format";
 import { approvedCount, currentStage, projectHeld } from "@/lib/projects";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { Pager } from "@/features/events/Pager";
 import { ProjectStatusBadge, StageLabel } from "./ProjectStatusBadge";
 import styles from "./projects.module.css";
 
+/** Projects listed per page. */
+export const PROJECTS_PAGE = 50;
+
+const ALL_PROJECTS = {};
+
 export function ProjectsView() {
   const t = useT();
-  const read = useProjects(["all"]);
-  const projects = [...(read.data?.values() ?? [])].sort((a, b) => (a.id < b.id ? 1 : -1));
+  const [page, setPage] = useState(0);
+  const read = useProjectPage(ALL_PROJECTS, page, PROJECTS_PAGE);
+  const projects = read.data?.projects ?? [];
+  const totalCount = read.data?.totalCount ?? 0;
   return (
     <>
       <PageHeader title={t("projects.title")} />
@@ -80,6 +92,9 @@ export function ProjectsView() {
               ))}
             </tbody>
           </table>
+        )}
+        {read.isReady && totalCount > PROJECTS_PAGE && (
+          <Pager page={page} pages={Math.ceil(totalCount / PROJECTS_PAGE)} rows={totalCount} onPage={setPage} />
         )}
       </Section>
     </>

@@ -1,0 +1,45 @@
+"use client";
+/**
+ * Reads of indexed events (the `event` table decoded into typed ChainEvents against the generated ABIs): bounded
+ * sets and pages. Apart from useIndexer so that a route that shows no events does not load the ABIs' events.
+ */
+import { eventFromRow, type ChainEvent, type Row, type Where } from "@/lib/indexer";
+import { useIndexed, type IndexedRead } from "./useIndexer";
+
+/** Events matching `where`, oldest first (a bounded set: one project's, one party's, one kind's). */
+export function useIndexedEvents(key: readonly unknown[], where: Where, enabled = true): IndexedRead<ChainEvent[]> {
+  return useIndexed(
+    ["events", ...key],
+    async (c) => eventsOf(await c.all("event", { where, orderBy: "id", orderDirection: "asc" })),
+    enabled,
+  );
+}
+
+export const eventsOf = (rows: readonly Row<"event">[]): ChainEvent[] =>
+  rows.flatMap((r) => {
+    const e = eventFromRow(r);
+    return e ? [e] : [];
+  });
+
+/** One page of events matching `where`, newest first, with the number of all that match. */
+export function useEventPage(where: Where, page: number, pageSize: number) {
+  return useIndexed(["eventPage", where, page, pageSize], async (c) => {
+    const p = await c.page("event", {
+      where,
+      orderBy: "id",
+      orderDirection: "desc",
+      limit: pageSize,
+      offset: page * pageSize,
+    });
+    return { events: eventsOf(p.items), totalCount: p.totalCount };
+  });
+}
+
+/**
+ * The supply chain's state events (registry: suppliers, payees, components, listings, switches; oracle: reports,
+ * confirmations, notifications) — what lib/components and lib/suppliers build from. Their number follows the
+ * supply chain's size, not the token movements.
+ */
+export function useSupplyChainEvents(): IndexedRead<ChainEvent[]> {
+  return useIndexedEvents(["supplyChain"], { contract_in: ["SupplyChainRegistry", "DisruptionOracle"] });
+}
