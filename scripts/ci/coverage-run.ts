@@ -11,6 +11,9 @@
  * summed into coverage/hits.json, from which scripts/ci/check-coverage.ts computes branch coverage
  * (scripts/lib/branch-coverage.ts).
  *
+ * The runs use hardhat.coverage.config.ts, whose build lives in artifacts-coverage/ and cache-coverage/, so this step can
+ * run beside the steps that deploy the real artifacts (scripts/ci/test-all.ts).
+ *
  * Prints each run's output and closes with `contract tests: N passed, N failed` for scripts/ci/test-all.ts.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -70,9 +73,12 @@ async function main(): Promise<void> {
   );
   rmSync("coverage", { recursive: true, force: true });
   mkdirSync(join("coverage-parts"), { recursive: true });
+  // The instrumented build goes to artifacts-coverage/ (hardhat.coverage.config.ts): the real artifacts/ stay
+  // deployable for the steps of `npm test` that run at the same time.
+  const config = ["--config", "hardhat.coverage.config.ts"];
   const runs: string[][] = [
-    ["test", "solidity", "--coverage"],
-    ...mochaFiles.map((file) => ["test", "mocha", file, "--coverage"]),
+    [...config, "test", "solidity", "--coverage"],
+    ...mochaFiles.map((file) => [...config, "test", "mocha", file, "--coverage"]),
   ];
   const reports: string[] = [];
   const hits = new Map<string, number>();

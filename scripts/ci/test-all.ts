@@ -68,8 +68,8 @@ const indexerIntegration: Step = {
   // e2e step it binds ports: whoever runs `npm test` on a shared machine holds the port lock for the whole run
   // (`flock /tmp/ports.lock npm test`); taking it again here would wait on that very lock forever.
   name: "indexer integration (PGlite + PostgreSQL, node:test)",
-  // Deploys the real artifacts (a no-op build when they are fresh; the instrumented ones of the coverage step are
-  // too large to deploy, which is why that step comes last).
+  // Deploys the real artifacts (a no-op build when they are fresh; the coverage step's instrumented ones, too large
+  // to deploy, live in artifacts-coverage/).
   command: "hardhat build --quiet --no-tests && npm run --silent test:integration -w indexer",
   reportsTests: true,
 };
@@ -80,30 +80,43 @@ const webE2e: Step = {
   reportsTests: true,
 };
 
+const build: Step = {
+  // The real artifacts, once: every later `hardhat build` of the lanes (lint, generated files, indexer integration)
+  // is then a no-op, and the tests that read artifacts/ (codegen, storage layout) find them.
+  name: "build (contracts)",
+  command: "hardhat build --quiet",
+  reportsTests: false,
+};
+
 /** Steps one after the other. */
 type Lane = Step[];
 
 /**
  * The run, phase after phase; the lanes of a phase run at the same time (Node is mostly single-threaded: two lanes
  * keep both cores busy). The order matters:
- * - the contracts are compiled once as they are (lint) and once instrumented (the coverage step, last): every step
- *   that deploys (indexer integration, e2e) runs before it, so nothing compiles the real artifacts a second time;
  * - the e2e deploy writes web/src/generated/deployments.ts, which the web type check also writes: the type check
- *   runs before, never beside it; beside it run the lint and the generated-files check, which read neither that
- *   module nor web/.next (each tsc checks its own files: the root one scripts/ and test/, the web one web/);
+ *   runs before, never beside it; beside it run the build, the lint and the generated-files check, which read
+ *   neither that module nor web/.next (each tsc checks its own files: the root one scripts/ and test/, the web one web/);
  * - only the first lane binds ports; the steps beside it read sources only.
  */
 const phases: Lane[][] = [
-  [[lint, generatedFresh], [webTypecheck]],
+  [[build, lint, generatedFresh], [webTypecheck]],
   [
     [indexerIntegration, webE2e],
     [webUnit, indexerTypecheck, indexerUnit, errorGate],
   ],
-  [[contracts, coverageGate]],
 ];
 
+/**
+ * The contract tests under coverage, the longest step (one Hardhat process per test file), run beside all the
+ * phases, from the moment the build is done: their instrumented build goes to artifacts-coverage/
+ * (hardhat.coverage.config.ts), so the real artifacts/ the deploying steps use stay as they are. Most steps of the
+ * phases (indexer integration, e2e) wait on processes more than they compute, which leaves a core for this lane.
+ */
+const alongside: Lane = [contracts, coverageGate];
+
 /** Every step, in the order of the summary. */
-const steps: Step[] = phases.flat(2);
+const steps: Step[] = [...phases.flat(2), ...alongside];
 
 interface Outcome {
   step: Step;
@@ -155,6 +168,9 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const selected = (step: Step) => only.length === 0 || only.some((o) => step.name.startsWith(o));
   const outcomes = new Map<Step, Outcome>();
+  let buildDone = () => {};
+  const built = new Promise<void>((resolve) => (buildDone = resolve));
+  if (!selected(build)) buildDone();
   const runLane = async (lane: Lane, live: boolean) => {
     for (const step of lane.filter(selected)) {
       const stepStarted = Date.now();
@@ -167,10 +183,14 @@ async function main(): Promise<void> {
       // A runner that "succeeded" without running anything is a failure too.
       if (step.reportsTests && exitCode === 0 && passed === 0) failed = 1;
       outcomes.set(step, { step, exitCode, passed, failed, seconds, cpuSeconds });
+      if (step === build) buildDone();
     }
   };
   const started = Date.now();
-  for (const lanes of phases) await Promise.all(lanes.map((lane, index) => runLane(lane, index === 0)));
+  const phased = (async () => {
+    for (const lanes of phases) await Promise.all(lanes.map((lane, index) => runLane(lane, index === 0)));
+  })();
+  await Promise.all([phased, built.then(() => runLane(alongside, false))]);
   const ran = steps.flatMap((step) => outcomes.get(step) ?? []);
   console.log("\n=== summary");
   for (const o of ran) {
