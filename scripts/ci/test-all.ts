@@ -35,6 +35,12 @@ const contracts: Step = {
   command: "tsx scripts/ci/coverage-run.ts",
   reportsTests: true,
 };
+const invariants: Step = {
+  // The stateful suite against the real (not instrumented) artifacts; see WITHOUT_COVERAGE in scripts/ci/coverage-run.ts.
+  name: "contract invariants (stateful mocha suite)",
+  command: "hardhat test mocha test/invariants/stateful.test.ts",
+  reportsTests: true,
+};
 const coverageGate: Step = {
   name: "coverage gate (100% of contract lines, >= 95% of branches)",
   command: "tsx scripts/ci/check-coverage.ts",
@@ -103,7 +109,7 @@ const phases: Lane[][] = [
   [[build, lint, generatedFresh], [webTypecheck]],
   [
     [indexerIntegration, webE2e],
-    [webUnit, indexerTypecheck, indexerUnit, errorGate],
+    [webUnit, indexerTypecheck, indexerUnit, errorGate, invariants],
   ],
 ];
 
