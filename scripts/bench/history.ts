@@ -3,7 +3,15 @@
  *
  * {@link addFundings}: cheap movements on our real contracts, `RDEscrow.fund(2, 0.01 dCNY)` from the four demo
  * financiers, `perBlock` per block (automine off + evm_mine, in JSON-RPC batches). Each funding is two events the
- * indexer follows (the token's Transfer and the escrow's Funded).
+ * indexer follows (the token's Transfer and the escrow's Funded). The mix is fundings only (one project, four
+ * financiers): disbursements, milestones and more firms/projects are not generated yet.
+ *
+ * Pace (2 CPUs shared with other work): about 190 fundings/s at 10 per block on a quiet machine, ~60/s at load 9.
+ * More per block was slower on the Hardhat node, not faster: 100 per block ran at ~10 fundings/s against ~60/s at
+ * 10 per block (same loaded machine, 2026-12-01) — presumably because with automine off each eth_sendTransaction
+ * re-builds the pending block (re-executes what is already in it), ~n²/2 executions per block of n. Hence
+ * BENCH_PER_BLOCK defaults to 10. (Anvil, pre-signed raw transactions
+ * or several calls per transaction through a batching contract are the next steps; not done.)
  * {@link backfill}: an indexer started on an empty database, timed until it serves the chain's head.
  */
 import path from "node:path";
