@@ -5,7 +5,7 @@ import type { Address } from "viem";
 import { appConfig } from "@/config";
 import { deployments, type WebDeployment as Deployment } from "@/generated/deployments";
 import { useI18n } from "@/i18n";
-import { abis, type ContractName } from "@/generated/abis";
+import type { ContractName } from "@/generated/abis";
 import { normalizeNames, type KnownNames, type RoleLabels } from "@/lib/address";
 import { contractWords } from "@/i18n/chainWords";
 import type { SourceContract } from "@/lib/events";
@@ -47,7 +47,7 @@ function deploymentInfo(locale: Locale): DeploymentInfo {
       chainId,
       deployment,
       names,
-      addressOf: (name: ContractName) => (name in abis ? contracts[name] : undefined),
+      addressOf: (name: ContractName) => contracts[name],
       contractByAddress,
     };
     infoByLocale.set(locale, info);

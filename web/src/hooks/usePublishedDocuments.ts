@@ -11,7 +11,6 @@ import { useClient } from "wagmi";
 import type { Address, Hex } from "viem";
 import { useI18n } from "@/i18n";
 import { documentLabel, documentState, isNoDocument, type DocumentState } from "@/lib/documents";
-import { readPublishedText } from "./publishedDocuments";
 import { useDeployment } from "./useDeployment";
 
 export interface PublishedDocuments {
@@ -46,9 +45,11 @@ export function usePublishedDocuments(hashes: readonly (string | undefined)[]): 
       // A text, once published, is final; a hash without one is asked again when a view mounts later.
       staleTime: (q: { state: { data?: { text: string | undefined } } }) =>
         q.state.data?.text !== undefined ? Infinity : 5_000,
-      queryFn: async () => ({
-        text: await readPublishedText(client!, publishers, hash as Hex, BigInt(deployment!.deployedAtBlock)),
-      }),
+      queryFn: async () => {
+        // Loaded on first use: the reader carries the escrow's ABI, which the main route does not otherwise need.
+        const { readPublishedText } = await import("./publishedDocuments");
+        return { text: await readPublishedText(client!, publishers, hash as Hex, BigInt(deployment!.deployedAtBlock)) };
+      },
     })),
   });
   const byHash = new Map(wanted.map((hash, i) => [hash, results[i]?.data]));

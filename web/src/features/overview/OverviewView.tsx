@@ -5,6 +5,7 @@
  * cannot be read, totals and diagram say they are unknown and why.
  */
 import { useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import { PageHeader, Section, Empty, Notice } from "@/components/ui";
 import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
 import { useDeployment } from "@/hooks/useDeployment";
@@ -13,12 +14,20 @@ import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { useI18n } from "@/i18n";
 import { formatAmount } from "@/lib/format";
 import type { FlowLink } from "@/lib/ledger";
-import { EventTable } from "@/features/events/EventTable";
 import { flowLinkLabel, flowNodeLabel } from "@/features/events/labels";
 import { Sankey } from "@/features/flow/Sankey";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { TotalsGrid } from "./TotalsGrid";
 import { shown } from "./readState";
+
+/** Shown only once a flow is selected: loaded then, not with the main route (it carries every event's ABI). */
+const EventTable = dynamic(() => import("@/features/events/EventTable").then((m) => m.EventTable), {
+  loading: LoadingTable,
+});
+
+function LoadingTable() {
+  return <Empty>{useI18n().t("status.loading")}</Empty>;
+}
 
 /** Transactions listed for a selected flow (newest first). */
 const FLOW_PAGE = 50;
