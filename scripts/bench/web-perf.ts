@@ -7,8 +7,8 @@
  *   1. starts a Hardhat node on 127.0.0.1:18545 (the port must be free), deploys, seeds the demo scenario, and builds
  *      the dashboard (`next build`, with the indexer's URL) while the first history is added,
  *   2. for each history size of BENCH_SIZES (default 10,000 and 100,000 events of our contracts): adds
- *      `RDEscrow.fund(2, 0.01 dCNY)` calls from the four financiers up to that many, BENCH_PER_BLOCK (default 10) per
- *      block (scripts/bench/history.ts), then
+ *      `RDEscrow.fund(2, 0.01 dCNY)` calls up to that many — many per transaction through one bench-only BenchFunder
+ *      per demo financier, BENCH_PER_BLOCK (default 250) per block (scripts/bench/history.ts) — then
  *        - backfill: starts the indexer on an empty embedded PGlite database (127.0.0.1:12069, where the dashboard
  *          reads it) and times it until it serves the chain's head with every event — and, for the first size
  *          (BENCH_POSTGRES=all: every size, none: never), the same into a throw-away PostgreSQL 15;
@@ -64,7 +64,7 @@ const SIZES = (process.env.BENCH_SIZES ?? "10000,100000")
   .split(",")
   .map((n) => Number(n.trim()))
   .sort((a, b) => a - b);
-const PER_BLOCK = Math.max(1, Number(process.env.BENCH_PER_BLOCK ?? 10));
+const PER_BLOCK = Math.max(1, Number(process.env.BENCH_PER_BLOCK ?? 250));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LAG_RUNS = Number(process.env.BENCH_LAG_RUNS ?? 5);
 const POSTGRES = process.env.BENCH_POSTGRES ?? "first";
