@@ -68,6 +68,8 @@ const PER_BLOCK = Math.max(1, Number(process.env.BENCH_PER_BLOCK ?? 250));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LAG_RUNS = Number(process.env.BENCH_LAG_RUNS ?? 5);
 const POSTGRES = process.env.BENCH_POSTGRES ?? "first";
+/** BENCH_TRACE=1: logs, per run, when each ready selector first matched and the page's fetches and scripts. */
+const TRACE = process.env.BENCH_TRACE === "1";
 const READY_TIMEOUT_MS = 30_000;
 const TARGET_MS = 1_500;
 const TARGET_RATIO = 1.25;
@@ -182,6 +184,16 @@ async function measure(browser: Browser): Promise<{ views: ViewTiming[]; fetched
           js.bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
         }
       });
+      if (TRACE) {
+        // First time (performance.now()) each ready selector matched, checked every animation frame.
+        await page.addInitScript(`(() => {
+          const sels = ${JSON.stringify(v.ready)}; window.__marks = {};
+          const tick = () => { for (const s of sels) if (!(s in window.__marks) && document.querySelector(s))
+            window.__marks[s] = Math.round(performance.now()); if (Object.keys(window.__marks).length < sels.length)
+            requestAnimationFrame(tick); };
+          requestAnimationFrame(tick);
+        })()`);
+      }
       await page.goto(WEB_URL + v.path, { waitUntil: "commit" });
       const readyMs = await page
         .waitForFunction(
@@ -205,6 +217,15 @@ async function measure(browser: Browser): Promise<{ views: ViewTiming[]; fetched
         `(() => { const [n] = performance.getEntriesByType("navigation"); return n.loadEventEnd || n.loadEventStart; })()`,
       )) as number;
       const rows = await page.locator('[data-testid="event-row"]').count();
+      if (TRACE) {
+        const trace = await page.evaluate(`(() => ({
+          marks: window.__marks,
+          resources: performance.getEntriesByType("resource")
+            .filter((r) => r.initiatorType === "fetch" || r.initiatorType === "xmlhttprequest" || r.initiatorType === "script")
+            .map((r) => [r.initiatorType, r.name.replace(/^https?:\\/\\/[^/]+/, "").slice(0, 60), Math.round(r.startTime), Math.round(r.responseEnd)]),
+        }))()`);
+        log(`  trace ${v.view} run ${i + 1} (ready ${Math.round(readyMs)} ms, load ${Math.round(loadMs)} ms): ${JSON.stringify(trace)}`);
+      }
       runs.push({
         loadMs: Math.round(loadMs),
         readyMs: Math.round(readyMs),
