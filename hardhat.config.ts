@@ -48,8 +48,9 @@ export default defineConfig({
   networks: {
     // In-process simulated chain used by tests, benchmarks and one-shot scripts.
     hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
-    // The demo's `hardhat node` (scripts/demo/demo.ts starts it on 127.0.0.1:8545).
-    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    // The demo's `hardhat node` (scripts/demo/demo.ts starts it on 127.0.0.1:8545; bench:web moves it to another
+    // port with LOCALHOST_RPC_URL so that it runs beside the e2e suite).
+    localhost: { type: "http", chainType: "l1", url: process.env.LOCALHOST_RPC_URL ?? "http://127.0.0.1:8545" },
     // Any other EVM network: set RPC_URL and DEPLOYER_PRIVATE_KEY in the environment or in
     // Hardhat's keystore (`npx hardhat keystore set RPC_URL`). Never commit a key.
     remote: {

@@ -5,7 +5,7 @@
  *   1. starts a Hardhat node on 127.0.0.1:BENCH_RPC_PORT (default 8547), deploys and seeds the demo scenario
  *      (scripts/demo/seed-indexer-chain.ts, disruption fired),
  *   2. adds BENCH_FUNDINGS (default 5,000) `RDEscrow.fund(2, 0.01 dCNY)` calls from the four financiers,
- *      BENCH_PER_BLOCK (default 10) per block (automine off + evm_mine, JSON-RPC batches, as bench:web does);
+ *      BENCH_PER_BLOCK (default 250) per block (BenchFunder transactions of up to 500 fundings each, as bench:web does);
  *      each is two events the indexer follows (the token's Transfer and the escrow's Funded),
  *   3. backfill: starts the indexer on an empty database — embedded PGlite, then a throw-away PostgreSQL 15 — and
  *      times it from the process start (and from its HTTP server answering) until it serves the chain's head;
@@ -32,7 +32,7 @@ import {
 
 const RPC_PORT = Number(process.env.BENCH_RPC_PORT ?? 8547);
 const FUNDINGS = Number(process.env.BENCH_FUNDINGS ?? 5_000);
-const PER_BLOCK = Math.max(1, Number(process.env.BENCH_PER_BLOCK ?? 10));
+const PER_BLOCK = Math.max(1, Number(process.env.BENCH_PER_BLOCK ?? 250));
 const LAG_RUNS = Number(process.env.BENCH_LAG_RUNS ?? 10);
 const LAG_TARGET_MS = 3_000;
 const OUT_FILE = path.join("bench", "indexer.json");

@@ -1,13 +1,15 @@
 /**
- * `npm run bench:web` — the indexer-backed dashboard's performance benchmark (not a test). Run it under the shared
- * port lock: `flock /tmp/ports.lock npm run bench:web`.
+ * `npm run bench:web` — the indexer-backed dashboard's performance benchmark (not a test). Its services bind ports of
+ * their own, away from the e2e suite's (8545, 3000, 42069) and from the ephemeral range the tests' freePort() draws
+ * from: node 127.0.0.1:18545, dashboard :13000, indexer :12069 (BENCH_RPC_PORT, BENCH_WEB_PORT, BENCH_INDEXER_PORT
+ * override; the throw-away PostgreSQL takes a free port). So a run of half an hour need not hold /tmp/ports.lock.
  *
- *   1. starts a Hardhat node on 127.0.0.1:8545 (the port must be free), deploys, seeds the demo scenario, and builds
+ *   1. starts a Hardhat node on 127.0.0.1:18545 (the port must be free), deploys, seeds the demo scenario, and builds
  *      the dashboard (`next build`, with the indexer's URL) while the first history is added,
  *   2. for each history size of BENCH_SIZES (default 10,000 and 100,000 events of our contracts): adds
- *      `RDEscrow.fund(2, 0.01 dCNY)` calls from the four financiers up to that many, BENCH_PER_BLOCK (default 10) per
- *      block (scripts/bench/history.ts), then
- *        - backfill: starts the indexer on an empty embedded PGlite database (127.0.0.1:42069, where the dashboard
+ *      `RDEscrow.fund(2, 0.01 dCNY)` calls up to that many — many per transaction through one bench-only BenchFunder
+ *      per demo financier, BENCH_PER_BLOCK (default 250) per block (scripts/bench/history.ts) — then
+ *        - backfill: starts the indexer on an empty embedded PGlite database (127.0.0.1:12069, where the dashboard
  *          reads it) and times it until it serves the chain's head with every event — and, for the first size
  *          (BENCH_POSTGRES=all: every size, none: never), the same into a throw-away PostgreSQL 15;
  *        - in headless Chromium (Debian's /usr/bin/chromium through playwright-core; CHROMIUM_PATH overrides),
@@ -31,7 +33,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -50,19 +52,24 @@ import {
 } from "../../indexer/test/lib/processes.js";
 import { addFundings, backfill, financiers, fundCall, median, type Backfill, type FundingRecord } from "./history.js";
 
-const RPC_PORT = 8545;
+// Ports of their own (not the e2e suite's 8545 / 3000 / 42069, nor the ephemeral range freePort() draws from), so
+// that a long run does not need the shared port lock: BENCH_RPC_PORT, BENCH_WEB_PORT, BENCH_INDEXER_PORT override.
+const RPC_PORT = Number(process.env.BENCH_RPC_PORT ?? 18545);
 const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
-const WEB_URL = "http://127.0.0.1:3000";
-const INDEXER_PORT = 42069;
+const WEB_PORT = Number(process.env.BENCH_WEB_PORT ?? 13000);
+const WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
+const INDEXER_PORT = Number(process.env.BENCH_INDEXER_PORT ?? 12069);
 const INDEXER_URL = `http://127.0.0.1:${INDEXER_PORT}`;
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000")
   .split(",")
   .map((n) => Number(n.trim()))
   .sort((a, b) => a - b);
-const PER_BLOCK = Math.max(1, Number(process.env.BENCH_PER_BLOCK ?? 10));
+const PER_BLOCK = Math.max(1, Number(process.env.BENCH_PER_BLOCK ?? 250));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LAG_RUNS = Number(process.env.BENCH_LAG_RUNS ?? 5);
 const POSTGRES = process.env.BENCH_POSTGRES ?? "first";
+/** BENCH_TRACE=1: logs, per run, when each ready selector first matched and the page's fetches and scripts. */
+const TRACE = process.env.BENCH_TRACE === "1";
 const READY_TIMEOUT_MS = 30_000;
 const TARGET_MS = 1_500;
 const TARGET_RATIO = 1.25;
@@ -73,10 +80,12 @@ const log = (line: string) => console.log(`[bench:web] ${line}`);
 
 /** What the dashboard is built and served with (NEXT_PUBLIC_* is read at build time). */
 const webEnv = { NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_RPC_URL: RPC_URL, NEXT_PUBLIC_INDEXER_URL: INDEXER_URL };
+/** The deploy and seed scripts' `--network localhost` points at the bench's node (hardhat.config.ts). */
+const hardhatEnv = { ...process.env, LOCALHOST_RPC_URL: RPC_URL };
 
 function run(command: string, args: string[]): void {
   log(`$ ${command} ${args.join(" ")}`);
-  const r = spawnSync(command, args, { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  const r = spawnSync(command, args, { cwd: REPO_ROOT, env: hardhatEnv, stdio: ["ignore", "ignore", "inherit"] });
   if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${r.status ?? r.signal}`);
 }
 
@@ -175,6 +184,16 @@ async function measure(browser: Browser): Promise<{ views: ViewTiming[]; fetched
           js.bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
         }
       });
+      if (TRACE) {
+        // First time (performance.now()) each ready selector matched, checked every animation frame.
+        await page.addInitScript(`(() => {
+          const sels = ${JSON.stringify(v.ready)}; window.__marks = {};
+          const tick = () => { for (const s of sels) if (!(s in window.__marks) && document.querySelector(s))
+            window.__marks[s] = Math.round(performance.now()); if (Object.keys(window.__marks).length < sels.length)
+            requestAnimationFrame(tick); };
+          requestAnimationFrame(tick);
+        })()`);
+      }
       await page.goto(WEB_URL + v.path, { waitUntil: "commit" });
       const readyMs = await page
         .waitForFunction(
@@ -198,6 +217,15 @@ async function measure(browser: Browser): Promise<{ views: ViewTiming[]; fetched
         `(() => { const [n] = performance.getEntriesByType("navigation"); return n.loadEventEnd || n.loadEventStart; })()`,
       )) as number;
       const rows = await page.locator('[data-testid="event-row"]').count();
+      if (TRACE) {
+        const trace = await page.evaluate(`(() => ({
+          marks: window.__marks,
+          resources: performance.getEntriesByType("resource")
+            .filter((r) => r.initiatorType === "fetch" || r.initiatorType === "xmlhttprequest" || r.initiatorType === "script")
+            .map((r) => [r.initiatorType, r.name.replace(/^https?:\\/\\/[^/]+/, "").slice(0, 60), Math.round(r.startTime), Math.round(r.responseEnd)]),
+        }))()`);
+        log(`  trace ${v.view} run ${i + 1} (ready ${Math.round(readyMs)} ms, load ${Math.round(loadMs)} ms): ${JSON.stringify(trace)}`);
+      }
       runs.push({
         loadMs: Math.round(loadMs),
         readyMs: Math.round(readyMs),
@@ -374,7 +402,10 @@ async function main(): Promise<void> {
 
       if (!web) {
         await built;
-        web = startService("web", "npm", ["run", "start", "-w", "web"], { env: webEnv });
+        web = startService("web", "npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(WEB_PORT)], {
+          cwd: join(REPO_ROOT, "web"),
+          env: webEnv,
+        });
         stops.push(web.stop);
         await waitFor("the dashboard", () => isUp(WEB_URL), 60_000);
         browser = await chromium.launch({
@@ -480,7 +511,7 @@ function report(
     JSON.stringify(
       {
         date: new Date().toISOString(),
-        machine: { cpus: cpus().length, node: process.version },
+        machine: { cpus: cpus().length, node: process.version, loadAverageAtEnd: loadavg() },
         perBlock: PER_BLOCK,
         targets: { readyMs: TARGET_MS, ratio: TARGET_RATIO, liveLagMs: LAG_TARGET_MS, mainRouteJsGzipBytes: JS_TARGET_GZIP },
         definition:
