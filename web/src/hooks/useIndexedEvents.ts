@@ -4,7 +4,7 @@
  * sets and pages. Apart from useIndexer so that a route that shows no events does not load the ABIs' events.
  */
 import { eventFromRow, type ChainEvent, type Row, type Where } from "@/lib/indexer";
-import { useIndexed, type IndexedRead } from "./useIndexer";
+import { newestFirstPage, useIndexed, type IndexedRead } from "./useIndexer";
 
 /** Events matching `where`, oldest first (a bounded set: one project's, one party's, one kind's). */
 export function useIndexedEvents(key: readonly unknown[], where: Where, enabled = true): IndexedRead<ChainEvent[]> {
@@ -24,13 +24,7 @@ export const eventsOf = (rows: readonly Row<"event">[]): ChainEvent[] =>
 /** One page of events matching `where`, newest first, with the number of all that match. */
 export function useEventPage(where: Where, page: number, pageSize: number) {
   return useIndexed(["eventPage", where, page, pageSize], async (c) => {
-    const p = await c.page("event", {
-      where,
-      orderBy: "id",
-      orderDirection: "desc",
-      limit: pageSize,
-      offset: page * pageSize,
-    });
+    const p = await c.page("event", newestFirstPage(where, page, pageSize));
     return { events: eventsOf(p.items), totalCount: p.totalCount };
   });
 }

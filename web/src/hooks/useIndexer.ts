@@ -131,6 +131,11 @@ async function projectModels(c: IndexerClient, projects: readonly Row<"project">
   return ids.flatMap((id) => byId.get(id.toString()) ?? []);
 }
 
+/** The request for page `page` (0-based) of `pageSize` rows matching `where`, newest (highest id) first. */
+export function newestFirstPage(where: Where, page: number, pageSize: number) {
+  return { where, orderBy: "id", orderDirection: "desc", limit: pageSize, offset: page * pageSize } as const;
+}
+
 /** One page of projects matching `where` (newest first), with the number of all that match: the server pages. */
 export function useProjectPage(
   where: Where,
@@ -138,13 +143,7 @@ export function useProjectPage(
   pageSize: number,
 ): IndexedRead<{ projects: ProjectModel[]; totalCount: number }> {
   return useIndexed(["projectPage", where, page, pageSize], async (c) => {
-    const p = await c.page("project", {
-      where,
-      orderBy: "id",
-      orderDirection: "desc",
-      limit: pageSize,
-      offset: page * pageSize,
-    });
+    const p = await c.page("project", newestFirstPage(where, page, pageSize));
     return { projects: await projectModels(c, p.items), totalCount: p.totalCount };
   });
 }

@@ -13,17 +13,7 @@ import { readContracts } from "wagmi/actions";
 import { erc20Abi } from "@/generated/abis";
 import { useIndexed } from "@/hooks/useIndexer";
 import { eventsOf } from "@/hooks/useIndexedEvents";
-import { buildRows, ledgerTokens, toLedgerEvents, type LedgerRow } from "@/lib/rdLedger";
-
-/** The RDEscrow events the ledger builder reads (lib/rdLedger/decode.ts). */
-const LEDGER_EVENT_NAMES = [
-  "ProjectCreated",
-  "ProjectClassified",
-  "Funded",
-  "Refunded",
-  "FiscalFundsFlagged",
-  "Disbursed",
-];
+import { buildRows, LEDGER_EVENT_NAMES, ledgerTokens, toLedgerEvents, type LedgerRow } from "@/lib/rdLedger";
 
 const NO_EVENTS: never[] = [];
 

@@ -6,14 +6,17 @@ import { AccountingNames, CategoryNames, GreenCategoryNames, RdFormNames, StageN
 import type { ChainEvent } from "../events.ts";
 import type { Hex, LedgerEvent } from "./types.ts";
 
-const LEDGER_EVENTS = new Set([
+/** The RDEscrow events the ledger builder reads (the indexer query of hooks/useLedgerRows.ts asks for these). */
+export const LEDGER_EVENT_NAMES = [
   "ProjectCreated",
   "ProjectClassified",
   "Funded",
   "Refunded",
   "FiscalFundsFlagged",
   "Disbursed",
-]);
+] as const;
+
+const LEDGER_EVENTS = new Set<string>(LEDGER_EVENT_NAMES);
 
 function enumName<T extends string>(names: readonly T[], value: unknown, what: string): T {
   const name = names[Number(value)];
