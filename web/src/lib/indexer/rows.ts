@@ -42,6 +42,7 @@ export const COLUMNS = {
     transactionHash: "json",
     logIndex: "json",
   }),
+  eventCount: columns<"eventCount">({ scope: "json", count: "json" }),
   flow: columns<"flow">({
     id: "json",
     kind: "json",
