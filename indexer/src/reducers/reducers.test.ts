@@ -453,6 +453,68 @@ describe("listings", () => {
   });
 });
 
+describe("a supplier's state in the oracle", () => {
+  const ORACLE = "0x00000000000000000000000000000000000000cc" as Hex;
+  const EVIDENCE = `0x${"e1".repeat(32)}` as Hex;
+  const RECOVERY = `0x${"e2".repeat(32)}` as Hex;
+  const oracle = (t: Tables, name: string, args: Record<string, unknown>) =>
+    t.apply(reduce("DisruptionOracle", name, args, ORACLE));
+  const vote = (t: Tables, reporter: Hex, disrupted: boolean, votes: bigint) =>
+    oracle(t, "DisruptionReported", {
+      supplier: SUPPLIER,
+      reporter,
+      disrupted,
+      evidenceHash: disrupted ? EVIDENCE : RECOVERY,
+      observedAt: 1_700_000_000n,
+      votes,
+      quorum: 2n,
+    });
+  const row = (t: Tables) => t.get("supplier", { address: SUPPLIER.toLowerCase() });
+
+  test("every report counts; a confirmation sets disrupted, since (its block time), its id and its evidence", () => {
+    const t = new Tables();
+    vote(t, BANK, true, 1n);
+    assert.deepEqual([row(t)?.reports, row(t)?.disrupted ?? false, row(t)?.since ?? null], [1, false, null]);
+    vote(t, FUND, true, 2n);
+    oracle(t, "DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 4n, evidenceHash: EVIDENCE });
+    const confirmedAt = t.all("disruption")[0].timestamp;
+    assert.deepEqual(
+      [row(t)?.reports, row(t)?.disrupted, row(t)?.since, row(t)?.lastConfirmationId, row(t)?.evidenceHash],
+      [2, true, confirmedAt, 4n, EVIDENCE],
+    );
+  });
+
+  test("a recovery flips it back with its own time, id and evidence; the reports keep counting", () => {
+    const t = new Tables();
+    oracle(t, "DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: EVIDENCE });
+    vote(t, BANK, false, 1n);
+    oracle(t, "RecoveryConfirmed", { supplier: SUPPLIER, confirmationId: 2n, evidenceHash: RECOVERY });
+    const recoveredAt = t.all("disruption").find((d) => d.kind === "recovery")?.timestamp;
+    assert.deepEqual(
+      [row(t)?.disrupted, row(t)?.since, row(t)?.lastConfirmationId, row(t)?.evidenceHash, row(t)?.reports],
+      [false, recoveredAt, 2n, RECOVERY, 1],
+    );
+  });
+
+  test("a supplier reported on before it registered keeps its oracle state when it registers", () => {
+    const t = new Tables();
+    vote(t, BANK, true, 1n);
+    oracle(t, "DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: EVIDENCE });
+    t.apply(
+      reduce(
+        "SupplyChainRegistry",
+        "SupplierRegistered",
+        { supplier: SUPPLIER, registeredBy: SUPPLIER, metadataHash: HASH, region: "0x434e" },
+        REGISTRY,
+      ),
+    );
+    assert.deepEqual(
+      [row(t)?.disrupted, row(t)?.reports, row(t)?.evidenceHash, row(t)?.region],
+      [true, 1, EVIDENCE, "0x434e"],
+    );
+  });
+});
+
 describe("published documents", () => {
   const text = "ArF 光刻胶中试线 / ArF photoresist pilot line";
   const documentHash = keccak256(stringToHex(text));
