@@ -28,12 +28,3 @@ export function useEventPage(where: Where, page: number, pageSize: number) {
     return { events: eventsOf(p.items), totalCount: p.totalCount };
   });
 }
-
-/**
- * The supply chain's state events (registry: suppliers, payees, components, listings, switches; oracle: reports,
- * confirmations, notifications) — what lib/components and lib/suppliers build from. Their number follows the
- * supply chain's size, not the token movements.
- */
-export function useSupplyChainEvents(): IndexedRead<ChainEvent[]> {
-  return useIndexedEvents(["supplyChain"], { contract_in: ["SupplyChainRegistry", "DisruptionOracle"] });
-}
