@@ -261,6 +261,10 @@ export const owedAdvance = onchainTable(
     owed: t.bigint().notNull().default(0n),
     /** Σ AdvanceClaimed. */
     claimed: t.bigint().notNull().default(0n),
+    /** How many `AdvanceOwed` the pair had, and the latest one's time and transaction. */
+    refusals: t.integer().notNull().default(0),
+    lastRefusedAt: t.bigint(),
+    lastRefusalTx: t.hex(),
     updatedAt: t.bigint().notNull(),
   }),
   (table) => ({

@@ -337,6 +337,46 @@ describe("an advance the token refused", () => {
   });
 });
 
+describe("refusals of one pair", () => {
+  test("count per (project, substitute), with the latest one's time and transaction for the Claim row", () => {
+    const t = new Tables().apply(createProject(1n));
+    const owed = (amount: bigint, componentId: bigint) =>
+      reduce(
+        "ContingencyPool",
+        "AdvanceOwed",
+        { projectId: 1n, substitute: SUBSTITUTE, amount, componentId, disruptedSupplier: SUPPLIER, disruptionId: 1n },
+        POOL,
+        withToken,
+      );
+    t.apply(
+      reduce(
+        "ContingencyPool",
+        "Committed",
+        { projectId: 1n, financier: BANK, amount: 800n, shares: 800n },
+        POOL,
+        withToken,
+      ),
+    );
+    t.apply(
+      reduce(
+        "DisruptionOracle",
+        "DisruptionConfirmed",
+        { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: HASH },
+        POOL,
+      ),
+    );
+    const row = () => t.get("owedAdvance", { projectId: 1n, substitute: SUBSTITUTE.toLowerCase() })!;
+    t.apply(owed(300n, 1n));
+    const first = { ...row() };
+    assert.deepEqual([first.refusals, typeof first.lastRefusedAt], [1, "bigint"]);
+    assert.match(String(first.lastRefusalTx), /^0x[0-9a-f]{64}$/);
+    t.apply(owed(50n, 2n));
+    assert.deepEqual([row().owed, row().refusals], [350n, 2]);
+    assert.ok(row().lastRefusedAt! > first.lastRefusedAt!, "the latest refusal's time");
+    assert.notEqual(row().lastRefusalTx, first.lastRefusalTx, "the latest refusal's transaction");
+  });
+});
+
 describe("the pool's token list and owner", () => {
   test("ProjectTokenSet lists and unlists a token; Ownable2Step's pending owner is kept until it accepts", () => {
     const t = new Tables();

@@ -138,6 +138,16 @@ export const COLUMNS = {
     repaymentTerm: "bigint",
     termsEffectiveAt: "bigint",
   }),
+  owedAdvance: columns<"owedAdvance">({
+    projectId: "bigint",
+    substitute: "json",
+    owed: "bigint",
+    claimed: "bigint",
+    refusals: "json",
+    lastRefusedAt: "bigint",
+    lastRefusalTx: "json",
+    updatedAt: "bigint",
+  }),
   // ---- the supply chain (registry and oracle) ----
   supplier: columns<"supplier">({
     address: "json",
