@@ -70,7 +70,13 @@ test.describe("the indexer stops and starts again", () => {
         await expect(page.getByText("No token movements yet.")).toHaveCount(0);
         if (route === "/supply-chain") {
           // Each list of the supply chain says it is unknown instead of "Nothing yet."
-          for (const section of ["suppliers", "components", "substitute-financings", "oracle-events"]) {
+          for (const section of [
+            "suppliers",
+            "components",
+            "substitute-financings",
+            "owed-advances",
+            "oracle-events",
+          ]) {
             await expect(page.getByTestId(section).getByTestId("section-unknown")).toBeVisible();
             await expect(page.getByTestId(section)).not.toContainText("Nothing yet.");
           }

@@ -58,6 +58,7 @@ export async function reconcile(indexer: Indexer, rpcUrl: string, record: Deploy
       }[];
     };
     listings: { items: { supplier: Hex }[] };
+    owedAdvances: { items: { projectId: string; substitute: Hex; owed: string }[] };
     disruptions: { items: { confirmationId: string; supplier: Hex; evidenceHash: Hex }[] };
   }>(`{
     partyTotals(limit: 1000) { items { party token received sent net } }
@@ -68,6 +69,7 @@ export async function reconcile(indexer: Indexer, rpcUrl: string, record: Deploy
     components(limit: 1000) { items { projectId componentId current } }
     suppliers(limit: 1000) { items { address disrupted since lastConfirmationId evidenceHash } }
     listings(limit: 1000) { items { supplier } }
+    owedAdvances(limit: 1000) { items { projectId substitute owed } }
     disruptions(limit: 1000) { items { confirmationId supplier evidenceHash } }
   }`);
 
@@ -140,6 +142,15 @@ export async function reconcile(indexer: Indexer, rpcUrl: string, record: Deploy
     });
     compare(`pool ${id} held`, p.held, balance);
     compare(`pool ${id} outstanding`, BigInt(p.financed) - BigInt(p.repaid), state.outstanding);
+  }
+  for (const a of data.owedAdvances.items) {
+    const owed = await client.readContract({
+      address: pool,
+      abi: contingencyPoolAbi,
+      functionName: "owedAdvance",
+      args: [BigInt(a.projectId), a.substitute],
+    });
+    compare(`pool ${a.projectId} owes ${a.substitute}`, a.owed, owed);
   }
   for (const c of data.components.items) {
     const current = await client.readContract({
