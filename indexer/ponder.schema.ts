@@ -272,6 +272,10 @@ export const owedAdvance = onchainTable(
     owed: t.bigint().notNull().default(0n),
     /** Σ AdvanceClaimed. */
     claimed: t.bigint().notNull().default(0n),
+    /** How many `AdvanceOwed` the pair had, and the latest one's time and transaction. */
+    refusals: t.integer().notNull().default(0),
+    lastRefusedAt: t.bigint(),
+    lastRefusalTx: t.hex(),
     updatedAt: t.bigint().notNull(),
   }),
   (table) => ({
@@ -334,17 +338,32 @@ export const queueJob = onchainTable("queue_job", (t) => ({
 
 // ---- registry -------------------------------------------------------------------------------------------------
 
-export const supplier = onchainTable("supplier", (t) => ({
-  address: t.hex().primaryKey(),
-  registeredBy: t.hex(),
-  metadataHash: t.hex(),
-  /** ISO 3166-1 alpha-2 as bytes2 hex. */
-  region: t.hex(),
-  /** From the oracle's confirmations. */
-  disrupted: t.boolean().notNull().default(false),
-  lastConfirmationId: t.bigint(),
-  updatedAt: t.bigint().notNull(),
-}));
+/**
+ * A supplier: its registration (null until `SupplierRegistered`) and its state in the oracle, which equals
+ * `DisruptionOracle.supplierStatus(address)` (disrupted, since, confirmationId). A row exists once the supplier
+ * registered, was reported on or was confirmed.
+ */
+export const supplier = onchainTable(
+  "supplier",
+  (t) => ({
+    address: t.hex().primaryKey(),
+    registeredBy: t.hex(),
+    metadataHash: t.hex(),
+    /** ISO 3166-1 alpha-2 as bytes2 hex. */
+    region: t.hex(),
+    /** From the oracle's confirmations. */
+    disrupted: t.boolean().notNull().default(false),
+    lastConfirmationId: t.bigint(),
+    /** Unix seconds of the last confirmation (disruption or recovery; null if never confirmed). */
+    since: t.bigint(),
+    /** The evidence hash of the last confirmation (the vote that reached the quorum). */
+    evidenceHash: t.hex(),
+    /** Σ `DisruptionReported` about the supplier: every reporter's vote, all rounds. */
+    reports: t.integer().notNull().default(0),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ disruptedIdx: index().on(table.disrupted) }),
+);
 
 /**
  * A published document (DocumentPublished of the escrow or the registry): its text by its hash, verified

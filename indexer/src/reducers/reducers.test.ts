@@ -338,6 +338,46 @@ describe("an advance the token refused", () => {
   });
 });
 
+describe("refusals of one pair", () => {
+  test("count per (project, substitute), with the latest one's time and transaction for the Claim row", () => {
+    const t = new Tables().apply(createProject(1n));
+    const owed = (amount: bigint, componentId: bigint) =>
+      reduce(
+        "ContingencyPool",
+        "AdvanceOwed",
+        { projectId: 1n, substitute: SUBSTITUTE, amount, componentId, disruptedSupplier: SUPPLIER, disruptionId: 1n },
+        POOL,
+        withToken,
+      );
+    t.apply(
+      reduce(
+        "ContingencyPool",
+        "Committed",
+        { projectId: 1n, financier: BANK, amount: 800n, shares: 800n },
+        POOL,
+        withToken,
+      ),
+    );
+    t.apply(
+      reduce(
+        "DisruptionOracle",
+        "DisruptionConfirmed",
+        { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: HASH },
+        POOL,
+      ),
+    );
+    const row = () => t.get("owedAdvance", { projectId: 1n, substitute: SUBSTITUTE.toLowerCase() })!;
+    t.apply(owed(300n, 1n));
+    const first = { ...row() };
+    assert.deepEqual([first.refusals, typeof first.lastRefusedAt], [1, "bigint"]);
+    assert.match(String(first.lastRefusalTx), /^0x[0-9a-f]{64}$/);
+    t.apply(owed(50n, 2n));
+    assert.deepEqual([row().owed, row().refusals], [350n, 2]);
+    assert.ok(row().lastRefusedAt! > first.lastRefusedAt!, "the latest refusal's time");
+    assert.notEqual(row().lastRefusalTx, first.lastRefusalTx, "the latest refusal's transaction");
+  });
+});
+
 describe("the pool's token list and owner", () => {
   test("ProjectTokenSet lists and unlists a token; Ownable2Step's pending owner is kept until it accepts", () => {
     const t = new Tables();
@@ -450,6 +490,68 @@ describe("listings", () => {
         ["closed", 960n, true],
         ["closed", null, false],
       ],
+    );
+  });
+});
+
+describe("a supplier's state in the oracle", () => {
+  const ORACLE = "0x00000000000000000000000000000000000000cc" as Hex;
+  const EVIDENCE = `0x${"e1".repeat(32)}` as Hex;
+  const RECOVERY = `0x${"e2".repeat(32)}` as Hex;
+  const oracle = (t: Tables, name: string, args: Record<string, unknown>) =>
+    t.apply(reduce("DisruptionOracle", name, args, ORACLE));
+  const vote = (t: Tables, reporter: Hex, disrupted: boolean, votes: bigint) =>
+    oracle(t, "DisruptionReported", {
+      supplier: SUPPLIER,
+      reporter,
+      disrupted,
+      evidenceHash: disrupted ? EVIDENCE : RECOVERY,
+      observedAt: 1_700_000_000n,
+      votes,
+      quorum: 2n,
+    });
+  const row = (t: Tables) => t.get("supplier", { address: SUPPLIER.toLowerCase() });
+
+  test("every report counts; a confirmation sets disrupted, since (its block time), its id and its evidence", () => {
+    const t = new Tables();
+    vote(t, BANK, true, 1n);
+    assert.deepEqual([row(t)?.reports, row(t)?.disrupted ?? false, row(t)?.since ?? null], [1, false, null]);
+    vote(t, FUND, true, 2n);
+    oracle(t, "DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 4n, evidenceHash: EVIDENCE });
+    const confirmedAt = t.all("disruption")[0].timestamp;
+    assert.deepEqual(
+      [row(t)?.reports, row(t)?.disrupted, row(t)?.since, row(t)?.lastConfirmationId, row(t)?.evidenceHash],
+      [2, true, confirmedAt, 4n, EVIDENCE],
+    );
+  });
+
+  test("a recovery flips it back with its own time, id and evidence; the reports keep counting", () => {
+    const t = new Tables();
+    oracle(t, "DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: EVIDENCE });
+    vote(t, BANK, false, 1n);
+    oracle(t, "RecoveryConfirmed", { supplier: SUPPLIER, confirmationId: 2n, evidenceHash: RECOVERY });
+    const recoveredAt = t.all("disruption").find((d) => d.kind === "recovery")?.timestamp;
+    assert.deepEqual(
+      [row(t)?.disrupted, row(t)?.since, row(t)?.lastConfirmationId, row(t)?.evidenceHash, row(t)?.reports],
+      [false, recoveredAt, 2n, RECOVERY, 1],
+    );
+  });
+
+  test("a supplier reported on before it registered keeps its oracle state when it registers", () => {
+    const t = new Tables();
+    vote(t, BANK, true, 1n);
+    oracle(t, "DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: EVIDENCE });
+    t.apply(
+      reduce(
+        "SupplyChainRegistry",
+        "SupplierRegistered",
+        { supplier: SUPPLIER, registeredBy: SUPPLIER, metadataHash: HASH, region: "0x434e" },
+        REGISTRY,
+      ),
+    );
+    assert.deepEqual(
+      [row(t)?.disrupted, row(t)?.reports, row(t)?.evidenceHash, row(t)?.region],
+      [true, 1, EVIDENCE, "0x434e"],
     );
   });
 });

@@ -44,12 +44,3 @@ export async function countEvents(c: IndexerClient, where: Where): Promise<numbe
   const [counter] = (await c.page("eventCount", { where: { scope }, limit: 1, count: false })).items;
   return counter?.count ?? 0;
 }
-
-/**
- * The supply chain's state events (registry: suppliers, payees, components, listings, switches; oracle: reports,
- * confirmations, notifications) — what lib/components and lib/suppliers build from. Their number follows the
- * supply chain's size, not the token movements.
- */
-export function useSupplyChainEvents(): IndexedRead<ChainEvent[]> {
-  return useIndexedEvents(["supplyChain"], { contract_in: ["SupplyChainRegistry", "DisruptionOracle"] });
-}

@@ -22,8 +22,11 @@ export function FinancingsTable({
   showProject = false,
   pageSize = 20,
   testId = "financings-table",
+  paging,
 }: {
   financings: readonly Financing[];
+  /** Pages read from the indexer: `financings` is the current page, `paging` drives it (else paged here). */
+  paging?: { page: number; pages: number; rows: number; onPage: (page: number) => void };
   tokenOf: (e: Financing) => `0x${string}` | undefined;
   showProject?: boolean;
   pageSize?: number;
@@ -32,7 +35,9 @@ export function FinancingsTable({
   const t = useT();
   const words = useChainWords();
   const param = (name: string) => words.param("ContingencyPool", "SubstituteFinanced", name);
-  const { page, pages, setPage, rows } = usePage(financings, pageSize);
+  const local = usePage(financings, pageSize);
+  const rows = paging ? financings : local.rows;
+  const pager = paging ?? { page: local.page, pages: local.pages, rows: financings.length, onPage: local.setPage };
   if (financings.length === 0) return <Empty>{t("common.none")}</Empty>;
   return (
     <div data-testid={testId}>
@@ -79,7 +84,7 @@ export function FinancingsTable({
           })}
         </tbody>
       </table>
-      <Pager page={page} pages={pages} rows={financings.length} onPage={setPage} />
+      <Pager {...pager} />
     </div>
   );
 }

@@ -1,24 +1,27 @@
 "use client";
 /** Firm: my projects, payments made from them, substitute financing owed. */
 import Link from "next/link";
-import { useMemo } from "react";
 import { Address } from "@/components/Address";
 import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useIndexed, useProjects } from "@/hooks/useIndexer";
-import { eventsOf, useSupplyChainEvents } from "@/hooks/useIndexedEvents";
+import { eventsOf } from "@/hooks/useIndexedEvents";
+import { useProjectSupplyChain } from "@/hooks/useSupplyChain";
 import { isEvent, type EventOf } from "@/lib/events";
 import { useT } from "@/i18n";
 import { sameAddress } from "@/lib/address";
+import type { SupplierInfo } from "@/lib/components";
+import type { SupplierState } from "@/lib/suppliers";
 import { approvedCount, projectHeld } from "@/lib/projects";
-import { buildComponents } from "@/lib/components";
-import { buildSupplierStates } from "@/lib/suppliers";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
 import { PaymentsTable } from "@/features/events/PaymentsTable";
 import { CreateProjectForm, SupplierForms } from "@/features/actions/FirmForms";
 import { SwitchSupplierForm } from "@/features/actions/SwitchSupplierForm";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
+
+const NO_PAYEES: ReadonlyMap<string, SupplierInfo> = new Map();
+const NO_STATES: ReadonlyMap<string, SupplierState> = new Map();
 
 export function FirmView() {
   const t = useT();
@@ -43,10 +46,9 @@ export function FirmView() {
     },
     ids.length > 0,
   );
-  const chain = useSupplyChainEvents();
-  const chainEvents = useMemo(() => chain.data ?? [], [chain.data]);
-  const registry = useMemo(() => buildComponents(chainEvents), [chainEvents]);
-  const states = useMemo(() => buildSupplierStates(chainEvents), [chainEvents]);
+  // The supply chain of my active projects: their components, payees and the states of the suppliers they name.
+  const activeIds = [...(projects.data?.values() ?? [])].filter((p) => p.status === "Active").map((p) => p.id);
+  const chain = useProjectSupplyChain(["firm", me], activeIds, !!me);
   if (!account) {
     return (
       <>
@@ -57,7 +59,6 @@ export function FirmView() {
   }
   const mine = [...(projects.data?.values() ?? [])].filter((p) => sameAddress(p.firm, account));
   const active = mine.filter((p) => p.status === "Active");
-  const myComponents = registry.components.filter((c) => active.some((p) => p.id === c.projectId));
   const payments = money.data?.payments ?? [];
   return (
     <>
@@ -116,8 +117,8 @@ export function FirmView() {
         />
       </Section>
       <p className="muted">{t("firm.actionsHint")}</p>
-      <SupplierForms projects={active} suppliers={registry.suppliers} />
-      <SwitchSupplierForm components={myComponents} states={states} />
+      <SupplierForms projects={active} suppliers={chain.data?.payees ?? NO_PAYEES} />
+      <SwitchSupplierForm components={chain.data?.components ?? []} states={chain.data?.states ?? NO_STATES} />
       <CreateProjectForm />
     </>
   );

@@ -8,7 +8,8 @@ import { TxLink } from "@/components/TxLink";
 import { Empty, PageHeader, Section, Notice } from "@/components/ui";
 import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
 import { useIndexed } from "@/hooks/useIndexer";
-import { eventsOf, useEventPage, useSupplyChainEvents } from "@/hooks/useIndexedEvents";
+import { eventsOf, useEventPage } from "@/hooks/useIndexedEvents";
+import { useProjectSupplyChain } from "@/hooks/useSupplyChain";
 import { projectFromRows } from "@/lib/projects";
 import { totalsFromRows } from "@/lib/ledger";
 import { isEvent, type EventOf } from "@/lib/events";
@@ -16,8 +17,6 @@ import { shown } from "@/features/overview/readState";
 import { useT } from "@/i18n";
 import { formatPercent, formatTimestamp } from "@/lib/format";
 import { projectHeld } from "@/lib/projects";
-import { buildComponents } from "@/lib/components";
-import { buildSupplierStates } from "@/lib/suppliers";
 import { ProjectActions } from "@/features/actions/ProjectActions";
 import { ComponentsTable } from "@/features/supply-chain/ComponentsTable";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
@@ -30,7 +29,6 @@ import styles from "./projects.module.css";
 
 /** Events per page of the project's trail. */
 const EVENT_PAGE = 20;
-const NONE: readonly never[] = [];
 
 export function ProjectDetailView({ id }: { id: string }) {
   const t = useT();
@@ -61,15 +59,12 @@ export function ProjectDetailView({ id }: { id: string }) {
   });
   const [eventPage, setEventPage] = useState(0);
   const trail = useEventPage({ projectId: id }, eventPage, EVENT_PAGE);
-  const chain = useSupplyChainEvents();
-  const chainEvents = chain.data ?? NONE;
+  // The project's components, payees and the states of the suppliers they name.
+  const chain = useProjectSupplyChain(["project"], [id]);
   const project = read.data?.project;
   const title = usePublishedDocuments([project?.metadataHash]).labelOf(project?.metadataHash);
   const totals = read.data?.totals;
-  const { components: allComponents, suppliers } = useMemo(() => buildComponents(chainEvents), [chainEvents]);
-  const payees = [...suppliers.values()].filter((x) => x.projects.has(id)).map((x) => x.supplier);
-  const components = allComponents.filter((c) => c.projectId.toString() === id);
-  const supplierStates = useMemo(() => buildSupplierStates(chainEvents), [chainEvents]);
+  const payees = useMemo(() => [...(chain.data?.payees.values() ?? [])].map((x) => x.supplier), [chain.data]);
   const token = project?.token;
   const tokenOf = useCallback(() => token, [token]);
   const payments = read.data?.payments ?? [];
@@ -210,7 +205,10 @@ export function ProjectDetailView({ id }: { id: string }) {
         </p>
       </Section>
       <Section title={t("projects.components")} testId="components">
-        <ComponentsTable components={components} states={supplierStates} token={project.token} />
+        <HistoryStatus reads={[chain]} />
+        {chain.data && (
+          <ComponentsTable components={chain.data.components} states={chain.data.states} token={project.token} />
+        )}
       </Section>
       {financings.length > 0 && (
         <Section title={t("supply.financings")} testId="project-financings">
