@@ -41,6 +41,8 @@ export const event = onchainTable(
     projectIdx: index().on(table.projectId),
     nameIdx: index().on(table.contract, table.name),
     blockIdx: index().on(table.blockNumber),
+    /** "Events by X" (`parties_has`, an array containment): a financier's movements, the audit trail's party. */
+    partiesIdx: index().using("gin", table.parties),
   }),
 );
 

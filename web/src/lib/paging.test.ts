@@ -1,7 +1,12 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { abis } from "@/generated/abis";
-import { FINANCIER_MOVEMENTS, MOVEMENT_EVENTS, financierMovementsWhere, isFinancierMovement } from "@/lib/events";
+import {
+  FINANCIER_MOVEMENTS,
+  MOVEMENT_EVENTS,
+  abiEventOf,
+  financierMovementsWhere,
+  isFinancierMovement,
+} from "@/lib/events";
 import { addr, chainEvents } from "@/testing/chainEvents";
 import { MAX_PAGE_SIZE, pageCount, pageSizeFrom, pageWithin } from "./paging";
 
@@ -51,11 +56,9 @@ describe("a financier's movements, as the indexer selects them", () => {
   test("the financier is the only address of each movement the filter selects", () => {
     for (const name of FINANCIER_MOVEMENTS) {
       const { contract } = MOVEMENT_EVENTS[name];
-      const item = (
-        abis[contract] as readonly { type: string; name?: string; inputs?: { name: string; type: string }[] }[]
-      ).find((i) => i.type === "event" && i.name === name);
+      const item = abiEventOf(contract, name);
       assert.ok(item, `${contract}.${name} in the ABI`);
-      const addresses = (item.inputs ?? []).filter((i) => i.type.startsWith("address")).map((i) => i.name);
+      const addresses = item.inputs.filter((i) => i.type.startsWith("address")).map((i) => i.name);
       assert.deepEqual(addresses, ["financier"], `${contract}.${name}`);
     }
   });

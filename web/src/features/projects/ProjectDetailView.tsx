@@ -96,7 +96,7 @@ export function ProjectDetailView({ id }: { id: string }) {
         title={[t("projects.detailTitle", { id }), title].filter(Boolean).join(" · ")}
         actions={<ProjectStatusBadge status={project.status} />}
       />
-      <HistoryStatus reads={[paymentPage, financingPage]} />
+      <HistoryStatus reads={[paymentPage, financingPage, trail]} />
       <Section title={t("common.details")} testId="project-meta">
         <dl className={styles.meta}>
           <div>
