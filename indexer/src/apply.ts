@@ -3,7 +3,7 @@
  * that touches the store; everything it writes comes from the pure reducers and src/audit.ts.
  */
 import * as schema from "../ponder.schema";
-import { auditRow } from "./audit";
+import { auditCounts, auditRow } from "./audit";
 import { merge, type Change } from "./changes";
 import { reducers, type ContractName, type EventMeta, type Lookups } from "./reducers";
 
@@ -60,5 +60,6 @@ export async function handle(
   if (reducer === undefined) throw new Error(`no reducer for ${contract}:${name} (add it to src/reducers/)`);
   const lookups = await lookupsFor(db, args);
   await write(db, auditRow(contract, name, args, meta));
+  for (const change of auditCounts(name, args)) await write(db, change);
   for (const change of reducer(args, meta, lookups)) await write(db, change);
 }

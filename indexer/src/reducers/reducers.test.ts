@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { keccak256, stringToHex, type Hex } from "viem";
 
-import { auditRow, jsonArgs, partiesOf } from "../audit";
+import { auditCounts, auditRow, jsonArgs, partiesOf } from "../audit";
+import { scopeOfFilter } from "../../../web/src/lib/indexer/eventCount";
 import { merge, type Change } from "../changes";
 import { reducers, CONTRACT_ABIS, type ContractName, type EventMeta, type Lookups } from "./index";
 
@@ -268,6 +269,9 @@ describe("the escrow's and the pool's accounting identities", () => {
       [bank.funded, bank.refunded, bank.committed, bank.withdrawn, bank.withdrawalExecutableAt],
       [2_000n, 1_400n, 800n, 50n, 2_000n],
     );
+    // The length of each financier's movements list (the financier page's pager): Funded, Committed, Withdrawn, Refunded.
+    assert.equal(bank.movements, 4);
+    assert.equal(t.get("position", { projectId: 1n, financier: FUND.toLowerCase() })?.movements, 1);
     assert.deepEqual(
       [poolRow.exposureBps, poolRow.disruptionBps, poolRow.withdrawalNotice, poolRow.repaymentTerm],
       [9_000, 6_500, 86_400n, 90n * 86_400n],
@@ -508,6 +512,36 @@ describe("the audit trail row", () => {
       substitutes: [SUBSTITUTE, SUPPLIER],
       advances: ["1"],
     });
+  });
+});
+
+describe("the audit trail's counters", () => {
+  test("every event counts once in all events, once under its name and once under its project (if it has one)", () => {
+    const t = new Tables()
+      .apply(auditCounts("Funded", { projectId: 3n, financier: BANK, amount: 1n }))
+      .apply(auditCounts("Funded", { projectId: 4n, financier: BANK, amount: 1n }))
+      .apply(auditCounts("Disbursed", { projectId: 3n, payee: SUPPLIER, amount: 1n }))
+      .apply(auditCounts("SupplierRegistered", { supplier: SUPPLIER }));
+    const count = (scope: string) => t.get("eventCount", { scope })?.count;
+    assert.equal(count("all"), 4);
+    assert.equal(count("name:Funded"), 2);
+    assert.equal(count("name:Disbursed"), 1);
+    assert.equal(count("name:SupplierRegistered"), 1);
+    assert.equal(count("project:3"), 2);
+    assert.equal(count("project:4"), 1);
+    assert.equal(t.table("eventCount").size, 6);
+  });
+
+  test("a page's filter finds its counter only when one scope holds exactly the events it matches", () => {
+    assert.equal(scopeOfFilter({}), "all");
+    assert.equal(scopeOfFilter({ projectId: "3" }), "project:3");
+    assert.equal(scopeOfFilter({ projectId: 3n }), "project:3");
+    assert.equal(scopeOfFilter({ name: "Funded" }), "name:Funded");
+    assert.equal(scopeOfFilter({ name: "Funded", projectId: undefined }), "name:Funded");
+    assert.equal(scopeOfFilter({ name: "Funded", projectId: "3" }), undefined);
+    assert.equal(scopeOfFilter({ parties_has: BANK }), undefined);
+    assert.equal(scopeOfFilter({ name_in: ["Funded"] }), undefined);
+    assert.equal(scopeOfFilter({ timestamp_gte: "1" }), undefined);
   });
 });
 

@@ -4,7 +4,8 @@
  * sets and pages. Apart from useIndexer so that a route that shows no events does not load the ABIs' events.
  */
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { eventFromRow, type ChainEvent, type Row, type Where } from "@/lib/indexer";
+import { scopeOfFilter } from "@/lib/indexer/eventCount";
+import { eventFromRow, type ChainEvent, type IndexerClient, type Row, type Where } from "@/lib/indexer";
 import { pageCount, pageSizeFrom, pageWithin, type Paging } from "@/lib/paging";
 import { newestFirstPage, useIndexed, type IndexedRead } from "./useIndexer";
 
@@ -24,16 +25,48 @@ export const eventsOf = (rows: readonly Row<"event">[]): ChainEvent[] =>
   });
 
 /** One page of events matching `where`, newest first, with the number of all that match. */
-export function useEventPage(where: Where, page: number, pageSize: number, enabled = true) {
+/**
+ * How many events a list holds, read from aggregate rows beside its page (a counter, a per-project or per-party
+ * sum) so that its cost does not follow the history.
+ */
+export type EventCount = (c: IndexerClient) => Promise<number>;
+
+/**
+ * One page of events matching `where`, newest first, with the number of all that match: `count` when given (the
+ * list's aggregate), else countEvents.
+ */
+export function useEventPage(where: Where, page: number, pageSize: number, enabled = true, count?: EventCount) {
   return useIndexed(
     ["eventPage", where, page, pageSize],
     async (c) => {
-      const p = await c.page("event", newestFirstPage(where, page, pageSize));
-      return { events: eventsOf(p.items), totalCount: p.totalCount };
+      const [p, totalCount] = await Promise.all([
+        c.page("event", { ...newestFirstPage(where, page, pageSize), count: false }),
+        count ? count(c) : countEvents(c, where),
+      ]);
+      return { events: eventsOf(p.items), totalCount };
     },
     enabled,
   );
 }
+
+/** The length of the payments list of `projectIds`: Σ of their milestones' payment counters. */
+export const paymentCount =
+  (projectIds: readonly (bigint | string)[]): EventCount =>
+  async (c) =>
+    (await c.all("milestone", { where: { projectId_in: projectIds.map(String) } })).reduce((n, m) => n + m.payments, 0);
+
+/** The length of a project's substitute-financings list: its pool's counter. */
+export const financingCount =
+  (projectId: bigint | string): EventCount =>
+  async (c) =>
+    (await c.page("pool", { where: { projectId: String(projectId) }, limit: 1, count: false })).items[0]?.financings ??
+    0;
+
+/** The length of a financier's movements list: Σ of its positions' movement counters. */
+export const movementCount =
+  (financier: string): EventCount =>
+  async (c) =>
+    (await c.all("position", { where: { financier: financier.toLowerCase() } })).reduce((n, p) => n + p.movements, 0);
 
 /** A list of events read one page at a time, and the pager that moves through it. */
 export interface PagedEvents<E extends ChainEvent> extends IndexedRead<{ events: E[]; totalCount: number }> {
@@ -45,16 +78,17 @@ const noSubscription = () => () => {};
 
 /**
  * The events of a view's long list (a party's movements, a project's payments): the indexer reads one page of
- * those matching `where`, newest first, with the number of all that match — the view never holds the whole
- * history. `is` narrows each row to the kind of event the list shows (`where` should select only that kind).
- * `pageSize` rows a page, unless the URL asks for another (`?pageSize=N`, lib/paging). Back to the newest page
- * when `where` changes; to the last page when the list shrank under the one shown.
+ * those matching `where`, newest first, and the number of all of them (`count`: the list's aggregate rows; else
+ * countEvents) — the view never holds the whole history. `is` narrows each row to the kind of event the list shows
+ * (`where` selects only that kind). `pageSize` rows a page, unless the URL asks for another (`?pageSize=N`,
+ * lib/paging). Back to the newest page when `where` changes; to the last page when the list shrank under the one
+ * shown.
  */
 export function usePagedEvents<E extends ChainEvent>(
   where: Where,
   pageSize: number,
   is: (e: ChainEvent) => e is E,
-  enabled = true,
+  { enabled = true, count }: { enabled?: boolean; count?: EventCount } = {},
 ): PagedEvents<E> {
   const size = useSyncExternalStore(
     noSubscription,
@@ -64,7 +98,7 @@ export function usePagedEvents<E extends ChainEvent>(
   const whereKey = JSON.stringify(where, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
   const [{ page, of }, setPage] = useState({ page: 0, of: whereKey });
   const current = of === whereKey ? page : 0;
-  const read = useEventPage(where, current, size, enabled);
+  const read = useEventPage(where, current, size, enabled, count);
   const totalCount = read.data?.totalCount;
   const pages = totalCount === undefined ? undefined : pageCount(totalCount, size);
   useEffect(() => {
@@ -79,6 +113,18 @@ export function usePagedEvents<E extends ChainEvent>(
         ? undefined
         : { page: current, pages, rows: totalCount, onPage: (p) => setPage({ page: p, of: whereKey }) },
   };
+}
+
+/**
+ * How many events match `where`: the indexer's counter of that scope when it keeps one (every event, a project's,
+ * an event name's: lib/indexer/eventCount.ts), so the cost does not grow with the history; otherwise the filtered
+ * query counts them.
+ */
+export async function countEvents(c: IndexerClient, where: Where): Promise<number> {
+  const scope = scopeOfFilter(where);
+  if (scope === undefined) return (await c.page("event", { where, limit: 1 })).totalCount;
+  const [counter] = (await c.page("eventCount", { where: { scope }, limit: 1, count: false })).items;
+  return counter?.count ?? 0;
 }
 
 /**

@@ -8,7 +8,7 @@ import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section, Stat, StatGrid } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useIndexed } from "@/hooks/useIndexer";
-import { usePagedEvents } from "@/hooks/useIndexedEvents";
+import { movementCount, usePagedEvents } from "@/hooks/useIndexedEvents";
 import { useT } from "@/i18n";
 import { formatPercent } from "@/lib/format";
 import { HistoryStatus, PagedRows } from "@/features/events/HistoryStatus";
@@ -59,7 +59,10 @@ export function FinancierView() {
     },
     !!me,
   );
-  const movements = usePagedEvents(financierMovementsWhere(me ?? ""), MOVEMENTS_PAGE, isFinancierMovement, !!me);
+  const movements = usePagedEvents(financierMovementsWhere(me ?? ""), MOVEMENTS_PAGE, isFinancierMovement, {
+    enabled: !!me,
+    count: movementCount(me ?? ""),
+  });
   if (!account || !me) {
     return (
       <>

@@ -7,7 +7,7 @@ import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useIndexed, useProjects } from "@/hooks/useIndexer";
-import { usePagedEvents, useSupplyChainEvents } from "@/hooks/useIndexedEvents";
+import { paymentCount, usePagedEvents, useSupplyChainEvents } from "@/hooks/useIndexedEvents";
 import { eventsOfKind } from "@/lib/events";
 import { useT } from "@/i18n";
 import { sameAddress } from "@/lib/address";
@@ -43,7 +43,7 @@ export function FirmView() {
     { projectId_in: ids.map(String), contract: "RDEscrow", name: "Disbursed" },
     PAYMENTS_PAGE,
     isPayment,
-    ids.length > 0,
+    { enabled: ids.length > 0, count: paymentCount(ids) },
   );
   const chain = useSupplyChainEvents();
   const chainEvents = useMemo(() => chain.data ?? [], [chain.data]);

@@ -8,7 +8,13 @@ import { TxLink } from "@/components/TxLink";
 import { Empty, PageHeader, Section, Notice } from "@/components/ui";
 import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
 import { useIndexed } from "@/hooks/useIndexer";
-import { useEventPage, usePagedEvents, useSupplyChainEvents } from "@/hooks/useIndexedEvents";
+import {
+  financingCount,
+  paymentCount,
+  useEventPage,
+  usePagedEvents,
+  useSupplyChainEvents,
+} from "@/hooks/useIndexedEvents";
 import { projectFromRows } from "@/lib/projects";
 import { totalsFromRows } from "@/lib/ledger";
 import { eventsOfKind } from "@/lib/events";
@@ -60,12 +66,13 @@ export function ProjectDetailView({ id }: { id: string }) {
     { projectId: id, contract: "RDEscrow", name: "Disbursed" },
     PAYMENT_PAGE,
     isPayment,
+    { count: paymentCount([id]) },
   );
   const financingPage = usePagedEvents(
     { projectId: id, contract: "ContingencyPool", name: "SubstituteFinanced" },
     FINANCING_PAGE,
     isFinancing,
-    (read.data?.financingCount ?? 0) > 0,
+    { enabled: (read.data?.financingCount ?? 0) > 0, count: financingCount(id) },
   );
   const [eventPage, setEventPage] = useState(0);
   const trail = useEventPage({ projectId: id }, eventPage, EVENT_PAGE);

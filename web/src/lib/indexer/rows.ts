@@ -42,6 +42,7 @@ export const COLUMNS = {
     transactionHash: "json",
     logIndex: "json",
   }),
+  eventCount: columns<"eventCount">({ scope: "json", count: "json" }),
   flow: columns<"flow">({
     id: "json",
     kind: "json",
@@ -119,6 +120,7 @@ export const COLUMNS = {
     claimDebt: "bigint",
     claimUnits: "bigint",
     fiscalFunds: "json",
+    movements: "json",
   }),
   pool: columns<"pool">({
     projectId: "bigint",
