@@ -24,7 +24,6 @@ export const eventsOf = (rows: readonly Row<"event">[]): ChainEvent[] =>
     return e ? [e] : [];
   });
 
-/** One page of events matching `where`, newest first, with the number of all that match. */
 /**
  * How many events a list holds, read from aggregate rows beside its page (a counter, a per-project or per-party
  * sum) so that its cost does not follow the history.
@@ -50,23 +49,28 @@ export function useEventPage(where: Where, page: number, pageSize: number, enabl
 }
 
 /** The length of the payments list of `projectIds`: Σ of their milestones' payment counters. */
-export const paymentCount =
-  (projectIds: readonly (bigint | string)[]): EventCount =>
-  async (c) =>
-    (await c.all("milestone", { where: { projectId_in: projectIds.map(String) } })).reduce((n, m) => n + m.payments, 0);
+export function paymentCount(projectIds: readonly (bigint | string)[]): EventCount {
+  return async (c) => {
+    const milestones = await c.all("milestone", { where: { projectId_in: projectIds.map(String) } });
+    return milestones.reduce((n, m) => n + m.payments, 0);
+  };
+}
 
 /** The length of a project's substitute-financings list: its pool's counter. */
-export const financingCount =
-  (projectId: bigint | string): EventCount =>
-  async (c) =>
-    (await c.page("pool", { where: { projectId: String(projectId) }, limit: 1, count: false })).items[0]?.financings ??
-    0;
+export function financingCount(projectId: bigint | string): EventCount {
+  return async (c) => {
+    const pools = await c.page("pool", { where: { projectId: String(projectId) }, limit: 1, count: false });
+    return pools.items[0]?.financings ?? 0;
+  };
+}
 
 /** The length of a financier's movements list: Σ of its positions' movement counters. */
-export const movementCount =
-  (financier: string): EventCount =>
-  async (c) =>
-    (await c.all("position", { where: { financier: financier.toLowerCase() } })).reduce((n, p) => n + p.movements, 0);
+export function movementCount(financier: string): EventCount {
+  return async (c) => {
+    const positions = await c.all("position", { where: { financier: financier.toLowerCase() } });
+    return positions.reduce((n, p) => n + p.movements, 0);
+  };
+}
 
 /** A list of events read one page at a time, and the pager that moves through it. */
 export interface PagedEvents<E extends ChainEvent> extends IndexedRead<{ events: E[]; totalCount: number }> {
