@@ -41,6 +41,8 @@ export const event = onchainTable(
     projectIdx: index().on(table.projectId),
     nameIdx: index().on(table.contract, table.name),
     blockIdx: index().on(table.blockNumber),
+    /** "Events by X" (`parties_has`, an array containment): a financier's movements, the audit trail's party. */
+    partiesIdx: index().using("gin", table.parties),
   }),
 );
 
@@ -224,6 +226,8 @@ export const position = onchainTable(
     claimUnits: t.bigint().notNull().default(0n),
     /** `FiscalFundsFlagged`: the financier's contribution is non-taxable fiscal funds (docs/RD-LEDGER.md). */
     fiscalFunds: t.boolean().notNull().default(false),
+    /** Σ of the financier's movements in the project (Funded, Refunded, Committed, Withdrawn): its list's length. */
+    movements: t.integer().notNull().default(0),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.projectId, table.financier] }),

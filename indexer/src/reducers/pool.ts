@@ -26,7 +26,7 @@ export const poolReducers: Reducers["ContingencyPool"] = {
     upsert(
       "position",
       { projectId: args.projectId, financier: lc(args.financier) },
-      { add: { committed: args.amount, shares: args.shares } },
+      { add: { committed: args.amount, shares: args.shares, movements: 1 } },
     ),
   ],
 
@@ -164,7 +164,7 @@ export const poolReducers: Reducers["ContingencyPool"] = {
     upsert(
       "position",
       { projectId: args.projectId, financier: lc(args.financier) },
-      { add: { withdrawn: args.amount } },
+      { add: { withdrawn: args.amount, movements: 1 } },
     ),
   ],
 

@@ -269,6 +269,9 @@ describe("the escrow's and the pool's accounting identities", () => {
       [bank.funded, bank.refunded, bank.committed, bank.withdrawn, bank.withdrawalExecutableAt],
       [2_000n, 1_400n, 800n, 50n, 2_000n],
     );
+    // The length of each financier's movements list (the financier page's pager): Funded, Committed, Withdrawn, Refunded.
+    assert.equal(bank.movements, 4);
+    assert.equal(t.get("position", { projectId: 1n, financier: FUND.toLowerCase() })?.movements, 1);
     assert.deepEqual(
       [poolRow.exposureBps, poolRow.disruptionBps, poolRow.withdrawalNotice, poolRow.repaymentTerm],
       [9_000, 6_500, 86_400n, 90n * 86_400n],

@@ -14,19 +14,21 @@ import type { EventOf } from "@/lib/events";
 
 type Financing = EventOf<"ContingencyPool", "SubstituteFinanced">;
 import { formatTimestamp } from "@/lib/format";
-import { Pager, usePage } from "./Pager";
+import type { Paging } from "@/lib/paging";
+import { Pager, useTableRows } from "./Pager";
 
 export function FinancingsTable({
   financings,
+  paging,
   tokenOf,
   showProject = false,
   pageSize = 20,
   testId = "financings-table",
   paging,
 }: {
+  /** The rows, newest first: the page read from the indexer when `paging` is given, else all (paged here). */
   financings: readonly Financing[];
-  /** Pages read from the indexer: `financings` is the current page, `paging` drives it (else paged here). */
-  paging?: { page: number; pages: number; rows: number; onPage: (page: number) => void };
+  paging?: Paging;
   tokenOf: (e: Financing) => `0x${string}` | undefined;
   showProject?: boolean;
   pageSize?: number;
@@ -35,10 +37,8 @@ export function FinancingsTable({
   const t = useT();
   const words = useChainWords();
   const param = (name: string) => words.param("ContingencyPool", "SubstituteFinanced", name);
-  const local = usePage(financings, pageSize);
-  const rows = paging ? financings : local.rows;
-  const pager = paging ?? { page: local.page, pages: local.pages, rows: financings.length, onPage: local.setPage };
-  if (financings.length === 0) return <Empty>{t("common.none")}</Empty>;
+  const { rows, pager } = useTableRows(financings, pageSize, paging);
+  if (pager.rows === 0) return <Empty>{t("common.none")}</Empty>;
   return (
     <div data-testid={testId}>
       <table className="data">
@@ -58,7 +58,7 @@ export function FinancingsTable({
           {rows.map((e) => {
             const projectId = e.args.projectId;
             return (
-              <tr key={e.id} data-testid="financing-row">
+              <tr key={e.id} data-testid="financing-row" data-event-id={e.id}>
                 <td className="num">{formatTimestamp(e.timestamp)}</td>
                 {showProject && (
                   <td>
@@ -84,7 +84,7 @@ export function FinancingsTable({
           })}
         </tbody>
       </table>
-      <Pager {...pager} />
+      <Pager page={pager.page} pages={pager.pages} rows={pager.rows} onPage={pager.onPage} />
     </div>
   );
 }

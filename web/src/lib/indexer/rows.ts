@@ -120,6 +120,7 @@ export const COLUMNS = {
     claimDebt: "bigint",
     claimUnits: "bigint",
     fiscalFunds: "json",
+    movements: "json",
   }),
   pool: columns<"pool">({
     projectId: "bigint",
