@@ -24,7 +24,6 @@ export function FinancingsTable({
   showProject = false,
   pageSize = 20,
   testId = "financings-table",
-  paging,
 }: {
   /** The rows, newest first: the page read from the indexer when `paging` is given, else all (paged here). */
   financings: readonly Financing[];
