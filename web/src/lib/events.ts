@@ -27,6 +27,9 @@ export type MovementEvent =
   | EventOf<"RDEscrow", "Funded" | "Disbursed" | "Refunded">
   | EventOf<"ContingencyPool", "Committed" | "SubstituteFinanced" | "Repaid" | "Withdrawn">;
 
+/** Every event (the type guard of a list that keeps all it reads: the audit trail, a project's trail). */
+export const anyEvent = (e: ChainEvent): e is ChainEvent => e !== undefined;
+
 export function isMovement(e: ChainEvent): e is MovementEvent {
   const m = (MOVEMENT_EVENTS as Record<string, { contract: string }>)[e.eventName];
   return !!m && m.contract === e.contract;

@@ -12,7 +12,7 @@ import { usePagedEvents } from "@/hooks/useIndexedEvents";
 import { useChainWords, useI18n, useT } from "@/i18n";
 import { EventTable } from "@/features/events/EventTable";
 import { HistoryStatus, PagedRows } from "@/features/events/HistoryStatus";
-import { abiEventOf, isSourceContract, projectIdOf, type ChainEvent } from "@/lib/events";
+import { abiEventOf, anyEvent, isSourceContract, projectIdOf, type ChainEvent } from "@/lib/events";
 import { abis } from "@/generated/abis";
 import { auditWhere, filterToParams, type AuditFilter } from "./filters";
 import { Reconciliation } from "./Reconciliation";
@@ -20,8 +20,6 @@ import styles from "./audit.module.css";
 
 /** Events per page of the trail (each page one indexer query). */
 const PAGE_SIZE = 50;
-/** The trail shows every kind of event. */
-const anyEvent = (e: ChainEvent): e is ChainEvent => e !== undefined;
 
 const dateToSeconds = (d: string, endOfDay: boolean): number | undefined => {
   if (!d) return undefined;

@@ -1,6 +1,6 @@
 "use client";
 /** One project: terms, milestones, payments, financiers and their shares, components and substitutes. */
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { Address } from "@/components/Address";
 import { DocumentText } from "@/components/DocumentText";
 import { Amount } from "@/components/Amount";
@@ -8,11 +8,11 @@ import { TxLink } from "@/components/TxLink";
 import { Empty, PageHeader, Section, Notice } from "@/components/ui";
 import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
 import { useIndexed } from "@/hooks/useIndexer";
-import { financingCount, paymentCount, useEventPage, usePagedEvents } from "@/hooks/useIndexedEvents";
+import { financingCount, paymentCount, usePagedEvents } from "@/hooks/useIndexedEvents";
 import { useProjectSupplyChain } from "@/hooks/useSupplyChain";
 import { projectFromRows } from "@/lib/projects";
 import { totalsFromRows } from "@/lib/ledger";
-import { eventsOfKind } from "@/lib/events";
+import { anyEvent, eventsOfKind } from "@/lib/events";
 import { shown } from "@/features/overview/readState";
 import { useT } from "@/i18n";
 import { formatPercent, formatTimestamp } from "@/lib/format";
@@ -66,8 +66,7 @@ export function ProjectDetailView({ id }: { id: string }) {
     isFinancing,
     { enabled: (read.data?.financingCount ?? 0) > 0, count: financingCount(id) },
   );
-  const [eventPage, setEventPage] = useState(0);
-  const trail = useEventPage({ projectId: id }, eventPage, EVENT_PAGE);
+  const trail = usePagedEvents({ projectId: id }, EVENT_PAGE, anyEvent);
   // The project's components, payees and the states of the suppliers they name.
   const chain = useProjectSupplyChain(["project"], [id]);
   const project = read.data?.project;
@@ -230,16 +229,9 @@ export function ProjectDetailView({ id }: { id: string }) {
         </Section>
       )}
       <Section title={t("audit.title")} testId="project-events">
-        <EventTable
-          events={trail.data?.events ?? []}
-          tokenOf={tokenOf}
-          paging={{
-            page: eventPage,
-            pages: Math.max(1, Math.ceil((trail.data?.totalCount ?? 0) / EVENT_PAGE)),
-            rows: trail.data?.totalCount ?? 0,
-            onPage: setEventPage,
-          }}
-        />
+        <PagedRows list={trail} testId="project-events-unread">
+          {(page, paging) => <EventTable events={page} tokenOf={tokenOf} paging={paging} />}
+        </PagedRows>
       </Section>
     </>
   );
