@@ -525,8 +525,9 @@ describe("merge", () => {
 });
 
 describe("the green report's split of a payment (green.ts)", () => {
-  const APRIL_2026_CST = 1_775_059_200; // 2026-04-02 00:00 CST: Q2
-  const JULY_2026_CST = 1_782_921_600; // 2026-07-02 00:00 CST: Q3
+  // The first second of a CST quarter (16:00 UTC the day before): Q2 and Q3 in China, still Q1 / Q2 in UTC.
+  const APRIL_2026_CST = 1_774_972_800; // 2026-04-01 00:00:00 CST
+  const JULY_2026_CST = 1_782_835_200; // 2026-07-01 00:00:00 CST
   const VC = "0x000000000000000000000000000000000000000c" as Hex;
 
   /** Runs an escrow event with the lookups src/apply.ts reads (readGreenLookups over the tables), at `timestamp`. */
