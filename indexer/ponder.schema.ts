@@ -572,3 +572,74 @@ export const contractOwner = onchainTable("contract_owner", (t) => ({
   pendingOwner: t.hex(),
   updatedAt: t.bigint().notNull(),
 }));
+
+// ---- green-finance report (src/reducers/green.ts) ------------------------------------------------------------
+
+/**
+ * The financiers of a project in the order they first funded it: the positions a payment is split over (their net
+ * contribution is the `position` row's funded − refunded).
+ */
+export const projectContributors = onchainTable("project_contributors", (t) => ({
+  projectId: t.bigint().primaryKey(),
+  financiers: t.hex().array().notNull(),
+}));
+
+/**
+ * One financier's part of one `Disbursed`: the payment's fen amount split pro rata over the financiers' net
+ * contributions just before it (web/src/lib/rdLedger/attribution.ts `splitProRata`, the rule of docs/RD-LEDGER.md);
+ * the shares of a payment sum to its `amountFen`. The green report's rows.
+ */
+export const paymentShare = onchainTable(
+  "payment_share",
+  (t) => ({
+    /** `<payment id>:<financier>`: sorts in chain order, then by financier. */
+    id: t.text().primaryKey(),
+    /** The `payment` row (the Disbursed event's id). */
+    paymentId: t.text().notNull(),
+    financier: t.hex().notNull(),
+    projectId: t.bigint().notNull(),
+    /** contracts/types/EscrowTypes.sol `GreenCategory` of the project and `Category` of the payment. */
+    greenCategory: t.integer().notNull(),
+    category: t.integer().notNull(),
+    payee: t.hex().notNull(),
+    invoiceHash: t.hex().notNull(),
+    /** The payment in fen (its token amount with the token's decimals, half up: rdLedger `toFen`). */
+    amountFen: t.bigint().notNull(),
+    /** The financier's share of it, in fen. */
+    fen: t.bigint().notNull(),
+    /** The payment's tax year and quarter in China Standard Time (UTC+8). */
+    year: t.integer().notNull(),
+    quarter: t.integer().notNull(),
+    timestamp: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    financierIdx: index().on(table.financier, table.timestamp),
+    paymentIdx: index().on(table.paymentId),
+  }),
+);
+
+/**
+ * Σ of a financier's shares per CST quarter and project (whose green category it carries): the green report's
+ * totals and the years it offers, in one query per financier.
+ */
+export const greenTotal = onchainTable(
+  "green_total",
+  (t) => ({
+    financier: t.hex().notNull(),
+    year: t.integer().notNull(),
+    quarter: t.integer().notNull(),
+    projectId: t.bigint().notNull(),
+    greenCategory: t.integer().notNull(),
+    /** Σ paymentShare.fen over the payments with a share above zero, and how many they are. */
+    attributedFen: t.bigint().notNull().default(0n),
+    payments: t.integer().notNull().default(0),
+    /**
+     * Payments the financier contributed to that could not be split: the project's token has no readable
+     * `decimals()`, so no fen amount (a report covering them is unknown, never short).
+     */
+    unattributed: t.integer().notNull().default(0),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.financier, table.year, table.quarter, table.projectId] }) }),
+);

@@ -6,6 +6,7 @@ import * as schema from "../ponder.schema";
 import { auditCounts, auditRow } from "./audit";
 import { merge, type Change } from "./changes";
 import { reducers, type ContractName, type EventMeta, type Lookups } from "./reducers";
+import { readGreenLookups, type DecimalsOf, type FindRow } from "./reducers/green";
 
 /** The part of Ponder's `context.db` the indexer uses (loosely typed: tables are picked by name at run time). */
 export interface Store {
@@ -55,10 +56,13 @@ export async function handle(
   name: string,
   args: Record<string, unknown>,
   meta: EventMeta,
+  decimalsOf: DecimalsOf,
 ): Promise<void> {
   const reducer = (reducers[contract] as Record<string, (a: unknown, m: EventMeta, l: Lookups) => Change[]>)[name];
   if (reducer === undefined) throw new Error(`no reducer for ${contract}:${name} (add it to src/reducers/)`);
-  const lookups = await lookupsFor(db, args);
+  const find = ((table, key) => db.find(schema[table], key)) as FindRow;
+  const green = await readGreenLookups(find, decimalsOf, contract, name, args);
+  const lookups = { ...(await lookupsFor(db, args)), ...(green ? { green } : {}) };
   await write(db, auditRow(contract, name, args, meta));
   for (const change of auditCounts(name, args)) await write(db, change);
   for (const change of reducer(args, meta, lookups)) await write(db, change);

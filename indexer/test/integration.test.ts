@@ -26,6 +26,7 @@ import {
   type Service,
   waitFor,
 } from "./lib/processes";
+import { compareGreenReports } from "./lib/green";
 import { reconcile } from "./lib/reconcile";
 
 const RPC_PORT = Number(process.env.INDEXER_TEST_RPC_PORT ?? 8547);
@@ -63,6 +64,7 @@ function assertReconciled(lines: { what: string; indexed: string; onChain: strin
 async function checkIndexer(indexer: Indexer): Promise<void> {
   await indexer.waitForBlock(await head());
   assertReconciled(await reconcile(indexer, node.url, record));
+  await assertGreenReportsEqual(indexer);
 
   // Every movement kind of docs/EVENTS.md reached the fund-flow edges (the seeded scenario has all but Repaid
   // and Withdrawn, which the next step adds).
@@ -75,6 +77,25 @@ async function checkIndexer(indexer: Indexer): Promise<void> {
       `no ${kind} edge`,
     );
   }
+}
+
+/**
+ * For every seeded financier and every period (year and quarter) it has money in: the indexer's green aggregates,
+ * mapped as the dashboard maps them, equal lib/rdLedger's greenReport over the full event list from the node; and
+ * the shares of every payment sum to the payment.
+ */
+async function assertGreenReportsEqual(indexer: Indexer): Promise<void> {
+  const { comparisons, years, payments, unbalanced } = await compareGreenReports(indexer, node.url, record);
+  assert.deepEqual(unbalanced, [], "payments whose shares do not sum to the payment");
+  assert.ok(payments > 0, "the seeded scenario has payments");
+  for (const y of years) assert.deepEqual(y.fromIndexer, y.fromEvents, `years of ${y.financier}`);
+  assert.ok(years.length >= 3, `only ${years.length} financiers`);
+  assert.ok(
+    comparisons.some((c) => c.fromEvents.rows.length > 1 && c.fromEvents.greenFen > 0n),
+    "no period with several payments to green projects",
+  );
+  for (const c of comparisons)
+    assert.deepEqual(c.fromIndexer, c.fromEvents, `green report of ${c.financier}, ${JSON.stringify(c.period)}`);
 }
 
 /** The demo chain's accounts and a wallet sending as one of them (the node's unlocked accounts). */

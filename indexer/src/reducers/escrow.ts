@@ -1,6 +1,7 @@
 /** RDEscrow: projects, milestones, financiers' funding and refunds, payments (docs/EVENTS.md, IRDEscrow.sol). */
 import { insert, update, upsert } from "../changes";
 import { documentPublished, lc, movement, projectToken } from "./common";
+import { greenFunded, greenPayment } from "./green";
 import type { Reducers } from "./types";
 
 export const escrowReducers: Reducers["RDEscrow"] = {
@@ -61,6 +62,7 @@ export const escrowReducers: Reducers["RDEscrow"] = {
         add: { funded: args.amount, movements: 1 },
       },
     ),
+    ...greenFunded(args, lookups),
   ],
 
   Disbursed: (args, meta, lookups) => [
@@ -91,6 +93,7 @@ export const escrowReducers: Reducers["RDEscrow"] = {
       { projectId: args.projectId, index: Number(args.milestoneIndex) },
       { add: { paid: args.amount, payments: 1 }, set: { updatedAt: meta.timestamp } },
     ),
+    ...greenPayment(args, meta, lookups),
   ],
 
   DocumentPublished: documentPublished,

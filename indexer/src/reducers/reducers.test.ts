@@ -11,6 +11,7 @@ import { auditCounts, auditRow, jsonArgs, partiesOf } from "../audit";
 import { scopeOfFilter } from "../../../web/src/lib/indexer/eventCount";
 import { merge, type Change } from "../changes";
 import { reducers, CONTRACT_ABIS, type ContractName, type EventMeta, type Lookups } from "./index";
+import { decimalsMemo, readGreenLookups, type FindRow } from "./green";
 
 const ESCROW = "0x00000000000000000000000000000000000000e5" as Hex;
 const REGISTRY = "0x00000000000000000000000000000000000000e6" as Hex;
@@ -656,5 +657,131 @@ describe("merge", () => {
       s: "y",
     });
     assert.throws(() => merge({}, { a: "1" }, {}), /not a number/);
+  });
+});
+
+describe("the green report's split of a payment (green.ts)", () => {
+  // The first second of a CST quarter (16:00 UTC the day before): Q2 and Q3 in China, still Q1 / Q2 in UTC.
+  const APRIL_2026_CST = 1_774_972_800; // 2026-04-01 00:00:00 CST
+  const JULY_2026_CST = 1_782_835_200; // 2026-07-01 00:00:00 CST
+  const VC = "0x000000000000000000000000000000000000000c" as Hex;
+
+  /** Runs an escrow event with the lookups src/apply.ts reads (readGreenLookups over the tables), at `timestamp`. */
+  async function escrowAt(
+    t: Tables,
+    name: string,
+    args: Record<string, unknown>,
+    decimals: number | null,
+    timestamp?: number,
+  ) {
+    // The store fills column defaults (an upserted position has refunded = 0 before any refund).
+    const defaults: Record<string, Record<string, unknown>> = { position: { funded: 0n, refunded: 0n } };
+    const find = (async (table: string, key: Record<string, unknown>) => {
+      const row = t.get(table, key);
+      return row === undefined ? null : { ...defaults[table], ...row };
+    }) as FindRow;
+    const green = await readGreenLookups(find, async () => decimals, "RDEscrow", name, { projectId: 1n, ...args });
+    const m = meta(ESCROW);
+    const at = timestamp === undefined ? m : { ...m, timestamp: BigInt(timestamp) };
+    const reducer = (reducers.RDEscrow as unknown as Record<string, AnyReducer>)[name];
+    t.apply(reducer({ projectId: 1n, ...args }, at, { ...withToken, ...(green ? { green } : {}) }));
+  }
+  const pay = (t: Tables, amount: bigint, decimals: number | null, timestamp: number) =>
+    escrowAt(
+      t,
+      "Disbursed",
+      { payee: SUPPLIER, amount, milestoneIndex: 0n, category: 1, invoiceHash: HASH },
+      decimals,
+      timestamp,
+    );
+  const sharesOf = (t: Tables) =>
+    t.all("paymentShare").map((r) => [r.financier, r.amountFen, r.fen, r.year, r.quarter, r.greenCategory]);
+  const totalOf = (t: Tables, financier: Hex, quarter: number) =>
+    t.get("greenTotal", { financier: financier.toLowerCase(), year: 2026, quarter, projectId: 1n });
+
+  async function greenProject() {
+    const t = new Tables().apply(createProject(1n, [1_000_000n]));
+    t.apply(reduce("RDEscrow", "ProjectClassified", { projectId: 1n, rdForm: 0, greenCategory: 3 }, ESCROW));
+    return t;
+  }
+
+  test("splits the fen amount pro rata by the largest remainder: the shares sum exactly to the payment", async () => {
+    const t = await greenProject();
+    await escrowAt(t, "Funded", { financier: BANK, amount: 1n * 10n ** 18n }, 18);
+    await escrowAt(t, "Funded", { financier: FUND, amount: 1n * 10n ** 18n }, 18);
+    await escrowAt(t, "Funded", { financier: VC, amount: 1n * 10n ** 18n }, 18);
+    assert.deepEqual(t.get("projectContributors", { projectId: 1n })?.financiers, [
+      BANK.toLowerCase(),
+      FUND.toLowerCase(),
+      VC.toLowerCase(),
+    ]);
+    // 1.00 yuan = 100 fen over three equal contributions: 33 each, the one fen left to the lowest address (a tie).
+    await pay(t, 10n ** 18n, 18, APRIL_2026_CST);
+    const [vc, bank, fund] = [VC, BANK, FUND].map((a) => a.toLowerCase());
+    assert.deepEqual(sharesOf(t), [
+      [vc, 100n, 34n, 2026, 2, 3],
+      [bank, 100n, 33n, 2026, 2, 3],
+      [fund, 100n, 33n, 2026, 2, 3],
+    ]);
+    assert.equal(
+      t.all("paymentShare").reduce((s, r) => s + (r.fen as bigint), 0n),
+      100n,
+    );
+    assert.deepEqual([totalOf(t, VC, 2)?.attributedFen, totalOf(t, VC, 2)?.payments], [34n, 1]);
+  });
+
+  test("a refund between two payments: the second is split over the contributions left, per CST quarter", async () => {
+    const t = await greenProject();
+    await escrowAt(t, "Funded", { financier: BANK, amount: 100n }, 2);
+    await escrowAt(t, "Funded", { financier: FUND, amount: 200n }, 2);
+    await escrowAt(t, "Funded", { financier: BANK, amount: 100n }, 2); // a second funding: listed once
+    await pay(t, 101n, 2, APRIL_2026_CST); // 101 fen by 200 : 200 → 50.5 each: 51 to BANK (lower address), 50 to FUND
+    await escrowAt(t, "Refunded", { financier: FUND, amount: 150n }, 2);
+    await pay(t, 100n, 2, JULY_2026_CST); // 200 : 50 → 80 / 20
+    await escrowAt(t, "Refunded", { financier: FUND, amount: 50n }, 2);
+    await pay(t, 7n, 2, JULY_2026_CST); // FUND's contribution is 0: all to BANK, no share for FUND
+    const [bank, fund] = [BANK, FUND].map((a) => a.toLowerCase());
+    assert.deepEqual(
+      t.all("paymentShare").map((r) => [r.financier, r.quarter, r.amountFen, r.fen]),
+      [
+        [bank, 2, 101n, 51n],
+        [fund, 2, 101n, 50n],
+        [bank, 3, 100n, 80n],
+        [fund, 3, 100n, 20n],
+        [bank, 3, 7n, 7n],
+      ],
+    );
+    assert.deepEqual([totalOf(t, BANK, 2)?.attributedFen, totalOf(t, BANK, 3)?.attributedFen], [51n, 87n]);
+    assert.deepEqual([totalOf(t, FUND, 2)?.attributedFen, totalOf(t, FUND, 3)?.attributedFen], [50n, 20n]);
+    assert.deepEqual([totalOf(t, BANK, 3)?.payments, totalOf(t, FUND, 3)?.payments], [2, 1]);
+    assert.equal(totalOf(t, BANK, 3)?.greenCategory, 3);
+  });
+
+  test("a token without readable decimals: no shares, the payment counted as unattributed for each contributor", async () => {
+    const t = await greenProject();
+    await escrowAt(t, "Funded", { financier: BANK, amount: 100n }, null);
+    await pay(t, 50n, null, APRIL_2026_CST);
+    assert.deepEqual(t.all("paymentShare"), []);
+    assert.deepEqual([totalOf(t, BANK, 2)?.unattributed, totalOf(t, BANK, 2)?.attributedFen ?? 0n], [1, 0n]);
+  });
+
+  test("decimals are read once per token; a reverting token gives null, an RPC failure is retried", async () => {
+    const { ContractFunctionExecutionError, ContractFunctionRevertedError } = await import("viem");
+    const memo = decimalsMemo();
+    let reads = 0;
+    const six = async () => ((reads += 1), 6);
+    assert.equal(await memo(TOKEN, six), 6);
+    assert.equal(await memo(TOKEN, six), 6);
+    assert.equal(reads, 1);
+    const reverted = new ContractFunctionExecutionError(
+      new ContractFunctionRevertedError({ abi: [], functionName: "decimals" }),
+      { abi: [], functionName: "decimals" },
+    );
+    assert.equal(await memo(SUPPLIER, async () => Promise.reject(reverted)), null);
+    await assert.rejects(
+      memo(FIRM, async () => Promise.reject(new Error("socket hang up"))),
+      /socket hang up/,
+    );
+    assert.equal(await memo(FIRM, six), 6, "a failed read is not remembered");
   });
 });

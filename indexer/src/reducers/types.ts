@@ -12,6 +12,7 @@ import {
   supplyChainRegistryAbi,
 } from "../../../web/src/generated/abis";
 import type { Change } from "../changes";
+import type { GreenLookups } from "./green";
 
 /** The contracts the indexer follows, by their name in the deployment record (scripts/lib/deployments.ts). */
 export const CONTRACT_ABIS = {
@@ -48,6 +49,8 @@ export interface EventMeta {
 export interface Lookups {
   /** The token of the event's project (from its `ProjectCreated`), for events with a `projectId`. */
   projectToken?: Hex;
+  /** For RDEscrow's Funded and Disbursed: the contributors, contributions and decimals the split needs (green.ts). */
+  green?: GreenLookups;
 }
 
 export type Reducer<C extends ContractName, E extends EventName<C>> = (

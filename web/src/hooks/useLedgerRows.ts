@@ -17,9 +17,6 @@ import { buildRows, LEDGER_EVENT_NAMES, ledgerTokens, toLedgerEvents, type Ledge
 
 const NO_EVENTS: never[] = [];
 
-/** Every firm's rows (the green report: a financier's money may have paid for any firm's project). */
-export const ALL_FIRMS = "all";
-
 export function useLedgerRows(firm: string | undefined): {
   firms: `0x${string}`[];
   rows: LedgerRow[];
@@ -35,12 +32,11 @@ export function useLedgerRows(firm: string | undefined): {
   const log = useIndexed(
     ["rdLedgerEvents", chosen],
     async (c) => {
-      const ids =
-        chosen === ALL_FIRMS ? undefined : (await c.all("project", { where: { firm: chosen } })).map((p) => p.id);
-      if (ids?.length === 0) return [];
+      const ids = (await c.all("project", { where: { firm: chosen } })).map((p) => p.id);
+      if (ids.length === 0) return [];
       return eventsOf(
         await c.all("event", {
-          where: { contract: "RDEscrow", ...(ids ? { projectId_in: ids } : {}), name_in: LEDGER_EVENT_NAMES },
+          where: { contract: "RDEscrow", projectId_in: ids, name_in: LEDGER_EVENT_NAMES },
           orderBy: "id",
           orderDirection: "asc",
         }),

@@ -32,7 +32,7 @@ export function GreenReportPanel({
   return (
     <Section title={t("green.title")} testId={testId}>
       <p className="muted">{t("green.hint")}</p>
-      {error && <Notice tone="error">{error.message}</Notice>}
+      {error && <Notice tone="error">{t("status.unknownBecause", { reason: error.message })}</Notice>}
       <div className="formRow">
         {picker}
         <label>
@@ -63,7 +63,7 @@ export function GreenReportPanel({
         {report && period && <GreenDownloads report={report} period={period} />}
       </div>
       {!report || !period ? (
-        <Empty>{isReady ? t("green.nothing") : t("status.loading")}</Empty>
+        <Empty>{error ? t("status.unknown") : isReady ? t("green.nothing") : t("status.loading")}</Empty>
       ) : (
         <div data-testid="green-report-body" data-period={periodLabel(period, "en")}>
           <StatGrid>

@@ -218,6 +218,33 @@ export const COLUMNS = {
     advance: "bigint",
     blockNumber: "bigint",
   }),
+  greenTotal: columns<"greenTotal">({
+    financier: "json",
+    year: "json",
+    quarter: "json",
+    projectId: "bigint",
+    greenCategory: "json",
+    attributedFen: "bigint",
+    payments: "json",
+    unattributed: "json",
+  }),
+  paymentShare: columns<"paymentShare">({
+    id: "json",
+    paymentId: "json",
+    financier: "json",
+    projectId: "bigint",
+    greenCategory: "json",
+    category: "json",
+    payee: "json",
+    invoiceHash: "json",
+    amountFen: "bigint",
+    fen: "bigint",
+    year: "json",
+    quarter: "json",
+    timestamp: "bigint",
+    blockNumber: "bigint",
+    transactionHash: "json",
+  }),
 } as const;
 
 export type KnownTable = keyof typeof COLUMNS & TableName;

@@ -18,7 +18,7 @@ export const LEDGER_EVENT_NAMES = [
 
 const LEDGER_EVENTS = new Set<string>(LEDGER_EVENT_NAMES);
 
-function enumName<T extends string>(names: readonly T[], value: unknown, what: string): T {
+export function enumName<T extends string>(names: readonly T[], value: unknown, what: string): T {
   const name = names[Number(value)];
   if (name === undefined) throw new Error(`Unknown ${what} value ${String(value)} in an RDEscrow event.`);
   return name;
