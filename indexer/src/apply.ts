@@ -3,7 +3,7 @@
  * that touches the store; everything it writes comes from the pure reducers and src/audit.ts.
  */
 import * as schema from "../ponder.schema";
-import { auditRow } from "./audit";
+import { auditCounts, auditRow } from "./audit";
 import { merge, type Change } from "./changes";
 import { reducers, type ContractName, type EventMeta, type Lookups } from "./reducers";
 import { readGreenLookups, type DecimalsOf, type FindRow } from "./reducers/green";
@@ -64,5 +64,6 @@ export async function handle(
   const green = await readGreenLookups(find, decimalsOf, contract, name, args);
   const lookups = { ...(await lookupsFor(db, args)), ...(green ? { green } : {}) };
   await write(db, auditRow(contract, name, args, meta));
+  for (const change of auditCounts(name, args)) await write(db, change);
   for (const change of reducer(args, meta, lookups)) await write(db, change);
 }

@@ -1,7 +1,8 @@
 /** The audit trail's row for any event: its arguments as JSON and every address among them. */
 import type { Hex } from "viem";
 
-import { insert, type Change } from "./changes";
+import { insert, upsert, type Change } from "./changes";
+import { scopesOf } from "../../web/src/lib/indexer/eventCount";
 import { lc } from "./reducers/common";
 import type { EventMeta } from "./reducers/types";
 
@@ -43,4 +44,10 @@ export function auditRow(contract: string, name: string, args: Record<string, un
     transactionHash: meta.transactionHash,
     logIndex: meta.logIndex,
   });
+}
+
+/** One more event in each scope it counts in (the `event_count` rows of the trail pages' totals). */
+export function auditCounts(name: string, args: Record<string, unknown>): Change[] {
+  const projectId = typeof args.projectId === "bigint" ? args.projectId : null;
+  return scopesOf(name, projectId).map((scope) => upsert("eventCount", { scope }, { add: { count: 1 } }));
 }

@@ -208,7 +208,29 @@ async function reorgAndCheck(indexer: Indexer): Promise<void> {
     await countLogs(node.url, addresses, await head()),
     "audit rows ≠ the chain's logs",
   );
+  await assertEventCountersMatch(indexer);
   assertReconciled(await reconcile(indexer, node.url, record));
+}
+
+/**
+ * Every counter of event_count (what the trail pages show as their totals) equals the number of `event` rows its
+ * scope's filter matches, counted by the database; run after the reorganisation, so reverted events must have left
+ * the counters as well.
+ */
+async function assertEventCountersMatch(indexer: Indexer): Promise<void> {
+  const { eventCounts } = await indexer.graphql<{ eventCounts: { items: { scope: string; count: number }[] } }>(
+    "{ eventCounts(limit: 1000) { items { scope count } } }",
+  );
+  const scopes = new Set(eventCounts.items.map((c) => c.scope));
+  assert.ok(scopes.has("all") && [...scopes].some((s) => s.startsWith("project:")), "counters missing");
+  for (const { scope, count } of eventCounts.items) {
+    const [kind, value] = scope.split(":");
+    const filter = kind === "all" ? "" : kind === "project" ? `projectId: "${value}"` : `name: "${value}"`;
+    const counted = await indexer.graphql<{ events: { totalCount: number } }>(
+      `{ events(where: { ${filter} }) { totalCount } }`,
+    );
+    assert.equal(count, counted.events.totalCount, `event_count ${scope}`);
+  }
 }
 
 describe("the indexer on embedded PGlite", () => {

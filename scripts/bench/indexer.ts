@@ -20,6 +20,7 @@ import path from "node:path";
 import type { Address, Hex } from "viem";
 
 import { addFundings, backfill, financiers, fundCall, median, type Backfill } from "./history.js";
+import { figures, markdownTable } from "./table.js";
 import {
   deployAndSeed,
   freePort,
@@ -119,19 +120,26 @@ async function main(): Promise<void> {
   }
 
   console.log("");
-  console.log("| database | events | blocks | backfill (s, from server up) | total incl. start (s) | events/s |");
-  console.log("|---|---:|---:|---:|---:|---:|");
-  for (const b of backfills) {
-    console.log(
-      `| ${b.database} | ${b.events} | ${b.blocks} | ${b.indexingSeconds.toFixed(1)} | ${b.totalSeconds.toFixed(1)} | ${b.eventsPerSecond} |`,
-    );
-  }
+  console.log(
+    markdownTable(
+      figures("database", "events", "blocks", "backfill (s, from server up)", "total incl. start (s)", "events/s"),
+      backfills.map((b) => [
+        b.database,
+        b.events,
+        b.blocks,
+        b.indexingSeconds.toFixed(1),
+        b.totalSeconds.toFixed(1),
+        b.eventsPerSecond,
+      ]),
+    ),
+  );
   console.log("");
-  console.log(`| database | live lag median (ms) | max (ms) | runs | target ≤ ${LAG_TARGET_MS} ms |`);
-  console.log("|---|---:|---:|---:|---|");
-  for (const l of lags) {
-    console.log(`| ${l.database} | ${l.medianMs} | ${l.maxMs} | ${l.runs.length} | ${l.maxMs <= LAG_TARGET_MS ? "ok" : "MISSED"} |`);
-  }
+  console.log(
+    markdownTable(
+      [...figures("database", "live lag median (ms)", "max (ms)", "runs"), { title: `target ≤ ${LAG_TARGET_MS} ms` }],
+      lags.map((l) => [l.database, l.medianMs, l.maxMs, l.runs.length, l.maxMs <= LAG_TARGET_MS ? "ok" : "MISSED"]),
+    ),
+  );
   mkdirSync("bench", { recursive: true });
   writeFileSync(
     OUT_FILE,

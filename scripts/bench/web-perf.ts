@@ -51,6 +51,7 @@ import {
   type Service,
 } from "../../indexer/test/lib/processes.js";
 import { addFundings, backfill, financiers, fundCall, median, type Backfill, type FundingRecord } from "./history.js";
+import { figures, markdownTable } from "./table.js";
 
 // Ports of their own (not the e2e suite's 8545 / 3000 / 42069, nor the ephemeral range freePort() draws from), so
 // that a long run does not need the shared port lock: BENCH_RPC_PORT, BENCH_WEB_PORT, BENCH_INDEXER_PORT override.
@@ -465,16 +466,28 @@ function report(
     ratio: Math.round((v.medianReadyMs / first.views[i].medianReadyMs) * 100) / 100,
   }));
   console.log("");
-  console.log("| events | view | median load (ms) | median ready (ms) | after load (ms) | runs (ready ms) | target | ok |");
-  console.log("|---:|---|---:|---:|---:|---|---:|---|");
-  for (const r of results) {
-    for (const v of r.views) {
-      console.log(
-        `| ${r.events} | ${v.view} | ${v.medianLoadMs} | ${v.medianReadyMs} | ${v.medianAfterLoadMs} | ` +
-          `${v.runs.map((x) => x.readyMs).join(", ")} | < ${TARGET_MS} | ${v.ok ? "yes" : "NO"} |`,
-      );
-    }
-  }
+  console.log(
+    markdownTable(
+      [
+        ...figures("events", "view", "median load (ms)", "median ready (ms)", "after load (ms)"),
+        { title: "runs (ready ms)" },
+        { title: "target", align: "right" },
+        { title: "ok" },
+      ],
+      results.flatMap((r) =>
+        r.views.map((v) => [
+          r.events,
+          v.view,
+          v.medianLoadMs,
+          v.medianReadyMs,
+          v.medianAfterLoadMs,
+          v.runs.map((x) => x.readyMs).join(", "),
+          `< ${TARGET_MS}`,
+          v.ok ? "yes" : "NO",
+        ]),
+      ),
+    ),
+  );
   console.log("");
   for (const r of ratios) {
     console.log(
@@ -483,16 +496,22 @@ function report(
     );
   }
   console.log("");
-  console.log("| events | database | indexed events | blocks | backfill (s) | incl. start (s) | events/s |");
-  console.log("|---:|---|---:|---:|---:|---:|---:|");
-  for (const r of results) {
-    for (const b of r.backfills) {
-      console.log(
-        `| ${r.events} | ${b.database} | ${b.events} | ${b.blocks} | ${b.indexingSeconds.toFixed(1)} | ` +
-          `${b.totalSeconds.toFixed(1)} | ${b.eventsPerSecond} |`,
-      );
-    }
-  }
+  console.log(
+    markdownTable(
+      figures("events", "database", "indexed events", "blocks", "backfill (s)", "incl. start (s)", "events/s"),
+      results.flatMap((r) =>
+        r.backfills.map((b) => [
+          r.events,
+          b.database,
+          b.events,
+          b.blocks,
+          b.indexingSeconds.toFixed(1),
+          b.totalSeconds.toFixed(1),
+          b.eventsPerSecond,
+        ]),
+      ),
+    ),
+  );
   console.log("");
   for (const r of results) {
     console.log(

@@ -68,6 +68,19 @@ test.describe("the indexer stops and starts again", () => {
         // Nothing read from history is shown as a number: no amount, no event row, no "nothing yet".
         await expect(page.getByTestId("event-row")).toHaveCount(0);
         await expect(page.getByText("No token movements yet.")).toHaveCount(0);
+        if (route === "/supply-chain") {
+          // Each list of the supply chain says it is unknown instead of "Nothing yet."
+          for (const section of [
+            "suppliers",
+            "components",
+            "substitute-financings",
+            "owed-advances",
+            "oracle-events",
+          ]) {
+            await expect(page.getByTestId(section).getByTestId("section-unknown")).toBeVisible();
+            await expect(page.getByTestId(section)).not.toContainText("Nothing yet.");
+          }
+        }
       });
     }
     await page.goto("/");

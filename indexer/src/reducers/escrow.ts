@@ -55,7 +55,13 @@ export const escrowReducers: Reducers["RDEscrow"] = {
       meta,
     ),
     update("project", { id: args.projectId }, { add: { funded: args.amount, held: args.amount } }),
-    upsert("position", { projectId: args.projectId, financier: lc(args.financier) }, { add: { funded: args.amount } }),
+    upsert(
+      "position",
+      { projectId: args.projectId, financier: lc(args.financier) },
+      {
+        add: { funded: args.amount, movements: 1 },
+      },
+    ),
     ...greenFunded(args, lookups),
   ],
 
@@ -106,7 +112,7 @@ export const escrowReducers: Reducers["RDEscrow"] = {
     upsert(
       "position",
       { projectId: args.projectId, financier: lc(args.financier) },
-      { add: { refunded: args.amount } },
+      { add: { refunded: args.amount, movements: 1 } },
     ),
   ],
 

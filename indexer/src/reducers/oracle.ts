@@ -20,6 +20,7 @@ export const oracleReducers: Reducers["DisruptionOracle"] = {
       blockNumber: meta.blockNumber,
       timestamp: meta.timestamp,
     }),
+    upsert("supplier", { address: lc(args.supplier) }, { add: { reports: 1 }, set: { updatedAt: meta.timestamp } }),
   ],
 
   DisruptionConfirmed: (args, meta) => [
@@ -35,7 +36,15 @@ export const oracleReducers: Reducers["DisruptionOracle"] = {
     upsert(
       "supplier",
       { address: lc(args.supplier) },
-      { set: { disrupted: true, lastConfirmationId: args.confirmationId, updatedAt: meta.timestamp } },
+      {
+        set: {
+          disrupted: true,
+          lastConfirmationId: args.confirmationId,
+          since: meta.timestamp,
+          evidenceHash: args.evidenceHash,
+          updatedAt: meta.timestamp,
+        },
+      },
     ),
   ],
 
@@ -52,7 +61,15 @@ export const oracleReducers: Reducers["DisruptionOracle"] = {
     upsert(
       "supplier",
       { address: lc(args.supplier) },
-      { set: { disrupted: false, lastConfirmationId: args.confirmationId, updatedAt: meta.timestamp } },
+      {
+        set: {
+          disrupted: false,
+          lastConfirmationId: args.confirmationId,
+          since: meta.timestamp,
+          evidenceHash: args.evidenceHash,
+          updatedAt: meta.timestamp,
+        },
+      },
     ),
   ],
 

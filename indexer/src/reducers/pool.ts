@@ -26,7 +26,7 @@ export const poolReducers: Reducers["ContingencyPool"] = {
     upsert(
       "position",
       { projectId: args.projectId, financier: lc(args.financier) },
-      { add: { committed: args.amount, shares: args.shares } },
+      { add: { committed: args.amount, shares: args.shares, movements: 1 } },
     ),
   ],
 
@@ -91,7 +91,10 @@ export const poolReducers: Reducers["ContingencyPool"] = {
     upsert(
       "owedAdvance",
       { projectId: args.projectId, substitute: lc(args.substitute) },
-      { add: { owed: args.amount }, set: { updatedAt: meta.timestamp } },
+      {
+        add: { owed: args.amount, refusals: 1 },
+        set: { lastRefusedAt: meta.timestamp, lastRefusalTx: meta.transactionHash, updatedAt: meta.timestamp },
+      },
     ),
     update("pool", { projectId: args.projectId }, { add: { owed: args.amount } }),
     update("disruption", { confirmationId: args.disruptionId }, { add: { owedAdvances: 1 } }),
@@ -161,7 +164,7 @@ export const poolReducers: Reducers["ContingencyPool"] = {
     upsert(
       "position",
       { projectId: args.projectId, financier: lc(args.financier) },
-      { add: { withdrawn: args.amount } },
+      { add: { withdrawn: args.amount, movements: 1 } },
     ),
   ],
 

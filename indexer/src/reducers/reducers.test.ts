@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { keccak256, stringToHex, type Hex } from "viem";
 
-import { auditRow, jsonArgs, partiesOf } from "../audit";
+import { auditCounts, auditRow, jsonArgs, partiesOf } from "../audit";
+import { scopeOfFilter } from "../../../web/src/lib/indexer/eventCount";
 import { merge, type Change } from "../changes";
 import { reducers, CONTRACT_ABIS, type ContractName, type EventMeta, type Lookups } from "./index";
 import { decimalsMemo, readGreenLookups, type FindRow } from "./green";
@@ -269,6 +270,9 @@ describe("the escrow's and the pool's accounting identities", () => {
       [bank.funded, bank.refunded, bank.committed, bank.withdrawn, bank.withdrawalExecutableAt],
       [2_000n, 1_400n, 800n, 50n, 2_000n],
     );
+    // The length of each financier's movements list (the financier page's pager): Funded, Committed, Withdrawn, Refunded.
+    assert.equal(bank.movements, 4);
+    assert.equal(t.get("position", { projectId: 1n, financier: FUND.toLowerCase() })?.movements, 1);
     assert.deepEqual(
       [poolRow.exposureBps, poolRow.disruptionBps, poolRow.withdrawalNotice, poolRow.repaymentTerm],
       [9_000, 6_500, 86_400n, 90n * 86_400n],
@@ -335,6 +339,46 @@ describe("an advance the token refused", () => {
     assert.equal(net(POOL), poolRow.held);
     assert.equal(net(SUBSTITUTE), 300n);
     assert.equal(t.all("flow")[1].kind, "advanceClaimed");
+  });
+});
+
+describe("refusals of one pair", () => {
+  test("count per (project, substitute), with the latest one's time and transaction for the Claim row", () => {
+    const t = new Tables().apply(createProject(1n));
+    const owed = (amount: bigint, componentId: bigint) =>
+      reduce(
+        "ContingencyPool",
+        "AdvanceOwed",
+        { projectId: 1n, substitute: SUBSTITUTE, amount, componentId, disruptedSupplier: SUPPLIER, disruptionId: 1n },
+        POOL,
+        withToken,
+      );
+    t.apply(
+      reduce(
+        "ContingencyPool",
+        "Committed",
+        { projectId: 1n, financier: BANK, amount: 800n, shares: 800n },
+        POOL,
+        withToken,
+      ),
+    );
+    t.apply(
+      reduce(
+        "DisruptionOracle",
+        "DisruptionConfirmed",
+        { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: HASH },
+        POOL,
+      ),
+    );
+    const row = () => t.get("owedAdvance", { projectId: 1n, substitute: SUBSTITUTE.toLowerCase() })!;
+    t.apply(owed(300n, 1n));
+    const first = { ...row() };
+    assert.deepEqual([first.refusals, typeof first.lastRefusedAt], [1, "bigint"]);
+    assert.match(String(first.lastRefusalTx), /^0x[0-9a-f]{64}$/);
+    t.apply(owed(50n, 2n));
+    assert.deepEqual([row().owed, row().refusals], [350n, 2]);
+    assert.ok(row().lastRefusedAt! > first.lastRefusedAt!, "the latest refusal's time");
+    assert.notEqual(row().lastRefusalTx, first.lastRefusalTx, "the latest refusal's transaction");
   });
 });
 
@@ -454,6 +498,68 @@ describe("listings", () => {
   });
 });
 
+describe("a supplier's state in the oracle", () => {
+  const ORACLE = "0x00000000000000000000000000000000000000cc" as Hex;
+  const EVIDENCE = `0x${"e1".repeat(32)}` as Hex;
+  const RECOVERY = `0x${"e2".repeat(32)}` as Hex;
+  const oracle = (t: Tables, name: string, args: Record<string, unknown>) =>
+    t.apply(reduce("DisruptionOracle", name, args, ORACLE));
+  const vote = (t: Tables, reporter: Hex, disrupted: boolean, votes: bigint) =>
+    oracle(t, "DisruptionReported", {
+      supplier: SUPPLIER,
+      reporter,
+      disrupted,
+      evidenceHash: disrupted ? EVIDENCE : RECOVERY,
+      observedAt: 1_700_000_000n,
+      votes,
+      quorum: 2n,
+    });
+  const row = (t: Tables) => t.get("supplier", { address: SUPPLIER.toLowerCase() });
+
+  test("every report counts; a confirmation sets disrupted, since (its block time), its id and its evidence", () => {
+    const t = new Tables();
+    vote(t, BANK, true, 1n);
+    assert.deepEqual([row(t)?.reports, row(t)?.disrupted ?? false, row(t)?.since ?? null], [1, false, null]);
+    vote(t, FUND, true, 2n);
+    oracle(t, "DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 4n, evidenceHash: EVIDENCE });
+    const confirmedAt = t.all("disruption")[0].timestamp;
+    assert.deepEqual(
+      [row(t)?.reports, row(t)?.disrupted, row(t)?.since, row(t)?.lastConfirmationId, row(t)?.evidenceHash],
+      [2, true, confirmedAt, 4n, EVIDENCE],
+    );
+  });
+
+  test("a recovery flips it back with its own time, id and evidence; the reports keep counting", () => {
+    const t = new Tables();
+    oracle(t, "DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: EVIDENCE });
+    vote(t, BANK, false, 1n);
+    oracle(t, "RecoveryConfirmed", { supplier: SUPPLIER, confirmationId: 2n, evidenceHash: RECOVERY });
+    const recoveredAt = t.all("disruption").find((d) => d.kind === "recovery")?.timestamp;
+    assert.deepEqual(
+      [row(t)?.disrupted, row(t)?.since, row(t)?.lastConfirmationId, row(t)?.evidenceHash, row(t)?.reports],
+      [false, recoveredAt, 2n, RECOVERY, 1],
+    );
+  });
+
+  test("a supplier reported on before it registered keeps its oracle state when it registers", () => {
+    const t = new Tables();
+    vote(t, BANK, true, 1n);
+    oracle(t, "DisruptionConfirmed", { supplier: SUPPLIER, confirmationId: 1n, evidenceHash: EVIDENCE });
+    t.apply(
+      reduce(
+        "SupplyChainRegistry",
+        "SupplierRegistered",
+        { supplier: SUPPLIER, registeredBy: SUPPLIER, metadataHash: HASH, region: "0x434e" },
+        REGISTRY,
+      ),
+    );
+    assert.deepEqual(
+      [row(t)?.disrupted, row(t)?.reports, row(t)?.evidenceHash, row(t)?.region],
+      [true, 1, EVIDENCE, "0x434e"],
+    );
+  });
+});
+
 describe("published documents", () => {
   const text = "ArF 光刻胶中试线 / ArF photoresist pilot line";
   const documentHash = keccak256(stringToHex(text));
@@ -509,6 +615,36 @@ describe("the audit trail row", () => {
       substitutes: [SUBSTITUTE, SUPPLIER],
       advances: ["1"],
     });
+  });
+});
+
+describe("the audit trail's counters", () => {
+  test("every event counts once in all events, once under its name and once under its project (if it has one)", () => {
+    const t = new Tables()
+      .apply(auditCounts("Funded", { projectId: 3n, financier: BANK, amount: 1n }))
+      .apply(auditCounts("Funded", { projectId: 4n, financier: BANK, amount: 1n }))
+      .apply(auditCounts("Disbursed", { projectId: 3n, payee: SUPPLIER, amount: 1n }))
+      .apply(auditCounts("SupplierRegistered", { supplier: SUPPLIER }));
+    const count = (scope: string) => t.get("eventCount", { scope })?.count;
+    assert.equal(count("all"), 4);
+    assert.equal(count("name:Funded"), 2);
+    assert.equal(count("name:Disbursed"), 1);
+    assert.equal(count("name:SupplierRegistered"), 1);
+    assert.equal(count("project:3"), 2);
+    assert.equal(count("project:4"), 1);
+    assert.equal(t.table("eventCount").size, 6);
+  });
+
+  test("a page's filter finds its counter only when one scope holds exactly the events it matches", () => {
+    assert.equal(scopeOfFilter({}), "all");
+    assert.equal(scopeOfFilter({ projectId: "3" }), "project:3");
+    assert.equal(scopeOfFilter({ projectId: 3n }), "project:3");
+    assert.equal(scopeOfFilter({ name: "Funded" }), "name:Funded");
+    assert.equal(scopeOfFilter({ name: "Funded", projectId: undefined }), "name:Funded");
+    assert.equal(scopeOfFilter({ name: "Funded", projectId: "3" }), undefined);
+    assert.equal(scopeOfFilter({ parties_has: BANK }), undefined);
+    assert.equal(scopeOfFilter({ name_in: ["Funded"] }), undefined);
+    assert.equal(scopeOfFilter({ timestamp_gte: "1" }), undefined);
   });
 });
 

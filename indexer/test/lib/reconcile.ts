@@ -48,7 +48,18 @@ export async function reconcile(indexer: Indexer, rpcUrl: string, record: Deploy
     milestones: { items: { projectId: string; index: number; paid: string; status: string }[] };
     pools: { items: { projectId: string; held: string; financed: string; repaid: string }[] };
     components: { items: { projectId: string; componentId: string; current: Hex }[] };
-    suppliers: { items: { address: Hex; disrupted: boolean }[] };
+    suppliers: {
+      items: {
+        address: Hex;
+        disrupted: boolean;
+        since: string | null;
+        lastConfirmationId: string | null;
+        evidenceHash: Hex | null;
+      }[];
+    };
+    listings: { items: { supplier: Hex }[] };
+    owedAdvances: { items: { projectId: string; substitute: Hex; owed: string }[] };
+    disruptions: { items: { confirmationId: string; supplier: Hex; evidenceHash: Hex }[] };
   }>(`{
     partyTotals(limit: 1000) { items { party token received sent net } }
     tokenBalances(limit: 1000) { items { holder balance } }
@@ -56,7 +67,10 @@ export async function reconcile(indexer: Indexer, rpcUrl: string, record: Deploy
     milestones(limit: 1000) { items { projectId index paid status } }
     pools(limit: 1000) { items { projectId held financed repaid } }
     components(limit: 1000) { items { projectId componentId current } }
-    suppliers(limit: 1000) { items { address disrupted } }
+    suppliers(limit: 1000) { items { address disrupted since lastConfirmationId evidenceHash } }
+    listings(limit: 1000) { items { supplier } }
+    owedAdvances(limit: 1000) { items { projectId substitute owed } }
+    disruptions(limit: 1000) { items { confirmationId supplier evidenceHash } }
   }`);
 
   // Every holder's balance, from the indexed Transfer events.
@@ -129,6 +143,15 @@ export async function reconcile(indexer: Indexer, rpcUrl: string, record: Deploy
     compare(`pool ${id} held`, p.held, balance);
     compare(`pool ${id} outstanding`, BigInt(p.financed) - BigInt(p.repaid), state.outstanding);
   }
+  for (const a of data.owedAdvances.items) {
+    const owed = await client.readContract({
+      address: pool,
+      abi: contingencyPoolAbi,
+      functionName: "owedAdvance",
+      args: [BigInt(a.projectId), a.substitute],
+    });
+    compare(`pool ${a.projectId} owes ${a.substitute}`, a.owed, owed);
+  }
   for (const c of data.components.items) {
     const current = await client.readContract({
       address: registry,
@@ -138,14 +161,30 @@ export async function reconcile(indexer: Indexer, rpcUrl: string, record: Deploy
     });
     compare(`component ${c.projectId}/${c.componentId} supplier`, c.current, current.toLowerCase());
   }
+  // Each supplier row's oracle state is the oracle's `supplierStatus`, and its evidence that of its last
+  // confirmation; every supplier a component lists has a row (the supply-chain page lists the supplier table).
+  const confirmations = new Map(data.disruptions.items.map((d) => [d.confirmationId, d]));
   for (const s of data.suppliers.items) {
-    const disrupted = await client.readContract({
+    const [disrupted, since, confirmationId] = await client.readContract({
       address: oracle,
       abi: disruptionOracleAbi,
-      functionName: "isDisrupted",
+      functionName: "supplierStatus",
       args: [s.address],
     });
     compare(`supplier ${s.address} disrupted`, s.disrupted, disrupted);
+    compare(`supplier ${s.address} since`, s.since ?? 0, since);
+    compare(`supplier ${s.address} confirmation`, s.lastConfirmationId ?? 0, confirmationId);
+    const last = confirmations.get(confirmationId.toString());
+    compare(`supplier ${s.address} evidence`, s.evidenceHash, last?.supplier === s.address ? last.evidenceHash : null);
   }
+  const rows = new Set(data.suppliers.items.map((s) => s.address));
+  for (const supplier of new Set(data.listings.items.map((l) => l.supplier))) {
+    compare(`supplier ${supplier} listed and indexed`, rows.has(supplier), true);
+  }
+  compare(
+    "suppliers confirmed disrupted at least once",
+    data.suppliers.items.some((s) => s.lastConfirmationId !== null),
+    true,
+  );
   return out;
 }

@@ -1,11 +1,15 @@
-/** Critical components per project, rebuilt from SupplyChainRegistry events: primary, ordered substitutes
- * with their agreed advances, each listing's consent (pending until its supplier accepts, then accepted, or
- * closed once declined or left), the current supplier and every switch. Plus registered suppliers, each with the
- * projects that may pay it (added, and not removed since). */
+/**
+ * Critical components as the views show them, from the indexer's `component` and `listing` rows (the registry's
+ * state, indexer/src/reducers/registry.ts): primary, ordered substitutes with their agreed advances, each listing's
+ * consent (pending until its supplier accepts, then accepted, or closed once declined or left) and the current
+ * supplier. Plus a project's payees (its `project_supplier` rows not removed) and a supplier's inbox (its
+ * `listing` rows with their components). Pure: the reads are in hooks/useSupplyChain.ts.
+ */
 import { sameAddress } from "./address";
-import { inOrder, type ChainEvent, type Hex } from "./events";
+import type { Hex } from "./events";
+import type { Row } from "./indexer/rows";
 
-/** Where a listing stands (the registry's ListingStatus, from its events). */
+/** Where a listing stands (the registry's ListingStatus). */
 export type ListingStatus = "pending" | "accepted" | "closed";
 
 export interface Listing {
@@ -21,114 +25,102 @@ export interface ComponentState {
   substitutes: { supplier: Hex; advance: bigint }[];
   current: Hex;
   metadataHash?: Hex;
-  switches: ChainEvent[];
   /** Per position (0 = the primary, i = the i-th substitute). */
   listings: Listing[];
 }
 
+/** A supplier with the projects that may pay it (added as a payee, and not removed since). */
 export interface SupplierInfo {
   supplier: Hex;
-  region?: string;
-  metadataHash?: Hex;
-  registeredBy?: Hex;
   projects: Set<string>;
 }
 
+/** One listing that names the connected supplier, with its component. */
+export interface InboxListing {
+  component: ComponentState;
+  position: number;
+  listing: Listing;
+  /** The advance agreed for a substitute (0 for the primary). */
+  advance: bigint;
+}
+
 /** "0x434e" → "CN" (ISO 3166 alpha-2 packed in bytes2). */
-export function regionCode(hex: string | undefined): string | undefined {
+export function regionCode(hex: string | undefined | null): string | undefined {
   if (!hex || !/^0x[0-9a-fA-F]{4}$/.test(hex)) return undefined;
   const s = String.fromCharCode(parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16));
   return /^[A-Z]{2}$/.test(s) ? s : hex;
 }
 
-export function buildComponents(events: readonly ChainEvent[]): {
-  components: ComponentState[];
-  suppliers: Map<string, SupplierInfo>;
-} {
-  const components = new Map<string, ComponentState>();
-  const suppliers = new Map<string, SupplierInfo>();
-  const supplier = (a: Hex) => {
-    const k = a.toLowerCase();
-    let s = suppliers.get(k);
-    if (!s) {
-      s = { supplier: a, projects: new Set() };
-      suppliers.set(k, s);
-    }
-    return s;
-  };
-  for (const e of inOrder(events)) {
-    if (e.contract !== "SupplyChainRegistry") continue;
-    switch (e.eventName) {
-      case "SupplierRegistered": {
-        const s = supplier(e.args.supplier);
-        s.registeredBy = e.args.registeredBy;
-        s.metadataHash = e.args.metadataHash;
-        s.region = regionCode(e.args.region);
-        break;
-      }
-      case "ProjectSupplierAdded":
-        supplier(e.args.supplier).projects.add(String(e.args.projectId));
-        break;
-      case "ProjectSupplierRemoved":
-        supplier(e.args.supplier).projects.delete(String(e.args.projectId));
-        break;
-      case "ComponentDefined": {
-        const { projectId, componentId, primary, substitutes: subs, advances } = e.args;
-        components.set(`${projectId}:${componentId}`, {
-          projectId,
-          componentId,
-          primary,
-          substitutes: subs.map((s, i) => ({ supplier: s, advance: advances[i] ?? 0n })),
-          current: primary,
-          metadataHash: e.args.metadataHash,
-          switches: [],
-          listings: [primary, ...subs].map(() => ({ status: "pending" as const })),
-        });
-        break;
-      }
-      case "ListingAccepted":
-      case "ListingLeft": {
-        const c = components.get(`${e.args.projectId}:${e.args.componentId}`);
-        const position = Number(e.args.position);
-        if (c && c.listings[position]) {
-          c.listings[position] =
-            e.eventName === "ListingAccepted"
-              ? { status: "accepted", eligibleFrom: e.args.eligibleFrom }
-              : { status: "closed" };
-        }
-        break;
-      }
-      case "ComponentSwitched": {
-        const c = components.get(`${e.args.projectId}:${e.args.componentId}`);
-        if (c) {
-          c.current = e.args.to;
-          c.switches.push(e);
-        }
-        break;
-      }
-    }
-  }
-  return { components: [...components.values()], suppliers };
+const componentKey = (projectId: bigint, componentId: bigint) => `${projectId}:${componentId}`;
+
+const listingOf = (row: Row<"listing"> | undefined): Listing =>
+  row?.status === "accepted"
+    ? { status: "accepted", eligibleFrom: row.eligibleFrom ?? undefined }
+    : { status: row?.status ?? "pending" };
+
+/**
+ * The components of `components` with their listings from `listings` (rows of other components are ignored; a
+ * position without a row is pending, as every listing is when its component is defined), in the rows' order.
+ */
+export function componentsFromRows(
+  components: readonly Row<"component">[],
+  listings: readonly Row<"listing">[],
+): ComponentState[] {
+  const byPosition = new Map(listings.map((l) => [`${componentKey(l.projectId, l.componentId)}:${l.position}`, l]));
+  return components.map((c) => ({
+    projectId: c.projectId,
+    componentId: c.componentId,
+    primary: c.primary,
+    substitutes: c.substitutes.map((supplier, i) => ({ supplier, advance: c.advances[i] ?? 0n })),
+    current: c.current,
+    metadataHash: c.metadataHash,
+    listings: [c.primary, ...c.substitutes].map((_, position) =>
+      listingOf(byPosition.get(`${componentKey(c.projectId, c.componentId)}:${position}`)),
+    ),
+  }));
 }
 
-/** The listings that name `account` (as primary or substitute), with their component and position. */
-export function listingsOf(
-  components: readonly ComponentState[],
-  account: string,
-): { component: ComponentState; position: number; listing: Listing; advance: bigint }[] {
-  const out: { component: ComponentState; position: number; listing: Listing; advance: bigint }[] = [];
-  for (const c of components) {
-    const position = [c.primary, ...c.substitutes.map((s) => s.supplier)].findIndex((a) => sameAddress(a, account));
-    if (position >= 0) {
-      out.push({
-        component: c,
-        position,
-        listing: c.listings[position],
-        advance: position === 0 ? 0n : c.substitutes[position - 1].advance,
-      });
-    }
+/** Every supplier the components name (primary, substitutes, current), lower-case, once. */
+export function suppliersOf(components: readonly ComponentState[]): Hex[] {
+  const all = components.flatMap((c) => [c.primary, c.current, ...c.substitutes.map((s) => s.supplier)]);
+  return [...new Set(all.map((a) => a.toLowerCase() as Hex))];
+}
+
+/** The payees of the projects from their `project_supplier` rows: removed ones are left out. */
+export function payeesFromRows(rows: readonly Row<"projectSupplier">[]): Map<string, SupplierInfo> {
+  const out = new Map<string, SupplierInfo>();
+  for (const row of rows) {
+    if (row.removedAt !== null) continue;
+    const key = row.supplier.toLowerCase();
+    const info = out.get(key) ?? { supplier: row.supplier, projects: new Set<string>() };
+    info.projects.add(row.projectId.toString());
+    out.set(key, info);
   }
   return out;
+}
+
+/** The supplier's listings (its `listing` rows) with their components, by project and component. */
+export function inboxFromRows(
+  listings: readonly Row<"listing">[],
+  components: readonly Row<"component">[],
+): InboxListing[] {
+  const byKey = new Map(
+    componentsFromRows(components, listings).map((c) => [componentKey(c.projectId, c.componentId), c]),
+  );
+  return [...listings]
+    .sort((a, b) =>
+      a.projectId !== b.projectId
+        ? Number(a.projectId - b.projectId)
+        : a.componentId !== b.componentId
+          ? Number(a.componentId - b.componentId)
+          : a.position - b.position,
+    )
+    .flatMap((l) => {
+      const component = byKey.get(componentKey(l.projectId, l.componentId));
+      if (!component) return [];
+      const advance = l.position === 0 ? 0n : (component.substitutes[l.position - 1]?.advance ?? 0n);
+      return [{ component, position: l.position, listing: listingOf(l), advance }];
+    });
 }
 
 /**

@@ -1,5 +1,8 @@
 /** Helpers over the typed events of our contracts (lib/indexer/events.ts; see docs/EVENTS.md). */
 import type { ChainEvent, EventOf, Hex, SourceContract } from "./indexer/events.ts";
+import type { ContractEventName } from "viem";
+import type { abis } from "../generated/abis.ts";
+import { isEvent } from "./indexer/events.ts";
 
 export type { ChainEvent, EventOf, Hex, SourceContract } from "./indexer/events.ts";
 export { abiEventOf, isEvent, isSourceContract } from "./indexer/events.ts";
@@ -73,3 +76,32 @@ export function inOrder(events: readonly ChainEvent[]): readonly ChainEvent[] {
   }
   return events;
 }
+
+/** The movements between a financier and the contracts (the other movements are the firm's and suppliers'). */
+export const FINANCIER_MOVEMENTS = ["Funded", "Refunded", "Committed", "Withdrawn"] as const satisfies MovementName[];
+
+/** A financier's movement: one of FINANCIER_MOVEMENTS, from the contract that emits it. */
+export const isFinancierMovement = (e: ChainEvent): e is MovementEvent =>
+  isMovement(e) && (FINANCIER_MOVEMENTS as readonly string[]).includes(e.eventName);
+
+/**
+ * The indexer filter (`event` table) of the movements between `financier` and the contracts: each of
+ * FINANCIER_MOVEMENTS from its own contract, naming the financier — its only address, so "naming" is "by".
+ */
+export function financierMovementsWhere(financier: string) {
+  const byContract = new Map<string, string[]>();
+  for (const name of FINANCIER_MOVEMENTS) {
+    const { contract } = MOVEMENT_EVENTS[name];
+    byContract.set(contract, [...(byContract.get(contract) ?? []), name]);
+  }
+  return {
+    parties_has: financier.toLowerCase(),
+    OR: [...byContract].map(([contract, names]) => ({ contract, name_in: names })),
+  };
+}
+
+/** The guard of one kind of event, for a list of that kind read page by page (usePagedEvents). */
+export const eventsOfKind =
+  <C extends SourceContract, N extends ContractEventName<(typeof abis)[C]>>(contract: C, eventName: N) =>
+  (e: ChainEvent): e is EventOf<C, N> =>
+    isEvent(e, contract, eventName);

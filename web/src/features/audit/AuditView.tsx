@@ -4,14 +4,14 @@
  * dates; tx/block from links); CSV export of the filtered set streamed by the dashboard server (/api/audit-csv);
  * the indexer's totals beside the on-chain balances.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { PageHeader, Section } from "@/components/ui";
 import { useAggregates } from "@/hooks/useIndexer";
-import { useEventPage } from "@/hooks/useIndexedEvents";
+import { usePagedEvents } from "@/hooks/useIndexedEvents";
 import { useChainWords, useI18n, useT } from "@/i18n";
 import { EventTable } from "@/features/events/EventTable";
-import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { HistoryStatus, PagedRows } from "@/features/events/HistoryStatus";
 import { abiEventOf, isSourceContract, projectIdOf, type ChainEvent } from "@/lib/events";
 import { abis } from "@/generated/abis";
 import { auditWhere, filterToParams, type AuditFilter } from "./filters";
@@ -20,6 +20,8 @@ import styles from "./audit.module.css";
 
 /** Events per page of the trail (each page one indexer query). */
 const PAGE_SIZE = 50;
+/** The trail shows every kind of event. */
+const anyEvent = (e: ChainEvent): e is ChainEvent => e !== undefined;
 
 const dateToSeconds = (d: string, endOfDay: boolean): number | undefined => {
   if (!d) return undefined;
@@ -70,10 +72,7 @@ export function AuditView() {
     block,
   };
   const where = auditWhere(filter);
-  const whereKey = JSON.stringify(where);
-  const [page, setPage] = useState(0);
-  useEffect(() => setPage(0), [whereKey]);
-  const events = useEventPage(where, page, PAGE_SIZE);
+  const events = usePagedEvents(where, PAGE_SIZE, anyEvent);
   const totalCount = events.data?.totalCount ?? 0;
   const tokenOf = (e: ChainEvent) => {
     const pid = projectIdOf(e);
@@ -177,13 +176,17 @@ export function AuditView() {
           </label>
         }
       >
-        <EventTable
-          events={events.data?.events ?? []}
-          tokenOf={tokenOf}
-          testId="audit-table"
-          showSignature={showSignature}
-          paging={{ page, pages: Math.max(1, Math.ceil(totalCount / PAGE_SIZE)), rows: totalCount, onPage: setPage }}
-        />
+        <PagedRows list={events} testId="audit-unread">
+          {(page, paging) => (
+            <EventTable
+              events={page}
+              tokenOf={tokenOf}
+              testId="audit-table"
+              showSignature={showSignature}
+              paging={paging}
+            />
+          )}
+        </PagedRows>
       </Section>
       <Reconciliation totals={aggregates.data?.totals} />
     </>

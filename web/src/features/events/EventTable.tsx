@@ -13,7 +13,8 @@ import { Region } from "@/components/Region";
 import { formatTimestamp } from "@/lib/format";
 import { shortenAddress } from "@/lib/address";
 import { projectIdOf, type ChainEvent } from "@/lib/events";
-import { Pager, usePage } from "./Pager";
+import type { Paging } from "@/lib/paging";
+import { Pager, useTableRows } from "./Pager";
 import styles from "./EventTable.module.css";
 
 /** For events the catalogue does not know (it knows every event of the ABIs; see i18n/chainWords.ts). */
@@ -102,7 +103,7 @@ export const EventTable = memo(function EventTable({
 }: {
   events: readonly ChainEvent[];
   /** Pages read from the indexer: `events` is the current page, `paging` drives it (else paged here). */
-  paging?: { page: number; pages: number; rows: number; onPage: (page: number) => void };
+  paging?: Paging;
   pageSize?: number;
   tokenOf?: (e: ChainEvent) => `0x${string}` | undefined;
   testId?: string;
@@ -111,10 +112,8 @@ export const EventTable = memo(function EventTable({
 }) {
   const t = useT();
   const words = useChainWords();
-  const local = usePage(events, pageSize);
-  const rows = paging ? events : local.rows;
-  const pager = paging ?? { page: local.page, pages: local.pages, rows: events.length, onPage: local.setPage };
-  if (events.length === 0) return <Empty>{t("common.none")}</Empty>;
+  const { rows, pager } = useTableRows(events, pageSize, paging);
+  if (pager.rows === 0) return <Empty>{t("common.none")}</Empty>;
   return (
     <div data-testid={testId}>
       <table className="data">

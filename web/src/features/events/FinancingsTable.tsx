@@ -14,16 +14,20 @@ import type { EventOf } from "@/lib/events";
 
 type Financing = EventOf<"ContingencyPool", "SubstituteFinanced">;
 import { formatTimestamp } from "@/lib/format";
-import { Pager, usePage } from "./Pager";
+import type { Paging } from "@/lib/paging";
+import { Pager, useTableRows } from "./Pager";
 
 export function FinancingsTable({
   financings,
+  paging,
   tokenOf,
   showProject = false,
   pageSize = 20,
   testId = "financings-table",
 }: {
+  /** The rows, newest first: the page read from the indexer when `paging` is given, else all (paged here). */
   financings: readonly Financing[];
+  paging?: Paging;
   tokenOf: (e: Financing) => `0x${string}` | undefined;
   showProject?: boolean;
   pageSize?: number;
@@ -32,8 +36,8 @@ export function FinancingsTable({
   const t = useT();
   const words = useChainWords();
   const param = (name: string) => words.param("ContingencyPool", "SubstituteFinanced", name);
-  const { page, pages, setPage, rows } = usePage(financings, pageSize);
-  if (financings.length === 0) return <Empty>{t("common.none")}</Empty>;
+  const { rows, pager } = useTableRows(financings, pageSize, paging);
+  if (pager.rows === 0) return <Empty>{t("common.none")}</Empty>;
   return (
     <div data-testid={testId}>
       <table className="data">
@@ -53,7 +57,7 @@ export function FinancingsTable({
           {rows.map((e) => {
             const projectId = e.args.projectId;
             return (
-              <tr key={e.id} data-testid="financing-row">
+              <tr key={e.id} data-testid="financing-row" data-event-id={e.id}>
                 <td className="num">{formatTimestamp(e.timestamp)}</td>
                 {showProject && (
                   <td>
@@ -79,7 +83,7 @@ export function FinancingsTable({
           })}
         </tbody>
       </table>
-      <Pager page={page} pages={pages} rows={financings.length} onPage={setPage} />
+      <Pager page={pager.page} pages={pager.pages} rows={pager.rows} onPage={pager.onPage} />
     </div>
   );
 }

@@ -1,6 +1,10 @@
 "use client";
-import { Notice } from "@/components/ui";
+import type { ReactNode } from "react";
+import { Empty, Notice } from "@/components/ui";
 import type { IndexedRead } from "@/hooks/useIndexer";
+import type { PagedEvents } from "@/hooks/useIndexedEvents";
+import type { ChainEvent } from "@/lib/events";
+import type { Paging } from "@/lib/paging";
 import { useT } from "@/i18n";
 import { reasonOf } from "@/features/overview/readState";
 
@@ -28,4 +32,35 @@ export function HistoryStatus({
       {t("status.loading")}
     </Notice>
   );
+}
+
+/**
+ * What a list read from the indexer shows until it is read: "loading", or "unknown" once the read failed (why is
+ * in the HistoryStatus banner above) — never "none", which would be a failed read shown as data.
+ */
+export function UnreadRows({ read, testId }: { read: Pick<IndexedRead<unknown>, "error">; testId?: string }) {
+  const t = useT();
+  const failed = read.error !== null;
+  return (
+    <Empty>
+      <span className="muted" data-testid={testId} data-unknown={failed ? "true" : "false"}>
+        {failed ? t("status.unknown") : t("status.loading")}
+      </span>
+    </Empty>
+  );
+}
+
+/** A paged list (usePagedEvents) once its page is read — the table with its pager — else UnreadRows. */
+export function PagedRows<E extends ChainEvent>({
+  list,
+  testId,
+  children,
+}: {
+  list: PagedEvents<E>;
+  /** Of the "loading" / "unknown" placeholder. */
+  testId?: string;
+  children: (events: readonly E[], paging: Paging) => ReactNode;
+}) {
+  if (!list.data || !list.paging) return <UnreadRows read={list} testId={testId} />;
+  return <>{children(list.data.events, list.paging)}</>;
 }

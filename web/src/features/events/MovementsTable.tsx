@@ -8,46 +8,29 @@ import { Amount } from "@/components/Amount";
 import { TxLink } from "@/components/TxLink";
 import { Empty } from "@/components/ui";
 import { useChainWords, useT } from "@/i18n";
-import {
-  isMovement,
-  MOVEMENT_EVENTS,
-  movementParts,
-  type ChainEvent,
-  type MovementEvent,
-  type MovementName,
-} from "@/lib/events";
+import { MOVEMENT_EVENTS, movementParts, type MovementEvent } from "@/lib/events";
 import { formatTimestamp } from "@/lib/format";
-import { Pager, usePage } from "./Pager";
-
-/** The movements between a financier and the contracts (the other movements are the firm's and suppliers'). */
-export const FINANCIER_MOVEMENTS = ["Funded", "Refunded", "Committed", "Withdrawn"] as const satisfies MovementName[];
-
-/** The financier's movements among `events` (any order kept), by the counter-party of each movement. */
-export function financierMovements(events: readonly ChainEvent[], financier: string): MovementEvent[] {
-  const me = financier.toLowerCase();
-  return events.filter(
-    (e): e is MovementEvent =>
-      isMovement(e) &&
-      (FINANCIER_MOVEMENTS as readonly string[]).includes(e.eventName) &&
-      movementParts(e).party.toLowerCase() === me,
-  );
-}
+import type { Paging } from "@/lib/paging";
+import { Pager, useTableRows } from "./Pager";
 
 export function MovementsTable({
   movements,
+  paging,
   tokenOf,
   pageSize = 20,
   testId = "movements-table",
 }: {
+  /** The rows, newest first: the page read from the indexer when `paging` is given, else all (paged here). */
   movements: readonly MovementEvent[];
+  paging?: Paging;
   tokenOf: (e: MovementEvent) => `0x${string}` | undefined;
   pageSize?: number;
   testId?: string;
 }) {
   const t = useT();
   const words = useChainWords();
-  const { page, pages, setPage, rows } = usePage(movements, pageSize);
-  if (movements.length === 0) return <Empty>{t("common.none")}</Empty>;
+  const { rows, pager } = useTableRows(movements, pageSize, paging);
+  if (pager.rows === 0) return <Empty>{t("common.none")}</Empty>;
   return (
     <div data-testid={testId}>
       <table className="data">
@@ -66,7 +49,7 @@ export function MovementsTable({
             const { projectId, amount } = movementParts(e);
             const paidIn = MOVEMENT_EVENTS[e.eventName].direction === "in";
             return (
-              <tr key={e.id} data-testid="movement-row" data-event={e.eventName}>
+              <tr key={e.id} data-testid="movement-row" data-event={e.eventName} data-event-id={e.id}>
                 <td className="num">{formatTimestamp(e.timestamp)}</td>
                 <td>
                   <Link href={`/projects/${projectId}`}>#{projectId.toString()}</Link>
@@ -85,7 +68,7 @@ export function MovementsTable({
           })}
         </tbody>
       </table>
-      <Pager page={page} pages={pages} rows={movements.length} onPage={setPage} />
+      <Pager page={pager.page} pages={pager.pages} rows={pager.rows} onPage={pager.onPage} />
     </div>
   );
 }

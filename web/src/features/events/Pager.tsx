@@ -2,6 +2,7 @@
 /** Paging of a long table: the rows of the current page, and the row count with previous / next buttons. */
 import { useEffect, useState } from "react";
 import { useT } from "@/i18n";
+import type { Paging } from "@/lib/paging";
 import styles from "./EventTable.module.css";
 
 export function usePage<T>(items: readonly T[], pageSize: number) {
@@ -11,6 +12,19 @@ export function usePage<T>(items: readonly T[], pageSize: number) {
     if (page >= pages) setPage(0);
   }, [page, pages]);
   return { page, pages, setPage, rows: items.slice(page * pageSize, (page + 1) * pageSize) };
+}
+
+/**
+ * The rows a table shows and its pager: `items` is the page the indexer read when `paging` is given (the server
+ * pages), else the whole (bounded) list, paged here.
+ */
+export function useTableRows<T>(items: readonly T[], pageSize: number, paging?: Paging) {
+  const local = usePage(items, pageSize);
+  if (paging) return { rows: items, pager: paging };
+  return {
+    rows: local.rows,
+    pager: { page: local.page, pages: local.pages, rows: items.length, onPage: local.setPage },
+  };
 }
 
 export function Pager({

@@ -14,18 +14,22 @@ import type { EventOf } from "@/lib/events";
 
 type Payment = EventOf<"RDEscrow", "Disbursed">;
 import { formatTimestamp } from "@/lib/format";
-import { Pager, usePage } from "./Pager";
+import type { Paging } from "@/lib/paging";
+import { Pager, useTableRows } from "./Pager";
 
 const param = (words: ReturnType<typeof useChainWords>, name: string) => words.param("RDEscrow", "Disbursed", name);
 
 export function PaymentsTable({
   payments,
+  paging,
   tokenOf,
   showProject = false,
   pageSize = 20,
   testId = "payments-table",
 }: {
+  /** The rows, newest first: the page read from the indexer when `paging` is given, else all (paged here). */
   payments: readonly Payment[];
+  paging?: Paging;
   tokenOf: (e: Payment) => `0x${string}` | undefined;
   showProject?: boolean;
   pageSize?: number;
@@ -33,8 +37,8 @@ export function PaymentsTable({
 }) {
   const t = useT();
   const words = useChainWords();
-  const { page, pages, setPage, rows } = usePage(payments, pageSize);
-  if (payments.length === 0) return <Empty>{t("common.none")}</Empty>;
+  const { rows, pager } = useTableRows(payments, pageSize, paging);
+  if (pager.rows === 0) return <Empty>{t("common.none")}</Empty>;
   return (
     <div data-testid={testId}>
       <table className="data">
@@ -55,7 +59,7 @@ export function PaymentsTable({
             const projectId = e.args.projectId;
             const category = e.args.category;
             return (
-              <tr key={e.id} data-testid="payment-row">
+              <tr key={e.id} data-testid="payment-row" data-event-id={e.id}>
                 <td className="num">{formatTimestamp(e.timestamp)}</td>
                 {showProject && (
                   <td>
@@ -83,7 +87,7 @@ export function PaymentsTable({
           })}
         </tbody>
       </table>
-      <Pager page={page} pages={pages} rows={payments.length} onPage={setPage} />
+      <Pager page={pager.page} pages={pager.pages} rows={pager.rows} onPage={pager.onPage} />
     </div>
   );
 }

@@ -8,35 +8,34 @@ import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section, Stat, StatGrid } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useIndexed } from "@/hooks/useIndexer";
-import { eventsOf } from "@/hooks/useIndexedEvents";
+import { movementCount, usePagedEvents } from "@/hooks/useIndexedEvents";
 import { useT } from "@/i18n";
 import { formatPercent } from "@/lib/format";
-import { HistoryStatus } from "@/features/events/HistoryStatus";
-import { FINANCIER_MOVEMENTS, MovementsTable, financierMovements } from "@/features/events/MovementsTable";
+import { HistoryStatus, PagedRows } from "@/features/events/HistoryStatus";
+import { MovementsTable } from "@/features/events/MovementsTable";
 import { PROJECT_STATUS } from "@/lib/projects";
-import type { MovementEvent } from "@/lib/events";
+import { financierMovementsWhere, isFinancierMovement, type MovementEvent } from "@/lib/events";
 import { PoolExposure, PoolOverdue, PoolWithdrawal, RefundClaim } from "@/features/actions/PositionActions";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
 import { GreenReportPanel } from "@/features/greenReport/GreenReportPanel";
+
+/** My movements per page. */
+const MOVEMENTS_PAGE = 20;
 
 export function FinancierView() {
   const t = useT();
   const account = useConnectedAccount();
   const me = account?.toLowerCase();
-  // My positions (entity rows), their projects and pools, and my movements (events naming me): all bounded by me.
+  // My positions (entity rows), their projects and pools: bounded by the projects I am in. My totals are the
+  // positions' sums; my movements (events by me) grow with my history, so the indexer reads them a page at a time.
   const read = useIndexed(
     ["financier", me],
     async (c) => {
       const positions = await c.all("position", { where: { financier: me } });
       const ids = positions.map((p) => p.projectId);
-      const [projects, pools, events] = await Promise.all([
+      const [projects, pools] = await Promise.all([
         ids.length ? c.all("project", { where: { id_in: ids } }) : [],
         ids.length ? c.all("pool", { where: { projectId_in: ids } }) : [],
-        c.all("event", {
-          where: { parties_has: me, name_in: [...FINANCIER_MOVEMENTS] },
-          orderBy: "id",
-          orderDirection: "asc",
-        }),
       ]);
       const projectOf = new Map(projects.map((p) => [p.id, p]));
       const poolOf = new Map(pools.map((p) => [p.projectId, p]));
@@ -56,10 +55,14 @@ export function FinancierView() {
           },
         ];
       });
-      return { rows, movements: financierMovements(eventsOf(events), me!) };
+      return { rows };
     },
     !!me,
   );
+  const movements = usePagedEvents(financierMovementsWhere(me ?? ""), MOVEMENTS_PAGE, isFinancierMovement, {
+    enabled: !!me,
+    count: movementCount(me ?? ""),
+  });
   if (!account || !me) {
     return (
       <>
@@ -68,7 +71,6 @@ export function FinancierView() {
       </>
     );
   }
-  const movements = [...(read.data?.movements ?? [])].reverse();
   const rows = (read.data?.rows ?? []).filter((r) => r.pos.funded > 0n || r.pos.committed > 0n);
   const tokenOf = (e: MovementEvent) => rows.find((r) => r.p.projectId === e.args.projectId)?.p.token;
   // Unknown (undefined) until read: a failed read never shows as 0.
@@ -83,7 +85,7 @@ export function FinancierView() {
   return (
     <>
       <PageHeader title={t("financier.title")} />
-      <HistoryStatus reads={[read]} />
+      <HistoryStatus reads={[read, movements]} />
       <StatGrid>
         <Stat label={t("totals.funded")} testId="my-funded">
           <Amount value={total.funded} />
@@ -143,7 +145,9 @@ export function FinancierView() {
         )}
       </Section>
       <Section title={t("financier.movements")} testId="my-movements">
-        <MovementsTable movements={movements} tokenOf={tokenOf} />
+        <PagedRows list={movements} testId="movements-unread">
+          {(page, paging) => <MovementsTable movements={page} paging={paging} tokenOf={tokenOf} />}
+        </PagedRows>
       </Section>
       <Section title={t("financier.commitments")} testId="my-commitments">
         {rows.filter((r) => r.pos!.committed > 0n).length === 0 ? (

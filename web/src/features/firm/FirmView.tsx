@@ -1,24 +1,30 @@
 "use client";
 /** Firm: my projects, payments made from them, substitute financing owed. */
 import Link from "next/link";
-import { useMemo } from "react";
 import { Address } from "@/components/Address";
 import { Amount } from "@/components/Amount";
 import { Empty, Notice, PageHeader, Section } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useIndexed, useProjects } from "@/hooks/useIndexer";
-import { eventsOf, useSupplyChainEvents } from "@/hooks/useIndexedEvents";
-import { isEvent, type EventOf } from "@/lib/events";
+import { paymentCount, usePagedEvents } from "@/hooks/useIndexedEvents";
+import { useProjectSupplyChain } from "@/hooks/useSupplyChain";
+import { eventsOfKind } from "@/lib/events";
 import { useT } from "@/i18n";
 import { sameAddress } from "@/lib/address";
+import type { SupplierInfo } from "@/lib/components";
+import type { SupplierState } from "@/lib/suppliers";
 import { approvedCount, projectHeld } from "@/lib/projects";
-import { buildComponents } from "@/lib/components";
-import { buildSupplierStates } from "@/lib/suppliers";
-import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { HistoryStatus, PagedRows } from "@/features/events/HistoryStatus";
 import { PaymentsTable } from "@/features/events/PaymentsTable";
 import { CreateProjectForm, SupplierForms } from "@/features/actions/FirmForms";
 import { SwitchSupplierForm } from "@/features/actions/SwitchSupplierForm";
 import { ProjectStatusBadge } from "@/features/projects/ProjectStatusBadge";
+
+const NO_PAYEES: ReadonlyMap<string, SupplierInfo> = new Map();
+const NO_STATES: ReadonlyMap<string, SupplierState> = new Map();
+/** My payments per page. */
+const PAYMENTS_PAGE = 20;
+const isPayment = eventsOfKind("RDEscrow", "Disbursed");
 
 export function FirmView() {
   const t = useT();
@@ -26,27 +32,24 @@ export function FirmView() {
   const me = account?.toLowerCase();
   const projects = useProjects(["firm", me], { firm: me }, !!me);
   const ids = [...(projects.data?.keys() ?? [])];
-  // My projects' pools (financing owed) and payments: pages bounded by my projects.
+  // My projects' pools (financing owed): one row per project. My payments grow with my history: a page at a time.
   const money = useIndexed(
     ["firmMoney", me, ids.join(",")],
     async (c) => {
-      const [pools, payments] = await Promise.all([
-        c.all("pool", { where: { projectId_in: ids } }),
-        c.all("event", { where: { projectId_in: ids, name: "Disbursed" }, orderBy: "id", orderDirection: "desc" }),
-      ]);
-      return {
-        owed: new Map(pools.map((p) => [p.projectId.toString(), p.financed - p.repaid])),
-        payments: eventsOf(payments).filter((e): e is EventOf<"RDEscrow", "Disbursed"> =>
-          isEvent(e, "RDEscrow", "Disbursed"),
-        ),
-      };
+      const pools = await c.all("pool", { where: { projectId_in: ids } });
+      return { owed: new Map(pools.map((p) => [p.projectId.toString(), p.financed - p.repaid])) };
     },
     ids.length > 0,
   );
-  const chain = useSupplyChainEvents();
-  const chainEvents = useMemo(() => chain.data ?? [], [chain.data]);
-  const registry = useMemo(() => buildComponents(chainEvents), [chainEvents]);
-  const states = useMemo(() => buildSupplierStates(chainEvents), [chainEvents]);
+  const payments = usePagedEvents(
+    { projectId_in: ids.map(String), contract: "RDEscrow", name: "Disbursed" },
+    PAYMENTS_PAGE,
+    isPayment,
+    { enabled: ids.length > 0, count: paymentCount(ids) },
+  );
+  // The supply chain of my active projects: their components, payees and the states of the suppliers they name.
+  const activeIds = [...(projects.data?.values() ?? [])].filter((p) => p.status === "Active").map((p) => p.id);
+  const chain = useProjectSupplyChain(["firm", me], activeIds, !!me);
   if (!account) {
     return (
       <>
@@ -57,12 +60,10 @@ export function FirmView() {
   }
   const mine = [...(projects.data?.values() ?? [])].filter((p) => sameAddress(p.firm, account));
   const active = mine.filter((p) => p.status === "Active");
-  const myComponents = registry.components.filter((c) => active.some((p) => p.id === c.projectId));
-  const payments = money.data?.payments ?? [];
   return (
     <>
       <PageHeader title={t("firm.title")} />
-      <HistoryStatus reads={[projects, money, chain]} />
+      <HistoryStatus reads={[projects, money, payments, chain]} />
       <Section title={t("firm.myProjects")} testId="firm-projects">
         {mine.length === 0 ? (
           <Empty>{t("projects.empty")}</Empty>
@@ -109,15 +110,24 @@ export function FirmView() {
         )}
       </Section>
       <Section title={t("firm.payments")} testId="firm-payments">
-        <PaymentsTable
-          payments={payments}
-          showProject
-          tokenOf={(e) => projects.data?.get(e.args.projectId.toString())?.token}
-        />
+        {projects.isReady && ids.length === 0 ? (
+          <Empty>{t("common.none")}</Empty>
+        ) : (
+          <PagedRows list={payments} testId="payments-unread">
+            {(page, paging) => (
+              <PaymentsTable
+                payments={page}
+                paging={paging}
+                showProject
+                tokenOf={(e) => projects.data?.get(e.args.projectId.toString())?.token}
+              />
+            )}
+          </PagedRows>
+        )}
       </Section>
       <p className="muted">{t("firm.actionsHint")}</p>
-      <SupplierForms projects={active} suppliers={registry.suppliers} />
-      <SwitchSupplierForm components={myComponents} states={states} />
+      <SupplierForms projects={active} suppliers={chain.data?.payees ?? NO_PAYEES} />
+      <SwitchSupplierForm components={chain.data?.components ?? []} states={chain.data?.states ?? NO_STATES} />
       <CreateProjectForm />
     </>
   );

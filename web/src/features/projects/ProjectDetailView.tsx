@@ -8,19 +8,18 @@ import { TxLink } from "@/components/TxLink";
 import { Empty, PageHeader, Section, Notice } from "@/components/ui";
 import { usePublishedDocuments } from "@/hooks/usePublishedDocuments";
 import { useIndexed } from "@/hooks/useIndexer";
-import { eventsOf, useEventPage, useSupplyChainEvents } from "@/hooks/useIndexedEvents";
+import { financingCount, paymentCount, useEventPage, usePagedEvents } from "@/hooks/useIndexedEvents";
+import { useProjectSupplyChain } from "@/hooks/useSupplyChain";
 import { projectFromRows } from "@/lib/projects";
 import { totalsFromRows } from "@/lib/ledger";
-import { isEvent, type EventOf } from "@/lib/events";
+import { eventsOfKind } from "@/lib/events";
 import { shown } from "@/features/overview/readState";
 import { useT } from "@/i18n";
 import { formatPercent, formatTimestamp } from "@/lib/format";
 import { projectHeld } from "@/lib/projects";
-import { buildComponents } from "@/lib/components";
-import { buildSupplierStates } from "@/lib/suppliers";
 import { ProjectActions } from "@/features/actions/ProjectActions";
 import { ComponentsTable } from "@/features/supply-chain/ComponentsTable";
-import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { HistoryStatus, PagedRows } from "@/features/events/HistoryStatus";
 import { EventTable } from "@/features/events/EventTable";
 import { FinancingsTable } from "@/features/events/FinancingsTable";
 import { PaymentsTable } from "@/features/events/PaymentsTable";
@@ -30,50 +29,53 @@ import styles from "./projects.module.css";
 
 /** Events per page of the project's trail. */
 const EVENT_PAGE = 20;
-const NONE: readonly never[] = [];
+/** Payments and substitute financings per page. */
+const PAYMENT_PAGE = 20;
+const FINANCING_PAGE = 10;
+const isPayment = eventsOfKind("RDEscrow", "Disbursed");
+const isFinancing = eventsOfKind("ContingencyPool", "SubstituteFinanced");
 
 export function ProjectDetailView({ id }: { id: string }) {
   const t = useT();
-  // The project's entity rows (project, milestones, positions, pool) and its payments and financings.
+  // The project's entity rows (project, milestones, positions, pool); how many substitute financings its pool made.
   const read = useIndexed(["projectDetail", id], async (c) => {
-    const [projects, milestones, positions, pools, moves] = await Promise.all([
+    const [projects, milestones, positions, pools] = await Promise.all([
       c.all("project", { where: { id } }),
       c.all("milestone", { where: { projectId: id } }),
       c.all("position", { where: { projectId: id } }),
       c.all("pool", { where: { projectId: id } }),
-      c.all("event", {
-        where: { projectId: id, name_in: ["Disbursed", "SubstituteFinanced"] },
-        orderBy: "id",
-        orderDirection: "desc",
-      }),
     ]);
     const row = projects[0];
-    if (!row) return { project: undefined, totals: undefined, payments: [], financings: [] };
-    const events = eventsOf(moves);
+    if (!row) return { project: undefined, totals: undefined, financingCount: 0 };
     return {
       project: projectFromRows(row, milestones, positions),
       totals: totalsFromRows([row], pools),
-      payments: events.filter((e): e is EventOf<"RDEscrow", "Disbursed"> => isEvent(e, "RDEscrow", "Disbursed")),
-      financings: events.filter((e): e is EventOf<"ContingencyPool", "SubstituteFinanced"> =>
-        isEvent(e, "ContingencyPool", "SubstituteFinanced"),
-      ),
+      financingCount: pools[0]?.financings ?? 0,
     };
   });
+  // Its payments and financings grow with its history: the indexer reads them a page at a time.
+  const paymentPage = usePagedEvents(
+    { projectId: id, contract: "RDEscrow", name: "Disbursed" },
+    PAYMENT_PAGE,
+    isPayment,
+    { count: paymentCount([id]) },
+  );
+  const financingPage = usePagedEvents(
+    { projectId: id, contract: "ContingencyPool", name: "SubstituteFinanced" },
+    FINANCING_PAGE,
+    isFinancing,
+    { enabled: (read.data?.financingCount ?? 0) > 0, count: financingCount(id) },
+  );
   const [eventPage, setEventPage] = useState(0);
   const trail = useEventPage({ projectId: id }, eventPage, EVENT_PAGE);
-  const chain = useSupplyChainEvents();
-  const chainEvents = chain.data ?? NONE;
+  // The project's components, payees and the states of the suppliers they name.
+  const chain = useProjectSupplyChain(["project"], [id]);
   const project = read.data?.project;
   const title = usePublishedDocuments([project?.metadataHash]).labelOf(project?.metadataHash);
   const totals = read.data?.totals;
-  const { components: allComponents, suppliers } = useMemo(() => buildComponents(chainEvents), [chainEvents]);
-  const payees = [...suppliers.values()].filter((x) => x.projects.has(id)).map((x) => x.supplier);
-  const components = allComponents.filter((c) => c.projectId.toString() === id);
-  const supplierStates = useMemo(() => buildSupplierStates(chainEvents), [chainEvents]);
+  const payees = useMemo(() => [...(chain.data?.payees.values() ?? [])].map((x) => x.supplier), [chain.data]);
   const token = project?.token;
   const tokenOf = useCallback(() => token, [token]);
-  const payments = read.data?.payments ?? [];
-  const financings = read.data?.financings ?? [];
   if (!project) {
     return (
       <>
@@ -90,6 +92,7 @@ export function ProjectDetailView({ id }: { id: string }) {
         title={[t("projects.detailTitle", { id }), title].filter(Boolean).join(" · ")}
         actions={<ProjectStatusBadge status={project.status} />}
       />
+      <HistoryStatus reads={[paymentPage, financingPage, trail]} />
       <Section title={t("common.details")} testId="project-meta">
         <dl className={styles.meta}>
           <div>
@@ -176,7 +179,9 @@ export function ProjectDetailView({ id }: { id: string }) {
         </table>
       </Section>
       <Section title={t("projects.payments")} testId="payments">
-        <PaymentsTable payments={payments} tokenOf={tokenOf} />
+        <PagedRows list={paymentPage} testId="payments-unread">
+          {(page, paging) => <PaymentsTable payments={page} paging={paging} tokenOf={tokenOf} />}
+        </PagedRows>
       </Section>
       <Section title={t("projects.financiers")} testId="financiers">
         {financiers.length === 0 ? (
@@ -210,11 +215,18 @@ export function ProjectDetailView({ id }: { id: string }) {
         </p>
       </Section>
       <Section title={t("projects.components")} testId="components">
-        <ComponentsTable components={components} states={supplierStates} token={project.token} />
+        <HistoryStatus reads={[chain]} />
+        {chain.data && (
+          <ComponentsTable components={chain.data.components} states={chain.data.states} token={project.token} />
+        )}
       </Section>
-      {financings.length > 0 && (
+      {(read.data?.financingCount ?? 0) > 0 && (
         <Section title={t("supply.financings")} testId="project-financings">
-          <FinancingsTable financings={financings} pageSize={10} tokenOf={tokenOf} testId="project-financings-table" />
+          <PagedRows list={financingPage} testId="financings-unread">
+            {(page, paging) => (
+              <FinancingsTable financings={page} paging={paging} tokenOf={tokenOf} testId="project-financings-table" />
+            )}
+          </PagedRows>
         </Section>
       )}
       <Section title={t("audit.title")} testId="project-events">

@@ -5,16 +5,18 @@
  * jobs waiting in the pool's queue with a Process button (anyone may press either), and affected components the
  * pool did not finance, with the reason in words.
  */
-import { useMemo } from "react";
 import { Address } from "@/components/Address";
 import { Amount } from "@/components/Amount";
 import { Badge, Empty, Notice, Section } from "@/components/ui";
 import { SkipReasonNames, type SkipReasonName } from "@/generated/enums";
 import { useContractRead, useContractReads } from "@/hooks/useContractRead";
+import type { IndexedRead } from "@/hooks/useIndexer";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT, type MessageKey } from "@/i18n";
-import { isEvent, type ChainEvent, type EventOf } from "@/lib/events";
+import type { Row } from "@/lib/indexer";
+import type { UndeliveredConfirmation } from "@/lib/suppliers";
 import { formatTimestamp } from "@/lib/format";
+import { Pager } from "@/features/events/Pager";
 
 /** Queued jobs processed per click (the pool bounds the work per transaction). */
 const QUEUE_BATCH = 10n;
@@ -28,41 +30,34 @@ const SKIP_REASONS: Record<SkipReasonName, MessageKey> = {
   ProjectClosed: "followUp.skip.projectClosed",
 };
 
-export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) {
+export function FailoverFollowUp({
+  undelivered: undeliveredRead,
+  skips,
+  skipPaging,
+}: {
+  /** Confirmations whose notifications were deferred or failed (the chain says which still wait). */
+  undelivered: IndexedRead<UndeliveredConfirmation[]>;
+  /** One page of the pairs the pool did not finance, newest first. */
+  skips: IndexedRead<{ skips: Row<"financingSkip">[]; totalCount: number }>;
+  skipPaging?: { page: number; pages: number; rows: number; onPage: (page: number) => void };
+}) {
   const t = useT();
   const { write, isPending } = useWriteFlow();
   const config = useContractRead({ contract: "DisruptionOracle", functionName: "config" });
   const paused = config.data?.[3] ?? false;
   const pendingJobs = useContractRead({ contract: "ContingencyPool", functionName: "pendingJobs" });
 
-  // Confirmations whose notifications were deferred or failed; the chain says which still wait.
-  const undelivered = useMemo(() => {
-    const ids = new Map<bigint, { why: "paused" | "failed"; event: ChainEvent }>();
-    for (const e of events) {
-      if (e.contract !== "DisruptionOracle") continue;
-      if (e.eventName === "NotificationsDeferred") ids.set(e.args.confirmationId, { why: "paused", event: e });
-      if (e.eventName === "SubscriberNotificationFailed") ids.set(e.args.confirmationId, { why: "failed", event: e });
-    }
-    return [...ids.entries()];
-  }, [events]);
+  const undelivered = undeliveredRead.data ?? [];
   const deliveries = useContractReads({
     contract: "DisruptionOracle",
     functionName: "pendingDelivery",
-    argsList: undelivered.map(([id]) => [id] as const),
+    argsList: undelivered.map((d) => [d.confirmationId] as const),
   });
   const waiting = undelivered
-    .map(([id, info], i) => ({ id, ...info, pending: deliveries.data?.[i] }))
+    .map((d, i) => ({ ...d, id: d.confirmationId, pending: deliveries.data?.[i] }))
     .filter((d) => d.pending && d.pending.subscriberMask !== 0);
 
-  const skipped = useMemo(
-    () =>
-      events
-        .filter((e): e is EventOf<"ContingencyPool", "FinancingSkipped"> =>
-          isEvent(e, "ContingencyPool", "FinancingSkipped"),
-        )
-        .reverse(),
-    [events],
-  );
+  const skipped = skips.data?.skips ?? [];
   const jobs = pendingJobs.data ?? 0n;
 
   return (
@@ -72,7 +67,9 @@ export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) 
           {t("followUp.paused")}
         </Notice>
       )}
-      {waiting.length === 0 && jobs === 0n && skipped.length === 0 && <Empty>{t("followUp.nothing")}</Empty>}
+      {undeliveredRead.isReady && skips.isReady && waiting.length === 0 && jobs === 0n && skipped.length === 0 && (
+        <Empty>{t("followUp.nothing")}</Empty>
+      )}
       {waiting.length > 0 && (
         <table className="data">
           <thead>
@@ -88,7 +85,7 @@ export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) 
             {waiting.map((d) => (
               <tr key={d.id.toString()} data-testid="undelivered-row" data-confirmation={d.id.toString()}>
                 <td className="num">
-                  #{d.id.toString()} · {formatTimestamp(d.event.timestamp)}
+                  #{d.id.toString()} · {formatTimestamp(d.timestamp)}
                 </td>
                 <td>
                   <Address address={d.pending!.supplier} copy={false} />
@@ -155,25 +152,23 @@ export function FailoverFollowUp({ events }: { events: readonly ChainEvent[] }) 
             </tr>
           </thead>
           <tbody>
-            {skipped.map((e) => {
-              const reason = e.args.reason;
-              return (
-                <tr key={e.id} data-testid="skipped-row">
-                  <td className="num">#{e.args.projectId.toString()}</td>
-                  <td className="num">#{e.args.componentId.toString()}</td>
-                  <td>
-                    <Address address={e.args.disruptedSupplier} copy={false} />
-                  </td>
-                  <td className="right">
-                    <Amount value={e.args.advance} />
-                  </td>
-                  <td>{t(SKIP_REASONS[SkipReasonNames[reason]] ?? "followUp.skip.unknown")}</td>
-                </tr>
-              );
-            })}
+            {skipped.map((e) => (
+              <tr key={e.id} data-testid="skipped-row">
+                <td className="num">#{e.projectId.toString()}</td>
+                <td className="num">#{e.componentId.toString()}</td>
+                <td>
+                  <Address address={e.disruptedSupplier} copy={false} />
+                </td>
+                <td className="right">
+                  <Amount value={e.advance} />
+                </td>
+                <td>{t(SKIP_REASONS[SkipReasonNames[e.reason]] ?? "followUp.skip.unknown")}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
+      {skipped.length > 0 && skipPaging && <Pager {...skipPaging} />}
     </Section>
   );
 }

@@ -4,6 +4,7 @@
  * its substitute in the pool, and anyone may press Claim (`claimAdvance`, the tokens always go to the substitute),
  * now or after the token pays again. A refused claim shows the decoded reason and changes nothing.
  */
+import { useState } from "react";
 import { Address } from "@/components/Address";
 import { Amount } from "@/components/Amount";
 import { TxLink } from "@/components/TxLink";
@@ -14,33 +15,46 @@ import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT } from "@/i18n";
 import { sameAddress } from "@/lib/address";
 import { formatTimestamp } from "@/lib/format";
+import { Pager } from "@/features/events/Pager";
+import { Known } from "./Known";
+
+/** Pairs per page. */
+const PAGE = 20;
 
 export function OwedAdvances() {
   const t = useT();
-  const { lines } = useOwedAdvances();
+  const [page, setPage] = useState(0);
+  const { read, lines, totalCount } = useOwedAdvances(page, PAGE);
   return (
     <Section title={t("owed.title")} testId="owed-advances">
       <p className="muted">{t("owed.hint")}</p>
-      {lines.length === 0 ? (
-        <Empty>{t("owed.none")}</Empty>
-      ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>{t("common.project")}</th>
-              <th>{t("owed.substitute")}</th>
-              <th>{t("owed.refused")}</th>
-              <th className="right">{t("owed.owed")}</th>
-              <th className="right">{t("owed.claimed")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-              <OwedRow key={`${line.projectId}-${line.substitute}`} line={line} />
-            ))}
-          </tbody>
-        </table>
+      <Known read={read}>
+        {() =>
+          lines.length === 0 ? (
+            <Empty>{t("owed.none")}</Empty>
+          ) : (
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>{t("common.project")}</th>
+                  <th>{t("owed.substitute")}</th>
+                  <th>{t("owed.refused")}</th>
+                  <th className="right">{t("owed.owed")}</th>
+                  <th className="right">{t("owed.claimed")}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map((line) => (
+                  <OwedRow key={`${line.projectId}-${line.substitute}`} line={line} />
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Known>
+      {totalCount > PAGE && (
+        <Pager page={page} pages={Math.ceil(totalCount / PAGE)} rows={totalCount} onPage={setPage} />
       )}
     </Section>
   );
@@ -51,7 +65,6 @@ function OwedRow({ line }: { line: OwedAdvanceLine }) {
   const account = useConnectedAccount();
   const { write, isPending } = useWriteFlow();
   const owed = line.owedOnChain ?? line.owed;
-  const last = line.refusals[line.refusals.length - 1];
   const mine = !!account && sameAddress(account, line.substitute);
   return (
     <tr
@@ -66,8 +79,8 @@ function OwedRow({ line }: { line: OwedAdvanceLine }) {
       </td>
       <td>
         {line.lastRefusedAt !== undefined && formatTimestamp(line.lastRefusedAt)}{" "}
-        {last && <TxLink hash={last.transactionHash} />}
-        {line.refusals.length > 1 && <div className="muted">{t("owed.times", { count: line.refusals.length })}</div>}
+        {line.lastRefusalTx && <TxLink hash={line.lastRefusalTx} />}
+        {line.refusals > 1 && <div className="muted">{t("owed.times", { count: line.refusals })}</div>}
       </td>
       <td className="right">
         {owed > 0n ? <Amount value={owed} token={line.token} /> : <Badge tone="positive">{t("owed.paid")}</Badge>}

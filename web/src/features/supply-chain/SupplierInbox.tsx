@@ -14,24 +14,24 @@ import { Badge, Empty, Notice, Section } from "@/components/ui";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import { useWriteFlow } from "@/hooks/useWriteFlow";
 import { useT } from "@/i18n";
-import { listingsOf, type ComponentState, type SupplierInfo } from "@/lib/components";
+import type { InboxListing } from "@/lib/components";
 import { documentArgs, documentSendable, type Visibility } from "@/lib/documents";
 import { DocumentField } from "@/features/actions/DocumentField";
 import { formatTimestamp } from "@/lib/format";
 
 export function SupplierInbox({
-  components,
-  suppliers,
+  listings: mine,
+  registered,
 }: {
-  components: readonly ComponentState[];
-  suppliers: Map<string, SupplierInfo>;
+  /** The connected account's listings with their components (hooks/useSupplyChain.ts useSupplierInbox). */
+  listings: readonly InboxListing[];
+  /** Whether the connected account registered itself as a supplier. */
+  registered: boolean;
 }) {
   const t = useT();
   const account = useConnectedAccount();
   const { write, isPending } = useWriteFlow();
   if (!account) return null;
-  const mine = listingsOf(components, account);
-  const registered = suppliers.get(account.toLowerCase())?.metadataHash !== undefined;
   return (
     <Section title={t("inbox.title")} testId="supplier-inbox">
       {!registered && <RegisterForm />}
@@ -53,7 +53,12 @@ export function SupplierInbox({
               const args = [c.projectId, c.componentId] as const;
               const key = `${c.projectId}:${c.componentId}`;
               return (
-                <tr key={key} data-testid="inbox-row" data-component={key} data-status={listing.status}>
+                <tr
+                  key={`${key}:${position}`}
+                  data-testid="inbox-row"
+                  data-component={key}
+                  data-status={listing.status}
+                >
                   <td>
                     <Link href={`/projects/${c.projectId}`}>#{c.projectId.toString()}</Link> / #
                     {c.componentId.toString()}

@@ -1,39 +1,77 @@
 "use client";
 /** Supply chain: the connected supplier's listings to accept or decline, supplier states (healthy/disrupted,
- * since when, evidence), reports, substitute financings, advances owed to substitutes (Claim), the tokens pools may
- * hold, and on local chains a reporter console. */
-import { DocumentText } from "@/components/DocumentText";
-import { useCallback, useMemo } from "react";
-import { Address } from "@/components/Address";
-import { Badge, Empty, PageHeader, Section } from "@/components/ui";
+ * since when, evidence), components, reports, substitute financings, advances owed to substitutes (Claim), the
+ * tokens pools may hold, and on local chains a reporter console. Every list is a page or a scoped read of the
+ * indexer's tables (hooks/useSupplyChain.ts), never the whole history. */
+import { useCallback, useState } from "react";
+import { PageHeader, Section } from "@/components/ui";
 import { isLocalChain } from "@/config";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useAggregates } from "@/hooks/useIndexer";
-import { useIndexedEvents, useSupplyChainEvents } from "@/hooks/useIndexedEvents";
-import { useI18n, useT } from "@/i18n";
-import { compareEvents, isEvent, projectIdOf, type ChainEvent, type EventOf } from "@/lib/events";
-import { formatTimestamp } from "@/lib/format";
-import { buildSupplierStates } from "@/lib/suppliers";
-import { buildComponents } from "@/lib/components";
-import { ComponentsTable } from "./ComponentsTable";
+import { useEventPage } from "@/hooks/useIndexedEvents";
+import { useConnectedAccount } from "@/hooks/useConnectedAccount";
+import {
+  useComponentPage,
+  useSkipPage,
+  useSupplierInbox,
+  useSupplierPage,
+  useUndeliveredConfirmations,
+} from "@/hooks/useSupplyChain";
+import { useT } from "@/i18n";
+import { isEvent, projectIdOf, type ChainEvent, type EventOf } from "@/lib/events";
 import { EventTable } from "@/features/events/EventTable";
 import { FinancingsTable } from "@/features/events/FinancingsTable";
-import { Region } from "@/components/Region";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
+import { Pager } from "@/features/events/Pager";
+import { ComponentsTable } from "./ComponentsTable";
 import { ReporterConsole } from "./ReporterConsole";
 import { FailoverFollowUp } from "./FailoverFollowUp";
 import { SupplierInbox } from "./SupplierInbox";
+import { SuppliersTable } from "./SuppliersTable";
 import { OwedAdvances } from "./OwedAdvances";
 import { ProjectTokenList } from "./ProjectTokenList";
+import { Known } from "./Known";
+
+/** Rows per page of each list. */
+const PAGE = 20;
+const pagesOf = (count: number | undefined) => Math.max(1, Math.ceil((count ?? 0) / PAGE));
+
+const ORACLE_EVENTS = {
+  contract: "DisruptionOracle",
+  name_in: ["DisruptionReported", "DisruptionConfirmed", "RecoveryConfirmed"],
+};
+const FINANCINGS = { contract: "ContingencyPool", name: "SubstituteFinanced" };
+
+/** Server-side paging of one list: its page number and the pager's props once its count is known. */
+function usePaging() {
+  const [page, setPage] = useState(0);
+  return {
+    page,
+    paging: (totalCount: number | undefined) => ({
+      page,
+      pages: pagesOf(totalCount),
+      rows: totalCount ?? 0,
+      onPage: setPage,
+    }),
+  };
+}
 
 export function SupplyChainView() {
   const t = useT();
-  const { locale } = useI18n();
-  const chain = useSupplyChainEvents();
-  const pool = useIndexedEvents(["poolFailover"], {
-    contract: "ContingencyPool",
-    name_in: ["SubstituteFinanced", "FinancingSkipped"],
-  });
+  const account = useConnectedAccount();
+  const { chainId } = useDeployment();
+  const supplierPaging = usePaging();
+  const componentPaging = usePaging();
+  const financingPaging = usePaging();
+  const oraclePaging = usePaging();
+  const skipPaging = usePaging();
+  const suppliers = useSupplierPage(supplierPaging.page, PAGE);
+  const components = useComponentPage(componentPaging.page, PAGE);
+  const inbox = useSupplierInbox(account);
+  const financings = useEventPage(FINANCINGS, financingPaging.page, PAGE);
+  const oracleEvents = useEventPage(ORACLE_EVENTS, oraclePaging.page, PAGE);
+  const undelivered = useUndeliveredConfirmations();
+  const skips = useSkipPage(skipPaging.page, PAGE);
   const aggregates = useAggregates();
   const projects = aggregates.data?.projects;
   const tokenOf = useCallback(
@@ -43,90 +81,65 @@ export function SupplyChainView() {
     },
     [projects],
   );
-  const events = useMemo(
-    () => [...(chain.data ?? []), ...(pool.data ?? [])].sort(compareEvents),
-    [chain.data, pool.data],
+  const financingEvents = (financings.data?.events ?? []).filter(
+    (e): e is EventOf<"ContingencyPool", "SubstituteFinanced"> => isEvent(e, "ContingencyPool", "SubstituteFinanced"),
   );
-  const { chainId } = useDeployment();
-  const states = useMemo(() => buildSupplierStates(events), [events]);
-  const registry = useMemo(() => buildComponents(events), [events]);
-  // Every supplier known from the registry or the oracle, disrupted ones first.
-  const suppliers = useMemo(() => {
-    const all = new Map(states);
-    for (const [k, info] of registry.suppliers)
-      if (!all.has(k)) all.set(k, { supplier: info.supplier, disrupted: false, reports: [] });
-    return [...all.values()].sort((a, b) => Number(b.disrupted) - Number(a.disrupted));
-  }, [states, registry]);
-  const oracleEvents = useMemo(
-    () => events.filter((e) => e.contract === "DisruptionOracle" && /Reported|Confirmed/.test(e.eventName)).reverse(),
-    [events],
-  );
-  const financings = useMemo(
-    () =>
-      events
-        .filter((e): e is EventOf<"ContingencyPool", "SubstituteFinanced"> =>
-          isEvent(e, "ContingencyPool", "SubstituteFinanced"),
-        )
-        .reverse(),
-    [events],
-  );
+  const reads = [suppliers, components, financings, oracleEvents, undelivered, skips, ...(account ? [inbox] : [])];
   return (
     <>
       <PageHeader title={t("supply.title")} />
-      <HistoryStatus reads={[chain, pool]} />
-      <SupplierInbox components={registry.components} suppliers={registry.suppliers} />
+      <HistoryStatus reads={reads} />
+      {account && inbox.data && <SupplierInbox listings={inbox.data.listings} registered={inbox.data.registered} />}
       <Section title={t("supply.suppliers")} testId="suppliers">
-        {suppliers.length === 0 ? (
-          <Empty>{t("common.none")}</Empty>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t("common.supplier")}</th>
-                <th>{t("supply.region")}</th>
-                <th>{t("supply.state")}</th>
-                <th>{t("supply.since")}</th>
-                <th>{t("supply.evidence")}</th>
-                <th className="right">{t("supply.reports")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {suppliers.map((s) => (
-                <tr key={s.supplier} data-testid="supplier-row" data-supplier={s.supplier.toLowerCase()}>
-                  <td>
-                    <Address address={s.supplier} />
-                  </td>
-                  <td>
-                    <Region code={registry.suppliers.get(s.supplier.toLowerCase())?.region} locale={locale} />
-                  </td>
-                  <td>
-                    <Badge tone={s.disrupted ? "negative" : "positive"}>
-                      <span data-testid="supplier-state" data-disrupted={String(s.disrupted)}>
-                        {s.disrupted ? t("supply.disrupted") : t("supply.healthy")}
-                      </span>
-                    </Badge>
-                  </td>
-                  <td className="num">{formatTimestamp(s.since)}</td>
-                  <td>
-                    <DocumentText hash={s.evidenceHash} offeredChoice={false} />
-                  </td>
-                  <td className="right num">{s.reports.length}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Known read={suppliers}>
+          {(d) => (
+            <>
+              <SuppliersTable suppliers={d.suppliers} />
+              {d.totalCount > PAGE && <Pager {...supplierPaging.paging(d.totalCount)} />}
+            </>
+          )}
+        </Known>
       </Section>
       <Section title={t("supply.components")} testId="components">
-        <ComponentsTable components={registry.components} states={states} showProject />
+        <Known read={components}>
+          {(d) => (
+            <>
+              <ComponentsTable components={d.components} states={d.states} showProject />
+              {d.totalCount > PAGE && <Pager {...componentPaging.paging(d.totalCount)} />}
+            </>
+          )}
+        </Known>
       </Section>
-      <FailoverFollowUp events={events} />
+      <FailoverFollowUp
+        undelivered={undelivered}
+        skips={skips}
+        skipPaging={skips.data && skips.data.totalCount > PAGE ? skipPaging.paging(skips.data.totalCount) : undefined}
+      />
       <Section title={t("supply.financings")} testId="substitute-financings">
-        <FinancingsTable financings={financings} tokenOf={tokenOf} showProject />
+        <Known read={financings}>
+          {(d) => (
+            <FinancingsTable
+              financings={financingEvents}
+              tokenOf={tokenOf}
+              showProject
+              pageSize={PAGE}
+              paging={financingPaging.paging(d.totalCount)}
+            />
+          )}
+        </Known>
       </Section>
       <OwedAdvances />
       <Section title={t("supply.disruptions")} testId="oracle-events">
-        <EventTable events={oracleEvents} pageSize={20} testId="oracle-table" />
+        <Known read={oracleEvents}>
+          {(d) => (
+            <EventTable
+              events={d.events}
+              pageSize={PAGE}
+              testId="oracle-table"
+              paging={oraclePaging.paging(d.totalCount)}
+            />
+          )}
+        </Known>
       </Section>
       <ProjectTokenList />
       {isLocalChain(chainId) && <ReporterConsole />}

@@ -24,11 +24,16 @@ export interface PageRequest<T extends KnownTable> {
   offset?: number;
   /** Cursor of the previous page's last row (pageInfo.endCursor). */
   after?: string;
+  /**
+   * false: the answer leaves out the number of matching rows (totalCount is then undefined). Counting reads every
+   * matching row, so a page of a large table takes its total from a counter (the event_count table) instead.
+   */
+  count?: boolean;
 }
 
-export interface Page<T extends KnownTable> {
+export interface Page<T extends KnownTable, Counted extends boolean = true> {
   items: Row<T>[];
-  totalCount: number;
+  totalCount: Counted extends true ? number : undefined;
   hasNextPage: boolean;
   endCursor: string | null;
 }
@@ -45,7 +50,8 @@ const jsonVariables = (value: unknown): string =>
 
 export interface IndexerClient {
   readonly url: string;
-  page<T extends KnownTable>(table: T, request?: PageRequest<T>): Promise<Page<T>>;
+  page<T extends KnownTable>(table: T, request?: PageRequest<T> & { count?: true }): Promise<Page<T>>;
+  page<T extends KnownTable>(table: T, request: PageRequest<T> & { count: false }): Promise<Page<T, false>>;
   /** Every row matching `request.where`, page by page (refuses more than `max` rows: views ask for pages). */
   all<T extends KnownTable>(
     table: T,
@@ -70,12 +76,11 @@ export function createIndexerClient(url: string, fetchFn: typeof fetch = (...a) 
     return response.json();
   };
 
-  const page = async <T extends KnownTable>(table: T, req: PageRequest<T> = {}): Promise<Page<T>> => {
-    const { where, orderBy, orderDirection, limit = 50, offset, after } = req;
+  const page = async <T extends KnownTable>(table: T, req: PageRequest<T> = {}): Promise<Page<T, boolean>> => {
+    const { where, orderBy, orderDirection, limit = 50, offset, after, count = true } = req;
     const query = `query($where: ${table}Filter, $orderBy: String, $orderDirection: String, $limit: Int, $offset: Int, $after: String) {
   page: ${table}s(where: $where, orderBy: $orderBy, orderDirection: $orderDirection, limit: $limit, offset: $offset, after: $after) {
-    items { ${selection(table)} }
-    totalCount
+    items { ${selection(table)} }${count ? "\n    totalCount" : ""}
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -87,7 +92,7 @@ export function createIndexerClient(url: string, fetchFn: typeof fetch = (...a) 
       data?: {
         page?: {
           items: Record<string, unknown>[];
-          totalCount: number;
+          totalCount?: number;
           pageInfo: { hasNextPage: boolean; endCursor: string | null };
         };
       };
@@ -98,7 +103,7 @@ export function createIndexerClient(url: string, fetchFn: typeof fetch = (...a) 
     if (!data) throw new IndexerError(`the indexer answered no ${table} page`);
     return {
       items: data.items.map((json) => decodeRow(table, json)),
-      totalCount: data.totalCount,
+      totalCount: count ? data.totalCount : undefined,
       hasNextPage: data.pageInfo.hasNextPage,
       endCursor: data.pageInfo.endCursor,
     };
@@ -106,12 +111,12 @@ export function createIndexerClient(url: string, fetchFn: typeof fetch = (...a) 
 
   return {
     url: base,
-    page,
+    page: page as IndexerClient["page"],
     async all(table, req = {}, max = 20_000) {
       const rows: Row<typeof table>[] = [];
       let after: string | undefined;
       for (;;) {
-        const p = await page(table, { ...req, limit: MAX_PAGE, after });
+        const p = await page(table, { ...req, limit: MAX_PAGE, after, count: false });
         rows.push(...p.items);
         if (rows.length > max) throw new IndexerError(`more than ${max} ${table} rows match; ask for a page`);
         if (!p.hasNextPage || !p.endCursor) return rows;

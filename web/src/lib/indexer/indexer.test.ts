@@ -99,6 +99,14 @@ test("the client asks GraphQL for a page with every column and decodes it; a ref
   assert.match(bodies[0].query, /partyTotals\(where: \$where/);
   assert.match(bodies[0].query, /items \{ party token received sent net movements \}/);
   assert.deepEqual(bodies[0].variables.where, { party: FIRM });
+  assert.match(bodies[0].query, /totalCount/);
+
+  // Without the count, the query does not ask the database to count (a page of a large table reads a counter).
+  const uncounted = await client.page("partyTotal", { where: { party: FIRM }, count: false });
+  assert.equal(uncounted.totalCount, undefined);
+  assert.doesNotMatch(bodies[1].query, /totalCount/);
+  await client.all("partyTotal", { where: { party: FIRM } });
+  assert.doesNotMatch(bodies[2].query, /totalCount/);
 
   const refusing = createIndexerClient("http://indexer.test", async () =>
     answer({ errors: [{ message: "Invalid limit" }] }),
