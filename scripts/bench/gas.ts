@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 
 import { createDeterministicChain } from "./deterministic-chain.js";
 import { gasOf, type GasContext, type GasModule } from "./types.js";
-import { figures, markdownTable } from "./table.js";
+import { left, markdownTable, right } from "./table.js";
 
 const MODULES: readonly string[] = ["./escrow-gas.js", "./supply-chain-gas.js"];
 
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
 function renderGasMarkdown(rows: string[][], missed: number): string {
   const [header, ...body] = rows;
   const table = markdownTable(
-    figures(header[0], ...header.slice(1)),
+    [left(header[0]), ...header.slice(1).map(right)],
     body.map(([name, ...cells]) => [`\`${name}\``, ...cells]),
   );
   return `# Gas

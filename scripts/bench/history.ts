@@ -22,6 +22,7 @@ import { encodeDeployData, encodeFunctionData, maxUint256, toHex, type Abi, type
 
 import { demoStablecoinAbi, rDEscrowAbi } from "../../web/src/generated/abis.js";
 import { REPO_ROOT, countLogs, freePort, rpc, startIndexer, waitFor, type Indexer } from "../../indexer/test/lib/processes.js";
+import { right } from "./table.js";
 
 export interface FundingRecord {
   contracts: Record<string, { address: string } | undefined>;
@@ -195,6 +196,22 @@ export interface Backfill {
   indexingSeconds: number;
   eventsPerSecond: number;
 }
+
+/** The columns of a backfill in the benches' tables (bench:indexer, bench:web), and its cells in them. */
+export const BACKFILL_COLUMNS = [
+  right("indexed events"),
+  right("blocks"),
+  right("backfill (s, from server up)"),
+  right("incl. start (s)"),
+  right("events/s"),
+];
+export const backfillCells = (b: Backfill): (string | number)[] => [
+  b.events,
+  b.blocks,
+  b.indexingSeconds.toFixed(1),
+  b.totalSeconds.toFixed(1),
+  b.eventsPerSecond,
+];
 
 export interface BackfillOptions {
   database: Backfill["database"];

@@ -19,8 +19,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Address, Hex } from "viem";
 
-import { addFundings, backfill, financiers, fundCall, median, type Backfill } from "./history.js";
-import { figures, markdownTable } from "./table.js";
+import {
+  addFundings,
+  BACKFILL_COLUMNS,
+  backfill,
+  backfillCells,
+  financiers,
+  fundCall,
+  median,
+  type Backfill,
+} from "./history.js";
+import { left, markdownTable, right } from "./table.js";
 import {
   deployAndSeed,
   freePort,
@@ -122,21 +131,20 @@ async function main(): Promise<void> {
   console.log("");
   console.log(
     markdownTable(
-      figures("database", "events", "blocks", "backfill (s, from server up)", "total incl. start (s)", "events/s"),
-      backfills.map((b) => [
-        b.database,
-        b.events,
-        b.blocks,
-        b.indexingSeconds.toFixed(1),
-        b.totalSeconds.toFixed(1),
-        b.eventsPerSecond,
-      ]),
+      [left("database"), ...BACKFILL_COLUMNS],
+      backfills.map((b) => [b.database, ...backfillCells(b)]),
     ),
   );
   console.log("");
   console.log(
     markdownTable(
-      [...figures("database", "live lag median (ms)", "max (ms)", "runs"), { title: `target ≤ ${LAG_TARGET_MS} ms` }],
+      [
+        left("database"),
+        right("live lag median (ms)"),
+        right("max (ms)"),
+        right("runs"),
+        left(`target ≤ ${LAG_TARGET_MS} ms`),
+      ],
       lags.map((l) => [l.database, l.medianMs, l.maxMs, l.runs.length, l.maxMs <= LAG_TARGET_MS ? "ok" : "MISSED"]),
     ),
   );

@@ -25,8 +25,8 @@ export function markdownTable(columns: readonly Column[], rows: readonly (readon
   ].join("\n");
 }
 
-/** A left-aligned first column followed by right-aligned ones (the usual shape of a figures table). */
-export const figures = (first: string, ...rest: string[]): Column[] => [
-  { title: first },
-  ...rest.map((title) => ({ title, align: "right" as const })),
-];
+/** A text column (left-aligned). */
+export const left = (title: string): Column => ({ title });
+
+/** A figures column (right-aligned). */
+export const right = (title: string): Column => ({ title, align: "right" });

@@ -50,8 +50,18 @@ import {
   waitFor,
   type Service,
 } from "../../indexer/test/lib/processes.js";
-import { addFundings, backfill, financiers, fundCall, median, type Backfill, type FundingRecord } from "./history.js";
-import { figures, markdownTable } from "./table.js";
+import {
+  addFundings,
+  BACKFILL_COLUMNS,
+  backfill,
+  backfillCells,
+  financiers,
+  fundCall,
+  median,
+  type Backfill,
+  type FundingRecord,
+} from "./history.js";
+import { left, markdownTable, right } from "./table.js";
 
 // Ports of their own (not the e2e suite's 8545 / 3000 / 42069, nor the ephemeral range freePort() draws from), so
 // that a long run does not need the shared port lock: BENCH_RPC_PORT, BENCH_WEB_PORT, BENCH_INDEXER_PORT override.
@@ -469,10 +479,14 @@ function report(
   console.log(
     markdownTable(
       [
-        ...figures("events", "view", "median load (ms)", "median ready (ms)", "after load (ms)"),
-        { title: "runs (ready ms)" },
-        { title: "target", align: "right" },
-        { title: "ok" },
+        right("events"),
+        left("view"),
+        right("median load (ms)"),
+        right("median ready (ms)"),
+        right("after load (ms)"),
+        left("runs (ready ms)"),
+        right("target"),
+        left("ok"),
       ],
       results.flatMap((r) =>
         r.views.map((v) => [
@@ -498,18 +512,8 @@ function report(
   console.log("");
   console.log(
     markdownTable(
-      figures("events", "database", "indexed events", "blocks", "backfill (s)", "incl. start (s)", "events/s"),
-      results.flatMap((r) =>
-        r.backfills.map((b) => [
-          r.events,
-          b.database,
-          b.events,
-          b.blocks,
-          b.indexingSeconds.toFixed(1),
-          b.totalSeconds.toFixed(1),
-          b.eventsPerSecond,
-        ]),
-      ),
+      [right("events"), left("database"), ...BACKFILL_COLUMNS],
+      results.flatMap((r) => r.backfills.map((b) => [r.events, b.database, ...backfillCells(b)])),
     ),
   );
   console.log("");
