@@ -8,7 +8,7 @@ import { PageHeader, Section } from "@/components/ui";
 import { isLocalChain } from "@/config";
 import { useDeployment } from "@/hooks/useDeployment";
 import { useAggregates } from "@/hooks/useIndexer";
-import { useEventPage } from "@/hooks/useIndexedEvents";
+import { usePagedEvents } from "@/hooks/useIndexedEvents";
 import { useConnectedAccount } from "@/hooks/useConnectedAccount";
 import {
   useComponentPage,
@@ -18,7 +18,8 @@ import {
   useUndeliveredConfirmations,
 } from "@/hooks/useSupplyChain";
 import { useT } from "@/i18n";
-import { isEvent, projectIdOf, type ChainEvent, type EventOf } from "@/lib/events";
+import { anyEvent, eventsOfKind, projectIdOf, type ChainEvent } from "@/lib/events";
+import { pageCount } from "@/lib/paging";
 import { EventTable } from "@/features/events/EventTable";
 import { FinancingsTable } from "@/features/events/FinancingsTable";
 import { HistoryStatus } from "@/features/events/HistoryStatus";
@@ -34,22 +35,23 @@ import { Known } from "./Known";
 
 /** Rows per page of each list. */
 const PAGE = 20;
-const pagesOf = (count: number | undefined) => Math.max(1, Math.ceil((count ?? 0) / PAGE));
 
 const ORACLE_EVENTS = {
   contract: "DisruptionOracle",
   name_in: ["DisruptionReported", "DisruptionConfirmed", "RecoveryConfirmed"],
 };
 const FINANCINGS = { contract: "ContingencyPool", name: "SubstituteFinanced" };
+const isFinancing = eventsOfKind("ContingencyPool", "SubstituteFinanced");
 
-/** Server-side paging of one list: its page number and the pager's props once its count is known. */
+/** Server-side paging of one table's list (the events' lists page through usePagedEvents): its page number and the
+ * pager's props once its count is known. */
 function usePaging() {
   const [page, setPage] = useState(0);
   return {
     page,
     paging: (totalCount: number | undefined) => ({
       page,
-      pages: pagesOf(totalCount),
+      pages: pageCount(totalCount ?? 0, PAGE),
       rows: totalCount ?? 0,
       onPage: setPage,
     }),
@@ -62,14 +64,12 @@ export function SupplyChainView() {
   const { chainId } = useDeployment();
   const supplierPaging = usePaging();
   const componentPaging = usePaging();
-  const financingPaging = usePaging();
-  const oraclePaging = usePaging();
   const skipPaging = usePaging();
   const suppliers = useSupplierPage(supplierPaging.page, PAGE);
   const components = useComponentPage(componentPaging.page, PAGE);
   const inbox = useSupplierInbox(account);
-  const financings = useEventPage(FINANCINGS, financingPaging.page, PAGE);
-  const oracleEvents = useEventPage(ORACLE_EVENTS, oraclePaging.page, PAGE);
+  const financings = usePagedEvents(FINANCINGS, PAGE, isFinancing);
+  const oracleEvents = usePagedEvents(ORACLE_EVENTS, PAGE, anyEvent);
   const undelivered = useUndeliveredConfirmations();
   const skips = useSkipPage(skipPaging.page, PAGE);
   const aggregates = useAggregates();
@@ -80,9 +80,6 @@ export function SupplyChainView() {
       return pid === undefined ? undefined : projects?.get(pid.toString())?.token;
     },
     [projects],
-  );
-  const financingEvents = (financings.data?.events ?? []).filter(
-    (e): e is EventOf<"ContingencyPool", "SubstituteFinanced"> => isEvent(e, "ContingencyPool", "SubstituteFinanced"),
   );
   const reads = [suppliers, components, financings, oracleEvents, undelivered, skips, ...(account ? [inbox] : [])];
   return (
@@ -119,11 +116,11 @@ export function SupplyChainView() {
         <Known read={financings}>
           {(d) => (
             <FinancingsTable
-              financings={financingEvents}
+              financings={d.events}
               tokenOf={tokenOf}
               showProject
               pageSize={PAGE}
-              paging={financingPaging.paging(d.totalCount)}
+              paging={financings.paging}
             />
           )}
         </Known>
@@ -131,14 +128,7 @@ export function SupplyChainView() {
       <OwedAdvances />
       <Section title={t("supply.disruptions")} testId="oracle-events">
         <Known read={oracleEvents}>
-          {(d) => (
-            <EventTable
-              events={d.events}
-              pageSize={PAGE}
-              testId="oracle-table"
-              paging={oraclePaging.paging(d.totalCount)}
-            />
-          )}
+          {(d) => <EventTable events={d.events} pageSize={PAGE} testId="oracle-table" paging={oracleEvents.paging} />}
         </Known>
       </Section>
       <ProjectTokenList />
