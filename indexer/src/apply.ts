@@ -3,7 +3,7 @@
  * that touches the store; everything it writes comes from the pure reducers and src/audit.ts.
  */
 import * as schema from "../ponder.schema";
-import { auditCounts, auditRow } from "./audit";
+import { auditCounts, auditRow, jsonArgs } from "./audit";
 import { merge, type Change } from "./changes";
 import { reducers, type ContractName, type EventMeta, type Lookups } from "./reducers";
 import { readGreenLookups, type DecimalsOf, type FindRow } from "./reducers/green";
@@ -44,10 +44,24 @@ export async function write(db: Store, change: Change): Promise<void> {
 }
 
 /** Reads what the reducer needs besides the event (the project's token for project-scoped events). */
-async function lookupsFor(db: Store, args: Record<string, unknown>): Promise<Lookups> {
+async function lookupsFor(find: FindRow, args: Record<string, unknown>): Promise<Lookups> {
   if (typeof args.projectId !== "bigint") return {};
-  const found = await db.find(schema.project, { id: args.projectId });
-  return found === null ? {} : { projectToken: found.token as `0x${string}` };
+  const found = await find("project", { id: args.projectId });
+  return found === null ? {} : { projectToken: found.token };
+}
+
+/**
+ * Ponder's `find` by table name, reading each row at most once for one event: the project row is needed both for
+ * its token (lookupsFor) and, at a Disbursed, by the green lookups.
+ */
+function findOnce(db: Store): FindRow {
+  const read = new Map<string, Promise<Record<string, unknown> | null>>();
+  return ((table, key) => {
+    const id = `${table}:${JSON.stringify(jsonArgs(key))}`;
+    let row = read.get(id);
+    if (row === undefined) read.set(id, (row = db.find(schema[table], key)));
+    return row;
+  }) as FindRow;
 }
 
 export async function handle(
@@ -60,9 +74,9 @@ export async function handle(
 ): Promise<void> {
   const reducer = (reducers[contract] as Record<string, (a: unknown, m: EventMeta, l: Lookups) => Change[]>)[name];
   if (reducer === undefined) throw new Error(`no reducer for ${contract}:${name} (add it to src/reducers/)`);
-  const find = ((table, key) => db.find(schema[table], key)) as FindRow;
+  const find = findOnce(db);
   const green = await readGreenLookups(find, decimalsOf, contract, name, args);
-  const lookups = { ...(await lookupsFor(db, args)), ...(green ? { green } : {}) };
+  const lookups = { ...(await lookupsFor(find, args)), ...(green ? { green } : {}) };
   await write(db, auditRow(contract, name, args, meta));
   for (const change of auditCounts(name, args)) await write(db, change);
   for (const change of reducer(args, meta, lookups)) await write(db, change);
